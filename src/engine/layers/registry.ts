@@ -1,0 +1,30 @@
+// Every layer kind and its constructor. A mapped type over the LayerKind union: adding a config type
+// to LayerConfig without a constructor here fails to compile (the create-t3-app pattern).
+
+import { Activation, type ActivationConfig } from './activation.js';
+import { Dense, type DenseConfig } from './dense.js';
+import { Dropout, type DropoutConfig } from './dropout.js';
+import type { Layer } from './layer.js';
+
+export type LayerConfig = DenseConfig | ActivationConfig | DropoutConfig;
+export type LayerKind = LayerConfig['kind'];
+
+type Builders = {
+  [K in LayerKind]: (cfg: Extract<LayerConfig, { kind: K }>, inShape: readonly number[]) => Layer;
+};
+
+const BUILDERS: Builders = {
+  dense: (c, s) => new Dense(c, s),
+  activation: (c, s) => new Activation(c, s),
+  dropout: (c, s) => new Dropout(c, s),
+};
+
+export function createLayer(cfg: LayerConfig, inShape: readonly number[]): Layer {
+  const build = BUILDERS[cfg.kind] as (c: LayerConfig, s: readonly number[]) => Layer;
+  if (!build) throw new Error(`unknown layer kind "${(cfg as { kind: string }).kind}"`);
+  return build(cfg, inShape);
+}
+
+export function isLayerKind(k: string): k is LayerKind {
+  return Object.prototype.hasOwnProperty.call(BUILDERS, k);
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { Sequential } from '../../../src/engine/model.js';
+import { Rng } from '../../../src/engine/rng.js';
+import { gradcheck } from '../../helpers/gradcheck.js';
+import { runLayerTest } from '../../helpers/harness.js';
+
+describe('Dense', () => {
+  it('passes the gradient check', () => {
+    const r = gradcheck({ kind: 'dense', units: 5 }, [7], { B: 4 });
+    expect(r.failures).toEqual([]);
+    expect(r.checked).toBeGreaterThan(40);
+  });
+
+  it('flattens higher-rank inputs', () => {
+    expect(gradcheck({ kind: 'dense', units: 3 }, [2, 3], { B: 2 }).failures).toEqual([]);
+  });
+
+  it('mutation: a sign-flipped dx or a scaled dW fails the check', () => {
+    const flipped = gradcheck({ kind: 'dense', units: 5 }, [7], { mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)) });
+    expect(flipped.failures.length).toBeGreaterThan(0);
+    const scaled = gradcheck({ kind: 'dense', units: 5 }, [7], { mutate: (m) => m.grads.forEach((v, i) => (m.grads[i] = 1.1 * v)) });
+    expect(scaled.failures.length).toBeGreaterThan(0);
+  });
+
+  it('harness: shape, parameter count, round trip, repeatability', () => {
+    runLayerTest({ kind: 'dense', units: 6 }, [4], { outShape: [6], params: 4 * 6 + 6 });
+  });
+
+  it('golden: constant weights give a hand-computed output', () => {
+    const m = new Sequential({ inShape: [2], layers: [{ kind: 'dense', units: 2 }] });
+    m.params.set([1, 2, 3, 4, 0.5, -0.5]); // W = [[1,2],[3,4]], b = [0.5,-0.5]
+    const y = m.forward(new Float32Array([1, 1, 2, -1]), 2, { mode: 'eval', rng: new Rng(0) });
+    // [1,1]·W + b = [4.5, 5.5]; [2,-1]·W + b = [-0.5, -0.5]
+    expect(Array.from(y.subarray(0, 4))).toEqual([4.5, 5.5, -0.5, -0.5]);
+  });
+});
