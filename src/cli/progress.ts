@@ -1,0 +1,50 @@
+// Adapts the fit loop's TrainListener to the terminal: a cli-progress bar on stderr when it is a TTY,
+// one plain line every few epochs when not, nothing with --quiet.
+
+import cliProgress from 'cli-progress';
+import type { EpochLog, TrainListener } from '../train/fit.js';
+import type { Io } from './io.js';
+
+export interface ProgressHandle {
+  listener: TrainListener;
+  stop(): void;
+}
+
+export function progressFor(io: Io, quiet: boolean, stopFlag: { stop: boolean }): ProgressHandle {
+  const shouldStop = (): boolean => stopFlag.stop;
+  if (quiet) return { listener: { shouldStop }, stop: () => {} };
+  if (io.isTTY && io.errStream) {
+    const bar = new cliProgress.SingleBar(
+      { stream: io.errStream, format: 'training |{bar}| epoch {value}/{total} | loss {loss} | val {val} | {eta_formatted} left', hideCursor: true, clearOnComplete: true, etaBuffer: 20 },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      listener: {
+        shouldStop,
+        onEpochEnd(log: EpochLog, max: number) {
+          if (!started) {
+            bar.start(max, 0, { loss: '-', val: '-' });
+            started = true;
+          }
+          bar.update(log.epoch, { loss: log.train_loss.toPrecision(4), val: log.val_loss.toPrecision(4) });
+        },
+      },
+      stop: () => {
+        if (started) bar.stop();
+      },
+    };
+  }
+  return {
+    listener: {
+      shouldStop,
+      onEpochEnd(log: EpochLog, max: number) {
+        const every = max <= 50 ? 5 : max <= 200 ? 20 : 50;
+        if (log.epoch === 1 || log.epoch % every === 0) {
+          io.err(`epoch ${log.epoch}/${max}  train loss ${log.train_loss.toPrecision(4)}  val loss ${log.val_loss.toPrecision(4)}\n`);
+        }
+      },
+    },
+    stop: () => {},
+  };
+}

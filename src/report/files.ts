@@ -1,0 +1,48 @@
+// Safe output: every file is written to a temporary name in the same folder and renamed into place,
+// so a crash never leaves a half-written file; an existing run folder or file is never overwritten
+// without force.
+
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
+
+export function writeAtomic(path: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Refuse an existing file unless force. */
+export function checkWritable(path: string, force: boolean): void {
+  if (existsSync(path) && !force) {
+    throw new UserError({ file: path, message: 'already exists', hint: 'choose another --out or add --force to overwrite it' });
+  }
+}
+
+/** Create (or, with force, reuse) a run folder; a non-empty existing folder needs force. */
+export function prepareRunFolder(dir: string, force: boolean): void {
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw new UserError({ file: dir, message: 'exists and is not a folder', hint: 'choose another --out' });
+    if (readdirSync(dir).length > 0 && !force) {
+      throw new UserError({ file: dir, message: 'is a run folder that already holds results', hint: 'choose another --out, or add --force to replace them' });
+    }
+  }
+  mkdirSync(dir, { recursive: true });
+}
+
+/** runs/<name>-<model>-<YYYYMMDD-HHMMSS>, with -2, -3 ... if that exists already. */
+export function defaultRunFolder(dataPath: string, model: string, now: Date, root = 'runs'): string {
+  const stem = basename(dataPath).replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_.-]+/gu, '_') || 'data';
+  const p = (n: number): string => String(n).padStart(2, '0');
+  const ts = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
+  const base = join(root, `${stem}-${model}-${ts}`);
+  let dir = base;
+  for (let k = 2; existsSync(dir); k++) dir = `${base}-${k}`;
+  return dir;
+}

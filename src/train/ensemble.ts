@@ -1,0 +1,77 @@
+// Cross-validation ensembles: N networks, each early-stopped on a different validation fold of the
+// training part, their outputs averaged (probabilities for classification). Every training row is
+// used for fitting by N-1 members and for validation by one, which makes small-data results far less
+// dependent on one lucky or unlucky validation split. N = 1 is a single network.
+
+import { softmaxRows } from '../engine/kernels/activations.js';
+import { type ModelSpec, Sequential } from '../engine/model.js';
+import type { Rng } from '../engine/rng.js';
+import { type Dataset, fit, type FitOptions, type FitResult, type TrainListener } from './fit.js';
+
+export interface Fold {
+  train: Dataset;
+  val: Dataset | null;
+}
+
+export interface Ensemble {
+  members: Sequential[];
+  results: FitResult[];
+  interrupted: boolean;
+}
+
+export function trainEnsemble(spec: ModelSpec, folds: Fold[], o: FitOptions, rng: Rng, listener: TrainListener): Ensemble {
+  const members: Sequential[] = [];
+  const results: FitResult[] = [];
+  for (const fold of folds) {
+    const model = new Sequential(spec);
+    model.init(rng.fork());
+    const r = fit(model, fold.train, fold.val, o, rng.fork(), listener);
+    members.push(model);
+    results.push(r);
+    if (r.interrupted) return { members, results, interrupted: true };
+  }
+  return { members, results, interrupted: false };
+}
+
+/** Mean output of the members over n rows; softmax first when the outputs are logits. */
+export function predictEnsemble(members: Sequential[], x: Float32Array, n: number, softmax: boolean): Float32Array {
+  const O = members[0].outSize;
+  const sum = new Float32Array(n * O);
+  for (const m of members) {
+    const y = m.predict(x, n);
+    if (softmax) softmaxRows(y, y, n, O);
+    for (let i = 0; i < y.length; i++) sum[i] += y[i];
+  }
+  const inv = 1 / members.length;
+  for (let i = 0; i < sum.length; i++) sum[i] *= inv;
+  return sum;
+}
+
+/** The rows at `positions` of a dataset, copied into a new one. */
+export function subset(ds: Dataset, positions: Int32Array, inSize: number, yWidth: number): Dataset {
+  const x = new Float32Array(positions.length * inSize);
+  const y = new Float32Array(positions.length * yWidth);
+  positions.forEach((p, i) => {
+    x.set(ds.x.subarray(p * inSize, (p + 1) * inSize), i * inSize);
+    y.set(ds.y.subarray(p * yWidth, (p + 1) * yWidth), i * yWidth);
+  });
+  return { x, y, n: positions.length };
+}
+
+/** Summary of an ensemble's training for metrics.json. */
+export function trainStats(e: Ensemble): { epochs: number; seconds: number; best_epoch: number; samples_per_second: number; stopped_early: boolean; members: number; best_epochs: number[]; interrupted?: boolean; diverged?: string } {
+  const seconds = e.results.reduce((s, r) => s + r.seconds, 0);
+  const samples = e.results.reduce((s, r) => s + r.samplesPerSecond * r.seconds, 0);
+  const div = e.results.find((r) => r.diverged);
+  return {
+    epochs: e.results.reduce((s, r) => s + r.epochs, 0),
+    seconds: Math.round(seconds * 1000) / 1000,
+    best_epoch: e.results[0].bestEpoch,
+    samples_per_second: seconds > 0 ? Math.round(samples / seconds) : 0,
+    stopped_early: e.results.every((r) => r.stoppedEarly),
+    members: e.members.length,
+    best_epochs: e.results.map((r) => r.bestEpoch),
+    ...(e.interrupted ? { interrupted: true } : {}),
+    ...(div?.diverged ? { diverged: `epoch ${div.diverged.epoch}` } : {}),
+  };
+}

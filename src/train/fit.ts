@@ -1,0 +1,191 @@
+// The fit loop: seeded shuffling into preallocated mini-batches, forward, loss, backward, optional
+// L2 and gradient-norm clipping, optimiser step; per-epoch validation, reduce-on-plateau learning
+// rate, early stopping with the best weights restored. Non-finite loss stops at once (restoring the
+// best weights). Progress goes to an injected TrainListener; nothing here prints.
+
+import { computeLoss, type LossKind } from '../engine/losses.js';
+import { addWeightDecay, type Sequential } from '../engine/model.js';
+import { createOptimizer, type OptimizerKind } from '../engine/optimizers/index.js';
+import { Rng } from '../engine/rng.js';
+
+export interface FitOptions {
+  epochs: number;
+  batchSize: number;
+  lr: number;
+  optimizer: OptimizerKind;
+  /** Epochs without validation improvement before stopping; 0 = never stop early. */
+  patience: number;
+  weightDecay: number;
+  loss: LossKind;
+  /** Clip the global gradient norm to this value (0 = off). */
+  clipNorm: number;
+  /** Halve the learning rate after this many epochs without improvement (0 = constant rate). */
+  plateau: number;
+  /** Per-class loss weights (classification), indexed by class. */
+  classWeights?: Float32Array;
+}
+
+export interface Dataset {
+  x: Float32Array;
+  /** Targets: one class index per row (softmax CE) or outSize values per row (MSE). */
+  y: Float32Array;
+  n: number;
+}
+
+export interface EpochLog {
+  epoch: number;
+  train_loss: number;
+  val_loss: number;
+  lr: number;
+}
+
+export interface TrainListener {
+  onEpochEnd?(log: EpochLog, maxEpochs: number): void;
+  onBatch?(done: number, total: number): void;
+  /** Polled after each batch (e.g. set by a SIGINT handler): stop after the current batch. */
+  shouldStop?(): boolean;
+}
+
+export interface FitResult {
+  history: EpochLog[];
+  bestEpoch: number;
+  bestValLoss: number;
+  epochs: number;
+  seconds: number;
+  samplesPerSecond: number;
+  stoppedEarly: boolean;
+  interrupted: boolean;
+  /** Set when the loss became NaN/Inf; the best weights before it were restored. */
+  diverged?: { epoch: number; lr: number };
+}
+
+export function fit(model: Sequential, train: Dataset, val: Dataset | null, o: FitOptions, rng: Rng, listener: TrainListener = {}): FitResult {
+  const inSize = model.inSize;
+  const outSize = model.outSize;
+  const yWidth = o.loss === 'softmax_cross_entropy' ? 1 : outSize;
+  const maxB = Math.min(o.batchSize, train.n);
+  model.reserve(maxB);
+  const xb = new Float32Array(maxB * inSize);
+  const yb = new Float32Array(maxB * yWidth);
+  const rw = o.classWeights ? new Float32Array(maxB) : undefined;
+  const dy = new Float32Array(Math.max(maxB, 256) * outSize);
+  const order = Int32Array.from({ length: train.n }, (_, i) => i);
+  const opt = createOptimizer(o.optimizer, model.paramCount);
+  const best = Float32Array.from(model.params);
+  const ctx = { mode: 'train' as const, rng };
+  const history: EpochLog[] = [];
+  let bestLoss = Infinity;
+  let bestEpoch = 0;
+  let sinceBest = 0;
+  let sinceDecay = 0;
+  let lr = o.lr;
+  let step = 0;
+  let samples = 0;
+  let stoppedEarly = false;
+  let interrupted = false;
+  let diverged: FitResult['diverged'];
+  const batches = Math.ceil(train.n / maxB);
+  const t0 = performance.now();
+
+  for (let epoch = 1; epoch <= o.epochs; epoch++) {
+    rng.shuffle(order);
+    let lossSum = 0;
+    for (let bi = 0; bi < batches; bi++) {
+      const s = bi * maxB;
+      const B = Math.min(maxB, train.n - s);
+      for (let b = 0; b < B; b++) {
+        const r = order[s + b];
+        xb.set(train.x.subarray(r * inSize, (r + 1) * inSize), b * inSize);
+        yb.set(train.y.subarray(r * yWidth, (r + 1) * yWidth), b * yWidth);
+        if (rw && o.classWeights) rw[b] = o.classWeights[train.y[r]];
+      }
+      const out = model.forward(xb, B, ctx);
+      const loss = computeLoss(o.loss, dy, out, yb, B, outSize, rw);
+      if (!Number.isFinite(loss)) {
+        diverged = { epoch, lr };
+        break;
+      }
+      lossSum += loss * B;
+      model.zeroGrad();
+      model.backward(dy, B);
+      addWeightDecay(model, o.weightDecay);
+      if (o.clipNorm > 0) clipGradNorm(model.grads, o.clipNorm);
+      opt.step(model.params, model.grads, lr, ++step);
+      samples += B;
+      listener.onBatch?.(bi + 1, batches);
+      if (listener.shouldStop?.()) {
+        interrupted = true;
+        break;
+      }
+    }
+    if (diverged) break;
+    const trainLoss = lossSum / train.n;
+    const valLoss = val ? evaluateLoss(model, val, o.loss, dy, 256) : trainLoss;
+    const log: EpochLog = { epoch, train_loss: trainLoss, val_loss: valLoss, lr };
+    if (!Number.isFinite(valLoss) || !Number.isFinite(trainLoss)) {
+      diverged = { epoch, lr };
+      break;
+    }
+    history.push(log);
+    listener.onEpochEnd?.(log, o.epochs);
+    if (bestEpoch === 0 || valLoss < bestLoss - 1e-7 * Math.abs(bestLoss)) {
+      bestLoss = valLoss;
+      bestEpoch = epoch;
+      best.set(model.params);
+      sinceBest = 0;
+      sinceDecay = 0;
+    } else {
+      sinceBest++;
+      sinceDecay++;
+      if (o.plateau > 0 && sinceDecay >= o.plateau && lr > o.lr * 1e-3) {
+        lr *= 0.5;
+        sinceDecay = 0;
+      }
+      if (o.patience > 0 && sinceBest >= o.patience) {
+        stoppedEarly = true;
+        break;
+      }
+    }
+    if (interrupted) break;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  if (bestEpoch > 0) model.params.set(best);
+  return {
+    history,
+    bestEpoch,
+    bestValLoss: bestLoss,
+    epochs: history.length,
+    seconds,
+    samplesPerSecond: seconds > 0 ? samples / seconds : 0,
+    stoppedEarly,
+    interrupted,
+    diverged,
+  };
+}
+
+/** Mean loss over a dataset in evaluation mode, in chunks. */
+export function evaluateLoss(model: Sequential, data: Dataset, loss: LossKind, scratch: Float32Array, chunk: number): number {
+  const inSize = model.inSize;
+  const outSize = model.outSize;
+  const yWidth = loss === 'softmax_cross_entropy' ? 1 : outSize;
+  const ctx = { mode: 'eval' as const, rng: new Rng(0) }; // eval mode draws nothing
+  let sum = 0;
+  for (let s = 0; s < data.n; s += chunk) {
+    const B = Math.min(chunk, data.n - s);
+    const out = model.forward(data.x.subarray(s * inSize, (s + B) * inSize), B, ctx);
+    sum += computeLoss(loss, scratch, out, data.y.subarray(s * yWidth, (s + B) * yWidth), B, outSize) * B;
+  }
+  return sum / data.n;
+}
+
+/** Scale gradients so their global L2 norm is at most maxNorm. */
+export function clipGradNorm(grads: Float32Array, maxNorm: number): number {
+  let ss = 0;
+  for (let i = 0; i < grads.length; i++) ss += grads[i] * grads[i];
+  const norm = Math.sqrt(ss);
+  if (norm > maxNorm) {
+    const s = maxNorm / norm;
+    for (let i = 0; i < grads.length; i++) grads[i] *= s;
+  }
+  return norm;
+}

@@ -1,0 +1,258 @@
+// The tabular job (classify / regress with an MLP): load -> schema -> split -> preprocess (fitted on
+// the training part) -> build -> fit -> test metrics and baselines -> run output.
+
+import { readFileSync } from 'node:fs';
+import type { TrainSpec } from '../config/options.js';
+import { nnmVersion } from '../config/version.js';
+import type { Task } from '../config/tasks.js';
+import { loadTable, type RawTable } from '../data/load.js';
+import { findColumn, inferSchema, type Schema } from '../data/schema.js';
+import { kFolds, labelsOf, splitRows } from '../data/split.js';
+import { defaultFeatures, encodeY, fitTabular, rowsWithTarget, sortLevels, type TabularPipeline, transformX } from '../data/tabular.js';
+import { Rng } from '../engine/rng.js';
+import { UserError } from '../errors.js';
+import { majorityBaseline, meanBaseline } from '../metrics/baselines.js';
+import { argmaxRows, classificationMetrics } from '../metrics/classification.js';
+import { regressionMetrics } from '../metrics/regression.js';
+import { toCsv, type Cell } from '../report/csv.js';
+import { sha256, encodeModelFile } from '../models/model-file.js';
+import { buildMlp } from '../models/mlp.js';
+import { renderMarkdownReport } from '../report/markdown.js';
+import type { MetricsJson, RunOutput } from '../report/types.js';
+import type { JobContext } from './context.js';
+import { predictEnsemble, subset, trainEnsemble, trainStats } from './ensemble.js';
+
+export interface TabularModelPipeline {
+  tabular: TabularPipeline;
+  task: 'classify' | 'regress';
+  idColumn?: string;
+}
+
+/** Decide classify vs regress from the target column, and say why. */
+export function inferTabularTask(schema: Schema, targetIndex: number): { task: 'classify' | 'regress'; why: string } {
+  const c = schema.columns[targetIndex];
+  if (c.type === 'category' || c.type === 'text' || c.type === 'id' && c.min === undefined) {
+    return { task: 'classify', why: `the target "${c.name}" holds text labels (${c.unique} classes)` };
+  }
+  if (c.type === 'number' && c.integer && c.unique <= 20 && c.unique <= Math.max(2, 0.2 * schema.nRows)) {
+    return { task: 'classify', why: `the target "${c.name}" holds ${c.unique} distinct whole numbers` };
+  }
+  if (c.type === 'number') return { task: 'regress', why: `the target "${c.name}" is a continuous number (${c.unique} distinct values)` };
+  throw new UserError({ message: `cannot learn the ${c.type} column "${c.name}" as a target`, hint: 'choose the target with --target' });
+}
+
+export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | undefined, ctx: JobContext): RunOutput {
+  const table = loadTable(spec.data);
+  for (const n of table.notes) ctx.note(n);
+  const schema = inferSchema(table);
+  const targetIndex = spec.target !== undefined ? findColumn(table, spec.target, '--target') : table.names.length - 1;
+  const targetName = table.names[targetIndex];
+  const targetInfo = schema.columns[targetIndex];
+  if (targetInfo.type === 'empty') throw new UserError({ file: table.file, column: targetName, message: 'the target column is empty', hint: 'choose the target with --target' });
+  let chosen = task;
+  if (!chosen) {
+    const inf = inferTabularTask(schema, targetIndex);
+    chosen = inf.task;
+    ctx.note(`task: ${chosen === 'classify' ? 'classification' : 'regression'}, because ${inf.why} (set --task to change)`);
+  }
+  const classify = chosen === 'classify';
+  if (!classify && targetInfo.type !== 'number') {
+    throw new UserError({ file: table.file, column: targetName, message: `regression needs a numeric target, this one is ${targetInfo.type}`, hint: 'use --task classify or another --target' });
+  }
+
+  const notes: string[] = [...table.notes];
+  const featureIdx = spec.features ? spec.features.map((f) => findColumn(table, f, '--features')) : defaultFeatures(schema, targetIndex, notes);
+  if (featureIdx.includes(targetIndex)) throw new UserError({ message: `--features includes the target "${targetName}"`, hint: 'remove it from --features' });
+  if (featureIdx.length === 0) throw new UserError({ file: table.file, message: 'has no usable input columns', hint: 'check the file, or name inputs with --features' });
+  for (const n of notes.slice(table.notes.length)) ctx.note(n);
+
+  const all = Int32Array.from({ length: table.nRows }, (_, i) => i);
+  const labelled = rowsWithTarget(table, targetIndex, all);
+  if (labelled.length < table.nRows) {
+    const msg = `${table.nRows - labelled.length} row(s) have no target value and are left out of training and testing`;
+    notes.push(msg);
+    ctx.note(msg);
+  }
+  if (labelled.length === 0) throw new UserError({ file: table.file, column: targetName, message: 'every target cell is missing', hint: 'choose the target with --target' });
+
+  const rng = new Rng(spec.seed);
+  const splitRng = rng.fork();
+  const classes = classify ? sortLevels([...new Set(Array.from(labelled, (r) => table.columns[targetIndex][r]))]) : [];
+  if (classify && classes.length < 2) {
+    throw new UserError({ file: table.file, column: targetName, message: `the target has one class only ("${classes[0]}")`, hint: 'a classifier needs at least two classes; check --target' });
+  }
+  const rawLabels = classify ? Float32Array.from(labelled, (r) => classes.indexOf(table.columns[targetIndex][r])) : undefined;
+
+  // Test part: a separate labelled file, or a seeded (stratified) split.
+  let testTable: RawTable = table;
+  let trainPart: Int32Array;
+  let testRows: Int32Array;
+  let splitText: string;
+  if (spec.test) {
+    testTable = loadTable(spec.test);
+    const ti = testTable.names.indexOf(targetName);
+    if (ti < 0) throw new UserError({ file: spec.test, message: `has no target column "${targetName}"`, hint: 'the test file needs the same header as the training file' });
+    trainPart = labelled;
+    testRows = rowsWithTarget(testTable, ti, Int32Array.from({ length: testTable.nRows }, (_, i) => i));
+    splitText = `separate test file ${spec.test} (${testRows.length} rows)`;
+  } else {
+    const minRows = classify ? Math.max(2 * classes.length, 10) : 10;
+    if (labelled.length < minRows) {
+      throw new UserError({ file: table.file, message: `has ${labelled.length} labelled rows, too few to hold out a test part`, hint: `give at least ${minRows} rows, or a separate file with --test` });
+    }
+    const s = splitRows(labelled, spec.testSize, splitRng, rawLabels);
+    trainPart = s.train;
+    testRows = s.test;
+    splitText = `${classify ? 'stratified ' : ''}random split, seed ${spec.seed}: ${trainPart.length} training rows, ${testRows.length} test rows (${Math.round(spec.testSize * 100)}%)`;
+  }
+  const trainLabels = rawLabels ? labelsOf(trainPart, labelled, rawLabels) : undefined;
+  const nMembers = spec.ensemble ?? (trainPart.length <= 2000 ? 5 : 1);
+  const positions = Int32Array.from({ length: trainPart.length }, (_, i) => i);
+  const folds = nMembers > 1 ? kFolds(positions, nMembers, splitRng, trainLabels) : [splitRows(positions, spec.valSize, splitRng, trainLabels)];
+
+  const { pipeline, imputed } = fitTabular(table, schema, targetIndex, featureIdx, trainPart, classify);
+  if (classify && pipeline.target.kind === 'classes') pipeline.target.classes = classes;
+  const unseen = new Map<string, Set<string>>();
+  const encode = (t: RawTable, rows: Int32Array) => ({ x: transformX(pipeline, t, rows, unseen), y: encodeY(pipeline, t, rows), n: rows.length });
+  const trainSet = encode(table, trainPart);
+  const testSet = encode(testTable, testRows);
+  for (const [col, vals] of unseen) {
+    const msg = `column "${col}": ${vals.size} level(s) of the test part never occur in training (${[...vals].slice(0, 5).join(', ')}); encoded as all zeros`;
+    notes.push(msg);
+    ctx.note(msg);
+  }
+
+  const K = classify ? classes.length : 1;
+  const fitRowsPerMember = folds[0].train.length;
+  const built = buildMlp({ inputs: pipeline.inputSize, outputs: K, trainRows: fitRowsPerMember, hidden: spec.hidden, dropout: spec.dropout });
+  const hyper = {
+    hidden: built.hidden.join(','),
+    dropout: built.dropout,
+    ensemble: nMembers,
+    epochs: spec.epochs ?? 500,
+    batch_size: spec.batchSize ?? (fitRowsPerMember < 500 ? 16 : 32),
+    lr: spec.lr ?? (spec.optimizer === 'sgd' ? 0.01 : 0.003),
+    optimizer: spec.optimizer,
+    patience: spec.patience ?? 40,
+    weight_decay: spec.weightDecay ?? 1e-4,
+  };
+  const ens = trainEnsemble(built.spec, folds.map((f) => ({
+    train: subset(trainSet, f.train, pipeline.inputSize, 1),
+    val: subset(trainSet, f.test, pipeline.inputSize, 1),
+  })), {
+    epochs: hyper.epochs,
+    batchSize: hyper.batch_size,
+    lr: hyper.lr,
+    optimizer: hyper.optimizer,
+    patience: hyper.patience,
+    weightDecay: hyper.weight_decay,
+    loss: classify ? 'softmax_cross_entropy' : 'mse',
+    clipNorm: 5,
+    plateau: Math.max(5, Math.floor(hyper.patience / 3)),
+  }, rng.fork(), ctx.listener);
+  const diverged = ens.results.find((r) => r.diverged)?.diverged;
+  if (diverged) {
+    const msg = `training diverged at epoch ${diverged.epoch} (the loss became NaN/infinite); kept the best weights before it. Likely causes: a learning rate too high (try --lr ${(diverged.lr / 10).toPrecision(1)}), extreme values in the data`;
+    notes.push(msg);
+    ctx.note(msg);
+  }
+
+  // Test predictions and metrics, in original units.
+  const out = predictEnsemble(ens.members, testSet.x, testSet.n, classify);
+  const idCol = schema.columns.find((c) => c.type === 'id');
+  const idIndex = idCol ? testTable.names.indexOf(idCol.name) : -1;
+  const ids: Cell[] = Array.from(testRows, (r) => (idIndex >= 0 ? testTable.columns[idIndex][r] : r + 1));
+  const idHeader = idIndex >= 0 ? idCol!.name : 'row';
+  let test: Record<string, unknown>;
+  let baselines: Record<string, Record<string, unknown>>;
+  let predCsv: string;
+  if (classify) {
+    const pred = argmaxRows(out, testSet.n, K);
+    const yTrue = Int32Array.from(testSet.y);
+    test = { ...classificationMetrics(yTrue, pred, classes) };
+    baselines = { majority: { ...majorityBaseline(Int32Array.from(trainSet.y), yTrue, classes) } };
+    predCsv = toCsv(
+      [idHeader, 'actual', 'predicted', ...classes.map((c) => `p_${c}`)],
+      Array.from(testRows, (_, i) => [ids[i], classes[yTrue[i]], classes[pred[i]], ...Array.from(out.subarray(i * K, (i + 1) * K), (p) => Number(p.toFixed(6)))]),
+    );
+  } else {
+    const tg = pipeline.target;
+    if (tg.kind !== 'scaled') throw new Error('regression target must be scaled');
+    const unscale = (z: number): number => z * tg.std + tg.mean;
+    const yTrue = Float64Array.from(testSet.y, unscale);
+    const yPred = Float64Array.from(out, unscale);
+    test = { ...regressionMetrics(yTrue, yPred) };
+    baselines = { mean: { ...meanBaseline(Float64Array.from(trainSet.y, unscale), yTrue) } };
+    predCsv = toCsv([idHeader, 'actual', 'predicted'], Array.from(testRows, (_, i) => [ids[i], yTrue[i], yPred[i]]));
+  }
+  if (test.mape_excluded) notes.push(`MAPE leaves out ${String(test.mape_excluded)} test row(s) whose actual value is 0`);
+
+  const metrics: MetricsJson = {
+    task: chosen,
+    model: 'mlp',
+    data: {
+      file: spec.data,
+      rows: table.nRows,
+      train_rows: trainPart.length,
+      val_rows: folds[0].test.length,
+      test_rows: testRows.length,
+      features: pipeline.features.length,
+      inputs: pipeline.inputSize,
+      ...(classify ? { classes: classes.length } : {}),
+    },
+    test,
+    baselines,
+    train: trainStats(ens),
+  };
+  const modelPipeline: TabularModelPipeline = { tabular: pipeline, task: chosen, ...(idIndex >= 0 ? { idColumn: idCol!.name } : {}) };
+  const modelJson = encodeModelFile(ens.members, { nnmVersion: nnmVersion(), task: chosen, model: 'mlp', pipeline: modelPipeline });
+  const history = toCsv(['epoch', 'train_loss', 'val_loss', 'lr', 'member'], ens.results.flatMap((r, m) => r.history.map((h) => [h.epoch, h.train_loss, h.val_loss, h.lr, m + 1])));
+  const featureSet = new Set(featureIdx);
+  const summary = {
+    task: chosen as Task,
+    model: 'mlp',
+    command: ctx.command,
+    seed: spec.seed,
+    nnmVersion: nnmVersion(),
+    audit: {
+      file: spec.data,
+      sha256: sha256(readFileSync(spec.data)),
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      rows: table.nRows,
+      columns: schema.columns.map((c) => ({ name: c.name, type: c.type, missing: c.missing, unique: c.unique, role: c.index === targetIndex ? 'target' as const : featureSet.has(c.index) ? 'input' as const : 'unused' as const })),
+      imputed,
+      notes,
+    },
+    target: targetName,
+    split: splitText,
+    layers: ens.members[0].summary(),
+    paramCount: ens.members[0].paramCount,
+    hyper,
+    history: ens.results[0].history,
+    metrics,
+    notes,
+  };
+  const config = { ...spec, task: chosen, model: 'mlp', hidden: built.hidden, dropout: built.dropout, epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, patience: hyper.patience, weightDecay: hyper.weight_decay, ensemble: nMembers };
+  delete (config as Partial<typeof config>).json;
+  delete (config as Partial<typeof config>).quiet;
+  delete (config as Partial<typeof config>).force;
+  delete (config as Partial<typeof config>).out;
+  delete (config as Partial<typeof config>).config;
+  delete (config as Partial<typeof config>).debug;
+  return {
+    summary,
+    config,
+    files: {
+      'model.nnm.json': modelJson,
+      'predictions.csv': predCsv,
+      'history.csv': history,
+      'report.md': renderMarkdownReport(summary),
+    },
+  };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
