@@ -5,11 +5,11 @@ import { Command, CommanderError } from 'commander';
 import { nnmVersion } from '../config/version.js';
 import { UserError } from '../errors.js';
 import { type Io, paint, processIo } from './io.js';
-import { trainCommand } from './train.js';
+import { type CliState, trainCommand } from './train.js';
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const debug = argv.includes('--debug');
-  const state = { exitCode: 0, stopFlag: { stop: false } };
+  const state: CliState = { exitCode: 0, stopFlag: { stop: false }, argv };
   const program = new Command('nnm')
     .description('nnm: from a CSV to a trained neural network, metrics, predictions and paper-ready output in one command')
     .version(nnmVersion(), '-V, --version')

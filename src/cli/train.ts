@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/config-file.js';
-import { kebab, type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
+import { type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
 import { MODELS_FOR_TASK, type Task } from '../config/tasks.js';
 import { UserError } from '../errors.js';
 import { defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
@@ -12,7 +12,14 @@ import { runTabularJob } from '../train/tabular-job.js';
 import { type Io, paint } from './io.js';
 import { progressFor } from './progress.js';
 
-export function trainCommand(io: Io, state: { exitCode: number; stopFlag: { stop: boolean } }): Command {
+export interface CliState {
+  exitCode: number;
+  stopFlag: { stop: boolean };
+  /** The arguments as typed (after `nnm`), for the report's reproducibility block. */
+  argv: string[];
+}
+
+export function trainCommand(io: Io, state: CliState): Command {
   const cmd = new Command('train')
     .description('train a neural network on a CSV file and write metrics, predictions, the model and a report')
     .argument('<data>', 'CSV/TSV file (UTF-8 or GBK; , ; or tab separated)');
@@ -21,7 +28,7 @@ export function trainCommand(io: Io, state: { exitCode: number; stopFlag: { stop
     const help = def.auto ? `${def.help} (default: ${def.auto})` : def.help;
     const opt = new Option(def.flags, help);
     if (def.default !== undefined && typeof def.default !== 'boolean') opt.default(def.default);
-    cmd.addOption(opt.attributeName() === key ? opt : opt);
+    cmd.addOption(opt);
   }
   cmd.addHelpText('after', `
 Examples:
@@ -37,12 +44,12 @@ Examples:
     }
     raw.data = data;
     const spec = toTrainSpec(raw);
-    runTrain(spec, io, state.stopFlag);
+    runTrain(spec, io, state);
   });
   return cmd;
 }
 
-export function runTrain(spec: TrainSpec, io: Io, stopFlag: { stop: boolean }): RunOutput {
+export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
   const c = paint(io);
   const note = (msg: string): void => {
     if (!spec.quiet) io.err(`${c.dim('nnm:')} ${msg}\n`);
@@ -53,8 +60,8 @@ export function runTrain(spec: TrainSpec, io: Io, stopFlag: { stop: boolean }): 
   }
   const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? 'mlp' : spec.model, io.now());
   prepareRunFolder(dir, spec.force);
-  const progress = progressFor(io, spec.quiet, stopFlag);
-  const command = ['nnm', 'train', ...process.argv.slice(3)].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ');
+  const progress = progressFor(io, spec.quiet, state.stopFlag);
+  const command = ['nnm', ...state.argv].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ');
   let output: RunOutput;
   try {
     switch (task) {
@@ -102,4 +109,3 @@ function summaryLines(o: RunOutput, dir: string, c: ReturnType<typeof paint>): s
   return `${lines.join('\n')}\n`;
 }
 
-export { kebab };

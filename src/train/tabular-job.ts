@@ -31,6 +31,9 @@ export interface TabularModelPipeline {
 /** Decide classify vs regress from the target column, and say why. */
 export function inferTabularTask(schema: Schema, targetIndex: number): { task: 'classify' | 'regress'; why: string } {
   const c = schema.columns[targetIndex];
+  if (c.type === 'constant') {
+    throw new UserError({ message: `the target "${c.name}" has one class only ("${c.levels?.[0] ?? c.min}")`, hint: 'a model needs at least two different target values; check --target' });
+  }
   if (c.type === 'category' || c.type === 'text' || c.type === 'id' && c.min === undefined) {
     return { task: 'classify', why: `the target "${c.name}" holds text labels (${c.unique} classes)` };
   }
@@ -134,7 +137,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     lr: spec.lr ?? (spec.optimizer === 'sgd' ? 0.01 : 0.003),
     optimizer: spec.optimizer,
     patience: spec.patience ?? 40,
-    weight_decay: spec.weightDecay ?? 1e-4,
+    weight_decay: spec.weightDecay ?? 1e-3,
   };
   const ens = trainEnsemble(built.spec, folds.map((f) => ({
     train: subset(trainSet, f.train, pipeline.inputSize, 1),

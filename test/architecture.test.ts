@@ -1,0 +1,61 @@
+// Imports point one way: cli -> config, data, models, train, metrics, report -> engine.
+// engine imports only itself (and the errors leaf); nothing imports cli; data does not import engine layers.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve(__dirname, '../src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+function area(path: string): string {
+  const rel = relative(SRC, path).split(/[\\/]/);
+  return rel.length === 1 ? rel[0].replace(/\.ts$/, '') : rel[0];
+}
+
+const edges = files(SRC).flatMap((f) => {
+  const text = readFileSync(f, 'utf8');
+  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/g)].map((m) => ({
+    from: f,
+    to: resolve(dirname(f), m[1].replace(/\.js$/, '.ts')),
+  }));
+});
+
+describe('architecture', () => {
+  it('found the source imports', () => expect(edges.length).toBeGreaterThan(30));
+
+  it('engine imports only itself and the errors leaf', () => {
+    const bad = edges.filter((e) => area(e.from) === 'engine' && !['engine', 'errors'].includes(area(e.to)));
+    expect(bad.map((e) => `${relative(SRC, e.from)} -> ${relative(SRC, e.to)}`)).toEqual([]);
+  });
+
+  it('nothing below cli imports cli', () => {
+    const bad = edges.filter((e) => area(e.from) !== 'cli' && area(e.to) === 'cli');
+    expect(bad.map((e) => `${relative(SRC, e.from)} -> ${relative(SRC, e.to)}`)).toEqual([]);
+  });
+
+  it('errors.ts is a leaf', () => {
+    expect(edges.filter((e) => area(e.from) === 'errors')).toEqual([]);
+  });
+
+  it('data does not import engine layers', () => {
+    const bad = edges.filter((e) => area(e.from) === 'data' && relative(SRC, e.to).startsWith(join('engine', 'layers')));
+    expect(bad).toEqual([]);
+  });
+
+  it('the engine has no fs, process, console or Math.random', () => {
+    const code = (f: string): string => readFileSync(f, 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+    const offenders = files(join(SRC, 'engine')).filter((f) => /from ['"]node:|\bprocess\.|\bconsole\.|Math\.random/.test(code(f)));
+    expect(offenders.map((f) => relative(SRC, f))).toEqual([]);
+  });
+
+  it('no process.exit below the entry point', () => {
+    expect(files(SRC).filter((f) => /process\.exit\(/.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f))).toEqual([]);
+  });
+});
