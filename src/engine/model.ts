@@ -112,9 +112,10 @@ export class Sequential {
     return h;
   }
 
-  backward(dy: Float32Array, B: number): Float32Array {
+  /** Backpropagate dL/dy; returns dL/dx, or unspecified contents when needInputGrad is false. */
+  backward(dy: Float32Array, B: number, needInputGrad = true): Float32Array {
     let d = dy;
-    for (let i = this.layers.length - 1; i >= 0; i--) d = this.layers[i].backward(d, B);
+    for (let i = this.layers.length - 1; i >= 0; i--) d = this.layers[i].backward(d, B, needInputGrad || i > 0);
     return d;
   }
 

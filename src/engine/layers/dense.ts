@@ -60,14 +60,15 @@ export class Dense implements Layer<DenseConfig> {
     return y;
   }
 
-  backward(dy: Float32Array, B: number): Float32Array {
+  backward(dy: Float32Array, B: number, needDx = true): Float32Array {
     const { I, O, db } = this;
     gemm(this.dW, this.x, dy, I, O, B, true, false, true);
     for (let r = 0; r < B; r++) {
       const o0 = r * O;
       for (let o = 0; o < O; o++) db[o] += dy[o0 + o];
     }
-    gemm(this.dx, dy, this.W, B, I, O, false, true, false);
+    // NOTE: the first layer's dx (B·I·O multiply-adds, a third of W1's backward) is never used.
+    if (needDx) gemm(this.dx, dy, this.W, B, I, O, false, true, false);
     return this.dx;
   }
 

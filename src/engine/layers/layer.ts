@@ -33,8 +33,12 @@ export interface Layer<C extends { kind: string } = { kind: string }> {
   /** Allocate activation buffers for batches of up to maxBatch samples. */
   resize(maxBatch: number): void;
   forward(x: Float32Array, B: number, ctx: ForwardContext): Float32Array;
-  /** Given dL/dy of the last forward, accumulate parameter gradients and return dL/dx. */
-  backward(dy: Float32Array, B: number): Float32Array;
+  /**
+   * Given dL/dy of the last forward, accumulate parameter gradients and return dL/dx. With
+   * needDx = false (the first layer of a training step) a layer may skip dL/dx and return a buffer
+   * whose contents are unspecified; layers that ignore the flag stay correct.
+   */
+  backward(dy: Float32Array, B: number, needDx?: boolean): Float32Array;
   config(): C;
   /** One-line description for summaries (PyTorch extra_repr). */
   describe(): string;

@@ -34,3 +34,21 @@ describe('Dense', () => {
     expect(Array.from(y.subarray(0, 4))).toEqual([4.5, 5.5, -0.5, -0.5]);
   });
 });
+
+describe('Sequential.backward without the input gradient', () => {
+  it('gives the same parameter gradients as with it', () => {
+    const model = new Sequential({ inShape: [7], layers: [{ kind: 'dense', units: 5 }, { kind: 'activation', fn: 'tanh' }, { kind: 'dense', units: 3 }] });
+    model.init(new Rng(3));
+    const rng = new Rng(4);
+    const x = Float32Array.from({ length: 6 * 7 }, () => rng.normal());
+    const dy = Float32Array.from({ length: 6 * 3 }, () => rng.normal());
+    const ctx = { mode: 'train' as const, rng: new Rng(5) };
+    model.forward(x, 6, ctx);
+    model.zeroGrad();
+    model.backward(dy, 6);
+    const full = Float32Array.from(model.grads);
+    model.zeroGrad();
+    model.backward(dy, 6, false);
+    expect(Array.from(model.grads)).toEqual(Array.from(full));
+  });
+});

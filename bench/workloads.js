@@ -1,0 +1,230 @@
+// One workload × one implementation, run in its own process so peak RSS is per workload.
+// Usage: node bench/workloads.js <workload> <impl>   (prints "@@RESULT <json>" as its last line;
+// TF.js writes a banner to stdout, so the parent looks for the marker instead of parsing all of it).
+// Result: { value, unit, better: 'higher'|'lower', rssMB, note? } or { unavailable: reason }.
+// Workloads (see DESIGN.md / the perf issue):
+//   W1  MLP 784-128-64-10 relu, softmax CE, Adam, batch 64: training samples/s
+//   W4  GEMM fp32 n×n·n×n (n = 64, 256, 1024): GFLOP/s
+//   W5  the W1 MLP, batch-1 inference: µs/sample
+//   W2  LSTM seq 32×1 -> 64 -> 1, Adam, batch 32        (hook: needs nnm layer 'lstm')
+//   W3  CNN 28×28×1 conv16-pool-conv32-pool-dense10, b32 (hook: needs nnm layer 'conv2d')
+
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const MEASURE_S = Number(process.env.NNM_BENCH_SECONDS ?? 2.5);
+
+// A seeded LCG for inputs, so every implementation sees the same kind of data.
+function lcg(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+}
+function randomData(n, dim, seed) {
+  const r = lcg(seed);
+  const x = new Float32Array(n * dim);
+  for (let i = 0; i < x.length; i++) x[i] = r();
+  const y = new Int32Array(n);
+  for (let i = 0; i < n; i++) y[i] = Math.floor(r() * 10);
+  return { x, y };
+}
+
+/** Run `step` (sync or async) until MEASURE_S seconds pass; returns calls per second. */
+async function rate(step, warmup = 5, minCalls = 3) {
+  // Warm up for a number of calls AND ~0.6 s: V8 tiers hot loops up late (measured: a 2-call
+  // warm-up read 2.0 GFLOP/s for a kernel that runs at 4.2 once optimised).
+  const w0 = performance.now();
+  for (let i = 0; i < warmup || performance.now() - w0 < 600; i++) await step();
+  let calls = 0;
+  const t0 = performance.now();
+  let dt = 0;
+  while (dt < MEASURE_S * 1000 || calls < minCalls) {
+    await step();
+    calls++;
+    dt = performance.now() - t0;
+  }
+  return calls / (dt / 1000);
+}
+
+// ---------- nnm ----------
+async function nnm() {
+  const { Sequential } = await import('../dist/engine/model.js');
+  const { Adam } = await import('../dist/engine/optimizers/adam.js');
+  const { softmaxCrossEntropy } = await import('../dist/engine/losses.js');
+  const { gemm } = await import('../dist/engine/kernels/gemm.js');
+  const { Rng } = await import('../dist/engine/rng.js');
+  const { LAYER_KINDS_PRESENT } = await layerKinds();
+  const mlp = () => {
+    const m = new Sequential({
+      inShape: [784],
+      layers: [
+        { kind: 'dense', units: 128 }, { kind: 'activation', fn: 'relu' },
+        { kind: 'dense', units: 64 }, { kind: 'activation', fn: 'relu' },
+        { kind: 'dense', units: 10 },
+      ],
+    });
+    m.init(new Rng(1));
+    return m;
+  };
+  return {
+    async W1() {
+      const B = 64, n = B * 32;
+      const { x, y } = randomData(n, 784, 7);
+      const t = Float32Array.from(y);
+      const model = mlp();
+      const opt = new Adam(model.paramCount);
+      const ctx = { mode: 'train', rng: new Rng(2) };
+      const d = new Float32Array(B * 10);
+      let step = 0;
+      const sps = await rate(() => {
+        const b = step % (n / B);
+        model.zeroGrad();
+        const logits = model.forward(x.subarray(b * B * 784, (b + 1) * B * 784), B, ctx);
+        softmaxCrossEntropy(d, logits, t.subarray(b * B, (b + 1) * B), B, 10);
+        model.backward(d, B, false);
+        opt.step(model.params, model.grads, 1e-3, ++step);
+      }, 10);
+      return { value: sps * B, unit: 'samples/s', better: 'higher' };
+    },
+    async W4(n) {
+      const r = lcg(3);
+      const A = Float32Array.from({ length: n * n }, r), Bm = Float32Array.from({ length: n * n }, r);
+      const C = new Float32Array(n * n);
+      const cps = await rate(() => gemm(C, A, Bm, n, n, n, false, false, false), 2);
+      return { value: (cps * 2 * n * n * n) / 1e9, unit: 'GFLOP/s', better: 'higher' };
+    },
+    async W5() {
+      const model = mlp();
+      const { x } = randomData(256, 784, 9);
+      const ctx = { mode: 'eval', rng: new Rng(0) };
+      let i = 0;
+      const batchesPerS = await rate(() => {
+        for (let k = 0; k < 100; k++) { model.forward(x.subarray(i * 784, (i + 1) * 784), 1, ctx); i = (i + 1) & 255; }
+      });
+      return { value: 1e6 / (batchesPerS * 100), unit: 'µs/sample', better: 'lower' };
+    },
+    async W2() {
+      if (!LAYER_KINDS_PRESENT.has('lstm')) return { unavailable: "nnm layer 'lstm' not in registry yet" };
+      return { unavailable: 'W2 hook: write the nnm LSTM workload here once the layer lands' };
+    },
+    async W3() {
+      if (!LAYER_KINDS_PRESENT.has('conv2d')) return { unavailable: "nnm layer 'conv2d' not in registry yet" };
+      return { unavailable: 'W3 hook: write the nnm CNN workload here once the layer lands' };
+    },
+  };
+}
+
+/** Which layer kinds the built engine knows (W2/W3 are skipped until 'lstm'/'conv2d' exist). */
+async function layerKinds() {
+  const { isLayerKind } = await import('../dist/engine/layers/registry.js');
+  return { LAYER_KINDS_PRESENT: new Set(['lstm', 'conv2d', 'dense'].filter((k) => isLayerKind(k))) };
+}
+
+// ---------- TF.js (cpu or wasm backend) ----------
+async function tfjs(backend) {
+  const tf = require('@tensorflow/tfjs');
+  if (backend === 'wasm') require('@tensorflow/tfjs-backend-wasm');
+  if (!(await tf.setBackend(backend))) throw new Error(`tf.setBackend('${backend}') failed`);
+  await tf.ready();
+  const mlp = () => {
+    const m = tf.sequential();
+    m.add(tf.layers.dense({ inputShape: [784], units: 128, activation: 'relu' }));
+    m.add(tf.layers.dense({ units: 64, activation: 'relu' }));
+    m.add(tf.layers.dense({ units: 10 }));
+    return m;
+  };
+  return {
+    async W1() {
+      const B = 64, nb = 32;
+      const { x, y } = randomData(B * nb, 784, 7);
+      const model = mlp();
+      model.compile({
+        optimizer: tf.train.adam(1e-3),
+        loss: (yt, yp) => tf.losses.softmaxCrossEntropy(yt, yp),
+      });
+      const xs = [], ys = [];
+      for (let b = 0; b < nb; b++) {
+        xs.push(tf.tensor2d(x.subarray(b * B * 784, (b + 1) * B * 784), [B, 784]));
+        ys.push(tf.oneHot(tf.tensor1d(y.subarray(b * B, (b + 1) * B), 'int32'), 10).toFloat());
+      }
+      let step = 0;
+      const sps = await rate(async () => { const b = step++ % nb; await model.trainOnBatch(xs[b], ys[b]); }, 5);
+      return { value: sps * B, unit: 'samples/s', better: 'higher' };
+    },
+    async W4(n) {
+      const r = lcg(3);
+      const A = tf.tensor2d(Float32Array.from({ length: n * n }, r), [n, n]);
+      const Bm = tf.tensor2d(Float32Array.from({ length: n * n }, r), [n, n]);
+      const cps = await rate(() => { const C = tf.matMul(A, Bm); C.dataSync(); C.dispose(); }, 2);
+      return { value: (cps * 2 * n * n * n) / 1e9, unit: 'GFLOP/s', better: 'higher' };
+    },
+    async W5() {
+      const model = mlp();
+      const { x } = randomData(256, 784, 9);
+      const rows = Array.from({ length: 256 }, (_, i) => tf.tensor2d(x.subarray(i * 784, (i + 1) * 784), [1, 784]));
+      let i = 0;
+      const batchesPerS = await rate(() => {
+        for (let k = 0; k < 20; k++) { tf.tidy(() => model.predict(rows[i]).dataSync()); i = (i + 1) & 255; }
+      });
+      return { value: 1e6 / (batchesPerS * 20), unit: 'µs/sample', better: 'lower' };
+    },
+    async W2() { return { unavailable: 'hook: not written until nnm has lstm' }; },
+    async W3() { return { unavailable: 'hook: not written until nnm has conv2d' }; },
+  };
+}
+
+// ---------- brain.js (CPU NeuralNetwork; per-sample updates, no mini-batches) ----------
+async function brain() {
+  const { NeuralNetwork } = require('brain.js');
+  const make = () => new NeuralNetwork({ inputSize: 784, hiddenLayers: [128, 64], outputSize: 10, activation: 'relu' });
+  const samples = (n, seed) => {
+    const { x, y } = randomData(n, 784, seed);
+    return Array.from({ length: n }, (_, i) => {
+      const output = new Array(10).fill(0);
+      output[y[i]] = 1;
+      return { input: Array.from(x.subarray(i * 784, (i + 1) * 784)), output };
+    });
+  };
+  return {
+    async W1() {
+      const net = make();
+      const opts = { iterations: 1, errorThresh: 1e-9, learningRate: 1e-3, praxis: 'adam', log: false };
+      net.train(samples(64, 5), opts); // warm-up and initialisation
+      const data = samples(2048, 7);
+      let n = 0;
+      const t0 = performance.now();
+      while (performance.now() - t0 < MEASURE_S * 1000) { net.train(data.slice((n % 4) * 512, (n % 4 + 1) * 512), opts); n++; }
+      const dt = (performance.now() - t0) / 1000;
+      return { value: (n * 512) / dt, unit: 'samples/s', better: 'higher', note: 'brain.js updates per sample (no mini-batch)' };
+    },
+    async W4() { return { unavailable: 'no GEMM API' }; },
+    async W5() {
+      const net = make();
+      net.train(samples(64, 5), { iterations: 1, errorThresh: 1e-9 });
+      const data = samples(256, 9).map((s) => s.input);
+      let i = 0;
+      const batchesPerS = await rate(() => { for (let k = 0; k < 20; k++) { net.run(data[i]); i = (i + 1) & 255; } });
+      return { value: 1e6 / (batchesPerS * 20), unit: 'µs/sample', better: 'lower' };
+    },
+    async W2() { return { unavailable: 'hook: not written until nnm has lstm' }; },
+    async W3() { return { unavailable: 'no conv layers' }; },
+  };
+}
+
+const IMPLS = { nnm, 'tfjs-cpu': () => tfjs('cpu'), 'tfjs-wasm': () => tfjs('wasm'), brain };
+
+async function main() {
+  const [workload, impl] = process.argv.slice(2);
+  const [w, arg] = workload.split(':'); // e.g. W4:256
+  let result;
+  try {
+    const suite = await IMPLS[impl]();
+    result = await suite[w](arg === undefined ? undefined : Number(arg));
+  } catch (e) {
+    if (e && e.code === 'MODULE_NOT_FOUND') result = { unavailable: `not installed (${e.message.split('\n')[0]})` };
+    else throw e;
+  }
+  result.rssMB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`\n@@RESULT ${JSON.stringify(result)}\n`);
+}
+
+await main();
