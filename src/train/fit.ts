@@ -107,7 +107,7 @@ export function fit(model: Sequential, train: Dataset, val: Dataset | null, o: F
       }
       lossSum += loss * B;
       model.zeroGrad();
-      model.backward(dy, B);
+      model.backward(dy, B, false);
       addWeightDecay(model, o.weightDecay);
       if (o.clipNorm > 0) clipGradNorm(model.grads, o.clipNorm);
       opt.step(model.params, model.grads, lr, ++step);
