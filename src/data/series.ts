@@ -1,0 +1,245 @@
+// A time series from a table: the time column found (or --date), parsed and sorted, duplicates and
+// gaps reported with their rows, the frequency and seasonal period inferred; and the automatic
+// transformations that keep trend and season from defeating a network:
+//   u_t = log y_t (when positive with a multiplicative season or a wide range)
+//   v_t = u_t − u_{t−s} (seasonal difference, when the season is strong)
+//   w_t = v_t − v_{t−1} (first difference, when a trend remains and no seasonal difference was taken)
+//   z_t = (w_t − mean) / std   (statistics from the training part only)
+// Each forecast z is mapped back through the same steps with the (true or forecast) history.
+
+import { UserError } from '../errors.js';
+import { dateError, type Frequency, inferFrequency, parseDate, SEASON, formatTime, stepTime } from './dates.js';
+import type { RawTable } from './load.js';
+import { findColumn, isMissing, type Schema } from './schema.js';
+import { numericCell } from './tabular.js';
+
+export interface Series {
+  target: string;
+  timeColumn?: string;
+  /** UTC ms per point, NaN when the series has no time column. */
+  times: number[];
+  values: Float64Array;
+  freq: Frequency;
+  season: number;
+  notes: string[];
+}
+
+export interface SeriesTransform {
+  log: boolean;
+  /** Seasonal difference lag (0 = none). */
+  seasonalLag: number;
+  diff: 0 | 1;
+  mean: number;
+  std: number;
+}
+
+export function loadSeries(t: RawTable, schema: Schema, targetRef: string | undefined, dateRef: string | undefined): Series {
+  const notes: string[] = [];
+  let timeIdx = -1;
+  if (dateRef) timeIdx = findColumn(t, dateRef, '--date');
+  else timeIdx = schema.columns.find((c) => c.type === 'date')?.index ?? -1;
+  let targetIdx: number;
+  if (targetRef) targetIdx = findColumn(t, targetRef, '--target');
+  else {
+    const numeric = schema.columns.filter((c) => c.type === 'number' && c.index !== timeIdx);
+    if (numeric.length === 0) throw new UserError({ file: t.file, message: 'has no numeric column to forecast', hint: 'name the series with --target' });
+    targetIdx = numeric[numeric.length - 1].index;
+  }
+  const target = t.names[targetIdx];
+  const order = Array.from({ length: t.nRows }, (_, i) => i);
+  let times = order.map(() => NaN);
+  if (timeIdx >= 0) {
+    const col = t.columns[timeIdx];
+    times = order.map((r) => {
+      const v = parseDate(col[r]);
+      if (Number.isNaN(v)) throw dateError(t.file, r + 2, t.names[timeIdx], col[r]);
+      return v;
+    });
+    let sorted = true;
+    for (let i = 1; i < times.length; i++) if (times[i] < times[i - 1]) sorted = false;
+    if (!sorted) {
+      order.sort((a, b) => times[a] - times[b]);
+      notes.push(`the rows were not in time order; sorted them by "${t.names[timeIdx]}"`);
+    }
+    for (let i = 1; i < order.length; i++) {
+      if (times[order[i]] === times[order[i - 1]]) {
+        throw new UserError({
+          file: t.file, row: order[i] + 2, column: t.names[timeIdx],
+          message: `the time "${col[order[i]]}" occurs twice (rows ${order[i - 1] + 2} and ${order[i] + 2})`,
+          hint: 'a series needs one row per period: remove or aggregate the duplicate',
+        });
+      }
+    }
+    times = order.map((r) => times[r]);
+  }
+  const values = order.map((r) => numericCell(t, targetIdx, r));
+  const freq = timeIdx >= 0 ? inferFrequency(times) : 'rows';
+  // Gaps: missing periods are filled by linear interpolation, and said.
+  let filledTimes = times;
+  let filled = values;
+  if (freq !== 'rows') {
+    const ft: number[] = [times[0]];
+    const fv: number[] = [values[0]];
+    const gaps: string[] = [];
+    for (let i = 1; i < times.length; i++) {
+      let next = stepTime(ft[ft.length - 1], freq, 1);
+      while (next < times[i] - 1000) {
+        gaps.push(formatTime(next, freq));
+        ft.push(next);
+        fv.push(NaN);
+        next = stepTime(next, freq, 1);
+      }
+      ft.push(times[i]);
+      fv.push(values[i]);
+    }
+    if (gaps.length) notes.push(`${gaps.length} missing period(s) (first: ${gaps[0]}) were added and interpolated`);
+    filledTimes = ft;
+    filled = fv;
+  }
+  const nMissing = filled.filter((v) => Number.isNaN(v)).length;
+  const interp = interpolate(filled);
+  if (nMissing && freq === 'rows') notes.push(`${nMissing} missing value(s) of "${target}" were interpolated`);
+  if (interp.every((v) => Number.isNaN(v))) throw new UserError({ file: t.file, column: target, message: 'the series has no values', hint: 'check --target' });
+  const season = SEASON[freq];
+  return { target, timeColumn: timeIdx >= 0 ? t.names[timeIdx] : undefined, times: filledTimes, values: Float64Array.from(interp), freq, season, notes };
+}
+
+function interpolate(v: number[]): number[] {
+  const out = [...v];
+  let last = -1;
+  for (let i = 0; i < out.length; i++) {
+    if (Number.isNaN(out[i])) continue;
+    if (last >= 0 && i - last > 1) for (let j = last + 1; j < i; j++) out[j] = out[last] + ((out[i] - out[last]) * (j - last)) / (i - last);
+    if (last < 0) for (let j = 0; j < i; j++) out[j] = out[i];
+    last = i;
+  }
+  if (last >= 0) for (let j = last + 1; j < out.length; j++) out[j] = out[last];
+  return out;
+}
+
+/** Pick the transformations from the training part, and say why. */
+export function chooseTransform(train: Float64Array, season: number): { transform: SeriesTransform; reasons: string[] } {
+  const reasons: string[] = [];
+  const n = train.length;
+  const positive = train.every((v) => v > 0);
+  let log = false;
+  if (positive && season > 1 && n >= 3 * season) {
+    const cycles = Math.floor(n / season);
+    const means: number[] = [];
+    const ranges: number[] = [];
+    for (let k = 0; k < cycles; k++) {
+      const part = Array.from(train.subarray(n - (cycles - k) * season, n - (cycles - k - 1) * season));
+      means.push(part.reduce((s, x) => s + x, 0) / season);
+      ranges.push(Math.max(...part) - Math.min(...part));
+    }
+    const r = corr(means, ranges);
+    if (r > 0.5 && Math.max(...means) / Math.min(...means) > 1.3) {
+      log = true;
+      reasons.push(`log transform: the seasonal swing grows with the level (correlation ${r.toFixed(2)})`);
+    }
+  }
+  if (!log && positive && Math.max(...train) / Math.min(...train) >= 5) {
+    log = true;
+    reasons.push('log transform: the values span more than a factor of 5');
+  }
+  const u = Array.from(train, (v) => (log ? Math.log(v) : v));
+  let seasonalLag = 0;
+  if (season > 1 && n >= 3 * season) {
+    const du = u.slice(1).map((x, i) => x - u[i]);
+    const ac = acf(du, season);
+    if (ac > 0.3) {
+      seasonalLag = season;
+      reasons.push(`seasonal difference at lag ${season}: strong season (autocorrelation ${ac.toFixed(2)} at lag ${season})`);
+    }
+  }
+  const v = seasonalLag ? u.slice(seasonalLag).map((x, i) => x - u[i]) : u;
+  let diff: 0 | 1 = 0;
+  if (!seasonalLag && trendR2(v) > 0.6) {
+    diff = 1;
+    reasons.push(`first difference: a trend (R² ${trendR2(v).toFixed(2)} of a straight line)`);
+  }
+  const w = diff ? v.slice(1).map((x, i) => x - v[i]) : v;
+  const mean = w.reduce((s, x) => s + x, 0) / w.length;
+  const sd = Math.sqrt(w.reduce((s, x) => s + (x - mean) ** 2, 0) / w.length) || 1;
+  reasons.push('standardised with the training part\'s mean and standard deviation');
+  return { transform: { log, seasonalLag, diff, mean, std: sd }, reasons };
+}
+
+/** Points lost at the start by differencing. */
+export function transformLag(tf: SeriesTransform): number {
+  return tf.seasonalLag + tf.diff;
+}
+
+/** z_t for t >= lag (index t − lag in the result). */
+export function forwardTransform(y: ArrayLike<number>, tf: SeriesTransform): Float64Array {
+  const n = y.length;
+  const u = Float64Array.from({ length: n }, (_, i) => (tf.log ? Math.log(y[i]) : y[i]));
+  const lag = transformLag(tf);
+  const z = new Float64Array(Math.max(0, n - lag));
+  for (let t = lag; t < n; t++) z[t - lag] = (wAt(u, t, tf) - tf.mean) / tf.std;
+  return z;
+}
+
+function vAt(u: ArrayLike<number>, t: number, tf: SeriesTransform): number {
+  return tf.seasonalLag ? u[t] - u[t - tf.seasonalLag] : u[t];
+}
+
+function wAt(u: ArrayLike<number>, t: number, tf: SeriesTransform): number {
+  return tf.diff ? vAt(u, t, tf) - vAt(u, t - 1, tf) : vAt(u, t, tf);
+}
+
+/** y_t from a forecast z_t and the levels u_0..u_{t−1} (u = log y when tf.log). Returns [y_t, u_t]. */
+export function inverseStep(z: number, u: ArrayLike<number>, t: number, tf: SeriesTransform): [number, number] {
+  const w = z * tf.std + tf.mean;
+  const v = tf.diff ? w + vAt(u, t - 1, tf) : w;
+  const ut = tf.seasonalLag ? v + u[t - tf.seasonalLag] : v;
+  const y = tf.log ? Math.exp(Math.min(ut, 700)) : ut;
+  return [y, ut];
+}
+
+export function levelOf(y: number, tf: SeriesTransform): number {
+  return tf.log ? Math.log(y) : y;
+}
+
+/** Window length: a full season when there is one, bounded so enough training windows remain. */
+export function defaultWindow(season: number, nTrainZ: number): number {
+  const want = season > 1 ? season : 8;
+  return Math.max(2, Math.min(want, Math.floor(nTrainZ / 4)));
+}
+
+export function corr(a: number[], b: number[]): number {
+  const n = a.length;
+  const ma = a.reduce((s, x) => s + x, 0) / n;
+  const mb = b.reduce((s, x) => s + x, 0) / n;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) ** 2;
+    sbb += (b[i] - mb) ** 2;
+  }
+  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+}
+
+/** Sample autocorrelation at one lag. */
+export function acf(x: number[], lag: number): number {
+  const n = x.length;
+  if (lag >= n) return 0;
+  const m = x.reduce((s, v) => s + v, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    den += (x[i] - m) ** 2;
+    if (i >= lag) num += (x[i] - m) * (x[i - lag] - m);
+  }
+  return den > 0 ? num / den : 0;
+}
+
+function trendR2(v: number[]): number {
+  const t = v.map((_, i) => i);
+  const r = corr(t, v);
+  return r * r;
+}
+
+export { isMissing };
