@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { gemmNaive } from '../../src/engine/kernels/gemm.js';
-import { col2im, col2im1d, convAxis, im2col, im2col1d } from '../../src/engine/kernels/conv.js';
+import { convAxis, im2row, im2row1d, row2im, row2im1d } from '../../src/engine/kernels/conv.js';
 import { Rng } from '../../src/engine/rng.js';
 
 // Naive direct convolution (one sample, NCHW), the reference for im2col+GEMM, and its input gradient,
-// the reference for col2im. y[f,oh,ow] = Σ_{c,i,j} w[f,c,i,j]·x[c, oh·s−pt+i, ow·s−pl+j].
+// the reference for row2im. y[f,oh,ow] = Σ_{c,i,j} w[f,c,i,j]·x[c, oh·s−pt+i, ow·s−pl+j].
 function conv2dNaive(x: Float32Array, w: Float32Array, C: number, H: number, W: number, F: number, kh: number, kw: number, s: number, pt: number, pl: number, OH: number, OW: number): Float64Array {
   const y = new Float64Array(F * OH * OW);
   for (let f = 0; f < F; f++)
@@ -60,7 +60,7 @@ describe('convAxis', () => {
   });
 });
 
-describe('im2col + GEMM = direct convolution; col2im = its input gradient (2-D)', () => {
+describe('im2row + GEMM = direct convolution; row2im = its input gradient (2-D)', () => {
   it.each([
     // C, H, W, F, kh, kw, stride, padding
     [1, 5, 5, 2, 3, 3, 1, 'valid'],
@@ -80,24 +80,24 @@ describe('im2col + GEMM = direct convolution; col2im = its input gradient (2-D)'
     const xb = randn(rng, xOff + C * H * W);
     const x = xb.subarray(xOff);
     const w = randn(rng, F * K);
-    const col = new Float32Array(K * P).fill(NaN); // every cell must be written
-    im2col(col, xb, xOff, C, H, W, kh, kw, s, pt, pl, OH, OW);
+    const rows = new Float32Array(P * K).fill(NaN); // every cell must be written
+    im2row(rows, xb, xOff, C, H, W, kh, kw, s, pt, pl, OH, OW);
     const y = new Float32Array(F * P);
-    gemmNaive(y, w, col, F, P, K, false, false, false);
+    gemmNaive(y, w, rows, F, P, K, false, true, false); // y = W·rowsᵀ
     expectClose(y, conv2dNaive(x, w, C, H, W, F, kh, kw, s, pt, pl, OH, OW));
 
     const dy = randn(rng, F * P);
-    const dcol = new Float32Array(K * P);
-    gemmNaive(dcol, w, dy, K, P, F, true, false, false);
-    const dxb = new Float32Array(xOff + C * H * W).fill(1); // col2im accumulates: start from 1
-    col2im(dxb, xOff, dcol, C, H, W, kh, kw, s, pt, pl, OH, OW);
+    const drows = new Float32Array(P * K);
+    gemmNaive(drows, dy, w, P, K, F, true, false, false); // drows = dyᵀ·W
+    const dxb = new Float32Array(xOff + C * H * W).fill(1); // row2im accumulates: start from 1
+    row2im(dxb, xOff, drows, C, H, W, kh, kw, s, pt, pl, OH, OW);
     expect(Array.from(dxb.subarray(0, xOff))).toEqual(Array(xOff).fill(1));
     const ref = conv2dNaiveDx(dy, w, C, H, W, F, kh, kw, s, pt, pl, OH, OW).map((v) => v + 1);
     expectClose(dxb.subarray(xOff), ref);
   });
 });
 
-describe('im2col1d + GEMM = direct 1-D convolution; col2im1d = its input gradient', () => {
+describe('im2row1d + GEMM = direct 1-D convolution; row2im1d = its input gradient', () => {
   it.each([
     [1, 10, 2, 3, 1, 'valid'],
     [2, 10, 3, 3, 1, 'same'],
@@ -110,18 +110,18 @@ describe('im2col1d + GEMM = direct 1-D convolution; col2im1d = its input gradien
     const K = C * k;
     const x = randn(rng, C * L);
     const w = randn(rng, F * K);
-    const col = new Float32Array(K * OL).fill(NaN);
-    im2col1d(col, x, 0, C, L, k, s, pl, OL);
+    const rows = new Float32Array(OL * K).fill(NaN);
+    im2row1d(rows, x, 0, C, L, k, s, pl, OL);
     const y = new Float32Array(F * OL);
-    gemmNaive(y, w, col, F, OL, K, false, false, false);
+    gemmNaive(y, w, rows, F, OL, K, false, true, false);
     // 1-D convolution is 2-D convolution with H = 1, kh = 1.
     expectClose(y, conv2dNaive(x, w, C, 1, L, F, 1, k, s, 0, pl, 1, OL));
 
     const dy = randn(rng, F * OL);
-    const dcol = new Float32Array(K * OL);
-    gemmNaive(dcol, w, dy, K, OL, F, true, false, false);
+    const drows = new Float32Array(OL * K);
+    gemmNaive(drows, dy, w, OL, K, F, true, false, false);
     const dx = new Float32Array(C * L);
-    col2im1d(dx, 0, dcol, C, L, k, s, pl, OL);
+    row2im1d(dx, 0, drows, C, L, k, s, pl, OL);
     expectClose(dx, conv2dNaiveDx(dy, w, C, 1, L, F, 1, k, s, 0, pl, 1, OL));
   });
 });

@@ -1,9 +1,11 @@
-// im2col / col2im: turn a convolution into one GEMM (Caffe, llm.c-style loops). One sample, NCHW.
-// 2-D: x (C, H, W) -> col (C·kh·kw, OH·OW), col[(c·kh + i)·kw + j, oh·OW + ow] = x[c, oh·s − pt + i, ow·s − pl + j]
-// (zero outside the image). Then y (F, OH·OW) = W (F, C·kh·kw) · col. col2im is the adjoint: it
-// ACCUMULATES dx[c, ih, iw] += dcol[row, p] for every (row, p) that im2col read from (c, ih, iw).
-// 1-D: x (C, L) -> col (C·k, OL) likewise. x and dx take an element offset (a sample inside a batch)
-// so callers need no subarray views. reference: Chellapilla et al. 2006; Caffe im2col.cpp.
+// im2row / row2im: turn a convolution into one GEMM. One sample, NCHW, patch-major rows (the
+// transpose of Caffe's im2col): x (C, H, W) -> rows (P, K), P = OH·OW, K = C·kh·kw,
+//   rows[oh·OW + ow, (c·kh + i)·kw + j] = x[c, oh·s − pt + i, ow·s − pl + j]   (0 outside the image).
+// Then y (F, P) = W (F, K)·rowsᵀ. row2im is the adjoint: it ACCUMULATES dx[c, ih, iw] += drows[p, k]
+// for every (p, k) that im2row read from (c, ih, iw). 1-D: x (C, L) -> rows (OL, C·k) likewise.
+// x and dx take an element offset (a sample inside a batch), so callers need no subarray views.
+// NOTE: patch-major lets conv backward put the (mostly zero, after ReLU + max-pool) dy on the side
+// of the GEMM that skips zeros. reference: Chellapilla et al. 2006; Caffe im2col.cpp.
 
 /** Output length and leading padding of one spatial axis (Keras/TF 'same' and 'valid' rules). */
 export function convAxis(n: number, k: number, s: number, padding: 'same' | 'valid'): { out: number; pad: number } {
@@ -13,98 +15,105 @@ export function convAxis(n: number, k: number, s: number, padding: 'same' | 'val
   return { out, pad: Math.floor(total / 2) }; // NOTE: odd total padding puts the extra zero at the end (TF)
 }
 
-// The in-bounds run of output indices o, those with 0 <= o·s + d < n (d = tap offset − pad), is
-// [first, end): computing it once per row keeps the inner loops branch-free (and allocation-free).
-function first(s: number, d: number, out: number): number {
-  return d >= 0 ? 0 : Math.min(out, Math.ceil(-d / s));
-}
-
-function end(n: number, s: number, d: number, out: number, lo: number): number {
-  return Math.max(lo, Math.min(out, Math.floor((n - 1 - d) / s) + 1));
-}
-
-export function im2col(
-  col: Float32Array, x: Float32Array, xOff: number,
+export function im2row(
+  rows: Float32Array, x: Float32Array, xOff: number,
   C: number, H: number, W: number, kh: number, kw: number,
   s: number, pt: number, pl: number, OH: number, OW: number,
 ): void {
-  const P = OH * OW;
-  for (let c = 0; c < C; c++) {
-    const xc = xOff + c * H * W;
-    for (let i = 0; i < kh; i++) {
-      const oh0 = first(s, i - pt, OH), oh1 = end(H, s, i - pt, OH, oh0);
-      for (let j = 0; j < kw; j++) {
-        const row = ((c * kh + i) * kw + j) * P;
-        const dj = j - pl;
-        const ow0 = first(s, dj, OW), ow1 = end(W, s, dj, OW, ow0);
-        col.fill(0, row, row + oh0 * OW);
-        for (let oh = oh0; oh < oh1; oh++) {
-          const r = row + oh * OW;
-          const xr = xc + (oh * s + i - pt) * W + dj;
-          for (let ow = 0; ow < ow0; ow++) col[r + ow] = 0;
-          if (s === 1) for (let ow = ow0; ow < ow1; ow++) col[r + ow] = x[xr + ow];
-          else for (let ow = ow0; ow < ow1; ow++) col[r + ow] = x[xr + ow * s];
-          for (let ow = ow1; ow < OW; ow++) col[r + ow] = 0;
+  const K = C * kh * kw;
+  for (let oh = 0; oh < OH; oh++) {
+    const ih0 = oh * s - pt;
+    const rowsIn = ih0 >= 0 && ih0 + kh <= H;
+    for (let ow = 0; ow < OW; ow++) {
+      const iw0 = ow * s - pl;
+      let r = (oh * OW + ow) * K;
+      if (rowsIn && iw0 >= 0 && iw0 + kw <= W) {
+        // interior: the whole window is inside the image, no bounds checks
+        for (let c = 0; c < C; c++) {
+          for (let i = 0; i < kh; i++) {
+            const xr = xOff + (c * H + ih0 + i) * W + iw0;
+            for (let j = 0; j < kw; j++) rows[r++] = x[xr + j];
+          }
         }
-        col.fill(0, row + oh1 * OW, row + P);
+        continue;
       }
-    }
-  }
-}
-
-export function col2im(
-  dx: Float32Array, dxOff: number, dcol: Float32Array,
-  C: number, H: number, W: number, kh: number, kw: number,
-  s: number, pt: number, pl: number, OH: number, OW: number,
-): void {
-  const P = OH * OW;
-  for (let c = 0; c < C; c++) {
-    const xc = dxOff + c * H * W;
-    for (let i = 0; i < kh; i++) {
-      const oh0 = first(s, i - pt, OH), oh1 = end(H, s, i - pt, OH, oh0);
-      for (let j = 0; j < kw; j++) {
-        const row = ((c * kh + i) * kw + j) * P;
-        const dj = j - pl;
-        const ow0 = first(s, dj, OW), ow1 = end(W, s, dj, OW, ow0);
-        for (let oh = oh0; oh < oh1; oh++) {
-          const r = row + oh * OW;
-          const xr = xc + (oh * s + i - pt) * W + dj;
-          if (s === 1) for (let ow = ow0; ow < ow1; ow++) dx[xr + ow] += dcol[r + ow];
-          else for (let ow = ow0; ow < ow1; ow++) dx[xr + ow * s] += dcol[r + ow];
+      for (let c = 0; c < C; c++) {
+        for (let i = 0; i < kh; i++) {
+          const ih = ih0 + i;
+          if (ih < 0 || ih >= H) {
+            for (let j = 0; j < kw; j++) rows[r++] = 0;
+            continue;
+          }
+          const xr = xOff + (c * H + ih) * W;
+          for (let j = 0; j < kw; j++) {
+            const iw = iw0 + j;
+            rows[r++] = iw >= 0 && iw < W ? x[xr + iw] : 0;
+          }
         }
       }
     }
   }
 }
 
-export function im2col1d(
-  col: Float32Array, x: Float32Array, xOff: number,
-  C: number, L: number, k: number, s: number, pl: number, OL: number,
+export function row2im(
+  dx: Float32Array, dxOff: number, drows: Float32Array,
+  C: number, H: number, W: number, kh: number, kw: number,
+  s: number, pt: number, pl: number, OH: number, OW: number,
 ): void {
-  for (let c = 0; c < C; c++) {
-    const xc = xOff + c * L;
-    for (let j = 0; j < k; j++) {
-      const row = (c * k + j) * OL;
-      const dj = j - pl;
-      const o0 = first(s, dj, OL), o1 = end(L, s, dj, OL, o0);
-      col.fill(0, row, row + o0);
-      for (let o = o0; o < o1; o++) col[row + o] = x[xc + o * s + dj];
-      col.fill(0, row + o1, row + OL);
+  const K = C * kh * kw;
+  for (let oh = 0; oh < OH; oh++) {
+    const ih0 = oh * s - pt;
+    for (let ow = 0; ow < OW; ow++) {
+      const iw0 = ow * s - pl;
+      let r = (oh * OW + ow) * K;
+      for (let c = 0; c < C; c++) {
+        for (let i = 0; i < kh; i++) {
+          const ih = ih0 + i;
+          if (ih < 0 || ih >= H) {
+            r += kw;
+            continue;
+          }
+          const xr = dxOff + (c * H + ih) * W;
+          for (let j = 0; j < kw; j++, r++) {
+            const iw = iw0 + j;
+            if (iw >= 0 && iw < W) dx[xr + iw] += drows[r];
+          }
+        }
+      }
     }
   }
 }
 
-export function col2im1d(
-  dx: Float32Array, dxOff: number, dcol: Float32Array,
+export function im2row1d(
+  rows: Float32Array, x: Float32Array, xOff: number,
   C: number, L: number, k: number, s: number, pl: number, OL: number,
 ): void {
-  for (let c = 0; c < C; c++) {
-    const xc = dxOff + c * L;
-    for (let j = 0; j < k; j++) {
-      const row = (c * k + j) * OL;
-      const dj = j - pl;
-      const o0 = first(s, dj, OL), o1 = end(L, s, dj, OL, o0);
-      for (let o = o0; o < o1; o++) dx[xc + o * s + dj] += dcol[row + o];
+  let r = 0;
+  for (let t = 0; t < OL; t++) {
+    const i0 = t * s - pl;
+    for (let c = 0; c < C; c++) {
+      const xc = xOff + c * L;
+      for (let j = 0; j < k; j++) {
+        const i = i0 + j;
+        rows[r++] = i >= 0 && i < L ? x[xc + i] : 0;
+      }
+    }
+  }
+}
+
+export function row2im1d(
+  dx: Float32Array, dxOff: number, drows: Float32Array,
+  C: number, L: number, k: number, s: number, pl: number, OL: number,
+): void {
+  let r = 0;
+  for (let t = 0; t < OL; t++) {
+    const i0 = t * s - pl;
+    for (let c = 0; c < C; c++) {
+      const xc = dxOff + c * L;
+      for (let j = 0; j < k; j++, r++) {
+        const i = i0 + j;
+        if (i >= 0 && i < L) dx[xc + i] += drows[r];
+      }
     }
   }
 }
