@@ -4,6 +4,7 @@
 import { Activation, type ActivationConfig } from './activation.js';
 import { AvgPool1d, type AvgPool1dConfig } from './avgpool1d.js';
 import { AvgPool2d, type AvgPool2dConfig } from './avgpool2d.js';
+import { BatchNorm, type BatchNormConfig } from './batchnorm.js';
 import { Conv1d, type Conv1dConfig } from './conv1d.js';
 import { Conv2d, type Conv2dConfig } from './conv2d.js';
 import { Dense, type DenseConfig } from './dense.js';
@@ -15,7 +16,7 @@ import { MaxPool2d, type MaxPool2dConfig } from './maxpool2d.js';
 
 export type LayerConfig =
   | DenseConfig | ActivationConfig | DropoutConfig
-  | Conv2dConfig | MaxPool2dConfig | AvgPool2dConfig | FlattenConfig
+  | Conv2dConfig | MaxPool2dConfig | AvgPool2dConfig | FlattenConfig | BatchNormConfig
   | Conv1dConfig | MaxPool1dConfig | AvgPool1dConfig;
 export type LayerKind = LayerConfig['kind'];
 
@@ -31,6 +32,7 @@ const BUILDERS: Builders = {
   maxpool2d: (c, s) => new MaxPool2d(c, s),
   avgpool2d: (c, s) => new AvgPool2d(c, s),
   flatten: (c, s) => new Flatten(c, s),
+  batchnorm: (c, s) => new BatchNorm(c, s),
   conv1d: (c, s) => new Conv1d(c, s),
   maxpool1d: (c, s) => new MaxPool1d(c, s),
   avgpool1d: (c, s) => new AvgPool1d(c, s),
