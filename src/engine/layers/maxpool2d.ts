@@ -53,6 +53,10 @@ export class MaxPool2d implements Layer<MaxPool2dConfig> {
     const [C, H, W] = this.inShape;
     const [, OH, OW] = this.outShape;
     const planes = B * C;
+    if (k === 2 && s === 2) {
+      this.forward2x2(x, planes, H, W, OH, OW);
+      return y;
+    }
     let o = 0;
     for (let q = 0; q < planes; q++) {
       const x0 = q * H * W;
@@ -74,6 +78,26 @@ export class MaxPool2d implements Layer<MaxPool2dConfig> {
       }
     }
     return y;
+  }
+
+  // NOTE: the common 2×2/2 case unrolled (no window loops): it runs on every conv output.
+  private forward2x2(x: Float32Array, planes: number, H: number, W: number, OH: number, OW: number): void {
+    const { y, argmax } = this;
+    let o = 0;
+    for (let q = 0; q < planes; q++) {
+      for (let oh = 0; oh < OH; oh++) {
+        let a = q * H * W + 2 * oh * W;
+        for (let ow = 0; ow < OW; ow++, a += 2) {
+          const b = a + W;
+          let best = a, m = x[a];
+          if (x[a + 1] > m) { m = x[a + 1]; best = a + 1; }
+          if (x[b] > m) { m = x[b]; best = b; }
+          if (x[b + 1] > m) { m = x[b + 1]; best = b + 1; }
+          y[o] = m;
+          argmax[o++] = best;
+        }
+      }
+    }
   }
 
   backward(dy: Float32Array, B: number): Float32Array {
