@@ -2,6 +2,9 @@
 // buffer (llm.c); each layer gets subarray views. The manifest ({name, shape, offset}) describes the
 // flat buffer, so saving is the buffer plus the manifest and loading is the reverse (tfjs
 // weightsManifest). Training lives in train/, not here.
+// NOTE: trainable entries come first in the flat buffers and non-trainable ones (BatchNorm running
+// statistics, written by forward) after them, so an optimiser steps over the prefix views
+// trainableParams/trainableGrads and cannot move the rest.
 
 import { initialise } from './init.js';
 import { type ForwardContext, type Layer, sizeOf } from './layers/layer.js';
@@ -13,6 +16,7 @@ export interface ManifestEntry {
   shape: number[];
   offset: number;
   decay: boolean;
+  trainable: boolean;
 }
 
 export interface ModelSpec {
@@ -33,6 +37,9 @@ export class Sequential {
   readonly outShape: readonly number[];
   readonly params: Float32Array;
   readonly grads: Float32Array;
+  /** Views of the first trainableSize values of params/grads: what an optimiser steps over. */
+  readonly trainableParams: Float32Array;
+  readonly trainableGrads: Float32Array;
   readonly manifest: ManifestEntry[];
   private maxBatch = 0;
   private readonly evalCtx: ForwardContext = { mode: 'eval', rng: new Rng(0) };
@@ -49,17 +56,28 @@ export class Sequential {
     this.layers = layers;
     this.outShape = [...shape];
 
+    // Manifest in layer order; offsets in two passes, trainable tensors first.
     const manifest: ManifestEntry[] = [];
-    let total = 0;
     layers.forEach((layer, li) => {
       for (const p of layer.params()) {
-        manifest.push({ name: `${li}.${layer.kind}.${p.name}`, shape: p.shape, offset: total, decay: p.decay });
-        total += sizeOf(p.shape);
+        manifest.push({ name: `${li}.${layer.kind}.${p.name}`, shape: p.shape, offset: 0, decay: p.decay, trainable: p.trainable ?? true });
       }
     });
+    let total = 0;
+    let trainableSize = 0;
+    for (const pass of [true, false]) {
+      for (const e of manifest) {
+        if (e.trainable !== pass) continue;
+        e.offset = total;
+        total += sizeOf(e.shape);
+      }
+      if (pass) trainableSize = total;
+    }
     this.manifest = manifest;
     this.params = new Float32Array(total);
     this.grads = new Float32Array(total);
+    this.trainableParams = this.params.subarray(0, trainableSize);
+    this.trainableGrads = this.grads.subarray(0, trainableSize);
     let m = 0;
     for (const layer of layers) {
       const specs = layer.params();

@@ -82,6 +82,7 @@ export function gradcheck(layers: LayerConfig | LayerConfig[], inShape: number[]
 
   for (const i of pick(rng, x.length, samples)) check('dx', x, i, dx[i]);
   for (const e of model.manifest) {
+    if (!e.trainable) continue; // saved state (BatchNorm running stats): no gradient by definition
     const n = e.shape.reduce((a, b) => a * b, 1);
     for (const j of pick(rng, n, samples)) check(e.name, model.params, e.offset + j, analyticParams[e.offset + j]);
   }

@@ -21,6 +21,11 @@ export interface ParamSpec {
   init: Init;
   /** Whether L2 weight decay applies (weights yes, biases and norms no). */
   decay: boolean;
+  /**
+   * false for saved state the layer itself updates in forward (BatchNorm running statistics):
+   * backward never writes its gradient and optimisers must not move it. Default true.
+   */
+  trainable?: boolean;
 }
 
 export interface Layer<C extends { kind: string } = { kind: string }> {

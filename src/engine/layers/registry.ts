@@ -2,11 +2,22 @@
 // to LayerConfig without a constructor here fails to compile (the create-t3-app pattern).
 
 import { Activation, type ActivationConfig } from './activation.js';
+import { AvgPool1d, type AvgPool1dConfig } from './avgpool1d.js';
+import { AvgPool2d, type AvgPool2dConfig } from './avgpool2d.js';
+import { BatchNorm, type BatchNormConfig } from './batchnorm.js';
+import { Conv1d, type Conv1dConfig } from './conv1d.js';
+import { Conv2d, type Conv2dConfig } from './conv2d.js';
 import { Dense, type DenseConfig } from './dense.js';
 import { Dropout, type DropoutConfig } from './dropout.js';
+import { Flatten, type FlattenConfig } from './flatten.js';
 import type { Layer } from './layer.js';
+import { MaxPool1d, type MaxPool1dConfig } from './maxpool1d.js';
+import { MaxPool2d, type MaxPool2dConfig } from './maxpool2d.js';
 
-export type LayerConfig = DenseConfig | ActivationConfig | DropoutConfig;
+export type LayerConfig =
+  | DenseConfig | ActivationConfig | DropoutConfig
+  | Conv2dConfig | MaxPool2dConfig | AvgPool2dConfig | FlattenConfig | BatchNormConfig
+  | Conv1dConfig | MaxPool1dConfig | AvgPool1dConfig;
 export type LayerKind = LayerConfig['kind'];
 
 type Builders = {
@@ -17,6 +28,14 @@ const BUILDERS: Builders = {
   dense: (c, s) => new Dense(c, s),
   activation: (c, s) => new Activation(c, s),
   dropout: (c, s) => new Dropout(c, s),
+  conv2d: (c, s) => new Conv2d(c, s),
+  maxpool2d: (c, s) => new MaxPool2d(c, s),
+  avgpool2d: (c, s) => new AvgPool2d(c, s),
+  flatten: (c, s) => new Flatten(c, s),
+  batchnorm: (c, s) => new BatchNorm(c, s),
+  conv1d: (c, s) => new Conv1d(c, s),
+  maxpool1d: (c, s) => new MaxPool1d(c, s),
+  avgpool1d: (c, s) => new AvgPool1d(c, s),
 };
 
 export function createLayer(cfg: LayerConfig, inShape: readonly number[]): Layer {

@@ -1,0 +1,118 @@
+// MaxPool2d, layout NCHW: per-sample x (C, H, W) -> y (C, OH, OW), OH = ⌊(H − size)/stride⌋ + 1
+// ('valid', as Keras/PyTorch default), stride defaults to size. y = max over each size×size window;
+// the argmax (index into the batch buffer x) is kept, and backward routes dy there: dx[argmax] += dy.
+// NOTE: on ties the first maximum (row-major in the window) takes the whole gradient.
+
+import { type ForwardContext, type Layer, type ParamSpec, sizeOf } from './layer.js';
+
+export interface MaxPool2dConfig {
+  kind: 'maxpool2d';
+  size: number;
+  stride?: number;
+}
+
+export class MaxPool2d implements Layer<MaxPool2dConfig> {
+  readonly kind = 'maxpool2d' as const;
+  readonly inShape: readonly number[];
+  readonly outShape: readonly number[];
+  private readonly k: number;
+  private readonly s: number;
+  private argmax: Int32Array = new Int32Array(0);
+  private y: Float32Array = new Float32Array(0);
+  private dx: Float32Array = new Float32Array(0);
+
+  constructor(private readonly cfg: MaxPool2dConfig, inShape: readonly number[]) {
+    if (inShape.length !== 3) throw new RangeError(`maxpool2d needs per-sample inputs (C, H, W), got [${inShape.join(', ')}]`);
+    this.k = cfg.size;
+    this.s = cfg.stride ?? cfg.size;
+    const [C, H, W] = inShape;
+    const OH = Math.floor((H - this.k) / this.s) + 1;
+    const OW = Math.floor((W - this.k) / this.s) + 1;
+    if (!(this.k > 0 && this.s > 0 && OH > 0 && OW > 0)) {
+      throw new RangeError(`maxpool2d size ${this.k} stride ${this.s} does not fit input [${inShape.join(', ')}]`);
+    }
+    this.inShape = [...inShape];
+    this.outShape = [C, OH, OW];
+  }
+
+  params(): ParamSpec[] {
+    return [];
+  }
+
+  bind(): void {}
+
+  resize(maxBatch: number): void {
+    const outSize = sizeOf(this.outShape);
+    this.argmax = new Int32Array(maxBatch * outSize);
+    this.y = new Float32Array(maxBatch * outSize);
+    this.dx = new Float32Array(maxBatch * sizeOf(this.inShape));
+  }
+
+  forward(x: Float32Array, B: number, _ctx: ForwardContext): Float32Array {
+    const { k, s, y, argmax } = this;
+    const [C, H, W] = this.inShape;
+    const [, OH, OW] = this.outShape;
+    const planes = B * C;
+    if (k === 2 && s === 2) {
+      this.forward2x2(x, planes, H, W, OH, OW);
+      return y;
+    }
+    let o = 0;
+    for (let q = 0; q < planes; q++) {
+      const x0 = q * H * W;
+      for (let oh = 0; oh < OH; oh++) {
+        for (let ow = 0; ow < OW; ow++) {
+          const w0 = x0 + oh * s * W + ow * s;
+          let best = w0;
+          let m = x[w0];
+          for (let i = 0; i < k; i++) {
+            const r = w0 + i * W;
+            for (let j = 0; j < k; j++) {
+              const v = x[r + j];
+              if (v > m) { m = v; best = r + j; }
+            }
+          }
+          y[o] = m;
+          argmax[o++] = best;
+        }
+      }
+    }
+    return y;
+  }
+
+  // NOTE: the common 2×2/2 case unrolled (no window loops): it runs on every conv output.
+  private forward2x2(x: Float32Array, planes: number, H: number, W: number, OH: number, OW: number): void {
+    const { y, argmax } = this;
+    let o = 0;
+    for (let q = 0; q < planes; q++) {
+      for (let oh = 0; oh < OH; oh++) {
+        let a = q * H * W + 2 * oh * W;
+        for (let ow = 0; ow < OW; ow++, a += 2) {
+          const b = a + W;
+          let best = a, m = x[a];
+          if (x[a + 1] > m) { m = x[a + 1]; best = a + 1; }
+          if (x[b] > m) { m = x[b]; best = b; }
+          if (x[b + 1] > m) { m = x[b + 1]; best = b + 1; }
+          y[o] = m;
+          argmax[o++] = best;
+        }
+      }
+    }
+  }
+
+  backward(dy: Float32Array, B: number): Float32Array {
+    const { dx, argmax } = this;
+    dx.fill(0, 0, B * sizeOf(this.inShape));
+    const n = B * sizeOf(this.outShape);
+    for (let o = 0; o < n; o++) dx[argmax[o]] += dy[o];
+    return dx;
+  }
+
+  config(): MaxPool2dConfig {
+    return { ...this.cfg };
+  }
+
+  describe(): string {
+    return `MaxPool2d(${this.k}x${this.k}, stride ${this.s})`;
+  }
+}
