@@ -70,7 +70,7 @@ export function fit(model: Sequential, train: Dataset, val: Dataset | null, o: F
   const rw = o.classWeights ? new Float32Array(maxB) : undefined;
   const dy = new Float32Array(Math.max(maxB, 256) * outSize);
   const order = Int32Array.from({ length: train.n }, (_, i) => i);
-  const opt = createOptimizer(o.optimizer, model.paramCount);
+  const opt = createOptimizer(o.optimizer, model.trainableParams.length);
   const best = Float32Array.from(model.params);
   const ctx = { mode: 'train' as const, rng };
   const history: EpochLog[] = [];
@@ -109,8 +109,8 @@ export function fit(model: Sequential, train: Dataset, val: Dataset | null, o: F
       model.zeroGrad();
       model.backward(dy, B, false);
       addWeightDecay(model, o.weightDecay);
-      if (o.clipNorm > 0) clipGradNorm(model.grads, o.clipNorm);
-      opt.step(model.params, model.grads, lr, ++step);
+      if (o.clipNorm > 0) clipGradNorm(model.trainableGrads, o.clipNorm);
+      opt.step(model.trainableParams, model.trainableGrads, lr, ++step);
       samples += B;
       listener.onBatch?.(bi + 1, batches);
       if (listener.shouldStop?.()) {
