@@ -4,11 +4,13 @@ import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/config-file.js';
 import { type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
-import { MODELS_FOR_TASK, type Task } from '../config/tasks.js';
+import { DEFAULT_MODEL, type ModelKind, MODELS_FOR_TASK, type Task } from '../config/tasks.js';
 import { UserError } from '../errors.js';
 import { defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
 import type { RunOutput } from '../report/types.js';
+import { runForecastJob } from '../train/forecast-job.js';
 import { runTabularJob } from '../train/tabular-job.js';
+import { isLayerKind } from '../engine/layers/registry.js';
 import { type Io, paint } from './io.js';
 import { progressFor } from './progress.js';
 
@@ -71,6 +73,8 @@ export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
         output = runTabularJob(spec, task, { note, listener: progress.listener, command });
         break;
       case 'forecast':
+        output = runForecastJob(spec, spec.model === 'auto' ? forecastDefault() : spec.model, { note, listener: progress.listener, command });
+        break;
       case 'image':
       case 'text':
       case 'cluster':
@@ -92,12 +96,22 @@ export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
   return output;
 }
 
+/** LSTM when this build has the layer (DESIGN: forecast -> lstm), else the MLP forecaster. */
+function forecastDefault(): ModelKind {
+  return isLayerKind(DEFAULT_MODEL.forecast) ? DEFAULT_MODEL.forecast : 'mlp';
+}
+
 function summaryLines(o: RunOutput, dir: string, c: ReturnType<typeof paint>): string {
   const m = o.summary.metrics;
   const t = m.test;
   const f = (v: unknown): string => (typeof v === 'number' ? String(Number(v.toPrecision(4))) : '—');
   const lines: string[] = [];
-  if (m.task === 'regress') {
+  if (m.task === 'forecast') {
+    const one = t.one_step as Record<string, number>;
+    const multi = t.multi_step as Record<string, number>;
+    const sn = (m.baselines.seasonal_naive ?? m.baselines.naive) as Record<string, Record<string, number>>;
+    lines.push(`${c.bold('test')}  one-step RMSE ${c.green(f(one.rmse))}  multi-step RMSE ${c.green(f(multi.rmse))}  MAPE ${f(multi.mape)}%   (${m.baselines.seasonal_naive ? 'seasonal naive' : 'naive'}: ${f(sn.one_step.rmse)} / ${f(sn.multi_step.rmse)})`);
+  } else if (m.task === 'regress') {
     const b = m.baselines.mean ?? {};
     lines.push(`${c.bold('test')}  RMSE ${c.green(f(t.rmse))}  MAE ${f(t.mae)}  MAPE ${f(t.mape)}%  R² ${c.green(f(t.r2))}   (mean baseline: RMSE ${f(b.rmse)})`);
   } else {

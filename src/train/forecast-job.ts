@@ -1,0 +1,271 @@
+// The forecast job: series -> chronological split (test = the last periods) -> transformations chosen
+// on the training part -> windows -> an ensemble of networks (each early-stopped on its own block of
+// training windows) -> one-step and multi-step test forecasts, baselines, and the future forecast
+// with simulated 95% intervals (validation residuals resampled along 400 recursive paths).
+
+import { readFileSync } from 'node:fs';
+import type { TrainSpec } from '../config/options.js';
+import type { ModelKind } from '../config/tasks.js';
+import { nnmVersion } from '../config/version.js';
+import { formatTime, stepTime } from '../data/dates.js';
+import { loadTable } from '../data/load.js';
+import { inferSchema } from '../data/schema.js';
+import { chooseTransform, defaultWindow, forwardTransform, inverseStep, levelOf, loadSeries, type Series, type SeriesTransform, transformLag } from '../data/series.js';
+import { Rng } from '../engine/rng.js';
+import type { Sequential } from '../engine/model.js';
+import { UserError } from '../errors.js';
+import { forecastBaselines } from '../metrics/forecast.js';
+import { regressionMetrics } from '../metrics/regression.js';
+import { buildForecaster } from '../models/forecaster.js';
+import { encodeModelFile, sha256 } from '../models/model-file.js';
+import { toCsv } from '../report/csv.js';
+import { renderMarkdownReport } from '../report/markdown.js';
+import type { MetricsJson, RunOutput } from '../report/types.js';
+import type { JobContext } from './context.js';
+import { type Fold, predictEnsemble, trainEnsemble, trainStats } from './ensemble.js';
+import type { Dataset } from './fit.js';
+
+export interface SeriesPipeline {
+  kind: 'series';
+  target: string;
+  timeColumn?: string;
+  freq: Series['freq'];
+  season: number;
+  transform: SeriesTransform;
+  window: number;
+  /** The training series (values and times) so predict can forecast with no data given. */
+  values: number[];
+  times: number[];
+}
+
+const PATHS = 400;
+
+export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): RunOutput {
+  const table = loadTable(spec.data);
+  for (const n of table.notes) ctx.note(n);
+  const schema = inferSchema(table);
+  const series = loadSeries(table, schema, spec.target, spec.date);
+  const notes = [...table.notes, ...series.notes];
+  for (const n of series.notes) ctx.note(n);
+  const y = series.values;
+  const n = y.length;
+  const s = series.season;
+  ctx.note(`series "${series.target}"${series.timeColumn ? ` by "${series.timeColumn}"` : ''}: ${n} points, ${series.freq}${s > 1 ? `, season ${s}` : ''}`);
+
+  const nTest = spec.testPeriods ?? (s > 1 ? Math.max(1, Math.round((spec.testSize * n) / s)) * s : Math.max(1, Math.round(spec.testSize * n)));
+  const nTrain = n - nTest;
+  if (nTrain < 8) {
+    throw new UserError({ file: table.file, message: `the series has ${n} points; after the ${nTest}-period test part only ${nTrain} remain for training`, hint: 'give a longer series or a smaller --test-periods' });
+  }
+  const { transform: tf, reasons } = chooseTransform(y.subarray(0, nTrain), nTrain >= 3 * s ? s : 1);
+  const lag = transformLag(tf);
+  const zAll = forwardTransform(y, tf);
+  const nTrainZ = nTrain - lag;
+  const W = spec.window ?? defaultWindow(s, nTrainZ);
+  const nWindows = nTrainZ - W;
+  if (nWindows < 6) {
+    throw new UserError({
+      file: table.file,
+      message: `the series has ${n} points: too few for a window of ${W} plus a ${nTest}-period test part (${Math.max(0, nWindows)} training windows)`,
+      hint: `give at least ${W + lag + 6 + nTest} points, or a smaller --window / --test-periods`,
+    });
+  }
+  for (const r of reasons) ctx.note(`transform: ${r}`);
+  ctx.note(`window: ${W} past periods${spec.window ? '' : ' (default: one season, or 8 without a season)'}; test part: the last ${nTest} periods`);
+
+  // Training windows: x = z[i−W..i−1], y = z[i] for i in [W, nTrainZ).
+  const train: Dataset = windows(zAll, W, W, nTrainZ);
+  const nMembers = spec.ensemble ?? (nWindows <= 2000 ? 5 : 1);
+  const folds: Fold[] = blockFolds(train, W, nMembers, spec.valSize);
+  const built = buildForecaster({ kind: model, window: W, channels: 1, outputs: 1, hidden: spec.hidden, dropout: spec.dropout });
+  const hyper = {
+    model,
+    hidden: built.hidden.join(','),
+    window: W,
+    ensemble: nMembers,
+    epochs: spec.epochs ?? 300,
+    batch_size: spec.batchSize ?? 16,
+    lr: spec.lr ?? (spec.optimizer === 'sgd' ? 0.01 : 0.003),
+    optimizer: spec.optimizer,
+    patience: spec.patience ?? 30,
+    weight_decay: spec.weightDecay ?? 1e-3,
+    dropout: spec.dropout ?? 0,
+  };
+  const rng = new Rng(spec.seed);
+  const ens = trainEnsemble(built.spec, folds, {
+    epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, optimizer: hyper.optimizer, patience: hyper.patience,
+    weightDecay: hyper.weight_decay, loss: 'mse', clipNorm: 1, plateau: Math.max(5, Math.floor(hyper.patience / 3)),
+  }, rng.fork(), ctx.listener);
+  const members = ens.members;
+
+  // Out-of-fold residuals (z-space) for the intervals.
+  const residuals: number[] = [];
+  folds.forEach((f, k) => {
+    if (!f.val || k >= members.length) return;
+    const p = members[k].predict(f.val.x, f.val.n);
+    for (let i = 0; i < f.val.n; i++) residuals.push(f.val.y[i] - p[i]);
+  });
+
+  // One-step over the test part from the true history; multi-step from its start.
+  const u = Array.from(y, (v) => levelOf(v, tf));
+  const testX = windows(zAll, W, nTrainZ, n - lag);
+  const zOne = predictEnsemble(members, testX.x, testX.n, false);
+  const oneStep = Float64Array.from({ length: nTest }, (_, i) => inverseStep(zOne[i], u, nTrain + i, tf)[0]);
+  const multi = recursive(members, tf, W, u.slice(0, nTrain), Array.from(zAll.subarray(0, nTrainZ)), nTest);
+  const actual = y.subarray(nTrain);
+  const test = { one_step: regressionMetrics(actual, oneStep), multi_step: regressionMetrics(actual, multi) };
+  const baselines = forecastBaselines(y, nTrain, s);
+
+  // Future forecast with simulated intervals.
+  const H = spec.horizon ?? 0;
+  let forecastCsv: string | undefined;
+  const lastTime = series.times[n - 1];
+  const label = (i: number): string | number => (series.freq === 'rows' ? i + 1 : formatTime(series.times[i], series.freq));
+  if (H > 0) {
+    const point = recursive(members, tf, W, u, Array.from(zAll), H);
+    const band = simulate(members, tf, W, u, Array.from(zAll), H, residuals, rng.fork());
+    forecastCsv = toCsv(['date', 'forecast', 'lower_95', 'upper_95'], Array.from({ length: H }, (_, h) => [
+      series.freq === 'rows' ? n + h + 1 : formatTime(stepTime(lastTime, series.freq, h + 1), series.freq), point[h], band.lower[h], band.upper[h],
+    ]));
+  }
+
+  const beats = Object.entries(baselines).filter(([, b]) => b.multi_step.rmse <= test.multi_step.rmse).map(([k]) => k);
+  if (beats.length) notes.push(`the network does not beat the ${beats.join(', ')} baseline(s) on the multi-step test forecast`);
+  notes.push(...reasons.map((r) => `transform: ${r}`));
+  const metrics: MetricsJson = {
+    task: 'forecast',
+    model,
+    data: { file: spec.data, rows: table.nRows, points: n, train_rows: nTrain, test_rows: nTest, frequency: series.freq, season: s, window: W, transforms: describeTransform(tf) },
+    test,
+    baselines,
+    train: trainStats(ens),
+  };
+  const pipeline: SeriesPipeline = { kind: 'series', target: series.target, timeColumn: series.timeColumn, freq: series.freq, season: s, transform: tf, window: W, values: Array.from(y), times: series.times };
+  const predictions = toCsv([series.freq === 'rows' ? 'row' : 'date', 'actual', 'predicted', 'multi_step'], Array.from({ length: nTest }, (_, i) => [label(nTrain + i), actual[i], oneStep[i], multi[i]]));
+  const summary = {
+    task: 'forecast' as const,
+    model,
+    command: ctx.command,
+    seed: spec.seed,
+    nnmVersion: nnmVersion(),
+    audit: {
+      file: spec.data,
+      sha256: sha256(readFileSync(spec.data)),
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      rows: table.nRows,
+      columns: schema.columns.map((c) => ({ name: c.name, type: c.type, missing: c.missing, unique: c.unique, role: c.name === series.target ? 'target' as const : c.name === series.timeColumn ? 'input' as const : 'unused' as const })),
+      imputed: [],
+      notes,
+    },
+    target: series.target,
+    split: `chronological: the first ${nTrain} periods for training, the last ${nTest} for testing`,
+    layers: members[0].summary(),
+    paramCount: members[0].paramCount,
+    hyper,
+    history: ens.results[0].history,
+    metrics,
+    notes,
+  };
+  const files: Record<string, string> = {
+    'model.nnm.json': encodeModelFile(members, { nnmVersion: nnmVersion(), task: 'forecast', model, pipeline }),
+    'predictions.csv': predictions,
+    'history.csv': toCsv(['epoch', 'train_loss', 'val_loss', 'lr', 'member'], ens.results.flatMap((r, m) => r.history.map((h) => [h.epoch, h.train_loss, h.val_loss, h.lr, m + 1]))),
+    'report.md': renderMarkdownReport(summary),
+  };
+  if (forecastCsv) files['forecast.csv'] = forecastCsv;
+  const config: Record<string, unknown> = { ...spec, task: 'forecast', model, window: W, testPeriods: nTest, hidden: built.hidden, epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, patience: hyper.patience, weightDecay: hyper.weight_decay, ensemble: nMembers };
+  for (const k of ['json', 'quiet', 'force', 'out', 'config', 'debug']) delete config[k];
+  return { summary, config, files };
+}
+
+/** Windows x = z[i−W..i−1] (shape [W, 1]) and targets z[i], for i in [from, to). */
+function windows(z: Float64Array, W: number, from: number, to: number): Dataset {
+  const n = Math.max(0, to - from);
+  const x = new Float32Array(n * W);
+  const y = new Float32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = from + k;
+    for (let j = 0; j < W; j++) x[k * W + j] = z[i - W + j];
+    y[k] = z[i];
+  }
+  return { x, y, n };
+}
+
+/** N folds whose validation parts are contiguous blocks of windows (the last block for N = 1). */
+function blockFolds(d: Dataset, W: number, N: number, valFrac: number): Fold[] {
+  const take = (idx: number[]): Dataset => {
+    const x = new Float32Array(idx.length * W);
+    const y = new Float32Array(idx.length);
+    idx.forEach((p, i) => {
+      x.set(d.x.subarray(p * W, (p + 1) * W), i * W);
+      y[i] = d.y[p];
+    });
+    return { x, y, n: idx.length };
+  };
+  const all = Array.from({ length: d.n }, (_, i) => i);
+  if (N <= 1) {
+    const nVal = Math.max(3, Math.round(valFrac * d.n));
+    return [{ train: take(all.slice(0, d.n - nVal)), val: take(all.slice(d.n - nVal)) }];
+  }
+  return Array.from({ length: N }, (_, k) => {
+    const lo = Math.floor((k * d.n) / N);
+    const hi = Math.floor(((k + 1) * d.n) / N);
+    return { train: take(all.filter((i) => i < lo || i >= hi)), val: take(all.slice(lo, hi)) };
+  });
+}
+
+/** Recursive forecast of H steps after the given history (levels u, transformed z). */
+function recursive(members: Sequential[], tf: SeriesTransform, W: number, u0: number[], z0: number[], H: number): Float64Array {
+  const u = [...u0];
+  const z = [...z0];
+  const out = new Float64Array(H);
+  const x = new Float32Array(W);
+  for (let h = 0; h < H; h++) {
+    for (let j = 0; j < W; j++) x[j] = z[z.length - W + j];
+    const zp = predictEnsemble(members, x, 1, false)[0];
+    const t = u.length;
+    const [yt, ut] = inverseStep(zp, u, t, tf);
+    u.push(ut);
+    z.push(zp);
+    out[h] = yt;
+  }
+  return out;
+}
+
+/** 95% interval from PATHS recursive paths with resampled residuals added at every step. */
+function simulate(members: Sequential[], tf: SeriesTransform, W: number, u0: number[], z0: number[], H: number, residuals: number[], rng: Rng): { lower: Float64Array; upper: Float64Array } {
+  const P = PATHS;
+  const us = Array.from({ length: P }, () => [...u0]);
+  const zs = Array.from({ length: P }, () => z0.slice(-W));
+  const paths = Array.from({ length: H }, () => new Float64Array(P));
+  const x = new Float32Array(P * W);
+  const res = residuals.length ? residuals : [0];
+  for (let h = 0; h < H; h++) {
+    for (let p = 0; p < P; p++) for (let j = 0; j < W; j++) x[p * W + j] = zs[p][zs[p].length - W + j];
+    const zp = predictEnsemble(members, x, P, false);
+    for (let p = 0; p < P; p++) {
+      const z = zp[p] + res[rng.int(res.length)];
+      const [yt, ut] = inverseStep(z, us[p], us[p].length, tf);
+      us[p].push(ut);
+      zs[p].push(z);
+      paths[h][p] = yt;
+    }
+  }
+  const q = (a: Float64Array, f: number): number => {
+    const s = Float64Array.from(a).sort();
+    const pos = f * (s.length - 1);
+    const lo = Math.floor(pos);
+    return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
+  };
+  return { lower: Float64Array.from(paths, (a) => q(a, 0.025)), upper: Float64Array.from(paths, (a) => q(a, 0.975)) };
+}
+
+function describeTransform(tf: SeriesTransform): string {
+  const parts: string[] = [];
+  if (tf.log) parts.push('log');
+  if (tf.seasonalLag) parts.push(`seasonal difference (lag ${tf.seasonalLag})`);
+  if (tf.diff) parts.push('first difference');
+  parts.push('standardise');
+  return parts.join(' -> ');
+}
