@@ -4,9 +4,18 @@
 import { Activation, type ActivationConfig } from './activation.js';
 import { Dense, type DenseConfig } from './dense.js';
 import { Dropout, type DropoutConfig } from './dropout.js';
+import { Gru, type GruConfig } from './gru.js';
 import type { Layer } from './layer.js';
+import { Lstm, type LstmConfig } from './lstm.js';
+import { SimpleRnn, type SimpleRnnConfig } from './simple-rnn.js';
 
-export type LayerConfig = DenseConfig | ActivationConfig | DropoutConfig;
+export type LayerConfig =
+  | DenseConfig
+  | ActivationConfig
+  | DropoutConfig
+  | SimpleRnnConfig
+  | LstmConfig
+  | GruConfig;
 export type LayerKind = LayerConfig['kind'];
 
 type Builders = {
@@ -17,6 +26,9 @@ const BUILDERS: Builders = {
   dense: (c, s) => new Dense(c, s),
   activation: (c, s) => new Activation(c, s),
   dropout: (c, s) => new Dropout(c, s),
+  rnn: (c, s) => new SimpleRnn(c, s),
+  lstm: (c, s) => new Lstm(c, s),
+  gru: (c, s) => new Gru(c, s),
 };
 
 export function createLayer(cfg: LayerConfig, inShape: readonly number[]): Layer {
