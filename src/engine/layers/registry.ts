@@ -4,10 +4,12 @@
 import { Activation, type ActivationConfig } from './activation.js';
 import { Dense, type DenseConfig } from './dense.js';
 import { Dropout, type DropoutConfig } from './dropout.js';
+import { Embedding, type EmbeddingConfig } from './embedding.js';
 import { Gru, type GruConfig } from './gru.js';
 import type { Layer } from './layer.js';
 import { Lstm, type LstmConfig } from './lstm.js';
 import { SimpleRnn, type SimpleRnnConfig } from './simple-rnn.js';
+import { TimeDense, type TimeDenseConfig } from './time-dense.js';
 
 export type LayerConfig =
   | DenseConfig
@@ -15,7 +17,9 @@ export type LayerConfig =
   | DropoutConfig
   | SimpleRnnConfig
   | LstmConfig
-  | GruConfig;
+  | GruConfig
+  | EmbeddingConfig
+  | TimeDenseConfig;
 export type LayerKind = LayerConfig['kind'];
 
 type Builders = {
@@ -29,6 +33,8 @@ const BUILDERS: Builders = {
   rnn: (c, s) => new SimpleRnn(c, s),
   lstm: (c, s) => new Lstm(c, s),
   gru: (c, s) => new Gru(c, s),
+  embedding: (c, s) => new Embedding(c, s),
+  time_dense: (c, s) => new TimeDense(c, s),
 };
 
 export function createLayer(cfg: LayerConfig, inShape: readonly number[]): Layer {
