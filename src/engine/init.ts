@@ -1,4 +1,5 @@
 // Parameter initialisers. Glorot/Xavier uniform: U(±sqrt(6/(fanIn+fanOut))); He normal: N(0, 2/fanIn).
+// block_const: the tensor split into values.length equal blocks, block k = values[k] (LSTM forget bias).
 // reference: Glorot & Bengio 2010; He et al. 2015; PyTorch torch.nn.init.
 
 import { Rng } from './rng.js';
@@ -9,7 +10,8 @@ export type Init =
   | { kind: 'glorot_uniform'; fanIn: number; fanOut: number }
   | { kind: 'he_normal'; fanIn: number }
   | { kind: 'uniform'; limit: number }
-  | { kind: 'orthogonal'; rows: number; cols: number };
+  | { kind: 'orthogonal'; rows: number; cols: number }
+  | { kind: 'block_const'; values: number[] };
 
 export function initialise(out: Float32Array, init: Init, rng: Rng): void {
   switch (init.kind) {
@@ -35,6 +37,12 @@ export function initialise(out: Float32Array, init: Init, rng: Rng): void {
     case 'orthogonal':
       orthogonal(out, init.rows, init.cols, rng);
       return;
+    case 'block_const': {
+      const n = out.length / init.values.length;
+      if (!Number.isInteger(n)) throw new RangeError(`block_const: ${out.length} values do not split into ${init.values.length} blocks`);
+      init.values.forEach((v, k) => out.fill(v, k * n, (k + 1) * n));
+      return;
+    }
     default: {
       const never: never = init;
       throw new Error(`unknown initialiser ${JSON.stringify(never)}`);

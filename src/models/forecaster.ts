@@ -4,7 +4,6 @@
 
 import type { ModelKind } from '../config/tasks.js';
 import type { LayerConfig } from '../engine/layers/registry.js';
-import { isLayerKind } from '../engine/layers/registry.js';
 import type { ModelSpec } from '../engine/model.js';
 import { UserError } from '../errors.js';
 
@@ -24,10 +23,10 @@ export function buildForecaster(o: ForecasterOptions): { spec: ModelSpec; hidden
     case 'lstm':
     case 'gru':
     case 'rnn': {
-      if (!isLayerKind(o.kind)) throw new UserError({ message: `the ${o.kind} layer is not available in this build`, hint: 'use --model mlp' });
+      const kind = o.kind;
       hidden = o.hidden ?? [32];
       hidden.forEach((h, i) => {
-        layers.push({ kind: o.kind, units: h, returnSequences: i < hidden.length - 1 } as unknown as LayerConfig);
+        layers.push({ kind, units: h, returnSequences: i < hidden.length - 1 });
       });
       if (o.dropout) layers.push({ kind: 'dropout', rate: o.dropout });
       break;

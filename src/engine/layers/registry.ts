@@ -9,15 +9,21 @@ import { Conv1d, type Conv1dConfig } from './conv1d.js';
 import { Conv2d, type Conv2dConfig } from './conv2d.js';
 import { Dense, type DenseConfig } from './dense.js';
 import { Dropout, type DropoutConfig } from './dropout.js';
+import { Embedding, type EmbeddingConfig } from './embedding.js';
 import { Flatten, type FlattenConfig } from './flatten.js';
+import { Gru, type GruConfig } from './gru.js';
 import type { Layer } from './layer.js';
+import { Lstm, type LstmConfig } from './lstm.js';
 import { MaxPool1d, type MaxPool1dConfig } from './maxpool1d.js';
 import { MaxPool2d, type MaxPool2dConfig } from './maxpool2d.js';
+import { SimpleRnn, type SimpleRnnConfig } from './simple-rnn.js';
+import { TimeDense, type TimeDenseConfig } from './time-dense.js';
 
 export type LayerConfig =
   | DenseConfig | ActivationConfig | DropoutConfig
   | Conv2dConfig | MaxPool2dConfig | AvgPool2dConfig | FlattenConfig | BatchNormConfig
-  | Conv1dConfig | MaxPool1dConfig | AvgPool1dConfig;
+  | Conv1dConfig | MaxPool1dConfig | AvgPool1dConfig
+  | SimpleRnnConfig | LstmConfig | GruConfig | EmbeddingConfig | TimeDenseConfig;
 export type LayerKind = LayerConfig['kind'];
 
 type Builders = {
@@ -36,6 +42,11 @@ const BUILDERS: Builders = {
   conv1d: (c, s) => new Conv1d(c, s),
   maxpool1d: (c, s) => new MaxPool1d(c, s),
   avgpool1d: (c, s) => new AvgPool1d(c, s),
+  rnn: (c, s) => new SimpleRnn(c, s),
+  lstm: (c, s) => new Lstm(c, s),
+  gru: (c, s) => new Gru(c, s),
+  embedding: (c, s) => new Embedding(c, s),
+  time_dense: (c, s) => new TimeDense(c, s),
 };
 
 export function createLayer(cfg: LayerConfig, inShape: readonly number[]): Layer {
