@@ -46,6 +46,13 @@ export function renderMarkdownReport(s: RunSummary): string {
 
 function methodParagraph(s: RunSummary): string {
   const h = s.hyper;
+  if (s.task === 'forecast') {
+    const d = s.metrics.data;
+    const t = s.metrics.train;
+    return `The series \`${s.target}\` (${String(d.points)} ${String(d.frequency)} points${Number(d.season) > 1 ? `, season ${String(d.season)}` : ''}) was transformed (${String(d.transforms)}) so that trend and season do not dominate what the network has to learn; every forecast is mapped back through the same steps. ` +
+      `A ${String(h.model).toUpperCase()} network reads windows of the last ${String(h.window)} transformed values and predicts the next one; ${String(h.ensemble)} networks, each early-stopped on a different block of the training windows (best epochs ${(t.best_epochs as number[] | undefined)?.join(', ') ?? t.best_epoch}), are averaged. ` +
+      `Optimiser ${String(h.optimizer).toUpperCase()}, learning rate ${h.lr}, batch size ${h.batch_size}, L2 weight decay ${h.weight_decay}. Test part: ${s.split}; all scaling was fitted on the training part only. Multi-step forecasts are recursive (each forecast is fed back as input).`;
+  }
   const t = s.metrics.train;
   const inputs = String(s.metrics.data.inputs ?? '');
   return `A ${s.layers.filter((l) => l.description.startsWith('Dense')).length}-layer fully connected network (multilayer perceptron, "BP network") maps the ${inputs} standardised inputs to ${s.task === 'classify' ? 'one score per class (softmax output, cross-entropy loss)' : 'the standardised target (mean-squared-error loss; predictions are mapped back to original units)'}. ` +
@@ -61,15 +68,41 @@ function num(v: unknown, digits = 4): string {
 
 function resultsTable(s: RunSummary): string {
   const m = s.metrics;
+  if (s.task === 'forecast') return forecastTable(s);
   const keys = s.task === 'classify' || s.task === 'image' || s.task === 'text' ? ['accuracy', 'macro_f1', 'precision', 'recall'] : ['rmse', 'mae', 'mape', 'r2'];
   const rows = [[`${s.model.toUpperCase()} (nnm)`, ...keys.map((k) => num(m.test[k]))]];
   for (const [name, b] of Object.entries(m.baselines)) rows.push([`baseline: ${name}`, ...keys.map((k) => num(b[k]))]);
   return [`| model | ${keys.map((k) => (k === 'mape' ? 'MAPE %' : k === 'r2' ? 'R²' : k.toUpperCase() === k ? k : k.replace('_', ' '))).join(' | ')} |`, `|---|${keys.map(() => '---:').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
+function forecastTable(s: RunSummary): string {
+  const m = s.metrics;
+  const row = (name: string, r: Record<string, unknown>): string => {
+    const one = (r.one_step ?? {}) as Record<string, unknown>;
+    const multi = (r.multi_step ?? {}) as Record<string, unknown>;
+    return `| ${name} | ${num(one.rmse)} | ${num(one.mape)} | ${num(multi.rmse)} | ${num(multi.mae)} | ${num(multi.mape)} |`;
+  };
+  return [
+    '| model | one-step RMSE | one-step MAPE % | multi-step RMSE | multi-step MAE | multi-step MAPE % |',
+    '|---|---:|---:|---:|---:|---:|',
+    row(`${s.model.toUpperCase()} (nnm)`, m.test),
+    ...Object.entries(m.baselines).map(([k, b]) => row(`baseline: ${k.replace('_', ' ')}`, b)),
+    '',
+    'One-step: each test period forecast from the true history before it. Multi-step: one forecast of the whole test part made at its start.',
+  ].join('\n');
+}
+
 function interpretation(s: RunSummary): string {
   const m = s.metrics;
   const out: string[] = [];
+  if (s.task === 'forecast') {
+    const mine = Number((m.test.multi_step as Record<string, unknown>).rmse);
+    const better = Object.entries(m.baselines).filter(([, b]) => Number((b.multi_step as Record<string, unknown>).rmse) <= mine).map(([k]) => k.replace('_', ' '));
+    const best = Math.min(...Object.values(m.baselines).map((b) => Number((b.multi_step as Record<string, unknown>).rmse)));
+    out.push(better.length
+      ? `**The network does not beat the ${better.join(', ')} baseline(s)** on the multi-step forecast of the test part.`
+      : `The network's multi-step RMSE is ${Math.round((1 - mine / best) * 100)}% lower than the best baseline's.`);
+  }
   if (s.task === 'regress') {
     const r2 = Number(m.test.r2);
     out.push(`R² = ${num(r2, 3)}: the network explains ${Math.max(0, Math.round(r2 * 100))}% of the variance of \`${s.target}\` on unseen rows${r2 < 0 ? ' (worse than predicting the mean)' : ''}.`);

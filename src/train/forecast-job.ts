@@ -52,7 +52,9 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   const s = series.season;
   ctx.note(`series "${series.target}"${series.timeColumn ? ` by "${series.timeColumn}"` : ''}: ${n} points, ${series.freq}${s > 1 ? `, season ${s}` : ''}`);
 
-  const nTest = spec.testPeriods ?? (s > 1 ? Math.max(1, Math.round((spec.testSize * n) / s)) * s : Math.max(1, Math.round(spec.testSize * n)));
+  // NOTE: by default the test part is whole seasons (the last 24 of 144 months), else a fraction.
+  const seasons = s > 1 ? Math.round((spec.testSize * n) / s) : 0;
+  const nTest = spec.testPeriods ?? (seasons >= 1 ? seasons * s : Math.max(1, Math.round(spec.testSize * n)));
   const nTrain = n - nTest;
   if (nTrain < 8) {
     throw new UserError({ file: table.file, message: `the series has ${n} points; after the ${nTest}-period test part only ${nTrain} remain for training`, hint: 'give a longer series or a smaller --test-periods' });

@@ -1,0 +1,75 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, SAMPLE, tempDir } from '../helpers/cli.js';
+
+const median = (a: number[]): number => [...a].sort((x, y) => x - y)[a.length >> 1];
+
+describe('nnm train --task forecast', () => {
+  it('airpassengers, no other flags: median over seeds 1..5 of multi-step RMSE <= 45 and one-step RMSE <= 25 on the last 24 months', async () => {
+    const one: number[] = [];
+    const multi: number[] = [];
+    for (let seed = 1; seed <= 5; seed++) {
+      const r = await runCli(['train', SAMPLE('airpassengers.csv'), '--task', 'forecast', '--seed', String(seed), '--out', join(tempDir(), 'r'), '--json', '--quiet']);
+      expect(r.code).toBe(0);
+      const m = JSON.parse(r.stdout);
+      expect(m.model).toBe('lstm');
+      expect(m.data.test_rows).toBe(24);
+      one.push(m.test.one_step.rmse);
+      multi.push(m.test.multi_step.rmse);
+      expect(m.baselines.seasonal_naive.multi_step.rmse).toBeCloseTo(77.0, 0); // the shared reference
+    }
+    expect(median(multi)).toBeLessThanOrEqual(45);
+    expect(median(one)).toBeLessThanOrEqual(25);
+  });
+
+  it('--horizon 12 writes forecast.csv dated 1961-01 .. 1961-12 with intervals; 时间序列 works as a keyword', async () => {
+    const out = join(tempDir(), 'r');
+    const r = await runCli(['train', SAMPLE('airpassengers.csv'), '--task', '时间序列', '--horizon', '12', '--out', out, '--quiet']);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(join(out, 'forecast.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('date,forecast,lower_95,upper_95');
+    expect(lines.slice(1).map((l) => l.slice(0, 7))).toEqual(Array.from({ length: 12 }, (_, i) => `1961-${String(i + 1).padStart(2, '0')}`));
+    for (const l of lines.slice(1)) {
+      const [, f, lo, hi] = l.split(',').map(Number);
+      expect(lo).toBeLessThan(f);
+      expect(f).toBeLessThan(hi);
+      expect(f).toBeGreaterThan(350);
+      expect(f).toBeLessThan(800);
+    }
+    const pred = readFileSync(join(out, 'predictions.csv'), 'utf8').trim().split('\n');
+    expect(pred[0]).toBe('date,actual,predicted,multi_step');
+    expect(pred[1].startsWith('1959-01-01,360,')).toBe(true);
+  });
+
+  it('sorts a shuffled series and says so; a duplicate date is one clear line', async () => {
+    const dir = tempDir();
+    const lines = readFileSync(SAMPLE('airpassengers.csv'), 'utf8').trim().split('\n');
+    const shuffled = [lines[0], ...lines.slice(1).reverse()];
+    writeFileSync(join(dir, 'rev.csv'), `${shuffled.join('\n')}\n`);
+    const r = await runCli(['train', join(dir, 'rev.csv'), '--task', 'forecast', '--model', 'mlp', '--epochs', '5', '--ensemble', '1', '--out', join(dir, 'r1')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('the rows were not in time order; sorted them by "date"');
+    writeFileSync(join(dir, 'dup.csv'), `${[...lines.slice(0, 30), lines[29]].join('\n')}\n`);
+    const d = await runCli(['train', join(dir, 'dup.csv'), '--task', 'forecast', '--out', join(dir, 'r2')]);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toMatch(/row 31, column "date": the time "1951-05-01" occurs twice \(rows 30 and 31\)/);
+  });
+
+  it('a series too short for window + test part is one clear line', async () => {
+    const dir = tempDir();
+    const lines = readFileSync(SAMPLE('airpassengers.csv'), 'utf8').trim().split('\n');
+    writeFileSync(join(dir, 'short.csv'), `${lines.slice(0, 11).join('\n')}\n`);
+    const r = await runCli(['train', join(dir, 'short.csv'), '--task', 'forecast', '--out', join(dir, 'r')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n').pop()).toMatch(/the series has 10 points: too few for a window of \d+ plus a \d+-period test part/);
+  });
+
+  it('a cell that is not a date is one clear line', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.csv'), 'date,v\n2020-01-01,1\n2020-02-01,2\nsoon,3\n');
+    const r = await runCli(['train', join(dir, 'bad.csv'), '--task', 'forecast', '--date', 'date', '--out', join(dir, 'r')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('row 4, column "date": "soon" is not a date');
+  });
+});
