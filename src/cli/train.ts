@@ -10,6 +10,7 @@ import { defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files
 import type { RunOutput } from '../report/types.js';
 import { runForecastJob } from '../train/forecast-job.js';
 import { runTabularJob } from '../train/tabular-job.js';
+import { runTextJob } from '../train/text-job.js';
 import { isLayerKind } from '../engine/layers/registry.js';
 import { type Io, paint } from './io.js';
 import { progressFor } from './progress.js';
@@ -25,7 +26,7 @@ export function trainCommand(io: Io, state: CliState): Command {
   const cmd = new Command('train')
     .description('train a neural network on a CSV file and write metrics, predictions, the model and a report')
     .argument('<data>', 'CSV/TSV file (UTF-8 or GBK; , ; or tab separated)');
-  for (const [key, def] of Object.entries(TRAIN_OPTIONS) as [keyof TrainSpec, OptionDef | null][]) {
+  for (const def of Object.values(TRAIN_OPTIONS) as (OptionDef | null)[]) {
     if (!def) continue;
     const help = def.auto ? `${def.help} (default: ${def.auto})` : def.help;
     const opt = new Option(def.flags, help);
@@ -75,8 +76,10 @@ export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
       case 'forecast':
         output = runForecastJob(spec, spec.model === 'auto' ? forecastDefault() : spec.model, { note, listener: progress.listener, command });
         break;
-      case 'image':
       case 'text':
+        output = runTextJob(spec, spec.model === 'auto' ? DEFAULT_MODEL.text : spec.model, { note, listener: progress.listener, command });
+        break;
+      case 'image':
       case 'cluster':
         throw new UserError({ message: `the ${task} task is not available in this version of nnm yet`, hint: 'use --task classify or --task regress' });
       default: {

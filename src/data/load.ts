@@ -58,7 +58,9 @@ export function loadTable(file: string): RawTable {
 
 export function parseTable(text: string, file: string, encoding: RawTable['encoding'] = 'utf-8'): RawTable {
   if (text.trim() === '') throw new UserError({ file, message: 'the file is empty', hint: 'give a CSV with a header line and data rows' });
-  const parsed = Papa.parse<string[]>(text, {
+  // NOTE: line ends are unified first: papaparse takes the first one it sees as the only one, so a
+  // file edited by two tools (CRLF and LF mixed) would otherwise merge rows.
+  const parsed = Papa.parse<string[]>(text.replace(/\r\n?/g, '\n'), {
     header: false,
     skipEmptyLines: 'greedy',
     delimitersToGuess: [',', ';', '\t', '|'],

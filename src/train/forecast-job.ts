@@ -3,7 +3,6 @@
 // training windows) -> one-step and multi-step test forecasts, baselines, and the future forecast
 // with simulated 95% intervals (validation residuals resampled along 400 recursive paths).
 
-import { readFileSync } from 'node:fs';
 import type { TrainSpec } from '../config/options.js';
 import type { ModelKind } from '../config/tasks.js';
 import { nnmVersion } from '../config/version.js';
@@ -17,12 +16,13 @@ import { UserError } from '../errors.js';
 import { forecastBaselines } from '../metrics/forecast.js';
 import { regressionMetrics } from '../metrics/regression.js';
 import { buildForecaster } from '../models/forecaster.js';
-import { encodeModelFile, sha256 } from '../models/model-file.js';
+import { encodeModelFile } from '../models/model-file.js';
 import { toCsv } from '../report/csv.js';
 import { renderMarkdownReport } from '../report/markdown.js';
 import type { MetricsJson, RunOutput } from '../report/types.js';
 import type { JobContext } from './context.js';
 import { type Fold, predictEnsemble, trainEnsemble, trainStats } from './ensemble.js';
+import { dataAudit, historyCsv, resolvedConfig } from './outputs.js';
 import type { Dataset } from './fit.js';
 
 export interface SeriesPipeline {
@@ -150,16 +150,7 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
     command: ctx.command,
     seed: spec.seed,
     nnmVersion: nnmVersion(),
-    audit: {
-      file: spec.data,
-      sha256: sha256(readFileSync(spec.data)),
-      encoding: table.encoding,
-      delimiter: table.delimiter,
-      rows: table.nRows,
-      columns: schema.columns.map((c) => ({ name: c.name, type: c.type, missing: c.missing, unique: c.unique, role: c.name === series.target ? 'target' as const : c.name === series.timeColumn ? 'input' as const : 'unused' as const })),
-      imputed: [],
-      notes,
-    },
+    audit: dataAudit(spec.data, table, schema, (c) => (c === series.target ? 'target' : c === series.timeColumn ? 'input' : 'unused'), [], notes),
     target: series.target,
     split: `chronological: the first ${nTrain} periods for training, the last ${nTest} for testing`,
     layers: members[0].summary(),
@@ -172,12 +163,11 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   const files: Record<string, string> = {
     'model.nnm.json': encodeModelFile(members, { nnmVersion: nnmVersion(), task: 'forecast', model, pipeline }),
     'predictions.csv': predictions,
-    'history.csv': toCsv(['epoch', 'train_loss', 'val_loss', 'lr', 'member'], ens.results.flatMap((r, m) => r.history.map((h) => [h.epoch, h.train_loss, h.val_loss, h.lr, m + 1]))),
+    'history.csv': historyCsv(ens),
     'report.md': renderMarkdownReport(summary),
   };
   if (forecastCsv) files['forecast.csv'] = forecastCsv;
-  const config: Record<string, unknown> = { ...spec, task: 'forecast', model, window: W, testPeriods: nTest, hidden: built.hidden, epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, patience: hyper.patience, weightDecay: hyper.weight_decay, ensemble: nMembers };
-  for (const k of ['json', 'quiet', 'force', 'out', 'config', 'debug']) delete config[k];
+  const config = resolvedConfig(spec, { task: 'forecast', model, window: W, testPeriods: nTest, hidden: built.hidden, epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, patience: hyper.patience, weightDecay: hyper.weight_decay, ensemble: nMembers });
   return { summary, config, files };
 }
 

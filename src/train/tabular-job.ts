@@ -1,7 +1,6 @@
 // The tabular job (classify / regress with an MLP): load -> schema -> split -> preprocess (fitted on
 // the training part) -> build -> fit -> test metrics and baselines -> run output.
 
-import { readFileSync } from 'node:fs';
 import type { TrainSpec } from '../config/options.js';
 import { nnmVersion } from '../config/version.js';
 import type { Task } from '../config/tasks.js';
@@ -11,16 +10,16 @@ import { kFolds, labelsOf, splitRows } from '../data/split.js';
 import { defaultFeatures, encodeY, fitTabular, rowsWithTarget, sortLevels, type TabularPipeline, transformX } from '../data/tabular.js';
 import { Rng } from '../engine/rng.js';
 import { UserError } from '../errors.js';
-import { majorityBaseline, meanBaseline } from '../metrics/baselines.js';
-import { argmaxRows, classificationMetrics } from '../metrics/classification.js';
+import { meanBaseline } from '../metrics/baselines.js';
 import { regressionMetrics } from '../metrics/regression.js';
-import { toCsv, type Cell } from '../report/csv.js';
-import { sha256, encodeModelFile } from '../models/model-file.js';
+import { toCsv } from '../report/csv.js';
+import { encodeModelFile } from '../models/model-file.js';
 import { buildMlp } from '../models/mlp.js';
 import { renderMarkdownReport } from '../report/markdown.js';
 import type { MetricsJson, RunOutput } from '../report/types.js';
 import type { JobContext } from './context.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from './ensemble.js';
+import { classificationOutputs, dataAudit, historyCsv, resolvedConfig, rowIds } from './outputs.js';
 
 export interface TabularModelPipeline {
   tabular: TabularPipeline;
@@ -164,20 +163,12 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
   const out = predictEnsemble(ens.members, testSet.x, testSet.n, classify);
   const idCol = schema.columns.find((c) => c.type === 'id');
   const idIndex = idCol ? testTable.names.indexOf(idCol.name) : -1;
-  const ids: Cell[] = Array.from(testRows, (r) => (idIndex >= 0 ? testTable.columns[idIndex][r] : r + 1));
-  const idHeader = idIndex >= 0 ? idCol!.name : 'row';
+  const { ids, header: idHeader } = rowIds(testTable, schema, testRows);
   let test: Record<string, unknown>;
   let baselines: Record<string, Record<string, unknown>>;
   let predCsv: string;
   if (classify) {
-    const pred = argmaxRows(out, testSet.n, K);
-    const yTrue = Int32Array.from(testSet.y);
-    test = { ...classificationMetrics(yTrue, pred, classes) };
-    baselines = { majority: { ...majorityBaseline(Int32Array.from(trainSet.y), yTrue, classes) } };
-    predCsv = toCsv(
-      [idHeader, 'actual', 'predicted', ...classes.map((c) => `p_${c}`)],
-      Array.from(testRows, (_, i) => [ids[i], classes[yTrue[i]], classes[pred[i]], ...Array.from(out.subarray(i * K, (i + 1) * K), (p) => Number(p.toFixed(6)))]),
-    );
+    ({ test, baselines, predictions: predCsv } = classificationOutputs(out, testSet.y, trainSet.y, classes, ids, idHeader));
   } else {
     const tg = pipeline.target;
     if (tg.kind !== 'scaled') throw new Error('regression target must be scaled');
@@ -209,7 +200,6 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
   };
   const modelPipeline: TabularModelPipeline = { tabular: pipeline, task: chosen, ...(idIndex >= 0 ? { idColumn: idCol!.name } : {}) };
   const modelJson = encodeModelFile(ens.members, { nnmVersion: nnmVersion(), task: chosen, model: 'mlp', pipeline: modelPipeline });
-  const history = toCsv(['epoch', 'train_loss', 'val_loss', 'lr', 'member'], ens.results.flatMap((r, m) => r.history.map((h) => [h.epoch, h.train_loss, h.val_loss, h.lr, m + 1])));
   const featureSet = new Set(featureIdx);
   const summary = {
     task: chosen as Task,
@@ -217,16 +207,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     command: ctx.command,
     seed: spec.seed,
     nnmVersion: nnmVersion(),
-    audit: {
-      file: spec.data,
-      sha256: sha256(readFileSync(spec.data)),
-      encoding: table.encoding,
-      delimiter: table.delimiter,
-      rows: table.nRows,
-      columns: schema.columns.map((c) => ({ name: c.name, type: c.type, missing: c.missing, unique: c.unique, role: c.index === targetIndex ? 'target' as const : featureSet.has(c.index) ? 'input' as const : 'unused' as const })),
-      imputed,
-      notes,
-    },
+    audit: dataAudit(spec.data, table, schema, (c) => (c === targetName ? 'target' : featureSet.has(table.names.indexOf(c)) ? 'input' : 'unused'), imputed, notes),
     target: targetName,
     split: splitText,
     layers: ens.members[0].summary(),
@@ -236,26 +217,16 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     metrics,
     notes,
   };
-  const config = { ...spec, task: chosen, model: 'mlp', hidden: built.hidden, dropout: built.dropout, epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, patience: hyper.patience, weightDecay: hyper.weight_decay, ensemble: nMembers };
-  delete (config as Partial<typeof config>).json;
-  delete (config as Partial<typeof config>).quiet;
-  delete (config as Partial<typeof config>).force;
-  delete (config as Partial<typeof config>).out;
-  delete (config as Partial<typeof config>).config;
-  delete (config as Partial<typeof config>).debug;
+  const config = resolvedConfig(spec, { task: chosen, model: 'mlp', hidden: built.hidden, dropout: built.dropout, epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, patience: hyper.patience, weightDecay: hyper.weight_decay, ensemble: nMembers });
   return {
     summary,
     config,
     files: {
       'model.nnm.json': modelJson,
       'predictions.csv': predCsv,
-      'history.csv': history,
+      'history.csv': historyCsv(ens),
       'report.md': renderMarkdownReport(summary),
     },
   };
-}
-
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }
 

@@ -53,6 +53,12 @@ describe('loading', () => {
     expect(t.columns[0][1]).toBe('x, y');
   });
 
+  it('mixed CRLF and LF line ends do not merge rows', () => {
+    const t = parseTable('a,b\r\n1,2\n3,4\r\n5,6\n', 'mem.csv');
+    expect(t.nRows).toBe(3);
+    expect(t.columns[1]).toEqual(['2', '4', '6']);
+  });
+
   it.each([
     ['ragged.csv', 'ragged.csv: row 3: has 2 fields but the header has 3; fill in the missing fields (empty cells are fine: a,,c)'],
     ['header-only.csv', 'header-only.csv: has a header line but no data rows; add data rows below the header'],

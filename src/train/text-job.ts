@@ -1,0 +1,130 @@
+// The text job (--task text): a text column tokenised (characters for Chinese, words otherwise),
+// Embedding -> LSTM/GRU/RNN -> Dense(classes), the same split, metrics and outputs as classification.
+
+import type { TrainSpec } from '../config/options.js';
+import type { ModelKind } from '../config/tasks.js';
+import { nnmVersion } from '../config/version.js';
+import { loadTable } from '../data/load.js';
+import { findColumn, inferSchema, isMissing } from '../data/schema.js';
+import { kFolds, labelsOf, splitRows } from '../data/split.js';
+import { sortLevels } from '../data/tabular.js';
+import { encodeTexts, fitTokenizer, type Tokenizer } from '../data/text.js';
+import type { LayerConfig } from '../engine/layers/registry.js';
+import { Rng } from '../engine/rng.js';
+import { UserError } from '../errors.js';
+import { encodeModelFile } from '../models/model-file.js';
+import { renderMarkdownReport } from '../report/markdown.js';
+import type { MetricsJson, RunOutput } from '../report/types.js';
+import type { JobContext } from './context.js';
+import { predictEnsemble, subset, trainEnsemble, trainStats } from './ensemble.js';
+import { classificationOutputs, dataAudit, historyCsv, resolvedConfig, rowIds } from './outputs.js';
+
+export interface TextPipeline {
+  kind: 'text';
+  column: string;
+  target: string;
+  classes: string[];
+  tokenizer: Tokenizer;
+}
+
+export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): RunOutput {
+  if (model !== 'lstm' && model !== 'gru' && model !== 'rnn') {
+    throw new UserError({ message: `--model ${model} cannot read text`, hint: 'use --model lstm, gru or rnn for --task text' });
+  }
+  const table = loadTable(spec.data);
+  for (const n of table.notes) ctx.note(n);
+  const schema = inferSchema(table);
+  const targetIndex = spec.target !== undefined ? findColumn(table, spec.target, '--target') : table.names.length - 1;
+  const target = table.names[targetIndex];
+  let textIndex: number;
+  if (spec.features) {
+    if (spec.features.length !== 1) throw new UserError({ message: '--task text takes one text column in --features', hint: 'e.g. --features review' });
+    textIndex = findColumn(table, spec.features[0], '--features');
+  } else {
+    const c = schema.columns.find((col) => col.type === 'text' && col.index !== targetIndex)
+      ?? schema.columns.find((col) => (col.type === 'category' || col.type === 'id') && col.index !== targetIndex);
+    if (!c) throw new UserError({ file: table.file, message: 'has no text column', hint: 'name it with --features COLUMN' });
+    textIndex = c.index;
+  }
+  const textCol = table.names[textIndex];
+  ctx.note(`text column "${textCol}", target "${target}"`);
+  const notes = [...table.notes];
+  const all = Int32Array.from({ length: table.nRows }, (_, i) => i);
+  const labelled = all.filter((r) => !isMissing(table.columns[targetIndex][r]));
+  const emptyText = Array.from(labelled).filter((r) => table.columns[textIndex][r].trim() === '').map((r) => r + 2);
+  if (emptyText.length) {
+    const msg = `${emptyText.length} row(s) have an empty "${textCol}" cell (first: row ${emptyText[0]}); they are read as empty texts`;
+    notes.push(msg);
+    ctx.note(msg);
+  }
+  const classes = sortLevels([...new Set(Array.from(labelled, (r) => table.columns[targetIndex][r]))]);
+  if (classes.length < 2) throw new UserError({ file: table.file, column: target, message: `the target has ${classes.length === 0 ? 'no values' : `one class only ("${classes[0]}")`}`, hint: 'a classifier needs at least two classes; check --target' });
+  const labels = Float32Array.from(labelled, (r) => classes.indexOf(table.columns[targetIndex][r]));
+  const minRows = Math.max(2 * classes.length, 10);
+  if (labelled.length < minRows) throw new UserError({ file: table.file, message: `has ${labelled.length} labelled rows, too few to hold out a test part`, hint: `give at least ${minRows} rows` });
+
+  const rng = new Rng(spec.seed);
+  const splitRng = rng.fork();
+  const split = splitRows(labelled, spec.testSize, splitRng, labels);
+  const trainLabels = labelsOf(split.train, labelled, labels);
+  const textsOf = (rows: Int32Array): string[] => Array.from(rows, (r) => table.columns[textIndex][r]);
+  const tokenizer = fitTokenizer(textsOf(split.train));
+  ctx.note(`tokens: ${tokenizer.mode === 'char' ? 'characters' : 'words'}; vocabulary ${tokenizer.vocab.length - 2} (from the training rows) + padding + unknown; sequences of ${tokenizer.length}`);
+  const unknown = { count: 0 };
+  const T = tokenizer.length;
+  const trainSet = { x: encodeTexts(tokenizer, textsOf(split.train)), y: trainLabels, n: split.train.length };
+  const testY = labelsOf(split.test, labelled, labels);
+  const testX = encodeTexts(tokenizer, textsOf(split.test), unknown);
+  if (unknown.count) notes.push(`${unknown.count} token(s) of the test part are not in the training vocabulary (read as <unk>)`);
+
+  const units = spec.hidden?.[0] ?? 32;
+  const dim = 32;
+  const layers: LayerConfig[] = [
+    { kind: 'embedding', vocab: tokenizer.vocab.length, dim },
+    { kind: model, units },
+    ...(spec.dropout ? [{ kind: 'dropout' as const, rate: spec.dropout }] : []),
+    { kind: 'dense', units: classes.length },
+  ];
+  const nMembers = spec.ensemble ?? (split.train.length <= 2000 ? 3 : 1);
+  const positions = Int32Array.from({ length: split.train.length }, (_, i) => i);
+  const folds = nMembers > 1 ? kFolds(positions, nMembers, splitRng, trainLabels) : [splitRows(positions, spec.valSize, splitRng, trainLabels)];
+  const hyper = {
+    model, embedding_dim: dim, hidden: units, sequence_length: T, ensemble: nMembers,
+    epochs: spec.epochs ?? 100, batch_size: spec.batchSize ?? 16, lr: spec.lr ?? 0.005, optimizer: spec.optimizer,
+    patience: spec.patience ?? 10, weight_decay: spec.weightDecay ?? 1e-4, dropout: spec.dropout ?? 0,
+  };
+  const ens = trainEnsemble({ inShape: [T], layers }, folds.map((f) => ({ train: subset(trainSet, f.train, T, 1), val: subset(trainSet, f.test, T, 1) })), {
+    epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, optimizer: hyper.optimizer, patience: hyper.patience,
+    weightDecay: hyper.weight_decay, loss: 'softmax_cross_entropy', clipNorm: 5, plateau: 4,
+  }, rng.fork(), ctx.listener);
+
+  const probs = predictEnsemble(ens.members, testX, split.test.length, true);
+  const { ids, header } = rowIds(table, schema, split.test);
+  const { test, baselines, predictions } = classificationOutputs(probs, testY, trainLabels, classes, ids, header);
+  const metrics: MetricsJson = {
+    task: 'text',
+    model,
+    data: { file: spec.data, rows: table.nRows, train_rows: split.train.length, val_rows: folds[0].test.length, test_rows: split.test.length, classes: classes.length, vocabulary: tokenizer.vocab.length, tokens: tokenizer.mode, sequence_length: T },
+    test,
+    baselines,
+    train: trainStats(ens),
+  };
+  const pipeline: TextPipeline = { kind: 'text', column: textCol, target, classes, tokenizer };
+  const summary = {
+    task: 'text', model, command: ctx.command, seed: spec.seed, nnmVersion: nnmVersion(),
+    audit: dataAudit(spec.data, table, schema, (c) => (c === target ? 'target' : c === textCol ? 'input' : 'unused'), [], notes),
+    target,
+    split: `stratified random split, seed ${spec.seed}: ${split.train.length} training rows, ${split.test.length} test rows`,
+    layers: ens.members[0].summary(), paramCount: ens.members[0].paramCount, hyper, history: ens.results[0].history, metrics, notes,
+  };
+  return {
+    summary,
+    config: resolvedConfig(spec, { task: 'text', model, hidden: [units], epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, patience: hyper.patience, weightDecay: hyper.weight_decay, ensemble: nMembers }),
+    files: {
+      'model.nnm.json': encodeModelFile(ens.members, { nnmVersion: nnmVersion(), task: 'text', model, pipeline }),
+      'predictions.csv': predictions,
+      'history.csv': historyCsv(ens),
+      'report.md': renderMarkdownReport(summary),
+    },
+  };
+}

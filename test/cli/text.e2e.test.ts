@@ -1,0 +1,37 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+
+const fx = (n: string): string => join(__dirname, '../fixtures', n);
+
+describe('nnm train --task text', () => {
+  it('Chinese reviews (文本): test accuracy >= 0.9 with no other flags', async () => {
+    const out = join(tempDir(), 'r');
+    const r = await runCli(['train', fx('reviews-zh.csv'), '--task', '文本', '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.stdout);
+    expect(m.task).toBe('text');
+    expect(m.model).toBe('lstm');
+    expect(m.data.tokens).toBe('char');
+    expect(m.test.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(r.stderr).toContain('text column "评论", target "情感"');
+    expect(readFileSync(join(out, 'predictions.csv'), 'utf8').split('\n')[0]).toBe('id,actual,predicted,p_negative,p_positive');
+  });
+
+  it('empty text cells are read as empty texts and said', async () => {
+    const dir = tempDir();
+    const lines = readFileSync(fx('reviews-zh.csv'), 'utf8').trim().split('\n');
+    lines[3] = '3,,positive';
+    writeFileSync(join(dir, 'r.csv'), `${lines.join('\n')}\n`);
+    const r = await runCli(['train', join(dir, 'r.csv'), '--task', 'text', '--epochs', '3', '--ensemble', '1', '--out', join(dir, 'o')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('1 row(s) have an empty "评论" cell (first: row 4); they are read as empty texts');
+  });
+
+  it('a model that cannot read text is refused', async () => {
+    const r = await runCli(['train', fx('reviews-zh.csv'), '--task', 'text', '--model', 'mlp', '--out', join(tempDir(), 'o')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--model mlp cannot do the text task');
+  });
+});
