@@ -11,6 +11,7 @@ export type Lang = (typeof LANGS)[number];
 
 export interface TrainSpec {
   data: string;
+  sheet?: string;
   target?: string;
   task?: Task;
   model: ModelKind | 'auto';
@@ -109,6 +110,7 @@ const imageShape = (v: unknown, name: string): [number, number, number] => {
 
 export const TRAIN_OPTIONS: { [K in keyof TrainSpec]-?: OptionDef | null } = {
   data: null, // the positional argument
+  sheet: { flags: '--sheet <name>', help: 'sheet of an .xlsx workbook to read', auto: 'the first sheet', parse: str },
   target: { flags: '--target <col>', help: 'target column, by name or 1-based index', auto: 'the last column', parse: str },
   task: { flags: '--task <keyword>', help: 'classify, regress, forecast, image, text, cluster (or a synonym: 分类, 回归, 预测, 时间序列, 图像, 文本, 聚类 ...)', auto: 'inferred from the target', parse: (v) => resolveTask(String(v)) },
   model: { flags: '--model <kind>', help: `network family: ${MODEL_KINDS.join(', ')} or auto`, default: 'auto', parse: choice([...MODEL_KINDS, 'auto'] as const) },
