@@ -134,7 +134,7 @@ export const TRAIN_OPTIONS: { [K in keyof TrainSpec]-?: OptionDef | null } = {
   valSize: { flags: '--val-size <f>', help: 'fraction of the training rows used for validation (early stopping)', default: 0.15, parse: num(0, 0.5, true) },
   seed: { flags: '--seed <n>', help: 'random seed (same seed, same data, same options: same model)', default: 42, parse: int(0, 2 ** 31 - 1) },
   out: { flags: '--out <dir>', help: 'run folder', auto: 'runs/<data>-<model>-<timestamp>', parse: str },
-  config: { flags: '--config <file>', help: 'JSON config file with train options (flags override it)', parse: str },
+  config: { flags: '--config <file>', help: 'JSON or YAML config file with train options (flags override it; a run\'s config.json reruns it)', parse: str },
   json: { flags: '--json', help: 'print metrics.json on stdout and nothing else there', default: false, parse: bool },
   quiet: { flags: '--quiet', help: 'no progress output', default: false, parse: bool },
   force: { flags: '--force', help: 'overwrite an existing run folder', default: false, parse: bool },
