@@ -47,5 +47,11 @@ describe('Excel input', () => {
       return m;
     };
     expect(strip(b.stdout)).toEqual(strip(a.stdout));
+    const model = join(dir, 'csv', 'model.nnm.json');
+    const fromXlsx = await runCli(['predict', model, xlsx]);
+    expect(fromXlsx.code).toBe(0);
+    expect(fromXlsx.stdout).toBe((await runCli(['predict', model, SAMPLE('iris.csv')])).stdout);
+    const inspected = JSON.parse((await runCli(['inspect', xlsx, '--json'])).stdout);
+    expect(inspected.suggestion).toMatchObject({ task: 'classify', target: 'species' });
   });
 });
