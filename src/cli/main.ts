@@ -5,6 +5,11 @@ import { Command, CommanderError } from 'commander';
 import { nnmVersion } from '../config/version.js';
 import { UserError } from '../errors.js';
 import { type Io, paint, processIo } from './io.js';
+import { evaluateCommand } from './evaluate.js';
+import { initCommand } from './init.js';
+import { inspectCommand } from './inspect.js';
+import { modelsCommand } from './models.js';
+import { predictCommand } from './predict.js';
 import { type CliState, trainCommand } from './train.js';
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -18,10 +23,15 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .addHelpText('after', `
 Examples:
+  nnm init my-project --template classify     a project folder with data, config and a paper skeleton
+  nnm inspect sample-data/iris.csv            column types and the suggested task and model
   nnm train sample-data/iris.csv              train a classifier on the bundled iris data
   nnm train data.csv --task 回归 --target y   regression on column y
+  nnm predict runs/iris/model.nnm.json new.csv  predictions from a trained model
+  nnm evaluate runs/iris/model.nnm.json labelled.csv
+  nnm models --lang zh                        the network families, in Chinese
   nnm train data.csv --help                   every train option`);
-  for (const sub of [trainCommand(io, state)]) {
+  for (const sub of [trainCommand(io, state), predictCommand(io), evaluateCommand(io), inspectCommand(io), modelsCommand(io), initCommand(io)]) {
     sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
     program.addCommand(sub);
   }

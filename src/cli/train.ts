@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/config-file.js';
 import { type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
 import { DEFAULT_MODEL, type ModelKind, MODELS_FOR_TASK, type Task } from '../config/tasks.js';
+import { tableReader } from '../data/read.js';
 import { UserError } from '../errors.js';
 import { defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
 import type { RunOutput } from '../report/types.js';
@@ -25,7 +26,7 @@ export interface CliState {
 export function trainCommand(io: Io, state: CliState): Command {
   const cmd = new Command('train')
     .description('train a neural network on a CSV file and write metrics, predictions, the model and a report')
-    .argument('<data>', 'CSV/TSV file (UTF-8 or GBK; , ; or tab separated)');
+    .argument('<data>', 'CSV/TSV file (UTF-8 or GBK; , ; or tab separated) or an .xlsx workbook');
   for (const def of Object.values(TRAIN_OPTIONS) as (OptionDef | null)[]) {
     if (!def) continue;
     const help = def.auto ? `${def.help} (default: ${def.auto})` : def.help;
@@ -37,8 +38,9 @@ export function trainCommand(io: Io, state: CliState): Command {
 Examples:
   nnm train sample-data/iris.csv                        classify species (last column) with an MLP
   nnm train sample-data/diabetes.csv --target progression --task 回归
-  nnm train data.csv --test test.csv --json > metrics.json`);
-  cmd.action((data: string, flags: Record<string, unknown>, command: Command) => {
+  nnm train data.csv --test test.csv --json > metrics.json
+  nnm train survey.xlsx --sheet 2023 --target score`);
+  cmd.action(async (data: string, flags: Record<string, unknown>, command: Command) => {
     const raw: Record<string, unknown> = {};
     if (typeof flags.config === 'string') Object.assign(raw, loadConfigFile(flags.config));
     for (const key of Object.keys(TRAIN_OPTIONS)) {
@@ -47,12 +49,12 @@ Examples:
     }
     raw.data = data;
     const spec = toTrainSpec(raw);
-    runTrain(spec, io, state);
+    await runTrain(spec, io, state);
   });
   return cmd;
 }
 
-export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
+export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promise<RunOutput> {
   const c = paint(io);
   const note = (msg: string): void => {
     if (!spec.quiet) io.err(`${c.dim('nnm:')} ${msg}\n`);
@@ -62,6 +64,7 @@ export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
     throw new UserError({ message: `--model ${spec.model} cannot do the ${task} task`, hint: `use --model ${MODELS_FOR_TASK[task].join(' or ')} for ${task}` });
   }
   const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? 'mlp' : spec.model, io.now());
+  const readTable = await tableReader([spec.data, spec.test], spec.sheet);
   prepareRunFolder(dir, spec.force);
   const progress = progressFor(io, spec.quiet, state.stopFlag);
   const command = ['nnm', ...state.argv].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ');
@@ -71,13 +74,13 @@ export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
       case undefined:
       case 'classify':
       case 'regress':
-        output = runTabularJob(spec, task, { note, listener: progress.listener, command });
+        output = runTabularJob(spec, task, { note, listener: progress.listener, command, readTable });
         break;
       case 'forecast':
-        output = runForecastJob(spec, spec.model === 'auto' ? forecastDefault() : spec.model, { note, listener: progress.listener, command });
+        output = runForecastJob(spec, spec.model === 'auto' ? forecastDefault() : spec.model, { note, listener: progress.listener, command, readTable });
         break;
       case 'text':
-        output = runTextJob(spec, spec.model === 'auto' ? DEFAULT_MODEL.text : spec.model, { note, listener: progress.listener, command });
+        output = runTextJob(spec, spec.model === 'auto' ? DEFAULT_MODEL.text : spec.model, { note, listener: progress.listener, command, readTable });
         break;
       case 'image':
       case 'cluster':

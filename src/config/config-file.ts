@@ -1,7 +1,8 @@
-// Config files (JSON): every train option by its spec name (camelCase) or flag name (kebab-case).
+// Config files (JSON, or YAML for .yaml/.yml): every train option by its spec name (camelCase) or flag name (kebab-case).
 // Unknown keys are errors naming the key and the nearest valid one.
 
 import { readFileSync } from 'node:fs';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { UserError } from '../errors.js';
 import { nearest } from '../data/schema.js';
 import { kebab, TRAIN_OPTIONS } from './options.js';
@@ -15,14 +16,19 @@ export function loadConfigFile(path: string): Record<string, unknown> {
   } catch {
     throw new UserError({ file: path, message: 'config file not found', hint: 'check the path given to --config' });
   }
+  const yaml = /\.ya?ml$/i.test(path);
   let obj: unknown;
   try {
-    obj = JSON.parse(text.replace(/^\uFEFF/, ''));
+    obj = yaml ? parseYaml(text.replace(/^\uFEFF/, '')) : JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new UserError({ file: path, message: `is not valid JSON (${(e as Error).message})`, hint: 'fix the syntax, e.g. with a JSON validator' });
+    if (yaml && e instanceof YAMLParseError) {
+      throw new UserError({ file: path, message: `is not valid YAML (${e.message.split('\n')[0]})`, hint: 'fix the syntax: one "option: value" per line' });
+    }
+    if (!yaml && e instanceof SyntaxError) throw new UserError({ file: path, message: `is not valid JSON (${e.message})`, hint: 'fix the syntax, e.g. with a JSON validator' });
+    throw e;
   }
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
-    throw new UserError({ file: path, message: 'must hold a JSON object of options', hint: 'e.g. {"epochs": 200, "hidden": [64, 32]}' });
+    throw new UserError({ file: path, message: `must hold ${yaml ? 'a YAML mapping' : 'a JSON object'} of options`, hint: yaml ? 'e.g. "epochs: 200" and "hidden: [64, 32]" on separate lines' : 'e.g. {"epochs": 200, "hidden": [64, 32]}' });
   }
   const keys = Object.keys(TRAIN_OPTIONS);
   const out: Record<string, unknown> = {};

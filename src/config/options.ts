@@ -11,6 +11,7 @@ export type Lang = (typeof LANGS)[number];
 
 export interface TrainSpec {
   data: string;
+  sheet?: string;
   target?: string;
   task?: Task;
   model: ModelKind | 'auto';
@@ -109,6 +110,7 @@ const imageShape = (v: unknown, name: string): [number, number, number] => {
 
 export const TRAIN_OPTIONS: { [K in keyof TrainSpec]-?: OptionDef | null } = {
   data: null, // the positional argument
+  sheet: { flags: '--sheet <name>', help: 'sheet of an .xlsx workbook to read', auto: 'the first sheet', parse: str },
   target: { flags: '--target <col>', help: 'target column, by name or 1-based index', auto: 'the last column', parse: str },
   task: { flags: '--task <keyword>', help: 'classify, regress, forecast, image, text, cluster (or a synonym: 分类, 回归, 预测, 时间序列, 图像, 文本, 聚类 ...)', auto: 'inferred from the target', parse: (v) => resolveTask(String(v)) },
   model: { flags: '--model <kind>', help: `network family: ${MODEL_KINDS.join(', ')} or auto`, default: 'auto', parse: choice([...MODEL_KINDS, 'auto'] as const) },
@@ -132,7 +134,7 @@ export const TRAIN_OPTIONS: { [K in keyof TrainSpec]-?: OptionDef | null } = {
   valSize: { flags: '--val-size <f>', help: 'fraction of the training rows used for validation (early stopping)', default: 0.15, parse: num(0, 0.5, true) },
   seed: { flags: '--seed <n>', help: 'random seed (same seed, same data, same options: same model)', default: 42, parse: int(0, 2 ** 31 - 1) },
   out: { flags: '--out <dir>', help: 'run folder', auto: 'runs/<data>-<model>-<timestamp>', parse: str },
-  config: { flags: '--config <file>', help: 'JSON config file with train options (flags override it)', parse: str },
+  config: { flags: '--config <file>', help: 'JSON or YAML config file with train options (flags override it; a run\'s config.json reruns it)', parse: str },
   json: { flags: '--json', help: 'print metrics.json on stdout and nothing else there', default: false, parse: bool },
   quiet: { flags: '--quiet', help: 'no progress output', default: false, parse: bool },
   force: { flags: '--force', help: 'overwrite an existing run folder', default: false, parse: bool },

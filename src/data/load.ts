@@ -66,15 +66,26 @@ export function parseTable(text: string, file: string, encoding: RawTable['encod
     delimitersToGuess: [',', ';', '\t', '|'],
   });
   const delimiter = parsed.meta.delimiter || ',';
-  const data = parsed.data;
   const quoteErr = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteErr) {
     throw new UserError({ file, row: (quoteErr.row ?? 0) + 1, message: 'a quoted field is never closed', hint: 'close the quote (") or remove it' });
   }
+  const t = rawTableFromRows(parsed.data, file, { delimiter, encoding, notes: [] });
+  const decimalComma = delimiter === ';' && t.columns.some((col) => col.some((v) => /^[-+]?\d+,\d+$/.test(v)));
+  if (decimalComma) t.notes.push('decimal commas read as decimal points (the delimiter is ";")');
+  return { ...t, decimalComma };
+}
+
+/** Rows of cell text (header first) -> RawTable: unique names, trimmed cells, ragged rows refused. */
+export function rawTableFromRows(
+  data: string[][], file: string, meta: { delimiter: string; encoding: RawTable['encoding']; notes: string[] },
+): RawTable {
+  const { delimiter, encoding } = meta;
+  if (data.length === 0 || data[0].every((h) => h.trim() === '')) throw new UserError({ file, message: 'the file is empty', hint: 'give a table with a header line and data rows' });
   const header = data[0].map((h) => h.trim());
   const nRows = data.length - 1;
   if (nRows < 1) throw new UserError({ file, message: 'has a header line but no data rows', hint: 'add data rows below the header' });
-  const notes: string[] = [];
+  const notes = meta.notes;
   const names = uniqueNames(header, notes);
   const C = names.length;
   for (let r = 1; r < data.length; r++) {
@@ -93,9 +104,7 @@ export function parseTable(text: string, file: string, encoding: RawTable['encod
     const row = data[r + 1];
     for (let c = 0; c < C; c++) columns[c][r] = row[c].trim();
   }
-  const decimalComma = delimiter === ';' && columns.some((col) => col.some((v) => /^[-+]?\d+,\d+$/.test(v)));
-  if (decimalComma) notes.push('decimal commas read as decimal points (the delimiter is ";")');
-  return { file, names, columns, nRows, delimiter, encoding, decimalComma, notes };
+  return { file, names, columns, nRows, delimiter, encoding, decimalComma: false, notes };
 }
 
 function uniqueNames(header: string[], notes: string[]): string[] {

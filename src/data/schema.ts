@@ -57,6 +57,11 @@ export function looksLikeDate(cell: string): boolean {
 }
 
 const ID_NAME = /^(id|ids|index|idx|no|no\.|number|编号|序号|样本编号|样本序号|学号|工号|key|uuid)$/i;
+/** A header that names an identifier (id, index, 编号, 序号 ...). */
+export function looksLikeIdName(name: string): boolean {
+  return ID_NAME.test(name);
+}
+
 const DATE_NAME = /^(date|time|datetime|timestamp|month|year|period|日期|时间|年份|月份|年|月)$/i;
 
 export function inferSchema(t: RawTable): Schema {

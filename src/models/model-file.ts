@@ -50,15 +50,21 @@ export function decodeModelFile<P>(text: string, file: string): { file: ModelFil
   } catch {
     throw new UserError({ file, message: 'is not a complete nnm model file (the JSON is cut off or damaged)', hint: 'use the model.nnm.json of a finished run, or train again' });
   }
-  if (obj?.format !== FORMAT) throw new UserError({ file, message: 'is not an nnm model file', hint: 'give the model.nnm.json from a run folder' });
-  const major = Number(String(obj.format_version).split('.')[0]);
+  if (typeof obj !== 'object' || obj === null || obj.format !== FORMAT) throw new UserError({ file, message: 'is not an nnm model file', hint: 'give the model.nnm.json from a run folder' });
+  const version = /^(\d+)\.(\d+)$/.exec(String(obj.format_version));
+  if (!version) throw new UserError({ file, message: `has no valid format_version ("${String(obj.format_version)}")`, hint: 'use the model.nnm.json of a finished run, or train again' });
+  const major = Number(version[1]);
   const ours = Number(FORMAT_VERSION.split('.')[0]);
-  if (!(major <= ours)) {
+  if (major > ours) {
     throw new UserError({ file, message: `was written by a newer nnm (model format ${obj.format_version}, this nnm reads ${ours}.x)`, hint: 'upgrade nnm (npm install -g nnm@latest) to read it' });
   }
   const { checksum, ...body } = obj;
   if (checksum !== `sha256:${sha256(JSON.stringify(body))}`) {
     throw new UserError({ file, message: 'failed its checksum: the file was changed or damaged after training', hint: 'restore it from the run folder or train again' });
+  }
+  const w = obj.weights as Partial<ModelFile['weights']> | undefined;
+  if (!w || !Array.isArray(w.members) || w.members.some((m) => typeof m !== 'string') || typeof obj.architecture !== 'object' || obj.architecture === null) {
+    throw new UserError({ file, message: 'does not hold an architecture and weights', hint: 'use the model.nnm.json of a finished run, or train again' });
   }
   let members: Sequential[];
   try {

@@ -7,7 +7,6 @@ import type { TrainSpec } from '../config/options.js';
 import type { ModelKind } from '../config/tasks.js';
 import { nnmVersion } from '../config/version.js';
 import { formatTime, stepTime } from '../data/dates.js';
-import { loadTable } from '../data/load.js';
 import { inferSchema } from '../data/schema.js';
 import { chooseTransform, defaultWindow, forwardTransform, inverseStep, levelOf, loadSeries, type Series, type SeriesTransform, transformLag } from '../data/series.js';
 import { Rng } from '../engine/rng.js';
@@ -41,7 +40,7 @@ export interface SeriesPipeline {
 const PATHS = 400;
 
 export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): RunOutput {
-  const table = loadTable(spec.data);
+  const table = ctx.readTable(spec.data);
   for (const n of table.notes) ctx.note(n);
   const schema = inferSchema(table);
   const series = loadSeries(table, schema, spec.target, spec.date);

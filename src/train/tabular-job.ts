@@ -4,7 +4,7 @@
 import type { TrainSpec } from '../config/options.js';
 import { nnmVersion } from '../config/version.js';
 import type { Task } from '../config/tasks.js';
-import { loadTable, type RawTable } from '../data/load.js';
+import type { RawTable } from '../data/load.js';
 import { findColumn, inferSchema, type Schema } from '../data/schema.js';
 import { kFolds, labelsOf, splitRows } from '../data/split.js';
 import { defaultFeatures, encodeY, fitTabular, rowsWithTarget, sortLevels, type TabularPipeline, transformX } from '../data/tabular.js';
@@ -44,7 +44,7 @@ export function inferTabularTask(schema: Schema, targetIndex: number): { task: '
 }
 
 export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | undefined, ctx: JobContext): RunOutput {
-  const table = loadTable(spec.data);
+  const table = ctx.readTable(spec.data);
   for (const n of table.notes) ctx.note(n);
   const schema = inferSchema(table);
   const targetIndex = spec.target !== undefined ? findColumn(table, spec.target, '--target') : table.names.length - 1;
@@ -91,7 +91,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
   let testRows: Int32Array;
   let splitText: string;
   if (spec.test) {
-    testTable = loadTable(spec.test);
+    testTable = ctx.readTable(spec.test);
     const ti = testTable.names.indexOf(targetName);
     if (ti < 0) throw new UserError({ file: spec.test, message: `has no target column "${targetName}"`, hint: 'the test file needs the same header as the training file' });
     trainPart = labelled;

@@ -4,7 +4,6 @@
 import type { TrainSpec } from '../config/options.js';
 import type { ModelKind } from '../config/tasks.js';
 import { nnmVersion } from '../config/version.js';
-import { loadTable } from '../data/load.js';
 import { findColumn, inferSchema, isMissing } from '../data/schema.js';
 import { kFolds, labelsOf, splitRows } from '../data/split.js';
 import { sortLevels } from '../data/tabular.js';
@@ -31,7 +30,7 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
   if (model !== 'lstm' && model !== 'gru' && model !== 'rnn') {
     throw new UserError({ message: `--model ${model} cannot read text`, hint: 'use --model lstm, gru or rnn for --task text' });
   }
-  const table = loadTable(spec.data);
+  const table = ctx.readTable(spec.data);
   for (const n of table.notes) ctx.note(n);
   const schema = inferSchema(table);
   const targetIndex = spec.target !== undefined ? findColumn(table, spec.target, '--target') : table.names.length - 1;

@@ -1,0 +1,53 @@
+// `nnm evaluate MODEL DATA`: the task's test metrics of a saved model on labelled rows.
+
+import { Command } from 'commander';
+import { readTable } from '../data/read.js';
+import { fmt } from '../report/csv.js';
+import { type Evaluation, evaluateModel, loadModel } from '../train/apply.js';
+import { type Io, paint } from './io.js';
+
+export interface EvaluateSpec {
+  model: string;
+  data: string;
+  sheet?: string;
+  json: boolean;
+  quiet: boolean;
+}
+
+export function evaluateCommand(io: Io): Command {
+  return new Command('evaluate')
+    .description('score a trained model on labelled data with the metrics of its task')
+    .argument('<model>', 'model.nnm.json from a run folder')
+    .argument('<data>', 'CSV or .xlsx holding the feature columns and the target column')
+    .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
+    .option('--json', 'print {task, model, data, test} on stdout; "test" has the keys of metrics.json\'s "test"', false)
+    .option('--quiet', 'no notes on stderr', false)
+    .option('--debug', 'show stack traces', false)
+    .addHelpText('after', `
+Metrics: classify: accuracy, macro_f1, precision, recall, confusion_matrix, labels;
+regress: rmse, mae, mape (%), r2.
+
+Examples:
+  nnm evaluate runs/iris/model.nnm.json iris-2024.csv
+  nnm evaluate runs/diabetes/model.nnm.json holdout.xlsx --json > holdout-metrics.json`)
+    .action(async (model: string, data: string, flags: Omit<EvaluateSpec, 'model' | 'data'>) => {
+      await runEvaluate({ model, data, ...flags }, io);
+    });
+}
+
+export async function runEvaluate(spec: EvaluateSpec, io: Io): Promise<Evaluation> {
+  const c = paint(io);
+  const model = loadModel(spec.model);
+  const table = await readTable(spec.data, spec.sheet);
+  const e = evaluateModel(model, table);
+  if (!spec.quiet) for (const n of [...table.notes, ...e.notes]) io.err(`${n.startsWith('warning:') ? c.yellow('nnm:') : c.dim('nnm:')} ${n}\n`);
+  if (spec.json) {
+    io.out(`${JSON.stringify({ task: e.task, model: model.model, data: { file: spec.data, rows: e.rows, evaluated_rows: e.evaluatedRows }, test: e.test }, null, 2)}\n`);
+    return e;
+  }
+  const f = (v: unknown): string => (typeof v === 'number' ? fmt(Number(v.toPrecision(4))) : '—');
+  const keys = e.task === 'regress' ? ['rmse', 'mae', 'mape', 'r2'] : ['accuracy', 'macro_f1', 'precision', 'recall'];
+  io.out(`${c.bold(`${model.model.toUpperCase()} ${e.task}`)} on ${spec.data} (${e.evaluatedRows} labelled rows)\n`);
+  for (const k of keys) io.out(`  ${k.padEnd(10)} ${f(e.test[k])}${k === 'mape' ? ' %' : ''}\n`);
+  return e;
+}

@@ -1,0 +1,90 @@
+// `nnm predict MODEL DATA`: apply a saved model to raw rows -> a CSV of predictions (stdout or --out).
+
+import { Command } from 'commander';
+import { readTable } from '../data/read.js';
+import { type Cell, toCsv } from '../report/csv.js';
+import { checkWritable, writeAtomic } from '../report/files.js';
+import { applyModel, loadModel, type Predictions } from '../train/apply.js';
+import { type Io, paint } from './io.js';
+
+export interface PredictSpec {
+  model: string;
+  data: string;
+  out?: string;
+  sheet?: string;
+  json: boolean;
+  force: boolean;
+  quiet: boolean;
+}
+
+export function predictCommand(io: Io): Command {
+  return new Command('predict')
+    .description('apply a trained model (model.nnm.json) to new rows and write one prediction per row')
+    .argument('<model>', 'model.nnm.json from a run folder')
+    .argument('<data>', 'CSV or .xlsx with the feature columns the model was trained on (any order; extra columns are ignored)')
+    .option('--out <file>', 'write the predictions CSV here instead of stdout')
+    .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
+    .option('--json', 'print the predictions as JSON on stdout', false)
+    .option('--force', 'overwrite an existing --out file', false)
+    .option('--quiet', 'no notes on stderr', false)
+    .option('--debug', 'show stack traces', false)
+    .addHelpText('after', `
+Output: the input rows in order; an id (the identifier column, or the row number), the target
+column as "actual" when the data has it, "predicted" in original units and, for classification,
+one probability column p_<class> per class (the ensemble average).
+
+Examples:
+  nnm predict runs/iris/model.nnm.json new-flowers.csv > predictions.csv
+  nnm predict runs/iris/model.nnm.json new-flowers.xlsx --out predictions.csv
+  nnm predict runs/diabetes/model.nnm.json patients.csv --json`)
+    .action(async (model: string, data: string, flags: Omit<PredictSpec, 'model' | 'data'>) => {
+      await runPredict({ model, data, ...flags }, io);
+    });
+}
+
+export async function runPredict(spec: PredictSpec, io: Io): Promise<Predictions> {
+  const c = paint(io);
+  if (spec.out) checkWritable(spec.out, spec.force);
+  const model = loadModel(spec.model);
+  const table = await readTable(spec.data, spec.sheet);
+  const p = applyModel(model, table);
+  if (!spec.quiet) {
+    for (const n of [...table.notes, ...p.notes]) io.err(`${n.startsWith('warning:') ? c.yellow('nnm:') : c.dim('nnm:')} ${n}\n`);
+  }
+  const csv = predictionsCsv(p);
+  if (spec.out) {
+    writeAtomic(spec.out, csv);
+    if (!spec.quiet) io.err(`${c.dim('nnm:')} wrote ${p.predicted.length} prediction(s) to ${spec.out}\n`);
+  }
+  if (spec.json) io.out(`${JSON.stringify(predictionsJson(p, model.model), null, 2)}\n`);
+  else if (!spec.out) io.out(csv);
+  return p;
+}
+
+export function predictionsCsv(p: Predictions): string {
+  const K = p.classes?.length ?? 0;
+  const header = [p.idHeader, ...(p.actual ? ['actual'] : []), 'predicted', ...(p.classes ?? []).map((k) => `p_${k}`)];
+  const rows: Cell[][] = p.predicted.map((v, i) => [
+    p.ids[i],
+    ...(p.actual ? [p.actual[i]] : []),
+    v,
+    ...(p.probabilities ? Array.from(p.probabilities.subarray(i * K, (i + 1) * K), (q) => Number(q.toFixed(6))) : []),
+  ]);
+  return toCsv(header, rows);
+}
+
+function predictionsJson(p: Predictions, model: string): Record<string, unknown> {
+  const K = p.classes?.length ?? 0;
+  return {
+    task: p.task,
+    model,
+    rows: p.predicted.length,
+    id: p.idHeader,
+    predictions: p.predicted.map((v, i) => ({
+      id: p.ids[i],
+      ...(p.actual ? { actual: p.actual[i] } : {}),
+      predicted: v,
+      ...(p.classes && p.probabilities ? { probabilities: Object.fromEntries(p.classes.map((k, j) => [k, Number(p.probabilities![i * K + j].toFixed(6))])) } : {}),
+    })),
+  };
+}

@@ -1,0 +1,54 @@
+// The model families nnm knows, for `nnm models`: what each is good for and its defaults, in
+// English and Chinese. A mapped type over ModelKind, so a new kind cannot lack an entry.
+// `available` says whether this version of nnm can train it; flip it when a builder lands.
+
+import type { ModelKind } from '../config/tasks.js';
+
+export interface ModelInfo {
+  name: { en: string; zh: string };
+  goodFor: { en: string; zh: string };
+  defaults: { en: string; zh: string };
+  available: boolean;
+}
+
+export const MODEL_CATALOG: { [K in ModelKind]: ModelInfo } = {
+  mlp: {
+    name: { en: 'multilayer perceptron ("BP network")', zh: '多层感知机（BP 神经网络）' },
+    goodFor: { en: 'tables of numbers and categories: classification, regression, function fitting', zh: '数值与类别组成的表格数据：分类、回归、函数拟合' },
+    defaults: {
+      en: 'hidden layers scaled to the data (one ReLU layer under 1,000 rows), Adam lr 0.003, up to 500 epochs, early stopping (patience 40), L2 1e-3, 5-network ensemble up to 2,000 rows',
+      zh: '隐藏层大小随数据自动确定（少于 1000 行时一层 ReLU），Adam 学习率 0.003，最多 500 轮，早停（耐心 40），L2 1e-3，2000 行以内为 5 个网络的集成',
+    },
+    available: true,
+  },
+  cnn: {
+    name: { en: 'convolutional network', zh: '卷积神经网络' },
+    goodFor: { en: 'images (pixel columns or an image folder): digit and picture recognition', zh: '图像（像素列或图片文件夹）：数字与图片识别' },
+    defaults: { en: 'two conv + pooling blocks, then a dense layer; image shape from a square pixel count', zh: '两组卷积+池化后接全连接层；图像尺寸由像素列数（平方数）推断' },
+    available: false,
+  },
+  rnn: {
+    name: { en: 'simple recurrent network (Elman)', zh: '简单循环神经网络（Elman）' },
+    goodFor: { en: 'short sequences and small time series', zh: '短序列与小规模时间序列' },
+    defaults: { en: 'one tanh recurrent layer over a window of past steps', zh: '一层 tanh 循环层，输入为过去若干步的窗口' },
+    available: false,
+  },
+  lstm: {
+    name: { en: 'long short-term memory network', zh: '长短期记忆网络（LSTM）' },
+    goodFor: { en: 'time-series forecasting and text: long-range dependencies', zh: '时间序列预测与文本：长程依赖' },
+    defaults: { en: 'one LSTM layer; window from the season and the series length; forecast horizon by --horizon', zh: '一层 LSTM；窗口由季节周期和序列长度确定；预测步数由 --horizon 指定' },
+    available: false,
+  },
+  gru: {
+    name: { en: 'gated recurrent unit network', zh: '门控循环单元网络（GRU）' },
+    goodFor: { en: 'like LSTM with fewer parameters: shorter series, faster training', zh: '与 LSTM 类似但参数更少：较短序列、训练更快' },
+    defaults: { en: 'one GRU layer; same windows as LSTM', zh: '一层 GRU；窗口设置同 LSTM' },
+    available: false,
+  },
+  som: {
+    name: { en: 'self-organising map (Kohonen)', zh: '自组织映射网络（SOM）' },
+    goodFor: { en: 'clustering and segmentation without labels', zh: '无标签的聚类与分群' },
+    defaults: { en: 'a 2-D grid sized from the number of rows; standardised inputs', zh: '二维网格，大小由样本数确定；输入标准化' },
+    available: false,
+  },
+};

@@ -1,0 +1,187 @@
+// Apply a saved model to a raw table: load and check the model file, replay its preprocessing on the
+// rows, average the ensemble exactly as training did, and map outputs back to original units.
+// `evaluateModel` does the same on labelled rows and computes the task's test metrics.
+// Dispatch is on the model file's task (an exhaustive switch), so forecast/image/text plug in here.
+
+import { TASKS, type Task } from '../config/tasks.js';
+import type { RawTable } from '../data/load.js';
+import { isMissing, looksLikeIdName } from '../data/schema.js';
+import { encodeY, mapColumns, rowsWithTarget, transformX } from '../data/tabular.js';
+import type { Sequential } from '../engine/model.js';
+import { UserError } from '../errors.js';
+import { argmaxRows, classificationMetrics } from '../metrics/classification.js';
+import { regressionMetrics } from '../metrics/regression.js';
+import { type ModelFile, readModelFile } from '../models/model-file.js';
+import type { Cell } from '../report/csv.js';
+import { predictEnsemble } from './ensemble.js';
+import type { TabularModelPipeline } from './tabular-job.js';
+
+export interface LoadedModel {
+  path: string;
+  task: Task;
+  model: string;
+  nnmVersion: string;
+  formatVersion: string;
+  members: Sequential[];
+  file: ModelFile<unknown>;
+}
+
+export interface Predictions {
+  task: Task;
+  /** Header of the id column: the model's identifier column, an id-named column, or "row". */
+  idHeader: string;
+  ids: Cell[];
+  /** Target cells of the rows when the table holds the target column. */
+  actual?: Cell[];
+  predicted: Cell[];
+  /** Classification: class names and (n, K) averaged probabilities. */
+  classes?: string[];
+  probabilities?: Float32Array;
+  /** What was done to the input, one line each (ignored columns, imputed cells, unseen levels). */
+  notes: string[];
+}
+
+export interface Evaluation {
+  task: Task;
+  rows: number;
+  evaluatedRows: number;
+  test: Record<string, unknown>;
+  notes: string[];
+}
+
+export function loadModel(path: string): LoadedModel {
+  const { file, members } = readModelFile<unknown>(path);
+  const task = (TASKS as readonly string[]).includes(file.task) ? (file.task as Task) : undefined;
+  if (!task) throw new UserError({ file: path, message: `holds a model for the unknown task "${file.task}"`, hint: 'use the nnm version that trained it' });
+  return { path, task, model: file.model, nnmVersion: file.nnm_version, formatVersion: file.format_version, members, file };
+}
+
+export function applyModel(m: LoadedModel, t: RawTable): Predictions {
+  switch (m.task) {
+    case 'classify':
+    case 'regress':
+      return applyTabular(m, tabularPipeline(m), t);
+    case 'forecast':
+    case 'image':
+    case 'text':
+    case 'cluster':
+      return notYet(m);
+    default: {
+      const never: never = m.task;
+      throw new Error(`unknown task ${String(never)}`);
+    }
+  }
+}
+
+export function evaluateModel(m: LoadedModel, t: RawTable): Evaluation {
+  switch (m.task) {
+    case 'classify':
+    case 'regress':
+      return evaluateTabular(m, tabularPipeline(m), t);
+    case 'forecast':
+    case 'image':
+    case 'text':
+    case 'cluster':
+      return notYet(m);
+    default: {
+      const never: never = m.task;
+      throw new Error(`unknown task ${String(never)}`);
+    }
+  }
+}
+
+function notYet(m: LoadedModel): never {
+  throw new UserError({ file: m.path, message: `is a ${m.task} model, which this version of nnm cannot apply yet`, hint: 'use the nnm version that trained it' });
+}
+
+function tabularPipeline(m: LoadedModel): TabularModelPipeline {
+  const p = m.file.pipeline as Partial<TabularModelPipeline> | undefined;
+  if (!p?.tabular || p.tabular.kind !== 'tabular' || !Array.isArray(p.tabular.features)) {
+    throw new UserError({ file: m.path, message: 'has no tabular preprocessing for its task', hint: 'use the model.nnm.json of a finished run, or train again' });
+  }
+  return p as TabularModelPipeline;
+}
+
+/** Notes on how table columns meet the pipeline: missing ones are an error (from mapColumns). */
+function columnNotes(p: TabularModelPipeline, t: RawTable, idHeader: string): string[] {
+  const cols = mapColumns(p.tabular, t);
+  const notes: string[] = [];
+  const used = new Set([...p.tabular.features.map((f) => f.column), p.tabular.target.column, idHeader]);
+  const extra = t.names.filter((n) => !used.has(n));
+  if (extra.length) notes.push(`ignored ${extra.length} column(s) the model does not use: ${extra.map((e) => `"${e}"`).join(', ')}`);
+  if (cols.some((c, i) => i > 0 && c < cols[i - 1])) notes.push('the feature columns are in another order than in training; matched them by name');
+  p.tabular.features.forEach((f, k) => {
+    const n = t.columns[cols[k]].filter(isMissing).length;
+    if (n === 0) return;
+    const fill = f.kind === 'numeric' ? `the training median ${Number(f.fill.toPrecision(6))}` : `the most frequent training level "${f.fill}"`;
+    notes.push(`column "${f.column}": ${n} missing cell(s) filled with ${fill}, as in training`);
+  });
+  return notes;
+}
+
+function idColumn(p: TabularModelPipeline, t: RawTable): number {
+  if (p.idColumn !== undefined && t.names.includes(p.idColumn)) return t.names.indexOf(p.idColumn);
+  const features = new Set(p.tabular.features.map((f) => f.column));
+  return t.names.findIndex((n) => looksLikeIdName(n) && !features.has(n));
+}
+
+function unseenNotes(unseen: Map<string, Set<string>>): string[] {
+  return [...unseen].map(([col, vals]) => `warning: column "${col}": ${vals.size} level(s) never seen in training (${[...vals].slice(0, 5).map((v) => `"${v}"`).join(', ')}); encoded as all zeros`);
+}
+
+/** Averaged ensemble output for rows of t: (n, K) probabilities, or n values in original units. */
+function predictRows(m: LoadedModel, p: TabularModelPipeline, t: RawTable, rows: Int32Array, unseen: Map<string, Set<string>>): Float32Array | Float64Array {
+  const x = transformX(p.tabular, t, rows, unseen);
+  const classify = p.tabular.target.kind === 'classes';
+  const out = predictEnsemble(m.members, x, rows.length, classify);
+  const tg = p.tabular.target;
+  return tg.kind === 'scaled' ? Float64Array.from(out, (z) => z * tg.std + tg.mean) : out;
+}
+
+function applyTabular(m: LoadedModel, p: TabularModelPipeline, t: RawTable): Predictions {
+  const idIndex = idColumn(p, t);
+  const idHeader = idIndex >= 0 ? t.names[idIndex] : 'row';
+  const notes = columnNotes(p, t, idHeader);
+  const rows = Int32Array.from({ length: t.nRows }, (_, i) => i);
+  const unseen = new Map<string, Set<string>>();
+  const out = predictRows(m, p, t, rows, unseen);
+  notes.push(...unseenNotes(unseen));
+  const targetIndex = t.names.indexOf(p.tabular.target.column);
+  const base = {
+    task: m.task,
+    idHeader,
+    ids: Array.from(rows, (r) => (idIndex >= 0 ? t.columns[idIndex][r] : r + 1)),
+    ...(targetIndex >= 0 ? { actual: Array.from(rows, (r) => t.columns[targetIndex][r]) } : {}),
+    notes,
+  };
+  const tg = p.tabular.target;
+  if (tg.kind === 'classes') {
+    const pred = argmaxRows(out as Float32Array, rows.length, tg.classes.length);
+    return { ...base, predicted: Array.from(pred, (k) => tg.classes[k]), classes: tg.classes, probabilities: out as Float32Array };
+  }
+  return { ...base, predicted: Array.from(out) };
+}
+
+function evaluateTabular(m: LoadedModel, p: TabularModelPipeline, t: RawTable): Evaluation {
+  const tg = p.tabular.target;
+  const targetIndex = t.names.indexOf(tg.column);
+  if (targetIndex < 0) throw new UserError({ file: t.file, message: `has no target column "${tg.column}"`, hint: 'evaluate needs the labelled column the model was trained on (nnm predict works without it)' });
+  const notes = columnNotes(p, t, '');
+  const rows = rowsWithTarget(t, targetIndex, Int32Array.from({ length: t.nRows }, (_, i) => i));
+  if (rows.length === 0) throw new UserError({ file: t.file, column: tg.column, message: 'every target cell is missing', hint: 'evaluate needs labelled rows' });
+  if (rows.length < t.nRows) notes.push(`${t.nRows - rows.length} row(s) have no target value and are left out`);
+  // NOTE: the truth goes through the pipeline's own encoding (as in training), so the metrics equal
+  // those of metrics.json's "test" when this is the run's test file.
+  const y = encodeY(p.tabular, t, rows);
+  const unseen = new Map<string, Set<string>>();
+  const out = predictRows(m, p, t, rows, unseen);
+  notes.push(...unseenNotes(unseen));
+  let test: Record<string, unknown>;
+  if (tg.kind === 'classes') {
+    const pred = argmaxRows(out as Float32Array, rows.length, tg.classes.length);
+    test = { ...classificationMetrics(Int32Array.from(y), pred, tg.classes) };
+  } else {
+    test = { ...regressionMetrics(Float64Array.from(y, (z) => z * tg.std + tg.mean), out) };
+  }
+  return { task: m.task, rows: t.nRows, evaluatedRows: rows.length, test, notes };
+}
