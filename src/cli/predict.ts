@@ -1,6 +1,7 @@
 // `nnm predict MODEL DATA`: apply a saved model to raw rows -> a CSV of predictions (stdout or --out).
 
 import { Command } from 'commander';
+import { int } from '../config/options.js';
 import { readTable } from '../data/read.js';
 import { type Cell, toCsv } from '../report/csv.js';
 import { checkWritable, writeAtomic } from '../report/files.js';
@@ -9,7 +10,8 @@ import { type Io, paint } from './io.js';
 
 export interface PredictSpec {
   model: string;
-  data: string;
+  data?: string;
+  horizon?: number;
   out?: string;
   sheet?: string;
   json: boolean;
@@ -21,7 +23,8 @@ export function predictCommand(io: Io): Command {
   return new Command('predict')
     .description('apply a trained model (model.nnm.json) to new rows and write one prediction per row')
     .argument('<model>', 'model.nnm.json from a run folder')
-    .argument('<data>', 'CSV or .xlsx with the feature columns the model was trained on (any order; extra columns are ignored)')
+    .argument('[data]', 'CSV or .xlsx with the feature columns the model was trained on (any order; extra columns are ignored); a forecast model may go without it and continue its training series')
+    .option('--horizon <n>', 'forecast models: periods to forecast after the series ends', (v) => int(1, 100000)(v, 'horizon'))
     .option('--out <file>', 'write the predictions CSV here instead of stdout')
     .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
     .option('--json', 'print the predictions as JSON on stdout', false)
@@ -36,8 +39,9 @@ one probability column p_<class> per class (the ensemble average).
 Examples:
   nnm predict runs/iris/model.nnm.json new-flowers.csv > predictions.csv
   nnm predict runs/iris/model.nnm.json new-flowers.xlsx --out predictions.csv
-  nnm predict runs/diabetes/model.nnm.json patients.csv --json`)
-    .action(async (model: string, data: string, flags: Omit<PredictSpec, 'model' | 'data'>) => {
+  nnm predict runs/diabetes/model.nnm.json patients.csv --json
+  nnm predict runs/air/model.nnm.json --horizon 12          continue the training series 12 periods`)
+    .action(async (model: string, data: string | undefined, flags: Omit<PredictSpec, 'model' | 'data'>) => {
       await runPredict({ model, data, ...flags }, io);
     });
 }
@@ -46,10 +50,10 @@ export async function runPredict(spec: PredictSpec, io: Io): Promise<Predictions
   const c = paint(io);
   if (spec.out) checkWritable(spec.out, spec.force);
   const model = loadModel(spec.model);
-  const table = await readTable(spec.data, spec.sheet);
-  const p = applyModel(model, table);
+  const table = spec.data ? await readTable(spec.data, spec.sheet) : undefined;
+  const p = applyModel(model, table, { horizon: spec.horizon });
   if (!spec.quiet) {
-    for (const n of [...table.notes, ...p.notes]) io.err(`${n.startsWith('warning:') ? c.yellow('nnm:') : c.dim('nnm:')} ${n}\n`);
+    for (const n of [...(table?.notes ?? []), ...p.notes]) io.err(`${n.startsWith('warning:') ? c.yellow('nnm:') : c.dim('nnm:')} ${n}\n`);
   }
   const csv = predictionsCsv(p);
   if (spec.out) {
@@ -63,11 +67,12 @@ export async function runPredict(spec: PredictSpec, io: Io): Promise<Predictions
 
 export function predictionsCsv(p: Predictions): string {
   const K = p.classes?.length ?? 0;
-  const header = [p.idHeader, ...(p.actual ? ['actual'] : []), 'predicted', ...(p.classes ?? []).map((k) => `p_${k}`)];
+  const header = [p.idHeader, ...(p.actual ? ['actual'] : []), 'predicted', ...(p.lower ? ['lower_95', 'upper_95'] : []), ...(p.classes ?? []).map((k) => `p_${k}`)];
   const rows: Cell[][] = p.predicted.map((v, i) => [
     p.ids[i],
     ...(p.actual ? [p.actual[i]] : []),
     v,
+    ...(p.lower && p.upper ? [p.lower[i], p.upper[i]] : []),
     ...(p.probabilities ? Array.from(p.probabilities.subarray(i * K, (i + 1) * K), (q) => Number(q.toFixed(6))) : []),
   ]);
   return toCsv(header, rows);

@@ -30,20 +30,23 @@ export const MODEL_CATALOG: { [K in ModelKind]: ModelInfo } = {
   rnn: {
     name: { en: 'simple recurrent network (Elman)', zh: '简单循环神经网络（Elman）' },
     goodFor: { en: 'short sequences and small time series', zh: '短序列与小规模时间序列' },
-    defaults: { en: 'one tanh recurrent layer over a window of past steps', zh: '一层 tanh 循环层，输入为过去若干步的窗口' },
-    available: false,
+    defaults: { en: 'one tanh recurrent layer (32 units) over a window of past steps; --model rnn with --task forecast or text', zh: '一层 tanh 循环层（32 个单元），输入为过去若干步的窗口；配合 --task forecast 或 text 使用 --model rnn' },
+    available: true,
   },
   lstm: {
     name: { en: 'long short-term memory network', zh: '长短期记忆网络（LSTM）' },
     goodFor: { en: 'time-series forecasting and text: long-range dependencies', zh: '时间序列预测与文本：长程依赖' },
-    defaults: { en: 'one LSTM layer; window from the season and the series length; forecast horizon by --horizon', zh: '一层 LSTM；窗口由季节周期和序列长度确定；预测步数由 --horizon 指定' },
-    available: false,
+    defaults: {
+      en: 'forecast: log / seasonal-difference transforms chosen from the data, one LSTM layer (32 units) over a window of one season, 5-network ensemble, recursive multi-step forecasts, 95% intervals from simulated paths; text: character (Chinese) or word tokens, embedding 32 + LSTM 32',
+      zh: '预测：根据数据自动选择对数与季节差分变换，一层 LSTM（32 个单元），窗口为一个季节周期，5 个网络集成，递推多步预测，95% 预测区间由模拟路径给出；文本：中文按字、其他语言按词切分，32 维词嵌入 + 32 单元 LSTM',
+    },
+    available: true,
   },
   gru: {
     name: { en: 'gated recurrent unit network', zh: '门控循环单元网络（GRU）' },
     goodFor: { en: 'like LSTM with fewer parameters: shorter series, faster training', zh: '与 LSTM 类似但参数更少：较短序列、训练更快' },
-    defaults: { en: 'one GRU layer; same windows as LSTM', zh: '一层 GRU；窗口设置同 LSTM' },
-    available: false,
+    defaults: { en: 'one GRU layer (32 units); same windows and transforms as LSTM; --model gru', zh: '一层 GRU（32 个单元）；窗口与变换同 LSTM；使用 --model gru' },
+    available: true,
   },
   som: {
     name: { en: 'self-organising map (Kohonen)', zh: '自组织映射网络（SOM）' },

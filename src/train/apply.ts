@@ -15,6 +15,13 @@ import { type ModelFile, readModelFile } from '../models/model-file.js';
 import type { Cell } from '../report/csv.js';
 import { predictEnsemble } from './ensemble.js';
 import type { TabularModelPipeline } from './tabular-job.js';
+import type { SeriesPipeline } from './forecast-job.js';
+import type { TextPipeline } from './text-job.js';
+import { forecastAhead, oneStep, type SeriesModel } from './forecasting.js';
+import { formatTime } from '../data/dates.js';
+import { loadSeries, transformLag } from '../data/series.js';
+import { inferSchema } from '../data/schema.js';
+import { encodeTexts } from '../data/text.js';
 
 export interface LoadedModel {
   path: string;
@@ -37,6 +44,9 @@ export interface Predictions {
   /** Classification: class names and (n, K) averaged probabilities. */
   classes?: string[];
   probabilities?: Float32Array;
+  /** Forecasts after the data ends: 95% interval bounds (empty for in-sample rows). */
+  lower?: Cell[];
+  upper?: Cell[];
   /** What was done to the input, one line each (ignored columns, imputed cells, unseen levels). */
   notes: string[];
 }
@@ -56,14 +66,24 @@ export function loadModel(path: string): LoadedModel {
   return { path, task, model: file.model, nnmVersion: file.nnm_version, formatVersion: file.format_version, members, file };
 }
 
-export function applyModel(m: LoadedModel, t: RawTable): Predictions {
+export interface ApplyOptions {
+  /** Forecast models: periods to forecast after the series ends. */
+  horizon?: number;
+  seed?: number;
+}
+
+/** Apply a model to a table; a forecast model may take no table (it continues its training series). */
+export function applyModel(m: LoadedModel, t: RawTable | undefined, o: ApplyOptions = {}): Predictions {
+  if (!t && m.task !== 'forecast') throw new UserError({ file: m.path, message: `is a ${m.task} model: predict needs a data file`, hint: 'nnm predict MODEL DATA' });
   switch (m.task) {
     case 'classify':
     case 'regress':
-      return applyTabular(m, tabularPipeline(m), t);
+      return applyTabular(m, tabularPipeline(m), t!);
     case 'forecast':
-    case 'image':
+      return applyForecast(m, t, o);
     case 'text':
+      return applyText(m, t!);
+    case 'image':
     case 'cluster':
       return notYet(m);
     default: {
@@ -78,9 +98,25 @@ export function evaluateModel(m: LoadedModel, t: RawTable): Evaluation {
     case 'classify':
     case 'regress':
       return evaluateTabular(m, tabularPipeline(m), t);
-    case 'forecast':
+    case 'forecast': {
+      const pr = applyForecast(m, t, {});
+      const actual = Float64Array.from(pr.actual ?? [], Number);
+      return { task: m.task, rows: t.nRows, evaluatedRows: actual.length, test: { one_step: regressionMetrics(actual, Float64Array.from(pr.predicted, Number)) }, notes: pr.notes };
+    }
+    case 'text': {
+      const pr = applyText(m, t);
+      const classes = pr.classes ?? [];
+      if (!pr.actual) throw new UserError({ file: t.file, message: `has no target column "${(m.file.pipeline as TextPipeline).target}"`, hint: 'evaluate needs the labelled column the model was trained on' });
+      const keep = pr.actual.map((a, i) => [a, i] as const).filter(([a]) => !isMissing(String(a)));
+      const truth = keep.map(([a, i]) => {
+        const k = classes.indexOf(String(a));
+        if (k < 0) throw new UserError({ file: t.file, row: i + 2, message: `class "${String(a)}" does not occur in the training rows`, hint: `known classes: ${classes.join(', ')}` });
+        return k;
+      });
+      const pred = keep.map(([, i]) => classes.indexOf(String(pr.predicted[i])));
+      return { task: m.task, rows: t.nRows, evaluatedRows: keep.length, test: { ...classificationMetrics(truth, pred, classes) }, notes: pr.notes };
+    }
     case 'image':
-    case 'text':
     case 'cluster':
       return notYet(m);
     default: {
@@ -88,6 +124,76 @@ export function evaluateModel(m: LoadedModel, t: RawTable): Evaluation {
       throw new Error(`unknown task ${String(never)}`);
     }
   }
+}
+
+function applyForecast(m: LoadedModel, t: RawTable | undefined, o: ApplyOptions): Predictions {
+  const p = m.file.pipeline as SeriesPipeline;
+  if (p?.kind !== 'series') throw new UserError({ file: m.path, message: 'has no series preprocessing', hint: 'train again' });
+  const notes: string[] = [];
+  let values: ArrayLike<number> = p.values;
+  let times = p.times;
+  if (t) {
+    const series = loadSeries(t, inferSchema(t), p.target, p.timeColumn);
+    notes.push(...series.notes);
+    values = series.values;
+    times = series.times;
+  } else notes.push(`no data given: continuing the training series (${p.values.length} points)`);
+  const sm: SeriesModel = { members: m.members, transform: p.transform, window: p.window };
+  const from = transformLag(p.transform) + p.window;
+  if (values.length <= from && !o.horizon) {
+    throw new UserError({ file: t?.file ?? m.path, message: `the series has ${values.length} points; the model needs more than ${from} to forecast from`, hint: 'give a longer history' });
+  }
+  const label = (i: number): Cell => (p.freq === 'rows' ? i + 1 : formatTime(times[i], p.freq));
+  const inSample = values.length > from ? oneStep(sm, values, from) : new Float64Array(0);
+  const ids: Cell[] = [];
+  const actual: Cell[] = [];
+  const predicted: Cell[] = [];
+  const lower: Cell[] = [];
+  const upper: Cell[] = [];
+  inSample.forEach((v, i) => {
+    ids.push(label(from + i));
+    actual.push(values[from + i]);
+    predicted.push(v);
+    lower.push(null);
+    upper.push(null);
+  });
+  if (o.horizon) {
+    if (values.length < from) throw new UserError({ file: t?.file ?? m.path, message: `the series has ${values.length} points; forecasting needs at least ${from}`, hint: 'give a longer history' });
+    const f = forecastAhead(sm, values, o.horizon, p.residuals ?? [], o.seed ?? 42, times[times.length - 1], p.freq);
+    f.labels.forEach((l, h) => {
+      ids.push(l);
+      actual.push(null);
+      predicted.push(f.point[h]);
+      lower.push(f.lower[h]);
+      upper.push(f.upper[h]);
+    });
+    notes.push(`forecast ${o.horizon} period(s) after the data ends, with 95% intervals from simulated paths`);
+  }
+  return { task: 'forecast', idHeader: p.freq === 'rows' ? 'row' : 'date', ids, actual, predicted, ...(o.horizon ? { lower, upper } : {}), notes };
+}
+
+function applyText(m: LoadedModel, t: RawTable): Predictions {
+  const p = m.file.pipeline as TextPipeline;
+  if (p?.kind !== 'text') throw new UserError({ file: m.path, message: 'has no text preprocessing', hint: 'train again' });
+  const c = t.names.indexOf(p.column);
+  if (c < 0) throw new UserError({ file: t.file, message: `is missing the text column "${p.column}" the model was trained on`, hint: 'add the column with the same header name' });
+  const unknown = { count: 0 };
+  const x = encodeTexts(p.tokenizer, t.columns[c], unknown);
+  const probs = predictEnsemble(m.members, x, t.nRows, true);
+  const pred = argmaxRows(probs, t.nRows, p.classes.length);
+  const targetIndex = t.names.indexOf(p.target);
+  const idIndex = t.names.findIndex((n) => looksLikeIdName(n));
+  const notes = unknown.count ? [`${unknown.count} token(s) are not in the training vocabulary (read as unknown)`] : [];
+  return {
+    task: 'text',
+    idHeader: idIndex >= 0 ? t.names[idIndex] : 'row',
+    ids: Array.from({ length: t.nRows }, (_, r) => (idIndex >= 0 ? t.columns[idIndex][r] : r + 1)),
+    ...(targetIndex >= 0 ? { actual: [...t.columns[targetIndex]] } : {}),
+    predicted: Array.from(pred, (k) => p.classes[k]),
+    classes: p.classes,
+    probabilities: probs,
+    notes,
+  };
 }
 
 function notYet(m: LoadedModel): never {

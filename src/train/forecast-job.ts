@@ -6,11 +6,10 @@
 import type { TrainSpec } from '../config/options.js';
 import type { ModelKind } from '../config/tasks.js';
 import { nnmVersion } from '../config/version.js';
-import { formatTime, stepTime } from '../data/dates.js';
+import { formatTime } from '../data/dates.js';
 import { inferSchema } from '../data/schema.js';
-import { chooseTransform, defaultWindow, forwardTransform, inverseStep, levelOf, loadSeries, type Series, type SeriesTransform, transformLag } from '../data/series.js';
+import { chooseTransform, defaultWindow, forwardTransform, levelOf, loadSeries, type Series, type SeriesTransform, transformLag } from '../data/series.js';
 import { Rng } from '../engine/rng.js';
-import type { Sequential } from '../engine/model.js';
 import { UserError } from '../errors.js';
 import { forecastBaselines } from '../metrics/forecast.js';
 import { regressionMetrics } from '../metrics/regression.js';
@@ -20,7 +19,8 @@ import { toCsv } from '../report/csv.js';
 import { renderMarkdownReport } from '../report/markdown.js';
 import type { MetricsJson, RunOutput } from '../report/types.js';
 import type { JobContext } from './context.js';
-import { type Fold, predictEnsemble, trainEnsemble, trainStats } from './ensemble.js';
+import { type Fold, trainEnsemble, trainStats } from './ensemble.js';
+import { forecastAhead, oneStep, recursive, type SeriesModel, windows } from './forecasting.js';
 import { dataAudit, historyCsv, resolvedConfig } from './outputs.js';
 import type { Dataset } from './fit.js';
 
@@ -35,9 +35,9 @@ export interface SeriesPipeline {
   /** The training series (values and times) so predict can forecast with no data given. */
   values: number[];
   times: number[];
+  /** Out-of-fold one-step residuals (transformed scale), for prediction intervals. */
+  residuals: number[];
 }
-
-const PATHS = 400;
 
 export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): RunOutput {
   const table = ctx.readTable(spec.data);
@@ -108,26 +108,20 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   });
 
   // One-step over the test part from the true history; multi-step from its start.
-  const u = Array.from(y, (v) => levelOf(v, tf));
-  const testX = windows(zAll, W, nTrainZ, n - lag);
-  const zOne = predictEnsemble(members, testX.x, testX.n, false);
-  const oneStep = Float64Array.from({ length: nTest }, (_, i) => inverseStep(zOne[i], u, nTrain + i, tf)[0]);
-  const multi = recursive(members, tf, W, u.slice(0, nTrain), Array.from(zAll.subarray(0, nTrainZ)), nTest);
+  const sm: SeriesModel = { members, transform: tf, window: W };
+  const oneStepPred = oneStep(sm, y, nTrain);
+  const multi = recursive(members, tf, W, Array.from(y.subarray(0, nTrain), (v) => levelOf(v, tf)), Array.from(zAll.subarray(0, nTrainZ)), nTest);
   const actual = y.subarray(nTrain);
-  const test = { one_step: regressionMetrics(actual, oneStep), multi_step: regressionMetrics(actual, multi) };
+  const test = { one_step: regressionMetrics(actual, oneStepPred), multi_step: regressionMetrics(actual, multi) };
   const baselines = forecastBaselines(y, nTrain, s);
 
   // Future forecast with simulated intervals.
   const H = spec.horizon ?? 0;
   let forecastCsv: string | undefined;
-  const lastTime = series.times[n - 1];
   const label = (i: number): string | number => (series.freq === 'rows' ? i + 1 : formatTime(series.times[i], series.freq));
   if (H > 0) {
-    const point = recursive(members, tf, W, u, Array.from(zAll), H);
-    const band = simulate(members, tf, W, u, Array.from(zAll), H, residuals, rng.fork());
-    forecastCsv = toCsv(['date', 'forecast', 'lower_95', 'upper_95'], Array.from({ length: H }, (_, h) => [
-      series.freq === 'rows' ? n + h + 1 : formatTime(stepTime(lastTime, series.freq, h + 1), series.freq), point[h], band.lower[h], band.upper[h],
-    ]));
+    const f = forecastAhead(sm, y, H, residuals, spec.seed, series.times[n - 1], series.freq);
+    forecastCsv = toCsv(['date', 'forecast', 'lower_95', 'upper_95'], Array.from({ length: H }, (_, h) => [f.labels[h], f.point[h], f.lower[h], f.upper[h]]));
   }
 
   const beats = Object.entries(baselines).filter(([, b]) => b.multi_step.rmse <= test.multi_step.rmse).map(([k]) => k);
@@ -141,8 +135,8 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
     baselines,
     train: trainStats(ens),
   };
-  const pipeline: SeriesPipeline = { kind: 'series', target: series.target, timeColumn: series.timeColumn, freq: series.freq, season: s, transform: tf, window: W, values: Array.from(y), times: series.times };
-  const predictions = toCsv([series.freq === 'rows' ? 'row' : 'date', 'actual', 'predicted', 'multi_step'], Array.from({ length: nTest }, (_, i) => [label(nTrain + i), actual[i], oneStep[i], multi[i]]));
+  const pipeline: SeriesPipeline = { kind: 'series', target: series.target, timeColumn: series.timeColumn, freq: series.freq, season: s, transform: tf, window: W, values: Array.from(y), times: series.times, residuals: residuals.map((r) => Number(r.toPrecision(6))) };
+  const predictions = toCsv([series.freq === 'rows' ? 'row' : 'date', 'actual', 'predicted', 'multi_step'], Array.from({ length: nTest }, (_, i) => [label(nTrain + i), actual[i], oneStepPred[i], multi[i]]));
   const summary = {
     task: 'forecast' as const,
     model,
@@ -170,18 +164,6 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   return { summary, config, files };
 }
 
-/** Windows x = z[i−W..i−1] (shape [W, 1]) and targets z[i], for i in [from, to). */
-function windows(z: Float64Array, W: number, from: number, to: number): Dataset {
-  const n = Math.max(0, to - from);
-  const x = new Float32Array(n * W);
-  const y = new Float32Array(n);
-  for (let k = 0; k < n; k++) {
-    const i = from + k;
-    for (let j = 0; j < W; j++) x[k * W + j] = z[i - W + j];
-    y[k] = z[i];
-  }
-  return { x, y, n };
-}
 
 /** N folds whose validation parts are contiguous blocks of windows (the last block for N = 1). */
 function blockFolds(d: Dataset, W: number, N: number, valFrac: number): Fold[] {
@@ -206,51 +188,7 @@ function blockFolds(d: Dataset, W: number, N: number, valFrac: number): Fold[] {
   });
 }
 
-/** Recursive forecast of H steps after the given history (levels u, transformed z). */
-function recursive(members: Sequential[], tf: SeriesTransform, W: number, u0: number[], z0: number[], H: number): Float64Array {
-  const u = [...u0];
-  const z = [...z0];
-  const out = new Float64Array(H);
-  const x = new Float32Array(W);
-  for (let h = 0; h < H; h++) {
-    for (let j = 0; j < W; j++) x[j] = z[z.length - W + j];
-    const zp = predictEnsemble(members, x, 1, false)[0];
-    const t = u.length;
-    const [yt, ut] = inverseStep(zp, u, t, tf);
-    u.push(ut);
-    z.push(zp);
-    out[h] = yt;
-  }
-  return out;
-}
 
-/** 95% interval from PATHS recursive paths with resampled residuals added at every step. */
-function simulate(members: Sequential[], tf: SeriesTransform, W: number, u0: number[], z0: number[], H: number, residuals: number[], rng: Rng): { lower: Float64Array; upper: Float64Array } {
-  const P = PATHS;
-  const us = Array.from({ length: P }, () => [...u0]);
-  const zs = Array.from({ length: P }, () => z0.slice(-W));
-  const paths = Array.from({ length: H }, () => new Float64Array(P));
-  const x = new Float32Array(P * W);
-  const res = residuals.length ? residuals : [0];
-  for (let h = 0; h < H; h++) {
-    for (let p = 0; p < P; p++) for (let j = 0; j < W; j++) x[p * W + j] = zs[p][zs[p].length - W + j];
-    const zp = predictEnsemble(members, x, P, false);
-    for (let p = 0; p < P; p++) {
-      const z = zp[p] + res[rng.int(res.length)];
-      const [yt, ut] = inverseStep(z, us[p], us[p].length, tf);
-      us[p].push(ut);
-      zs[p].push(z);
-      paths[h][p] = yt;
-    }
-  }
-  const q = (a: Float64Array, f: number): number => {
-    const s = Float64Array.from(a).sort();
-    const pos = f * (s.length - 1);
-    const lo = Math.floor(pos);
-    return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
-  };
-  return { lower: Float64Array.from(paths, (a) => q(a, 0.025)), upper: Float64Array.from(paths, (a) => q(a, 0.975)) };
-}
 
 function describeTransform(tf: SeriesTransform): string {
   const parts: string[] = [];
