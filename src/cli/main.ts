@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { nnmVersion } from '../config/version.js';
 import { UserError } from '../errors.js';
 import { type Io, paint, processIo } from './io.js';
+import { reportCommand } from './report.js';
 import { type CliState, trainCommand } from './train.js';
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -20,8 +21,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 Examples:
   nnm train sample-data/iris.csv              train a classifier on the bundled iris data
   nnm train data.csv --task 回归 --target y   regression on column y
-  nnm train data.csv --help                   every train option`);
-  for (const sub of [trainCommand(io, state)]) {
+  nnm train data.csv --help                   every train option
+  nnm report runs/<run> --lang zh             rebuild a run's report in Chinese`);
+  for (const sub of [trainCommand(io, state), reportCommand(io)]) {
     sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
     program.addCommand(sub);
   }

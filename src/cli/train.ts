@@ -1,13 +1,16 @@
 // `nnm train`: flags (over an optional config file) -> TrainSpec -> the job for the task -> run folder.
 
 import { Command, Option } from 'commander';
+import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/config-file.js';
 import { type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
 import { MODELS_FOR_TASK, type Task } from '../config/tasks.js';
 import { UserError } from '../errors.js';
 import { defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
+import { systemFontDirs } from '../report/figures/fonts.js';
 import type { RunOutput } from '../report/types.js';
+import { SUMMARY_FILE, summaryJson, writeReport } from '../report/write-report.js';
 import { runTabularJob } from '../train/tabular-job.js';
 import { type Io, paint } from './io.js';
 import { progressFor } from './progress.js';
@@ -35,7 +38,7 @@ Examples:
   nnm train sample-data/iris.csv                        classify species (last column) with an MLP
   nnm train sample-data/diabetes.csv --target progression --task 回归
   nnm train data.csv --test test.csv --json > metrics.json`);
-  cmd.action((data: string, flags: Record<string, unknown>, command: Command) => {
+  cmd.action(async (data: string, flags: Record<string, unknown>, command: Command) => {
     const raw: Record<string, unknown> = {};
     if (typeof flags.config === 'string') Object.assign(raw, loadConfigFile(flags.config));
     for (const key of Object.keys(TRAIN_OPTIONS)) {
@@ -44,12 +47,12 @@ Examples:
     }
     raw.data = data;
     const spec = toTrainSpec(raw);
-    runTrain(spec, io, state);
+    await runTrain(spec, io, state);
   });
   return cmd;
 }
 
-export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
+export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promise<RunOutput> {
   const c = paint(io);
   const note = (msg: string): void => {
     if (!spec.quiet) io.err(`${c.dim('nnm:')} ${msg}\n`);
@@ -87,6 +90,9 @@ export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
   for (const [name, content] of Object.entries(output.files)) writeAtomic(resolve(dir, name), content);
   writeAtomic(resolve(dir, 'metrics.json'), metricsJson);
   writeAtomic(resolve(dir, 'config.json'), `${JSON.stringify(output.config, null, 2)}\n`);
+  writeAtomic(resolve(dir, SUMMARY_FILE), summaryJson(output.summary));
+  const report = await writeReport(dir, output.summary, spec.lang, fontDirs());
+  for (const n of report.notes) note(n);
   if (spec.json) io.out(metricsJson);
   if (!spec.quiet) io.err(summaryLines(output, dir, c));
   return output;
@@ -105,7 +111,12 @@ function summaryLines(o: RunOutput, dir: string, c: ReturnType<typeof paint>): s
     lines.push(`${c.bold('test')}  accuracy ${c.green(f(t.accuracy))}  macro F1 ${f(t.macro_f1)}   (majority baseline: accuracy ${f(b.accuracy)})`);
   }
   lines.push(`${c.bold('trained')} ${m.train.epochs} epochs (best ${m.train.best_epoch}) in ${m.train.seconds}s`);
-  lines.push(`${c.bold('run folder')} ${dir}  (report.md, metrics.json, predictions.csv, model.nnm.json)`);
+  lines.push(`${c.bold('run folder')} ${dir}  (report.html, report.md, figures/, tables/, metrics.json, predictions.csv, model.nnm.json)`);
   return `${lines.join('\n')}\n`;
 }
 
+
+/** Where to look for a CJK font for the PNG figures on this machine. */
+export function fontDirs(): string[] {
+  return systemFontDirs(process.platform, process.env, homedir());
+}

@@ -17,8 +17,7 @@ import { regressionMetrics } from '../metrics/regression.js';
 import { toCsv, type Cell } from '../report/csv.js';
 import { sha256, encodeModelFile } from '../models/model-file.js';
 import { buildMlp } from '../models/mlp.js';
-import { renderMarkdownReport } from '../report/markdown.js';
-import type { MetricsJson, RunOutput } from '../report/types.js';
+import type { MetricsJson, PreprocessStep, RunOutput, TestPredictions } from '../report/types.js';
 import type { JobContext } from './context.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from './ensemble.js';
 
@@ -169,6 +168,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
   let test: Record<string, unknown>;
   let baselines: Record<string, Record<string, unknown>>;
   let predCsv: string;
+  let predictions: TestPredictions;
   if (classify) {
     const pred = argmaxRows(out, testSet.n, K);
     const yTrue = Int32Array.from(testSet.y);
@@ -178,6 +178,11 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
       [idHeader, 'actual', 'predicted', ...classes.map((c) => `p_${c}`)],
       Array.from(testRows, (_, i) => [ids[i], classes[yTrue[i]], classes[pred[i]], ...Array.from(out.subarray(i * K, (i + 1) * K), (p) => Number(p.toFixed(6)))]),
     );
+    predictions = {
+      actual: Array.from(yTrue, (k) => classes[k]),
+      predicted: Array.from(pred, (k) => classes[k]),
+      probabilities: Array.from(testRows, (_, i) => Array.from(out.subarray(i * K, (i + 1) * K), (p) => Number(p.toFixed(6)))),
+    };
   } else {
     const tg = pipeline.target;
     if (tg.kind !== 'scaled') throw new Error('regression target must be scaled');
@@ -187,6 +192,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     test = { ...regressionMetrics(yTrue, yPred) };
     baselines = { mean: { ...meanBaseline(Float64Array.from(trainSet.y, unscale), yTrue) } };
     predCsv = toCsv([idHeader, 'actual', 'predicted'], Array.from(testRows, (_, i) => [ids[i], yTrue[i], yPred[i]]));
+    predictions = { actual: Array.from(yTrue), predicted: Array.from(yPred) };
   }
   if (test.mape_excluded) notes.push(`MAPE leaves out ${String(test.mape_excluded)} test row(s) whose actual value is 0`);
 
@@ -207,6 +213,15 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     baselines,
     train: trainStats(ens),
   };
+  const missingOf = (col: string): number => schema.columns.find((c) => c.name === col)?.missing ?? 0;
+  const preprocessing: PreprocessStep[] = [
+    ...pipeline.features.map((f): PreprocessStep => (f.kind === 'numeric'
+      ? { kind: 'numeric', column: f.column, fill: f.fill, mean: f.mean, std: f.std, missing: missingOf(f.column) }
+      : { kind: 'onehot', column: f.column, levels: f.levels.length, fill: f.fill, missing: missingOf(f.column) })),
+    pipeline.target.kind === 'classes'
+      ? { kind: 'target_classes', column: targetName, classes: pipeline.target.classes.length }
+      : { kind: 'target_scaled', column: targetName, mean: pipeline.target.mean, std: pipeline.target.std },
+  ];
   const modelPipeline: TabularModelPipeline = { tabular: pipeline, task: chosen, ...(idIndex >= 0 ? { idColumn: idCol!.name } : {}) };
   const modelJson = encodeModelFile(ens.members, { nnmVersion: nnmVersion(), task: chosen, model: 'mlp', pipeline: modelPipeline });
   const history = toCsv(['epoch', 'train_loss', 'val_loss', 'lr', 'member'], ens.results.flatMap((r, m) => r.history.map((h) => [h.epoch, h.train_loss, h.val_loss, h.lr, m + 1])));
@@ -235,6 +250,12 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     history: ens.results[0].history,
     metrics,
     notes,
+    inShape: [pipeline.inputSize],
+    splitInfo: spec.test
+      ? { kind: 'file' as const, train: trainPart.length, test: testRows.length, val: folds[0].test.length, file: spec.test }
+      : { kind: classify ? 'stratified' as const : 'random' as const, train: trainPart.length, test: testRows.length, val: folds[0].test.length, testFraction: spec.testSize },
+    preprocessing,
+    predictions,
   };
   const config = { ...spec, task: chosen, model: 'mlp', hidden: built.hidden, dropout: built.dropout, epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, patience: hyper.patience, weightDecay: hyper.weight_decay, ensemble: nMembers };
   delete (config as Partial<typeof config>).json;
@@ -250,7 +271,6 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
       'model.nnm.json': modelJson,
       'predictions.csv': predCsv,
       'history.csv': history,
-      'report.md': renderMarkdownReport(summary),
     },
   };
 }
