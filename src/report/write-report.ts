@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { buildDocument } from './document.js';
 import { writeAtomic } from './files.js';
-import { findCjkFont } from './figures/fonts.js';
+import { findFonts } from './figures/fonts.js';
 import { planFigures } from './figures/plan.js';
 import { messages, type ReportLang } from './i18n/index.js';
 import { renderHtml } from './html.js';
@@ -59,12 +59,12 @@ export async function writeReport(dir: string, s: RunSummary, lang: ReportLang, 
     writeAtomic(join(dir, name), content);
     files.push(name);
   };
-  const font = findCjkFont(fontDirs);
-  if (!font && /[\u3400-\u9fff]/.test(JSON.stringify(figs))) notes.push(m.pngFontMissing);
+  const fonts = findFonts(fontDirs);
+  if (!fonts.cjk && /[\u3400-\u9fff]/.test(JSON.stringify(figs))) notes.push(m.pngFontMissing);
   const t0 = performance.now();
   // Lazy: vega, vega-lite and resvg load only when a report is written.
   const { renderFigures } = await import('./figures/render.js');
-  const rendered = await renderFigures(figs, font);
+  const rendered = await renderFigures(figs, fonts);
   const figureSeconds = (performance.now() - t0) / 1000;
   for (const f of rendered) {
     put(`figures/${f.id}.svg`, f.svg);

@@ -2,7 +2,7 @@
 // (resvg, at 2x for print). vega, vega-lite and resvg are imported here dynamically, on first use,
 // so commands that write no figures (and `nnm --help`) never load them.
 
-import type { CjkFont } from './fonts.js';
+import type { FontFile, PngFonts } from './fonts.js';
 import type { FigureDef } from './plan.js';
 
 export interface RenderedFigure {
@@ -12,11 +12,16 @@ export interface RenderedFigure {
   png: Uint8Array;
 }
 
-export async function renderFigures(figs: FigureDef[], font: CjkFont | undefined): Promise<RenderedFigure[]> {
+const HAS_CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/** resvg font options: the CJK font only for figures with Chinese text (it is slower), else a Latin one. */
+function fontOptions(svg: string, fonts: PngFonts): { loadSystemFonts: boolean; fontFiles?: string[]; defaultFontFamily?: string; sansSerifFamily?: string } {
+  const pick: FontFile | undefined = HAS_CJK.test(svg) ? fonts.cjk : fonts.latin ?? fonts.cjk;
+  return pick ? { loadSystemFonts: false, fontFiles: [pick.file], defaultFontFamily: pick.family, sansSerifFamily: pick.family } : { loadSystemFonts: true };
+}
+
+export async function renderFigures(figs: FigureDef[], fonts: PngFonts): Promise<RenderedFigure[]> {
   const [vega, vegaLite, { Resvg }] = await Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);
-  const fontOptions = font
-    ? { loadSystemFonts: false, fontFiles: [font.file], defaultFontFamily: font.family, sansSerifFamily: font.family }
-    : { loadSystemFonts: true };
   const out: RenderedFigure[] = [];
   for (const f of figs) {
     let svg: string;
@@ -27,7 +32,7 @@ export async function renderFigures(figs: FigureDef[], font: CjkFont | undefined
       svg = await view.toSVG();
       view.finalize();
     }
-    const png = new Resvg(svg, { font: fontOptions, fitTo: { mode: 'zoom', value: 2 }, background: 'white' }).render().asPng();
+    const png = new Resvg(svg, { font: fontOptions(svg, fonts), fitTo: { mode: 'zoom', value: 2 }, background: 'white' }).render().asPng();
     out.push({ id: f.id, caption: f.caption, svg, png });
   }
   return out;
