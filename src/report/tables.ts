@@ -17,10 +17,11 @@ export interface Table {
 const LATEX_SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', $: '\\$', '&': '\\&', '#': '\\#', '^': '\\textasciicircum{}',
   _: '\\_', '%': '\\%', '~': '\\textasciitilde{}', '²': '$^2$', '×': '$\\times$', '→': '$\\rightarrow$', '−': '$-$', '—': '---', '±': '$\\pm$',
+  '<': '\\textless{}', '>': '\\textgreater{}',
 };
 
 export function latexEscape(s: string): string {
-  return s.replace(/[\\{}$&#^_%~²×→−—±]/g, (c) => LATEX_SPECIAL[c]);
+  return s.replace(/[\\{}$&#^_%~²×→−—±<>]/g, (c) => LATEX_SPECIAL[c]);
 }
 
 /** Plain text with `code` spans and **bold** to LaTeX. */
