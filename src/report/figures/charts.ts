@@ -38,7 +38,7 @@ export function lossCurveSpec(history: { epoch: number; train_loss: number; val_
         data: { values },
         mark: { type: 'line', strokeWidth: 1.8 },
         encoding: {
-          x: q('epoch', t.epoch), y: q('loss', t.loss, { scale: { type: log ? 'log' : 'linear', zero: false } }),
+          x: q('epoch', t.epoch), y: q('loss', t.loss, { scale: log ? { type: 'log' } : { zero: false } }),
           color: { field: 'set', type: 'nominal', title: null, scale: { domain: [t.train, t.validation], range: ['#1f77b4', '#d62728'] } },
         },
       },

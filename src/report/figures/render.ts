@@ -27,8 +27,9 @@ export async function renderFigures(figs: FigureDef[], fonts: PngFonts): Promise
     let svg: string;
     if (f.source.kind === 'svg') svg = f.source.svg;
     else {
-      const compiled = vegaLite.compile(f.source.spec as unknown as Parameters<typeof vegaLite.compile>[0]).spec;
-      const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+      // NOTE: warnings would go to the console (stdout/stderr belong to the CLI); errors still throw.
+      const compiled = vegaLite.compile(f.source.spec as unknown as Parameters<typeof vegaLite.compile>[0], { logger: vega.logger(vega.None) }).spec;
+      const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
       svg = await view.toSVG();
       view.finalize();
     }
