@@ -16,7 +16,7 @@ function base(spec: VlSpec, width = W, height = H): VlSpec {
     config: {
       font: FONT_STACK,
       axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', grid: true, gridColor: '#e6e6e6' },
-      legend: { labelFontSize: 11, titleFontSize: 11, orient: 'top-right' },
+      legend: { labelFontSize: 11, titleFontSize: 11, orient: 'top', direction: 'horizontal', columnPadding: 24 },
       view: { stroke: '#888' },
     },
     ...spec,
@@ -131,21 +131,24 @@ export function seriesSpec(series: { name: string; x: (string | number)[]; y: nu
   const type = xType(series.flatMap((s) => s.x));
   const values = series.flatMap((s) => s.x.map((x, i) => ({ x, y: s.y[i], series: s.name })));
   const names = series.map((s) => s.name);
+  // NOTE: a numeric date format, not month names, which Vega writes in English whatever the report language.
+  const xEnc = { field: 'x', type, title: t.x, ...(type === 'temporal' ? { axis: { format: '%Y-%m' } } : {}) };
   const layers: VlSpec[] = [];
   if (band) {
     layers.push({
       data: { values: band.x.map((x, i) => ({ x, lo: band.lower[i], hi: band.upper[i] })) },
       mark: { type: 'area', opacity: 0.25, color: '#ff7f0e' },
-      encoding: { x: { field: 'x', type, title: t.x }, y: q('lo', t.y), y2: { field: 'hi' } },
+      encoding: { x: xEnc, y: q('lo', t.y), y2: { field: 'hi' } },
     });
   }
   layers.push({
     data: { values },
     mark: { type: 'line', strokeWidth: 1.6 },
     encoding: {
-      x: { field: 'x', type, title: t.x }, y: q('y', t.y, { scale: { zero: false } }),
+      x: xEnc, y: q('y', t.y, { scale: { zero: false } }),
       color: { field: 'series', type: 'nominal', title: null, scale: { domain: names } },
-      strokeDash: { field: 'series', type: 'nominal', legend: null, scale: { domain: names, range: series.map((s) => (s.dash ? [5, 3] : [1, 0])) } },
+      // same field and title as color, so Vega-Lite merges both into one legend showing the dashes
+      strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: series.map((s) => (s.dash ? [5, 3] : [1, 0])) } },
     },
   });
   return base({ layer: layers }, 560, 300);
@@ -155,7 +158,7 @@ export function acfSpec(acf: number[], n: number, t: { lag: string; acf: string 
   const bound = 1.96 / Math.sqrt(Math.max(1, n));
   return base({
     layer: [
-      { data: { values: acf.map((r, i) => ({ lag: i + 1, r })) }, mark: { type: 'bar', color: '#4c78a8', width: { band: 0.5 } }, encoding: { x: { field: 'lag', type: 'ordinal', title: t.lag }, y: q('r', t.acf, { scale: { domain: [-1, 1] } }) } },
+      { data: { values: acf.map((r, i) => ({ lag: i + 1, r })) }, mark: { type: 'bar', color: '#4c78a8', width: { band: 0.5 } }, encoding: { x: { field: 'lag', type: 'ordinal', title: t.lag, axis: { labelAngle: 0 } }, y: q('r', t.acf, { scale: { domain: [-1, 1] } }) } },
       { data: { values: [{ b: bound }, { b: -bound }] }, mark: { type: 'rule', strokeDash: [5, 4], color: '#d62728' }, encoding: { y: q('b', t.acf) } },
     ],
   });
