@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { autocorrelation, rocCurve } from '../../src/metrics/curves.js';
@@ -8,6 +8,7 @@ import { forecastFigures, planFigures } from '../../src/report/figures/plan.js';
 import { renderHtml } from '../../src/report/html.js';
 import { messages } from '../../src/report/i18n/index.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { writeReport } from '../../src/report/write-report.js';
 import { tempDir } from '../helpers/cli.js';
 import { englishRuns } from '../helpers/english.js';
 import { classifySummary } from '../helpers/summary.js';
@@ -120,5 +121,15 @@ describe('font discovery', () => {
     expect(fonts.cjk).toEqual({ file: join(dir, 'a/b/wqy-microhei.ttc'), family: 'WenQuanYi Micro Hei' });
     expect(fonts.latin?.family).toBe('DejaVu Sans');
     expect(findFonts([join(dir, 'a/b/x')])).toEqual({ cjk: undefined, latin: undefined });
+  });
+});
+
+describe('writeReport without a CJK font', () => {
+  it('still writes every figure, and the report says the PNGs may lack Chinese glyphs', async () => {
+    const dir = tempDir();
+    const r = await writeReport(dir, classifySummary(), 'en', [join(dir, 'no-fonts-here')]);
+    expect(r.notes).toEqual([messages('en').pngFontMissing]);
+    expect(r.files).toEqual(expect.arrayContaining(['figures/confusion_matrix.png', 'figures/network.png', 'tables/metrics.tex', 'report.md', 'report.html']));
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('No CJK font file was found on this machine');
   });
 });
