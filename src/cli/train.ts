@@ -115,7 +115,6 @@ function summaryLines(o: RunOutput, dir: string, c: ReturnType<typeof paint>): s
   return `${lines.join('\n')}\n`;
 }
 
-
 /** Where to look for a CJK font for the PNG figures on this machine. */
 export function fontDirs(): string[] {
   return systemFontDirs(process.platform, process.env, homedir());
