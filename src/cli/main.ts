@@ -10,6 +10,7 @@ import { initCommand } from './init.js';
 import { inspectCommand } from './inspect.js';
 import { modelsCommand } from './models.js';
 import { predictCommand } from './predict.js';
+import { reportCommand } from './report.js';
 import { type CliState, trainCommand } from './train.js';
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -30,8 +31,9 @@ Examples:
   nnm predict runs/iris/model.nnm.json new.csv  predictions from a trained model
   nnm evaluate runs/iris/model.nnm.json labelled.csv
   nnm models --lang zh                        the network families, in Chinese
+  nnm report runs/<run> --lang zh             rebuild a run's report in Chinese
   nnm train data.csv --help                   every train option`);
-  for (const sub of [trainCommand(io, state), predictCommand(io), evaluateCommand(io), inspectCommand(io), modelsCommand(io), initCommand(io)]) {
+  for (const sub of [trainCommand(io, state), predictCommand(io), evaluateCommand(io), inspectCommand(io), modelsCommand(io), initCommand(io), reportCommand(io)]) {
     sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
     program.addCommand(sub);
   }

@@ -1,6 +1,7 @@
 // `nnm train`: flags (over an optional config file) -> TrainSpec -> the job for the task -> run folder.
 
 import { Command, Option } from 'commander';
+import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/config-file.js';
 import { type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
@@ -8,7 +9,9 @@ import { DEFAULT_MODEL, type ModelKind, MODELS_FOR_TASK, type Task } from '../co
 import { tableReader } from '../data/read.js';
 import { UserError } from '../errors.js';
 import { defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
+import { systemFontDirs } from '../report/figures/fonts.js';
 import type { RunOutput } from '../report/types.js';
+import { SUMMARY_FILE, summaryJson, writeReport } from '../report/write-report.js';
 import { runForecastJob } from '../train/forecast-job.js';
 import { runTabularJob } from '../train/tabular-job.js';
 import { runTextJob } from '../train/text-job.js';
@@ -97,6 +100,9 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   for (const [name, content] of Object.entries(output.files)) writeAtomic(resolve(dir, name), content);
   writeAtomic(resolve(dir, 'metrics.json'), metricsJson);
   writeAtomic(resolve(dir, 'config.json'), `${JSON.stringify(output.config, null, 2)}\n`);
+  writeAtomic(resolve(dir, SUMMARY_FILE), summaryJson(output.summary));
+  const report = await writeReport(dir, output.summary, spec.lang, fontDirs());
+  for (const n of report.notes) note(n);
   if (spec.json) io.out(metricsJson);
   if (!spec.quiet) io.err(summaryLines(output, dir, c));
   return output;
@@ -125,7 +131,11 @@ function summaryLines(o: RunOutput, dir: string, c: ReturnType<typeof paint>): s
     lines.push(`${c.bold('test')}  accuracy ${c.green(f(t.accuracy))}  macro F1 ${f(t.macro_f1)}   (majority baseline: accuracy ${f(b.accuracy)})`);
   }
   lines.push(`${c.bold('trained')} ${m.train.epochs} epochs (best ${m.train.best_epoch}) in ${m.train.seconds}s`);
-  lines.push(`${c.bold('run folder')} ${dir}  (report.md, metrics.json, predictions.csv, model.nnm.json)`);
+  lines.push(`${c.bold('run folder')} ${dir}  (report.html, report.md, figures/, tables/, metrics.json, predictions.csv, model.nnm.json)`);
   return `${lines.join('\n')}\n`;
 }
 
+/** Where to look for a CJK font for the PNG figures on this machine. */
+export function fontDirs(): string[] {
+  return systemFontDirs(process.platform, process.env, homedir());
+}

@@ -1,126 +1,26 @@
-// report.md: data audit, method, results beside the baselines, and a reproducibility block.
+// report.md: the report's blocks as Markdown; figures are linked from figures/ (SVG).
 
-import { fmt } from './csv.js';
-import type { RunSummary } from './types.js';
+import type { Block } from './document.js';
+import { toMarkdownTable } from './tables.js';
 
-const TASK_NAMES: Record<string, string> = {
-  classify: 'classification', regress: 'regression', forecast: 'time-series forecasting', image: 'image classification', text: 'text classification', cluster: 'clustering',
-};
-
-export function renderMarkdownReport(s: RunSummary): string {
+export function renderMarkdown(blocks: Block[]): string {
   const L: string[] = [];
-  const m = s.metrics;
-  L.push(`# nnm report: ${s.model.toUpperCase()} ${TASK_NAMES[s.task] ?? s.task} of \`${s.target}\``, '');
-  if (m.train.interrupted) L.push('> **Interrupted**: training was stopped by the user; the best model so far was kept.', '');
-  L.push('## Data', '');
-  L.push(`File \`${s.audit.file}\` (${s.audit.encoding}, delimiter \`${s.audit.delimiter === '\t' ? '\\t' : s.audit.delimiter}\`): ${s.audit.rows} rows, ${s.audit.columns.length} columns.`, '');
-  L.push('| column | type | missing | distinct | role |', '|---|---|---:|---:|---|');
-  for (const c of s.audit.columns) L.push(`| ${c.name} | ${c.type} | ${c.missing} | ${c.unique} | ${c.role} |`);
-  L.push('');
-  if (s.audit.imputed.length) {
-    L.push('Missing cells were filled from the training rows:', '');
-    for (const i of s.audit.imputed) L.push(`- \`${i.column}\`: ${i.count} cell(s), filled with the ${i.value}`);
-    L.push('');
-  }
-  if (s.notes.length) {
-    L.push('Notes:', '');
-    for (const n of s.notes) L.push(`- ${n}`);
-    L.push('');
-  }
-  L.push('## Method', '');
-  L.push(methodParagraph(s), '');
-  L.push('| # | layer | output shape | parameters |', '|---:|---|---|---:|');
-  for (const l of s.layers) L.push(`| ${l.index + 1} | ${l.description} | ${l.outShape.join('×')} | ${l.params} |`);
-  L.push(`|  | **total** |  | **${s.paramCount}** |`, '');
-  L.push('| hyperparameter | value |', '|---|---|');
-  for (const [k, v] of Object.entries(s.hyper)) L.push(`| ${k} | ${v} |`);
-  L.push('');
-  L.push('## Results (test part)', '');
-  L.push(resultsTable(s), '');
-  L.push(interpretation(s), '');
-  L.push('## Reproducibility', '');
-  L.push('```', s.command, '```', '');
-  L.push(`nnm ${s.nnmVersion}; seed ${s.seed}; data SHA-256 \`${s.audit.sha256}\`. The run folder's config.json, given back with --config, reruns it.`, '');
-  return L.join('\n');
-}
-
-function methodParagraph(s: RunSummary): string {
-  const h = s.hyper;
-  if (s.task === 'forecast') {
-    const d = s.metrics.data;
-    const t = s.metrics.train;
-    return `The series \`${s.target}\` (${String(d.points)} ${String(d.frequency)} points${Number(d.season) > 1 ? `, season ${String(d.season)}` : ''}) was transformed (${String(d.transforms)}) so that trend and season do not dominate what the network has to learn; every forecast is mapped back through the same steps. ` +
-      `A ${String(h.model).toUpperCase()} network reads windows of the last ${String(h.window)} transformed values and predicts the next one; ${String(h.ensemble)} networks, each early-stopped on a different block of the training windows (best epochs ${(t.best_epochs as number[] | undefined)?.join(', ') ?? t.best_epoch}), are averaged. ` +
-      `Optimiser ${String(h.optimizer).toUpperCase()}, learning rate ${h.lr}, batch size ${h.batch_size}, L2 weight decay ${h.weight_decay}. Test part: ${s.split}; all scaling was fitted on the training part only. Multi-step forecasts are recursive (each forecast is fed back as input).`;
-  }
-  const t = s.metrics.train;
-  const inputs = String(s.metrics.data.inputs ?? '');
-  return `A ${s.layers.filter((l) => l.description.startsWith('Dense')).length}-layer fully connected network (multilayer perceptron, "BP network") maps the ${inputs} standardised inputs to ${s.task === 'classify' ? 'one score per class (softmax output, cross-entropy loss)' : 'the standardised target (mean-squared-error loss; predictions are mapped back to original units)'}. ` +
-    `Hidden layers: ${h.hidden} units with ReLU activations${Number(h.dropout) > 0 ? ` and dropout ${h.dropout}` : ''}. ` +
-    `It was trained with ${String(h.optimizer).toUpperCase()} (learning rate ${h.lr}, batch size ${h.batch_size}, L2 weight decay ${h.weight_decay}) on ${String(s.metrics.data.train_rows)} rows, ` +
-    `with ${String(s.metrics.data.val_rows)} rows held out for validation; training stopped ${t.stopped_early ? 'early' : 'at the epoch limit'} after ${t.epochs} epochs and the weights of the best validation epoch (${t.best_epoch}) were kept. ` +
-    `Test part: ${s.split}. Scaling statistics, imputation values and encodings come from the training part only.`;
-}
-
-function num(v: unknown, digits = 4): string {
-  return typeof v === 'number' ? fmt(Number(v.toPrecision(digits))) : v === null || v === undefined ? '—' : String(v);
-}
-
-function resultsTable(s: RunSummary): string {
-  const m = s.metrics;
-  if (s.task === 'forecast') return forecastTable(s);
-  const keys = s.task === 'classify' || s.task === 'image' || s.task === 'text' ? ['accuracy', 'macro_f1', 'precision', 'recall'] : ['rmse', 'mae', 'mape', 'r2'];
-  const rows = [[`${s.model.toUpperCase()} (nnm)`, ...keys.map((k) => num(m.test[k]))]];
-  for (const [name, b] of Object.entries(m.baselines)) rows.push([`baseline: ${name}`, ...keys.map((k) => num(b[k]))]);
-  return [`| model | ${keys.map((k) => (k === 'mape' ? 'MAPE %' : k === 'r2' ? 'R²' : k.toUpperCase() === k ? k : k.replace('_', ' '))).join(' | ')} |`, `|---|${keys.map(() => '---:').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-}
-
-function forecastTable(s: RunSummary): string {
-  const m = s.metrics;
-  const row = (name: string, r: Record<string, unknown>): string => {
-    const one = (r.one_step ?? {}) as Record<string, unknown>;
-    const multi = (r.multi_step ?? {}) as Record<string, unknown>;
-    return `| ${name} | ${num(one.rmse)} | ${num(one.mape)} | ${num(multi.rmse)} | ${num(multi.mae)} | ${num(multi.mape)} |`;
-  };
-  return [
-    '| model | one-step RMSE | one-step MAPE % | multi-step RMSE | multi-step MAE | multi-step MAPE % |',
-    '|---|---:|---:|---:|---:|---:|',
-    row(`${s.model.toUpperCase()} (nnm)`, m.test),
-    ...Object.entries(m.baselines).map(([k, b]) => row(`baseline: ${k.replace('_', ' ')}`, b)),
-    '',
-    'One-step: each test period forecast from the true history before it. Multi-step: one forecast of the whole test part made at its start.',
-  ].join('\n');
-}
-
-function interpretation(s: RunSummary): string {
-  const m = s.metrics;
-  const out: string[] = [];
-  if (s.task === 'forecast') {
-    const mine = Number((m.test.multi_step as Record<string, unknown>).rmse);
-    const better = Object.entries(m.baselines).filter(([, b]) => Number((b.multi_step as Record<string, unknown>).rmse) <= mine).map(([k]) => k.replace('_', ' '));
-    const best = Math.min(...Object.values(m.baselines).map((b) => Number((b.multi_step as Record<string, unknown>).rmse)));
-    out.push(better.length
-      ? `**The network does not beat the ${better.join(', ')} baseline(s)** on the multi-step forecast of the test part.`
-      : `The network's multi-step RMSE is ${Math.round((1 - mine / best) * 100)}% lower than the best baseline's.`);
-  }
-  if (s.task === 'regress') {
-    const r2 = Number(m.test.r2);
-    out.push(`R² = ${num(r2, 3)}: the network explains ${Math.max(0, Math.round(r2 * 100))}% of the variance of \`${s.target}\` on unseen rows${r2 < 0 ? ' (worse than predicting the mean)' : ''}.`);
-    const mape = m.test.mape;
-    if (typeof mape === 'number') out.push(`MAPE ${num(mape, 3)}%: ${mape < 10 ? 'highly accurate' : mape < 20 ? 'good' : mape < 50 ? 'reasonable' : 'inaccurate'} forecasting by Lewis's (1982) scale.`);
-    const base = Number(m.baselines.mean?.rmse);
-    const rmse = Number(m.test.rmse);
-    out.push(rmse < base ? `The network's RMSE is ${Math.round((1 - rmse / base) * 100)}% lower than the mean baseline's.` : '**The network does not beat the mean baseline** on this test part.');
-  } else if (s.task === 'classify') {
-    const acc = Number(m.test.accuracy);
-    const base = Number(m.baselines.majority?.accuracy);
-    out.push(acc > base ? `Accuracy ${num(acc, 3)} against ${num(base, 3)} for always answering the most frequent class.` : '**The network does not beat the majority-class baseline** on this test part.');
-    const support = (m.test.per_class as { support: number; label: string }[] | undefined) ?? [];
-    if (support.length) {
-      const max = Math.max(...support.map((c) => c.support));
-      const min = Math.min(...support.map((c) => c.support));
-      if (min > 0 && max / min >= 3) out.push(`Class imbalance: the largest test class is ${Math.round(max / min)}× the smallest; read macro F1, not accuracy alone.`);
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'h1': L.push(`# ${b.text}`, ''); break;
+      case 'h2': L.push(`## ${b.text}`, ''); break;
+      case 'h3': L.push(`### ${b.text}`, ''); break;
+      case 'p': L.push(b.text, ''); break;
+      case 'quote': L.push(`> ${b.text}`, ''); break;
+      case 'list': L.push(...b.items.map((i) => `- ${i}`), ''); break;
+      case 'code': L.push('```', b.text, '```', ''); break;
+      case 'table': L.push(`**${b.caption}**`, '', toMarkdownTable(b.table), ''); break;
+      case 'figure': L.push(`![${b.caption.replace(/[[\]]/g, '')}](figures/${b.id}.svg)`, '', `*${b.caption}*`, ''); break;
+      default: {
+        const never: never = b;
+        throw new Error(`unknown block ${JSON.stringify(never)}`);
+      }
     }
   }
-  return out.join(' ');
+  return L.join('\n');
 }

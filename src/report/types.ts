@@ -29,6 +29,53 @@ export interface RunSummary {
   history: EpochLog[];
   metrics: MetricsJson;
   notes: string[];
+  /** Network input shape (the layers list only holds output shapes); for the network diagram. */
+  inShape?: number[];
+  /** How the test part was chosen, as data (the `split` sentence is English only). */
+  splitInfo?: SplitInfo;
+  /** What was done to each input and to the target, fitted on the training part. */
+  preprocessing?: PreprocessStep[];
+  /** Test actuals and predictions (original units / class labels), for the figures. */
+  predictions?: TestPredictions;
+  /** Forecast task: the series for the forecast figures. */
+  forecast?: ForecastData;
+  /** Unit of the target when known (e.g. "thousands"), for axis labels. */
+  targetUnit?: string;
+}
+
+export interface SplitInfo {
+  kind: 'random' | 'stratified' | 'file' | 'chronological';
+  train: number;
+  test: number;
+  /** Validation rows per network (early stopping). */
+  val?: number;
+  /** Fraction of the rows held out for the test part (random splits). */
+  testFraction?: number;
+  /** The separate test file (kind "file"). */
+  file?: string;
+}
+
+export type PreprocessStep =
+  | { kind: 'numeric'; column: string; fill: number; mean: number; std: number; missing: number }
+  | { kind: 'onehot'; column: string; levels: number; fill: string; missing: number }
+  | { kind: 'target_classes'; column: string; classes: number }
+  | { kind: 'target_scaled'; column: string; mean: number; std: number };
+
+export interface TestPredictions {
+  /** One per test example: class labels (classification) or numbers in original units. */
+  actual: (string | number)[];
+  predicted: (string | number)[];
+  /** Classification: per example, one probability per class in metrics.test.labels order. */
+  probabilities?: number[][];
+}
+
+/** Everything the forecast figures need, as plain arrays (x values are dates or period numbers). */
+export interface ForecastData {
+  history: { x: (string | number)[]; y: number[] };
+  test: { x: (string | number)[]; actual: number[]; oneStep?: number[]; multiStep?: number[] };
+  future?: { x: (string | number)[]; mean: number[]; lower?: number[]; upper?: number[]; level?: number };
+  /** One-step test residuals (actual - predicted), for the autocorrelation figure. */
+  residuals?: number[];
 }
 
 export interface MetricsJson {

@@ -16,8 +16,7 @@ import { regressionMetrics } from '../metrics/regression.js';
 import { buildForecaster } from '../models/forecaster.js';
 import { encodeModelFile } from '../models/model-file.js';
 import { toCsv } from '../report/csv.js';
-import { renderMarkdownReport } from '../report/markdown.js';
-import type { MetricsJson, RunOutput } from '../report/types.js';
+import type { ForecastData, MetricsJson, RunOutput } from '../report/types.js';
 import type { JobContext } from './context.js';
 import { type Fold, trainEnsemble, trainStats } from './ensemble.js';
 import { forecastAhead, oneStep, recursive, type SeriesModel, windows } from './forecasting.js';
@@ -91,11 +90,12 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
     patience: spec.patience ?? 30,
     weight_decay: spec.weightDecay ?? 1e-3,
     dropout: spec.dropout ?? 0,
+    clip_norm: 1,
   };
   const rng = new Rng(spec.seed);
   const ens = trainEnsemble(built.spec, folds, {
     epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, optimizer: hyper.optimizer, patience: hyper.patience,
-    weightDecay: hyper.weight_decay, loss: 'mse', clipNorm: 1, plateau: Math.max(5, Math.floor(hyper.patience / 3)),
+    weightDecay: hyper.weight_decay, loss: 'mse', clipNorm: hyper.clip_norm, plateau: Math.max(5, Math.floor(hyper.patience / 3)),
   }, rng.fork(), ctx.listener);
   const members = ens.members;
 
@@ -119,8 +119,10 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   const H = spec.horizon ?? 0;
   let forecastCsv: string | undefined;
   const label = (i: number): string | number => (series.freq === 'rows' ? i + 1 : formatTime(series.times[i], series.freq));
+  let future: ForecastData['future'];
   if (H > 0) {
     const f = forecastAhead(sm, y, H, residuals, spec.seed, series.times[n - 1], series.freq);
+    future = { x: f.labels, mean: Array.from(f.point), lower: Array.from(f.lower), upper: Array.from(f.upper), level: 0.95 };
     forecastCsv = toCsv(['date', 'forecast', 'lower_95', 'upper_95'], Array.from({ length: H }, (_, h) => [f.labels[h], f.point[h], f.lower[h], f.upper[h]]));
   }
 
@@ -130,7 +132,7 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   const metrics: MetricsJson = {
     task: 'forecast',
     model,
-    data: { file: spec.data, rows: table.nRows, points: n, train_rows: nTrain, test_rows: nTest, frequency: series.freq, season: s, window: W, transforms: describeTransform(tf) },
+    data: { file: spec.data, rows: table.nRows, points: n, train_rows: nTrain, test_rows: nTest, frequency: series.freq, season: s, window: W, val_rows: folds[0].val?.n ?? 0, transforms: describeTransform(tf), transform: { log: tf.log, seasonalLag: tf.seasonalLag, diff: tf.diff } },
     test,
     baselines,
     train: trainStats(ens),
@@ -152,12 +154,20 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
     history: ens.results[0].history,
     metrics,
     notes,
+    inShape: [W, 1],
+    splitInfo: { kind: 'chronological' as const, train: nTrain, test: nTest, val: folds[0].val?.n ?? 0 },
+    predictions: { actual: Array.from(actual), predicted: Array.from(oneStepPred) },
+    forecast: {
+      history: { x: Array.from({ length: nTrain }, (_, i) => label(i)), y: Array.from(y.subarray(0, nTrain)) },
+      test: { x: Array.from({ length: nTest }, (_, i) => label(nTrain + i)), actual: Array.from(actual), oneStep: Array.from(oneStepPred), multiStep: Array.from(multi) },
+      ...(future ? { future } : {}),
+      residuals: Array.from(actual, (a, i) => a - oneStepPred[i]),
+    } satisfies ForecastData,
   };
   const files: Record<string, string> = {
     'model.nnm.json': encodeModelFile(members, { nnmVersion: nnmVersion(), task: 'forecast', model, pipeline }),
     'predictions.csv': predictions,
     'history.csv': historyCsv(ens),
-    'report.md': renderMarkdownReport(summary),
   };
   if (forecastCsv) files['forecast.csv'] = forecastCsv;
   const config = resolvedConfig(spec, { task: 'forecast', model, window: W, testPeriods: nTest, hidden: built.hidden, epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, patience: hyper.patience, weightDecay: hyper.weight_decay, ensemble: nMembers });

@@ -9,24 +9,30 @@ import { majorityBaseline } from '../metrics/baselines.js';
 import { argmaxRows, classificationMetrics } from '../metrics/classification.js';
 import { sha256 } from '../models/model-file.js';
 import { type Cell, toCsv } from '../report/csv.js';
-import type { DataAudit } from '../report/types.js';
+import type { DataAudit, TestPredictions } from '../report/types.js';
 import type { Ensemble } from './ensemble.js';
 
 /** Test metrics, majority baseline and predictions.csv from averaged class probabilities (n × K). */
 export function classificationOutputs(
   probs: Float32Array, yTrue: Float32Array, trainY: Float32Array, classes: string[], ids: Cell[], idHeader: string,
-): { test: Record<string, unknown>; baselines: Record<string, Record<string, unknown>>; predictions: string } {
+): { test: Record<string, unknown>; baselines: Record<string, Record<string, unknown>>; csv: string; predictions: TestPredictions } {
   const n = yTrue.length;
   const K = classes.length;
   const pred = argmaxRows(probs, n, K);
   const truth = Int32Array.from(yTrue);
+  const rowProbs = (i: number): number[] => Array.from(probs.subarray(i * K, (i + 1) * K), (p) => Number(p.toFixed(6)));
   return {
     test: { ...classificationMetrics(truth, pred, classes) },
     baselines: { majority: { ...majorityBaseline(Int32Array.from(trainY), truth, classes) } },
-    predictions: toCsv(
+    csv: toCsv(
       [idHeader, 'actual', 'predicted', ...classes.map((c) => `p_${c}`)],
-      Array.from({ length: n }, (_, i) => [ids[i], classes[truth[i]], classes[pred[i]], ...Array.from(probs.subarray(i * K, (i + 1) * K), (p) => Number(p.toFixed(6)))]),
+      Array.from({ length: n }, (_, i) => [ids[i], classes[truth[i]], classes[pred[i]], ...rowProbs(i)]),
     ),
+    predictions: {
+      actual: Array.from(truth, (k) => classes[k]),
+      predicted: Array.from(pred, (k) => classes[k]),
+      probabilities: Array.from({ length: n }, (_, i) => rowProbs(i)),
+    },
   };
 }
 

@@ -15,8 +15,7 @@ import { regressionMetrics } from '../metrics/regression.js';
 import { toCsv } from '../report/csv.js';
 import { encodeModelFile } from '../models/model-file.js';
 import { buildMlp } from '../models/mlp.js';
-import { renderMarkdownReport } from '../report/markdown.js';
-import type { MetricsJson, RunOutput } from '../report/types.js';
+import type { MetricsJson, PreprocessStep, RunOutput, TestPredictions } from '../report/types.js';
 import type { JobContext } from './context.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from './ensemble.js';
 import { classificationOutputs, dataAudit, historyCsv, resolvedConfig, rowIds } from './outputs.js';
@@ -137,6 +136,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     optimizer: spec.optimizer,
     patience: spec.patience ?? 40,
     weight_decay: spec.weightDecay ?? 1e-3,
+    clip_norm: 5,
   };
   const ens = trainEnsemble(built.spec, folds.map((f) => ({
     train: subset(trainSet, f.train, pipeline.inputSize, 1),
@@ -149,7 +149,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     patience: hyper.patience,
     weightDecay: hyper.weight_decay,
     loss: classify ? 'softmax_cross_entropy' : 'mse',
-    clipNorm: 5,
+    clipNorm: hyper.clip_norm,
     plateau: Math.max(5, Math.floor(hyper.patience / 3)),
   }, rng.fork(), ctx.listener);
   const diverged = ens.results.find((r) => r.diverged)?.diverged;
@@ -167,8 +167,9 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
   let test: Record<string, unknown>;
   let baselines: Record<string, Record<string, unknown>>;
   let predCsv: string;
+  let predictions: TestPredictions;
   if (classify) {
-    ({ test, baselines, predictions: predCsv } = classificationOutputs(out, testSet.y, trainSet.y, classes, ids, idHeader));
+    ({ test, baselines, csv: predCsv, predictions } = classificationOutputs(out, testSet.y, trainSet.y, classes, ids, idHeader));
   } else {
     const tg = pipeline.target;
     if (tg.kind !== 'scaled') throw new Error('regression target must be scaled');
@@ -178,6 +179,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     test = { ...regressionMetrics(yTrue, yPred) };
     baselines = { mean: { ...meanBaseline(Float64Array.from(trainSet.y, unscale), yTrue) } };
     predCsv = toCsv([idHeader, 'actual', 'predicted'], Array.from(testRows, (_, i) => [ids[i], yTrue[i], yPred[i]]));
+    predictions = { actual: Array.from(yTrue), predicted: Array.from(yPred) };
   }
   if (test.mape_excluded) notes.push(`MAPE leaves out ${String(test.mape_excluded)} test row(s) whose actual value is 0`);
 
@@ -198,6 +200,15 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     baselines,
     train: trainStats(ens),
   };
+  const missingOf = (col: string): number => schema.columns.find((c) => c.name === col)?.missing ?? 0;
+  const preprocessing: PreprocessStep[] = [
+    ...pipeline.features.map((f): PreprocessStep => (f.kind === 'numeric'
+      ? { kind: 'numeric', column: f.column, fill: f.fill, mean: f.mean, std: f.std, missing: missingOf(f.column) }
+      : { kind: 'onehot', column: f.column, levels: f.levels.length, fill: f.fill, missing: missingOf(f.column) })),
+    pipeline.target.kind === 'classes'
+      ? { kind: 'target_classes', column: targetName, classes: pipeline.target.classes.length }
+      : { kind: 'target_scaled', column: targetName, mean: pipeline.target.mean, std: pipeline.target.std },
+  ];
   const modelPipeline: TabularModelPipeline = { tabular: pipeline, task: chosen, ...(idIndex >= 0 ? { idColumn: idCol!.name } : {}) };
   const modelJson = encodeModelFile(ens.members, { nnmVersion: nnmVersion(), task: chosen, model: 'mlp', pipeline: modelPipeline });
   const featureSet = new Set(featureIdx);
@@ -216,6 +227,12 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     history: ens.results[0].history,
     metrics,
     notes,
+    inShape: [pipeline.inputSize],
+    splitInfo: spec.test
+      ? { kind: 'file' as const, train: trainPart.length, test: testRows.length, val: folds[0].test.length, file: spec.test }
+      : { kind: classify ? 'stratified' as const : 'random' as const, train: trainPart.length, test: testRows.length, val: folds[0].test.length, testFraction: spec.testSize },
+    preprocessing,
+    predictions,
   };
   const config = resolvedConfig(spec, { task: chosen, model: 'mlp', hidden: built.hidden, dropout: built.dropout, epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, patience: hyper.patience, weightDecay: hyper.weight_decay, ensemble: nMembers });
   return {
@@ -225,7 +242,6 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
       'model.nnm.json': modelJson,
       'predictions.csv': predCsv,
       'history.csv': historyCsv(ens),
-      'report.md': renderMarkdownReport(summary),
     },
   };
 }

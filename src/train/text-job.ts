@@ -12,7 +12,6 @@ import type { LayerConfig } from '../engine/layers/registry.js';
 import { Rng } from '../engine/rng.js';
 import { UserError } from '../errors.js';
 import { encodeModelFile } from '../models/model-file.js';
-import { renderMarkdownReport } from '../report/markdown.js';
 import type { MetricsJson, RunOutput } from '../report/types.js';
 import type { JobContext } from './context.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from './ensemble.js';
@@ -90,16 +89,16 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
   const hyper = {
     model, embedding_dim: dim, hidden: units, sequence_length: T, ensemble: nMembers,
     epochs: spec.epochs ?? 100, batch_size: spec.batchSize ?? 16, lr: spec.lr ?? 0.005, optimizer: spec.optimizer,
-    patience: spec.patience ?? 10, weight_decay: spec.weightDecay ?? 1e-4, dropout: spec.dropout ?? 0,
+    patience: spec.patience ?? 10, weight_decay: spec.weightDecay ?? 1e-4, dropout: spec.dropout ?? 0, clip_norm: 5,
   };
   const ens = trainEnsemble({ inShape: [T], layers }, folds.map((f) => ({ train: subset(trainSet, f.train, T, 1), val: subset(trainSet, f.test, T, 1) })), {
     epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, optimizer: hyper.optimizer, patience: hyper.patience,
-    weightDecay: hyper.weight_decay, loss: 'softmax_cross_entropy', clipNorm: 5, plateau: 4,
+    weightDecay: hyper.weight_decay, loss: 'softmax_cross_entropy', clipNorm: hyper.clip_norm, plateau: 4,
   }, rng.fork(), ctx.listener);
 
   const probs = predictEnsemble(ens.members, testX, split.test.length, true);
   const { ids, header } = rowIds(table, schema, split.test);
-  const { test, baselines, predictions } = classificationOutputs(probs, testY, trainLabels, classes, ids, header);
+  const { test, baselines, csv: predictions, predictions: testPredictions } = classificationOutputs(probs, testY, trainLabels, classes, ids, header);
   const metrics: MetricsJson = {
     task: 'text',
     model,
@@ -115,6 +114,8 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
     target,
     split: `stratified random split, seed ${spec.seed}: ${split.train.length} training rows, ${split.test.length} test rows`,
     layers: ens.members[0].summary(), paramCount: ens.members[0].paramCount, hyper, history: ens.results[0].history, metrics, notes,
+    inShape: [T], predictions: testPredictions,
+    splitInfo: { kind: 'stratified' as const, train: split.train.length, test: split.test.length, val: folds[0].test.length, testFraction: spec.testSize },
   };
   return {
     summary,
@@ -123,7 +124,6 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
       'model.nnm.json': encodeModelFile(ens.members, { nnmVersion: nnmVersion(), task: 'text', model, pipeline }),
       'predictions.csv': predictions,
       'history.csv': historyCsv(ens),
-      'report.md': renderMarkdownReport(summary),
     },
   };
 }

@@ -1,0 +1,141 @@
+// The report as a list of blocks (headings, paragraphs, tables, figures, code), built once from a
+// RunSummary and a message catalogue, then written as Markdown (markdown.ts) and HTML (html.ts).
+// Inline markup inside text: `code` and **bold**.
+
+import { rocCurve } from '../metrics/curves.js';
+import type { Messages } from './i18n/index.js';
+import { buildTables } from './report-tables.js';
+import type { Table } from './tables.js';
+import type { RunSummary } from './types.js';
+
+export type Block =
+  | { kind: 'h1' | 'h2' | 'h3'; text: string }
+  | { kind: 'p'; text: string }
+  | { kind: 'quote'; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'code'; text: string }
+  | { kind: 'table'; caption: string; table: Table }
+  | { kind: 'figure'; caption: string; id: string };
+
+export interface FigureRef {
+  id: string;
+  caption: string;
+}
+
+export function buildDocument(s: RunSummary, m: Messages, figures: FigureRef[], tables: Table[] = buildTables(s, m), extraNotes: string[] = []): Block[] {
+  const B: Block[] = [];
+  let tableNo = 0;
+  let figNo = 0;
+  const table = (id: string): void => {
+    const t = tables.find((x) => x.id === id);
+    if (t) B.push({ kind: 'table', caption: m.tableRef(++tableNo, t.caption), table: t });
+  };
+  const figure = (f: FigureRef): void => {
+    B.push({ kind: 'figure', id: f.id, caption: m.figureRef(++figNo, f.caption) });
+  };
+  B.push({ kind: 'h1', text: m.title(s.model.toUpperCase(), m.taskName(s.task), s.target) });
+  if (s.metrics.train.interrupted) B.push({ kind: 'quote', text: m.interrupted });
+
+  B.push({ kind: 'h2', text: m.h.data }, { kind: 'h3', text: m.h.audit });
+  const a = s.audit;
+  B.push({ kind: 'p', text: m.dataIntro(a.file, a.encoding, a.delimiter === '\t' ? '\\t' : a.delimiter, a.rows, a.columns.length) });
+  table('data');
+  if (a.imputed.length) B.push({ kind: 'p', text: m.imputedIntro }, { kind: 'list', items: a.imputed.map((i) => m.imputed(i.column, i.count, i.value)) });
+  const notes = [...new Set(s.notes)];
+  if (notes.length) {
+    B.push({ kind: 'p', text: m.notesIntro });
+    B.push(m.notesVerbatim ? { kind: 'code', text: notes.join('\n') } : { kind: 'list', items: notes });
+  }
+  if (tables.some((t) => t.id === 'preprocessing')) {
+    B.push({ kind: 'h3', text: m.h.preprocessing }, { kind: 'p', text: m.preprocessingIntro });
+    table('preprocessing');
+  }
+
+  B.push({ kind: 'h2', text: m.h.method });
+  for (const p of methodParagraphs(s, m)) B.push({ kind: 'p', text: p });
+  B.push({ kind: 'h3', text: m.h.network });
+  table('network');
+  const net = figures.find((f) => f.id === 'network');
+  if (net) figure(net);
+  B.push({ kind: 'h3', text: m.h.hyper });
+  table('hyperparameters');
+
+  B.push({ kind: 'h2', text: m.h.results });
+  table('metrics');
+  const interp = interpretation(s, m);
+  if (interp.length) B.push({ kind: 'list', items: interp });
+  for (const t of tables.filter((x) => !['data', 'preprocessing', 'network', 'hyperparameters', 'metrics'].includes(x.id))) table(t.id);
+  const rest = figures.filter((f) => f.id !== 'network');
+  if (rest.length) {
+    B.push({ kind: 'h3', text: m.h.figures });
+    for (const f of rest) figure(f);
+  }
+  if (extraNotes.length) B.push({ kind: 'quote', text: extraNotes.join(' ') });
+
+  B.push({ kind: 'h2', text: m.h.repro }, { kind: 'code', text: s.command }, { kind: 'p', text: m.repro(s.nnmVersion, s.seed, a.sha256) });
+  return B;
+}
+
+function methodParagraphs(s: RunSummary, m: Messages): string[] {
+  const h = s.hyper;
+  const d = s.metrics.data;
+  const t = s.metrics.train;
+  const si = s.splitInfo;
+  const split = si ? m.split(si.kind, si.train, si.test, si.testFraction, s.seed, si.file) : s.split;
+  const inputs = Number(d.inputs ?? s.inShape?.reduce((p, x) => p * x, 1) ?? 0);
+  const last = s.layers[s.layers.length - 1];
+  return m.method({
+    model: m.modelName(s.model), why: m.whyModel(s.model, inputs, Number(d.train_rows ?? si?.train ?? 0)),
+    inputs, outputs: last ? last.outShape.reduce((p, x) => p * x, 1) : 0, hidden: String(h.hidden ?? '—'), dropout: Number(h.dropout ?? 0),
+    loss: m.lossName(s.task), params: s.paramCount, optimizer: String(h.optimizer ?? '—'), lr: Number(h.lr), batch: Number(h.batch_size),
+    decay: Number(h.weight_decay ?? 0), maxEpochs: Number(h.epochs), split, val: Number(d.val_rows ?? si?.val ?? 0), members: Number(t.members ?? h.ensemble ?? 1),
+    epochsRun: s.history.length, best: t.best_epoch, early: t.stopped_early, seed: s.seed, task: s.task,
+    chain: s.layers.map((l) => l.description).join(' → '), clip: Number(h.clip_norm ?? 5),
+    transforms: d.transform as { log: boolean; seasonalLag: number; diff: number } | undefined, tokens: typeof d.tokens === 'string' ? d.tokens : undefined,
+  });
+}
+
+/** Lower is better for error metrics; the primary metric of a task and where it sits in a metrics block. */
+function primary(task: string): { key: string; path?: string; higher: boolean } {
+  if (task === 'regress') return { key: 'rmse', higher: false };
+  if (task === 'forecast') return { key: 'rmse', path: 'multi_step', higher: false };
+  return { key: 'accuracy', higher: true };
+}
+
+function interpretation(s: RunSummary, m: Messages): string[] {
+  const out: string[] = [];
+  const test = s.metrics.test;
+  const I = m.interp;
+  if (typeof test.r2 === 'number') out.push(I.r2(test.r2, s.target));
+  if (typeof test.mape === 'number') out.push(I.mape(test.mape));
+  if (typeof test.accuracy === 'number' && s.metrics.baselines.majority) out.push(I.accuracy(test.accuracy, Number(s.metrics.baselines.majority.accuracy)));
+  const pm = primary(s.task);
+  const pick = (block: Record<string, unknown>): number => Number(pm.path ? (block[pm.path] as Record<string, unknown> | undefined)?.[pm.key] : block[pm.key]);
+  const mine = pick(test);
+  for (const [name, b] of Object.entries(s.metrics.baselines)) {
+    const theirs = pick(b);
+    if (!Number.isFinite(mine) || !Number.isFinite(theirs)) continue;
+    const better = pm.higher ? mine > theirs : mine < theirs;
+    if (!better) out.push(I.notBeat(I.baselineName(name)));
+    else {
+      const pct = pm.higher ? Math.round(((mine - theirs) / Math.max(1e-12, theirs)) * 100) : Math.round((1 - mine / theirs) * 100);
+      out.push(I.beats(m.metric(pm.key), pct, I.baselineName(name)));
+    }
+  }
+  const per = test.per_class as { label: string; f1: number; support: number }[] | undefined;
+  if (typeof test.macro_f1 === 'number') out.push(I.macroF1(test.macro_f1));
+  if (per?.length) {
+    const max = Math.max(...per.map((c) => c.support));
+    const min = Math.min(...per.map((c) => c.support));
+    if (min > 0 && max / min >= 3) out.push(I.imbalance(Math.round(max / min)));
+    if (per.length > 2) {
+      const weakest = per.reduce((w, c) => (c.f1 < w.f1 ? c : w));
+      out.push(I.weakest(weakest.label, weakest.f1));
+    }
+    const labels = test.labels as string[] | undefined;
+    const p = s.predictions;
+    if (labels?.length === 2 && p?.probabilities) out.push(I.auc(rocCurve(p.probabilities.map((r) => r[1]), p.actual.map((y) => String(y) === labels[1])).auc));
+  }
+  return out;
+}
+

@@ -1,0 +1,165 @@
+// Vega-Lite 5 specifications for the report's figures, from plain arrays and already-translated
+// labels. Pure data in, JSON out: no vega import here (rendering is in render.ts, loaded lazily).
+
+/** Fonts with CJK glyphs on Windows, macOS and Linux, then the generic fallback. */
+export const FONT_STACK = '"Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Droid Sans Fallback", "SimHei", sans-serif';
+
+export type VlSpec = Record<string, unknown>;
+
+const W = 440;
+const H = 300;
+
+function base(spec: VlSpec, width = W, height = H): VlSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    width, height, background: 'white', padding: 8,
+    config: {
+      font: FONT_STACK,
+      axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', grid: true, gridColor: '#e6e6e6' },
+      legend: { labelFontSize: 11, titleFontSize: 11, orient: 'top', direction: 'horizontal', columnPadding: 24 },
+      view: { stroke: '#888' },
+    },
+    ...spec,
+  };
+}
+
+const q = (field: string, title: string, extra: VlSpec = {}): VlSpec => ({ field, type: 'quantitative', title, ...extra });
+
+export function lossCurveSpec(history: { epoch: number; train_loss: number; val_loss: number }[], best: number,
+  t: { epoch: string; loss: string; train: string; validation: string }): VlSpec {
+  const values = history.flatMap((h) => [{ epoch: h.epoch, loss: h.train_loss, set: t.train }, { epoch: h.epoch, loss: h.val_loss, set: t.validation }]);
+  const positive = history.every((h) => h.train_loss > 0 && h.val_loss > 0);
+  const max = Math.max(...history.map((h) => Math.max(h.train_loss, h.val_loss)));
+  const min = Math.min(...history.map((h) => Math.min(h.train_loss, h.val_loss)));
+  const log = positive && max / min > 50;
+  return base({
+    layer: [
+      {
+        data: { values },
+        mark: { type: 'line', strokeWidth: 1.8 },
+        encoding: {
+          x: q('epoch', t.epoch), y: q('loss', t.loss, { scale: log ? { type: 'log' } : { zero: false } }),
+          color: { field: 'set', type: 'nominal', title: null, scale: { domain: [t.train, t.validation], range: ['#1f77b4', '#d62728'] } },
+        },
+      },
+      { data: { values: [{ epoch: best }] }, mark: { type: 'rule', strokeDash: [5, 4], color: '#555' }, encoding: { x: q('epoch', t.epoch) } },
+    ],
+  });
+}
+
+export function predVsActualSpec(actual: number[], predicted: number[], t: { actual: string; predicted: string }): VlSpec {
+  const lo = Math.min(...actual, ...predicted);
+  const hi = Math.max(...actual, ...predicted);
+  const dom = [lo, hi];
+  return base({
+    layer: [
+      { data: { values: [{ a: lo, p: lo }, { a: hi, p: hi }] }, mark: { type: 'line', color: '#999', strokeDash: [6, 4] }, encoding: { x: q('a', t.actual), y: q('p', t.predicted) } },
+      {
+        data: { values: actual.map((a, i) => ({ a, p: predicted[i] })) },
+        mark: { type: 'point', filled: true, opacity: 0.7, size: 30, color: '#1f77b4' },
+        encoding: { x: q('a', t.actual, { scale: { domain: dom, zero: false } }), y: q('p', t.predicted, { scale: { domain: dom, zero: false } }) },
+      },
+    ],
+  }, 360, 360);
+}
+
+export function histogramSpec(values: number[], t: { x: string; count: string }): VlSpec {
+  return base({
+    data: { values: values.map((v) => ({ v })) },
+    mark: { type: 'bar', color: '#4c78a8', stroke: 'white', strokeWidth: 0.5 },
+    encoding: { x: q('v', t.x, { bin: { maxbins: 20 } }), y: { aggregate: 'count', type: 'quantitative', title: t.count } },
+  });
+}
+
+export function confusionSpec(labels: string[], cm: number[][], t: { trueClass: string; predClass: string; count: string }): VlSpec {
+  const values = cm.flatMap((row, i) => row.map((c, j) => ({ actual: labels[i], predicted: labels[j], count: c })));
+  const max = Math.max(1, ...values.map((v) => v.count));
+  const side = Math.min(420, Math.max(200, 48 * labels.length));
+  const enc = {
+    x: { field: 'predicted', type: 'ordinal', title: t.predClass, sort: labels, axis: { grid: false, labelAngle: labels.some((l) => l.length > 3) ? -30 : 0 } },
+    y: { field: 'actual', type: 'ordinal', title: t.trueClass, sort: labels, axis: { grid: false } },
+  };
+  return base({
+    data: { values },
+    encoding: enc,
+    layer: [
+      { mark: 'rect', encoding: { color: { field: 'count', type: 'quantitative', title: t.count, scale: { scheme: 'blues', domain: [0, max] }, legend: { orient: 'right' } } } },
+      {
+        mark: { type: 'text', fontSize: labels.length > 8 ? 9 : 12 },
+        encoding: { text: { field: 'count', type: 'quantitative' }, color: { condition: { test: `datum.count > ${max / 2}`, value: 'white' }, value: 'black' } },
+      },
+    ],
+  }, side, side);
+}
+
+export function rocSpec(points: { fpr: number; tpr: number }[], t: { fpr: string; tpr: string }): VlSpec {
+  return base({
+    layer: [
+      { data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: 'line', color: '#999', strokeDash: [6, 4] }, encoding: { x: q('x', t.fpr), y: q('y', t.tpr) } },
+      {
+        data: { values: points.map((p, i) => ({ ...p, i })) },
+        mark: { type: 'line', color: '#d62728', strokeWidth: 2, interpolate: 'step-after' },
+        encoding: { x: q('fpr', t.fpr, { scale: { domain: [0, 1] } }), y: q('tpr', t.tpr, { scale: { domain: [0, 1] } }), order: { field: 'i', type: 'quantitative' } },
+      },
+    ],
+  }, 340, 340);
+}
+
+export function barsSpec(rows: { label: string; value: number }[], t: { x: string; y: string }, domain?: [number, number]): VlSpec {
+  return base({
+    data: { values: rows },
+    layer: [
+      {
+        mark: { type: 'bar', color: '#4c78a8' },
+        encoding: { x: { field: 'label', type: 'nominal', title: t.x, sort: null, axis: { labelAngle: rows.some((r) => r.label.length > 4) ? -30 : 0 } }, y: q('value', t.y, domain ? { scale: { domain } } : {}) },
+      },
+      {
+        mark: { type: 'text', dy: -6, fontSize: 10 },
+        encoding: { x: { field: 'label', type: 'nominal', sort: null }, y: q('value', t.y), text: { field: 'value', type: 'quantitative', format: '.3f' } },
+      },
+    ],
+  }, Math.min(560, Math.max(240, 44 * rows.length)), 280);
+}
+
+/** x values: ISO dates become a time axis, anything else a numeric (period) axis. */
+function xType(xs: (string | number)[]): 'temporal' | 'quantitative' {
+  return xs.length > 0 && xs.every((x) => typeof x === 'string' && !Number.isNaN(Date.parse(x))) ? 'temporal' : 'quantitative';
+}
+
+export function seriesSpec(series: { name: string; x: (string | number)[]; y: number[]; dash?: boolean }[], t: { x: string; y: string },
+  band?: { x: (string | number)[]; lower: number[]; upper: number[]; name: string }): VlSpec {
+  const type = xType(series.flatMap((s) => s.x));
+  const values = series.flatMap((s) => s.x.map((x, i) => ({ x, y: s.y[i], series: s.name })));
+  const names = series.map((s) => s.name);
+  // NOTE: a numeric date format, not month names, which Vega writes in English whatever the report language.
+  const xEnc = { field: 'x', type, title: t.x, ...(type === 'temporal' ? { axis: { format: '%Y-%m' } } : {}) };
+  const layers: VlSpec[] = [];
+  if (band) {
+    layers.push({
+      data: { values: band.x.map((x, i) => ({ x, lo: band.lower[i], hi: band.upper[i] })) },
+      mark: { type: 'area', opacity: 0.25, color: '#ff7f0e' },
+      encoding: { x: xEnc, y: q('lo', t.y), y2: { field: 'hi' } },
+    });
+  }
+  layers.push({
+    data: { values },
+    mark: { type: 'line', strokeWidth: 1.6 },
+    encoding: {
+      x: xEnc, y: q('y', t.y, { scale: { zero: false } }),
+      color: { field: 'series', type: 'nominal', title: null, scale: { domain: names } },
+      // same field and title as color, so Vega-Lite merges both into one legend showing the dashes
+      strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: series.map((s) => (s.dash ? [5, 3] : [1, 0])) } },
+    },
+  });
+  return base({ layer: layers }, 560, 300);
+}
+
+export function acfSpec(acf: number[], n: number, t: { lag: string; acf: string }): VlSpec {
+  const bound = 1.96 / Math.sqrt(Math.max(1, n));
+  return base({
+    layer: [
+      { data: { values: acf.map((r, i) => ({ lag: i + 1, r })) }, mark: { type: 'bar', color: '#4c78a8', width: { band: 0.5 } }, encoding: { x: { field: 'lag', type: 'ordinal', title: t.lag, axis: { labelAngle: 0 } }, y: q('r', t.acf, { scale: { domain: [-1, 1] } }) } },
+      { data: { values: [{ b: bound }, { b: -bound }] }, mark: { type: 'rule', strokeDash: [5, 4], color: '#d62728' }, encoding: { y: q('b', t.acf) } },
+    ],
+  });
+}

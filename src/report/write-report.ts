@@ -1,0 +1,82 @@
+// The human side of a run folder, from its RunSummary alone: figures/ (SVG + PNG), tables/
+// (LaTeX + Markdown), report.md and report.html, in English or Chinese. `nnm train` calls it after
+// training and `nnm report` calls it on summary.json, so a report can be rebuilt without retraining.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../errors.js';
+import { buildDocument } from './document.js';
+import { writeAtomic } from './files.js';
+import { findFonts } from './figures/fonts.js';
+import { planFigures } from './figures/plan.js';
+import { messages, type ReportLang } from './i18n/index.js';
+import { renderHtml } from './html.js';
+import { renderMarkdown } from './markdown.js';
+import { buildTables } from './report-tables.js';
+import { toLatex, toMarkdownTable } from './tables.js';
+import type { RunSummary } from './types.js';
+
+export const SUMMARY_FILE = 'summary.json';
+
+export interface ReportResult {
+  /** Written files, relative to the run folder. */
+  files: string[];
+  /** Wall time of the figure rendering alone. */
+  figureSeconds: number;
+  /** Things the user should know (e.g. no CJK font for the PNGs). */
+  notes: string[];
+}
+
+export function summaryJson(s: RunSummary): string {
+  return `${JSON.stringify(s)}\n`;
+}
+
+/** Read a run folder's summary.json; a missing or foreign file is a user error. */
+export function readSummary(dir: string): RunSummary {
+  const path = join(dir, SUMMARY_FILE);
+  if (!existsSync(path)) {
+    throw new UserError({ file: path, message: 'not found', hint: 'give a run folder written by nnm train (runs/...); folders from an older nnm need retraining' });
+  }
+  let s: RunSummary;
+  try {
+    s = JSON.parse(readFileSync(path, 'utf8')) as RunSummary;
+  } catch (e) {
+    if (e instanceof SyntaxError) throw new UserError({ file: path, message: `is not valid JSON (${e.message})`, hint: 'rerun nnm train to write it again' });
+    throw e;
+  }
+  if (typeof s.task !== 'string' || !Array.isArray(s.layers) || typeof s.metrics !== 'object' || !s.audit) {
+    throw new UserError({ file: path, message: 'is not an nnm run summary', hint: 'give a run folder written by nnm train' });
+  }
+  return s;
+}
+
+export async function writeReport(dir: string, s: RunSummary, lang: ReportLang, fontDirs: string[]): Promise<ReportResult> {
+  const m = messages(lang);
+  const figs = planFigures(s, m);
+  const files: string[] = [];
+  const notes: string[] = [];
+  const put = (name: string, content: string | Uint8Array): void => {
+    writeAtomic(join(dir, name), content);
+    files.push(name);
+  };
+  const fonts = findFonts(fontDirs);
+  if (!fonts.cjk && /[\u3400-\u9fff]/.test(JSON.stringify(figs))) notes.push(m.pngFontMissing);
+  const t0 = performance.now();
+  // Lazy: vega, vega-lite and resvg load only when a report is written.
+  const { renderFigures } = await import('./figures/render.js');
+  const rendered = await renderFigures(figs, fonts);
+  const figureSeconds = (performance.now() - t0) / 1000;
+  for (const f of rendered) {
+    put(`figures/${f.id}.svg`, f.svg);
+    put(`figures/${f.id}.png`, f.png);
+  }
+  const tables = buildTables(s, m);
+  for (const t of tables) {
+    put(`tables/${t.id}.tex`, toLatex(t));
+    put(`tables/${t.id}.md`, `**${t.caption}**\n\n${toMarkdownTable(t)}\n`);
+  }
+  const blocks = buildDocument(s, m, figs.map((f) => ({ id: f.id, caption: f.caption })), tables, notes);
+  put('report.md', renderMarkdown(blocks));
+  put('report.html', renderHtml(blocks, lang, new Map(rendered.map((f) => [f.id, f.svg]))));
+  return { files, figureSeconds, notes };
+}
