@@ -10,6 +10,8 @@ import { defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files
 import type { RunOutput } from '../report/types.js';
 import { runForecastJob } from '../train/forecast-job.js';
 import { runTabularJob } from '../train/tabular-job.js';
+import { addManyRunAnalysis } from '../train/analysis.js';
+import type { JobContext } from '../train/context.js';
 import { isLayerKind } from '../engine/layers/registry.js';
 import { type Io, paint } from './io.js';
 import { progressFor } from './progress.js';
@@ -64,26 +66,11 @@ export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
   prepareRunFolder(dir, spec.force);
   const progress = progressFor(io, spec.quiet, state.stopFlag);
   const command = ['nnm', ...state.argv].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ');
+  const ctx: JobContext = { note, listener: progress.listener, command };
   let output: RunOutput;
   try {
-    switch (task) {
-      case undefined:
-      case 'classify':
-      case 'regress':
-        output = runTabularJob(spec, task, { note, listener: progress.listener, command });
-        break;
-      case 'forecast':
-        output = runForecastJob(spec, spec.model === 'auto' ? forecastDefault() : spec.model, { note, listener: progress.listener, command });
-        break;
-      case 'image':
-      case 'text':
-      case 'cluster':
-        throw new UserError({ message: `the ${task} task is not available in this version of nnm yet`, hint: 'use --task classify or --task regress' });
-      default: {
-        const never: never = task;
-        throw new Error(`unknown task ${String(never)}`);
-      }
-    }
+    output = runJob(spec, task, ctx);
+    if (spec.cv || spec.repeats) addManyRunAnalysis(output, spec, (s, variant) => runJob(s, task, { ...ctx, note: () => {}, variant }), note);
   } finally {
     progress.stop();
   }
@@ -94,6 +81,26 @@ export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
   if (spec.json) io.out(metricsJson);
   if (!spec.quiet) io.err(summaryLines(output, dir, c));
   return output;
+}
+
+/** The job for a task (classify and regress share the tabular job; absent = inferred there). */
+function runJob(spec: TrainSpec, task: Task | undefined, ctx: JobContext): RunOutput {
+  switch (task) {
+    case undefined:
+    case 'classify':
+    case 'regress':
+      return runTabularJob(spec, task, ctx);
+    case 'forecast':
+      return runForecastJob(spec, spec.model === 'auto' ? forecastDefault() : spec.model, ctx);
+    case 'image':
+    case 'text':
+    case 'cluster':
+      throw new UserError({ message: `the ${task} task is not available in this version of nnm yet`, hint: 'use --task classify or --task regress' });
+    default: {
+      const never: never = task;
+      throw new Error(`unknown task ${String(never)}`);
+    }
+  }
 }
 
 /** LSTM when this build has the layer (DESIGN: forecast -> lstm), else the MLP forecaster. */

@@ -1,5 +1,6 @@
 // report.md: data audit, method, results beside the baselines, and a reproducibility block.
 
+import { analysisSections } from './analysis-md.js';
 import { fmt } from './csv.js';
 import type { RunSummary } from './types.js';
 
@@ -38,6 +39,7 @@ export function renderMarkdownReport(s: RunSummary): string {
   L.push('## Results (test part)', '');
   L.push(resultsTable(s), '');
   L.push(interpretation(s), '');
+  L.push(...analysisSections(s));
   L.push('## Reproducibility', '');
   L.push('```', s.command, '```', '');
   L.push(`nnm ${s.nnmVersion}; seed ${s.seed}; data SHA-256 \`${s.audit.sha256}\`. The run folder's config.json, given back with --config, reruns it.`, '');

@@ -10,7 +10,7 @@ import { nnmVersion } from '../config/version.js';
 import { formatTime, stepTime } from '../data/dates.js';
 import { loadTable } from '../data/load.js';
 import { inferSchema } from '../data/schema.js';
-import { chooseTransform, defaultWindow, forwardTransform, inverseStep, levelOf, loadSeries, type Series, type SeriesTransform, transformLag } from '../data/series.js';
+import { chooseTransform, cutSeries, defaultWindow, forwardTransform, inverseStep, levelOf, loadSeries, type Series, type SeriesTransform, transformLag } from '../data/series.js';
 import { Rng } from '../engine/rng.js';
 import type { Sequential } from '../engine/model.js';
 import { UserError } from '../errors.js';
@@ -44,7 +44,7 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   const table = loadTable(spec.data);
   for (const n of table.notes) ctx.note(n);
   const schema = inferSchema(table);
-  const series = loadSeries(table, schema, spec.target, spec.date);
+  const series = cutSeries(loadSeries(table, schema, spec.target, spec.date), ctx.variant?.seriesEnd);
   const notes = [...table.notes, ...series.notes];
   for (const n of series.notes) ctx.note(n);
   const y = series.values;

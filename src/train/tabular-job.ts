@@ -11,15 +11,16 @@ import { kFolds, labelsOf, splitRows } from '../data/split.js';
 import { defaultFeatures, encodeY, fitTabular, rowsWithTarget, sortLevels, type TabularPipeline, transformX } from '../data/tabular.js';
 import { Rng } from '../engine/rng.js';
 import { UserError } from '../errors.js';
-import { majorityBaseline, meanBaseline } from '../metrics/baselines.js';
 import { argmaxRows, classificationMetrics } from '../metrics/classification.js';
 import { regressionMetrics } from '../metrics/regression.js';
+import { classificationBaselines, regressionBaselines } from '../metrics/tabular-baselines.js';
 import { toCsv, type Cell } from '../report/csv.js';
 import { sha256, encodeModelFile } from '../models/model-file.js';
 import { buildMlp } from '../models/mlp.js';
 import { renderMarkdownReport } from '../report/markdown.js';
 import type { MetricsJson, RunOutput } from '../report/types.js';
 import type { JobContext } from './context.js';
+import { tabularSensitivity } from './sensitivity.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from './ensemble.js';
 
 export interface TabularModelPipeline {
@@ -91,7 +92,13 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
   let trainPart: Int32Array;
   let testRows: Int32Array;
   let splitText: string;
-  if (spec.test) {
+  const fold = ctx.variant?.fold;
+  if (fold) {
+    const f = kFolds(labelled, fold.k, splitRng, rawLabels)[fold.index];
+    trainPart = f.train;
+    testRows = f.test;
+    splitText = `${classify ? 'stratified ' : ''}${fold.k}-fold cross-validation, fold ${fold.index + 1}: ${trainPart.length} training rows, ${testRows.length} test rows`;
+  } else if (spec.test) {
     testTable = loadTable(spec.test);
     const ti = testTable.names.indexOf(targetName);
     if (ti < 0) throw new UserError({ file: spec.test, message: `has no target column "${targetName}"`, hint: 'the test file needs the same header as the training file' });
@@ -173,7 +180,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     const pred = argmaxRows(out, testSet.n, K);
     const yTrue = Int32Array.from(testSet.y);
     test = { ...classificationMetrics(yTrue, pred, classes) };
-    baselines = { majority: { ...majorityBaseline(Int32Array.from(trainSet.y), yTrue, classes) } };
+    baselines = Object.fromEntries(Object.entries(classificationBaselines(trainSet, testSet, pipeline.inputSize, classes)).map(([k, v]) => [k, { ...v }]));
     predCsv = toCsv(
       [idHeader, 'actual', 'predicted', ...classes.map((c) => `p_${c}`)],
       Array.from(testRows, (_, i) => [ids[i], classes[yTrue[i]], classes[pred[i]], ...Array.from(out.subarray(i * K, (i + 1) * K), (p) => Number(p.toFixed(6)))]),
@@ -185,9 +192,10 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     const yTrue = Float64Array.from(testSet.y, unscale);
     const yPred = Float64Array.from(out, unscale);
     test = { ...regressionMetrics(yTrue, yPred) };
-    baselines = { mean: { ...meanBaseline(Float64Array.from(trainSet.y, unscale), yTrue) } };
+    baselines = Object.fromEntries(Object.entries(regressionBaselines(trainSet, testSet, pipeline.inputSize, unscale)).map(([k, v]) => [k, { ...v }]));
     predCsv = toCsv([idHeader, 'actual', 'predicted'], Array.from(testRows, (_, i) => [ids[i], yTrue[i], yPred[i]]));
   }
+  const sensitivity = ctx.variant?.lite ? undefined : tabularSensitivity(spec.sensitivity, pipeline, ens.members, testSet, classify, rng.fork(), ctx.note);
   if (test.mape_excluded) notes.push(`MAPE leaves out ${String(test.mape_excluded)} test row(s) whose actual value is 0`);
 
   const metrics: MetricsJson = {
@@ -206,6 +214,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     test,
     baselines,
     train: trainStats(ens),
+    ...(sensitivity ? { sensitivity } : {}),
   };
   const modelPipeline: TabularModelPipeline = { tabular: pipeline, task: chosen, ...(idIndex >= 0 ? { idColumn: idCol!.name } : {}) };
   const modelJson = encodeModelFile(ens.members, { nnmVersion: nnmVersion(), task: chosen, model: 'mlp', pipeline: modelPipeline });
