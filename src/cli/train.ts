@@ -10,6 +10,7 @@ import { defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files
 import type { RunOutput } from '../report/types.js';
 import { runForecastJob } from '../train/forecast-job.js';
 import { runTabularJob } from '../train/tabular-job.js';
+import { runClusterJob } from '../train/cluster-job.js';
 import { addManyRunAnalysis } from '../train/analysis.js';
 import type { JobContext } from '../train/context.js';
 import { isLayerKind } from '../engine/layers/registry.js';
@@ -62,7 +63,10 @@ export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
   if (task && spec.model !== 'auto' && !MODELS_FOR_TASK[task].includes(spec.model)) {
     throw new UserError({ message: `--model ${spec.model} cannot do the ${task} task`, hint: `use --model ${MODELS_FOR_TASK[task].join(' or ')} for ${task}` });
   }
-  const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? 'mlp' : spec.model, io.now());
+  if (task === 'cluster' && (spec.cv || spec.repeats)) {
+    throw new UserError({ message: '--cv and --repeats apply to classify, regress and forecast, not to cluster', hint: 'drop them, or compare seeds with --seed' });
+  }
+  const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (task === 'cluster' ? 'som' : 'mlp') : spec.model, io.now());
   prepareRunFolder(dir, spec.force);
   const progress = progressFor(io, spec.quiet, state.stopFlag);
   const command = ['nnm', ...state.argv].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ');
@@ -92,9 +96,10 @@ function runJob(spec: TrainSpec, task: Task | undefined, ctx: JobContext): RunOu
       return runTabularJob(spec, task, ctx);
     case 'forecast':
       return runForecastJob(spec, spec.model === 'auto' ? forecastDefault() : spec.model, ctx);
+    case 'cluster':
+      return runClusterJob(spec, ctx);
     case 'image':
     case 'text':
-    case 'cluster':
       throw new UserError({ message: `the ${task} task is not available in this version of nnm yet`, hint: 'use --task classify or --task regress' });
     default: {
       const never: never = task;
@@ -113,7 +118,10 @@ function summaryLines(o: RunOutput, dir: string, c: ReturnType<typeof paint>): s
   const t = m.test;
   const f = (v: unknown): string => (typeof v === 'number' ? String(Number(v.toPrecision(4))) : '—');
   const lines: string[] = [];
-  if (m.task === 'forecast') {
+  if (m.task === 'cluster') {
+    const b = m.baselines.kmeans ?? {};
+    lines.push(`${c.bold('clusters')} ${f(t.clusters)}  silhouette ${c.green(f(t.silhouette))}  Davies-Bouldin ${f(t.davies_bouldin)}   (k-means: ${f(b.silhouette)} / ${f(b.davies_bouldin)})`);
+  } else if (m.task === 'forecast') {
     const one = t.one_step as Record<string, number>;
     const multi = t.multi_step as Record<string, number>;
     const sn = (m.baselines.seasonal_naive ?? m.baselines.naive) as Record<string, Record<string, number>>;
@@ -125,7 +133,7 @@ function summaryLines(o: RunOutput, dir: string, c: ReturnType<typeof paint>): s
     const b = m.baselines.majority ?? {};
     lines.push(`${c.bold('test')}  accuracy ${c.green(f(t.accuracy))}  macro F1 ${f(t.macro_f1)}   (majority baseline: accuracy ${f(b.accuracy)})`);
   }
-  lines.push(`${c.bold('trained')} ${m.train.epochs} epochs (best ${m.train.best_epoch}) in ${m.train.seconds}s`);
+  if (m.task !== 'cluster') lines.push(`${c.bold('trained')} ${m.train.epochs} epochs (best ${m.train.best_epoch}) in ${m.train.seconds}s`);
   lines.push(`${c.bold('run folder')} ${dir}  (report.md, metrics.json, predictions.csv, model.nnm.json)`);
   return `${lines.join('\n')}\n`;
 }
