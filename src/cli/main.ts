@@ -6,6 +6,7 @@ import { nnmVersion } from '../config/version.js';
 import { UserError } from '../errors.js';
 import { type Io, paint, processIo } from './io.js';
 import { type CliState, trainCommand } from './train.js';
+import { tuneCommand } from './tune.js';
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const debug = argv.includes('--debug');
@@ -21,7 +22,7 @@ Examples:
   nnm train sample-data/iris.csv              train a classifier on the bundled iris data
   nnm train data.csv --task 回归 --target y   regression on column y
   nnm train data.csv --help                   every train option`);
-  for (const sub of [trainCommand(io, state)]) {
+  for (const sub of [trainCommand(io, state), tuneCommand(io, state)]) {
     sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
     program.addCommand(sub);
   }

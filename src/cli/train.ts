@@ -88,7 +88,7 @@ export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
 }
 
 /** The job for a task (classify and regress share the tabular job; absent = inferred there). */
-function runJob(spec: TrainSpec, task: Task | undefined, ctx: JobContext): RunOutput {
+export function runJob(spec: TrainSpec, task: Task | undefined, ctx: JobContext): RunOutput {
   switch (task) {
     case undefined:
     case 'classify':

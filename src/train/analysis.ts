@@ -23,12 +23,14 @@ function rowOf(o: RunOutput): RunRow {
   };
 }
 
-export function crossValidate(spec: TrainSpec, main: RunOutput, run: RunJob, say: (msg: string) => void): CvSummary {
+/** K-fold / backtest rows for `task`; a forecast needs its main run (the last origin and the test length). */
+export function crossValidate(spec: TrainSpec, task: string, run: RunJob, say: (msg: string) => void, main?: RunOutput): CvSummary {
   const K = spec.cv ?? 0;
-  const m = main.summary.metrics;
-  const forecast = m.task === 'forecast';
+  const forecast = task === 'forecast';
   const folds: CvSummary['folds'] = [];
   if (forecast) {
+    if (!main) throw new Error('crossValidate: a forecast backtest needs the main run');
+    const m = main.summary.metrics;
     const n = Number(m.data.points);
     const nTest = Number(m.data.test_rows);
     for (let i = 0; i < K; i++) {
@@ -50,10 +52,10 @@ export function crossValidate(spec: TrainSpec, main: RunOutput, run: RunJob, say
     for (let i = 0; i < K; i++) {
       const o = run(spec, { fold: { k: K, index: i }, lite: true });
       folds.push({ fold: i + 1, ...rowOf(o) });
-      say(`cv fold ${i + 1}/${K}: ${m.task === 'classify' ? `accuracy ${fmt(folds[i].test.accuracy)}` : `RMSE ${fmt(folds[i].test.rmse)}`}`);
+      say(`cv fold ${i + 1}/${K}: ${task === 'classify' ? `accuracy ${fmt(folds[i].test.accuracy)}` : `RMSE ${fmt(folds[i].test.rmse)}`}`);
     }
   }
-  const method = forecast ? 'rolling-origin backtest' : m.task === 'classify' ? 'stratified k-fold' : 'k-fold';
+  const method = forecast ? 'rolling-origin backtest' : task === 'classify' ? 'stratified k-fold' : 'k-fold';
   return { method, k: K, folds, ...summariseRuns(folds) };
 }
 
@@ -75,7 +77,7 @@ function fmt(v: number | undefined): string {
 /** Run --cv / --repeats for a finished main run, attach them to its metrics and re-render its report. */
 export function addManyRunAnalysis(main: RunOutput, spec: TrainSpec, run: RunJob, say: (msg: string) => void): void {
   const m = main.summary.metrics;
-  if (spec.cv) m.cv = crossValidate(spec, main, run, say);
+  if (spec.cv) m.cv = crossValidate(spec, m.task, run, say, main);
   if (spec.repeats) m.repeats = repeatSeeds(spec, main, run, say);
   main.files['report.md'] = renderMarkdownReport(main.summary);
 }
