@@ -12,6 +12,7 @@ import { modelsCommand } from './models.js';
 import { predictCommand } from './predict.js';
 import { reportCommand } from './report.js';
 import { type CliState, trainCommand } from './train.js';
+import { tuneCommand } from './tune.js';
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const debug = argv.includes('--debug');
@@ -33,7 +34,7 @@ Examples:
   nnm models --lang zh                        the network families, in Chinese
   nnm report runs/<run> --lang zh             rebuild a run's report in Chinese
   nnm train data.csv --help                   every train option`);
-  for (const sub of [trainCommand(io, state), predictCommand(io), evaluateCommand(io), inspectCommand(io), modelsCommand(io), initCommand(io), reportCommand(io)]) {
+  for (const sub of [trainCommand(io, state), predictCommand(io), evaluateCommand(io), inspectCommand(io), modelsCommand(io), initCommand(io), reportCommand(io), tuneCommand(io, state)]) {
     sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
     program.addCommand(sub);
   }

@@ -15,6 +15,9 @@ import { SUMMARY_FILE, summaryJson, writeReport } from '../report/write-report.j
 import { runForecastJob } from '../train/forecast-job.js';
 import { runTabularJob } from '../train/tabular-job.js';
 import { runTextJob } from '../train/text-job.js';
+import { runClusterJob } from '../train/cluster-job.js';
+import { addManyRunAnalysis } from '../train/analysis.js';
+import type { JobContext } from '../train/context.js';
 import { isLayerKind } from '../engine/layers/registry.js';
 import { type Io, paint } from './io.js';
 import { progressFor } from './progress.js';
@@ -66,33 +69,22 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   if (task && spec.model !== 'auto' && !MODELS_FOR_TASK[task].includes(spec.model)) {
     throw new UserError({ message: `--model ${spec.model} cannot do the ${task} task`, hint: `use --model ${MODELS_FOR_TASK[task].join(' or ')} for ${task}` });
   }
-  const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? 'mlp' : spec.model, io.now());
+  if (task === 'cluster' && (spec.cv || spec.repeats)) {
+    throw new UserError({ message: '--cv and --repeats apply to classify, regress and forecast, not to cluster', hint: 'drop them, or compare seeds with --seed' });
+  }
+  if (task === 'text' && spec.cv) {
+    throw new UserError({ message: '--cv applies to classify, regress and forecast, not yet to text', hint: 'use --repeats N to see the spread over seeds' });
+  }
+  const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (task ? DEFAULT_MODEL[task] : 'mlp') : spec.model, io.now());
   const readTable = await tableReader([spec.data, spec.test], spec.sheet);
   prepareRunFolder(dir, spec.force);
   const progress = progressFor(io, spec.quiet, state.stopFlag);
   const command = ['nnm', ...state.argv].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ');
+  const ctx: JobContext = { note, listener: progress.listener, command, readTable };
   let output: RunOutput;
   try {
-    switch (task) {
-      case undefined:
-      case 'classify':
-      case 'regress':
-        output = runTabularJob(spec, task, { note, listener: progress.listener, command, readTable });
-        break;
-      case 'forecast':
-        output = runForecastJob(spec, spec.model === 'auto' ? forecastDefault() : spec.model, { note, listener: progress.listener, command, readTable });
-        break;
-      case 'text':
-        output = runTextJob(spec, spec.model === 'auto' ? DEFAULT_MODEL.text : spec.model, { note, listener: progress.listener, command, readTable });
-        break;
-      case 'image':
-      case 'cluster':
-        throw new UserError({ message: `the ${task} task is not available in this version of nnm yet`, hint: 'use --task classify or --task regress' });
-      default: {
-        const never: never = task;
-        throw new Error(`unknown task ${String(never)}`);
-      }
-    }
+    output = runJob(spec, task, ctx);
+    if (spec.cv || spec.repeats) addManyRunAnalysis(output, spec, (s, variant) => runJob(s, task, { ...ctx, note: () => {}, variant }), note);
   } finally {
     progress.stop();
   }
@@ -101,11 +93,36 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   writeAtomic(resolve(dir, 'metrics.json'), metricsJson);
   writeAtomic(resolve(dir, 'config.json'), `${JSON.stringify(output.config, null, 2)}\n`);
   writeAtomic(resolve(dir, SUMMARY_FILE), summaryJson(output.summary));
-  const report = await writeReport(dir, output.summary, spec.lang, fontDirs());
-  for (const n of report.notes) note(n);
+  // NOTE: a cluster run keeps the report.md its job wrote (the report writer's document covers networks).
+  if (output.summary.task !== 'cluster') {
+    const report = await writeReport(dir, output.summary, spec.lang, fontDirs());
+    for (const n of report.notes) note(n);
+  }
   if (spec.json) io.out(metricsJson);
   if (!spec.quiet) io.err(summaryLines(output, dir, c));
   return output;
+}
+
+/** The job for a task (classify and regress share the tabular job; absent = inferred there). */
+export function runJob(spec: TrainSpec, task: Task | undefined, ctx: JobContext): RunOutput {
+  switch (task) {
+    case undefined:
+    case 'classify':
+    case 'regress':
+      return runTabularJob(spec, task, ctx);
+    case 'forecast':
+      return runForecastJob(spec, spec.model === 'auto' ? forecastDefault() : spec.model, ctx);
+    case 'text':
+      return runTextJob(spec, spec.model === 'auto' ? DEFAULT_MODEL.text : spec.model, ctx);
+    case 'cluster':
+      return runClusterJob(spec, ctx);
+    case 'image':
+      throw new UserError({ message: `the ${task} task is not available in this version of nnm yet`, hint: 'use --task classify or --task regress' });
+    default: {
+      const never: never = task;
+      throw new Error(`unknown task ${String(never)}`);
+    }
+  }
 }
 
 /** LSTM when this build has the layer (DESIGN: forecast -> lstm), else the MLP forecaster. */
@@ -118,7 +135,10 @@ function summaryLines(o: RunOutput, dir: string, c: ReturnType<typeof paint>): s
   const t = m.test;
   const f = (v: unknown): string => (typeof v === 'number' ? String(Number(v.toPrecision(4))) : '—');
   const lines: string[] = [];
-  if (m.task === 'forecast') {
+  if (m.task === 'cluster') {
+    const b = m.baselines.kmeans ?? {};
+    lines.push(`${c.bold('clusters')} ${f(t.clusters)}  silhouette ${c.green(f(t.silhouette))}  Davies-Bouldin ${f(t.davies_bouldin)}   (k-means: ${f(b.silhouette)} / ${f(b.davies_bouldin)})`);
+  } else if (m.task === 'forecast') {
     const one = t.one_step as Record<string, number>;
     const multi = t.multi_step as Record<string, number>;
     const sn = (m.baselines.seasonal_naive ?? m.baselines.naive) as Record<string, Record<string, number>>;
@@ -130,7 +150,7 @@ function summaryLines(o: RunOutput, dir: string, c: ReturnType<typeof paint>): s
     const b = m.baselines.majority ?? {};
     lines.push(`${c.bold('test')}  accuracy ${c.green(f(t.accuracy))}  macro F1 ${f(t.macro_f1)}   (majority baseline: accuracy ${f(b.accuracy)})`);
   }
-  lines.push(`${c.bold('trained')} ${m.train.epochs} epochs (best ${m.train.best_epoch}) in ${m.train.seconds}s`);
+  if (m.task !== 'cluster') lines.push(`${c.bold('trained')} ${m.train.epochs} epochs (best ${m.train.best_epoch}) in ${m.train.seconds}s`);
   lines.push(`${c.bold('run folder')} ${dir}  (report.html, report.md, figures/, tables/, metrics.json, predictions.csv, model.nnm.json)`);
   return `${lines.join('\n')}\n`;
 }

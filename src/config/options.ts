@@ -7,6 +7,8 @@ import { UserError } from '../errors.js';
 import { MODEL_KINDS, type ModelKind, resolveTask, type Task } from './tasks.js';
 
 export const LANGS = ['en', 'zh'] as const;
+export const SENSITIVITY_MODES = ['auto', 'on', 'off'] as const;
+export type SensitivityMode = (typeof SENSITIVITY_MODES)[number];
 export type Lang = (typeof LANGS)[number];
 
 export interface TrainSpec {
@@ -34,6 +36,13 @@ export interface TrainSpec {
   testPeriods?: number;
   valSize: number;
   seed: number;
+  /** Cross-validation folds (tabular: (stratified) K-fold; forecast: rolling-origin backtest). */
+  cv?: number;
+  /** Retrain with seeds seed, seed+1, ... and report mean ± std. */
+  repeats?: number;
+  sensitivity: SensitivityMode;
+  /** Clustering: number of clusters (chosen by silhouette in 2..8 when absent). */
+  clusters?: number;
   out?: string;
   config?: string;
   json: boolean;
@@ -133,6 +142,10 @@ export const TRAIN_OPTIONS: { [K in keyof TrainSpec]-?: OptionDef | null } = {
   testPeriods: { flags: '--test-periods <n>', help: 'forecast: the last N periods are the test part', auto: 'a fraction of the series', parse: int(1, 1000000) },
   valSize: { flags: '--val-size <f>', help: 'fraction of the training rows used for validation (early stopping)', default: 0.15, parse: num(0, 0.5, true) },
   seed: { flags: '--seed <n>', help: 'random seed (same seed, same data, same options: same model)', default: 42, parse: int(0, 2 ** 31 - 1) },
+  cv: { flags: '--cv <k>', help: 'K-fold cross-validation (stratified for classes; rolling-origin backtest for forecasts): per-fold and mean ± std metrics', auto: 'off', parse: int(2, 50) },
+  repeats: { flags: '--repeats <n>', help: 'train N times with seeds seed, seed+1, ... and report mean ± std', auto: 'off', parse: int(2, 100) },
+  sensitivity: { flags: '--sensitivity <mode>', help: 'input sensitivity (permutation importance and MIV) for tabular tasks: auto (when cheap), on, off', default: 'auto', parse: choice(SENSITIVITY_MODES) },
+  clusters: { flags: '--clusters <k>', help: 'cluster task: number of clusters', auto: 'chosen by silhouette in 2..8', parse: int(2, 50) },
   out: { flags: '--out <dir>', help: 'run folder', auto: 'runs/<data>-<model>-<timestamp>', parse: str },
   config: { flags: '--config <file>', help: 'JSON or YAML config file with train options (flags override it; a run\'s config.json reruns it)', parse: str },
   json: { flags: '--json', help: 'print metrics.json on stdout and nothing else there', default: false, parse: bool },

@@ -33,6 +33,12 @@ export interface SeriesTransform {
   std: number;
 }
 
+/** The first `end` points of a series (a backtest origin); the whole series when end is absent. */
+export function cutSeries(s: Series, end: number | undefined): Series {
+  if (end === undefined || end >= s.values.length) return s;
+  return { ...s, values: s.values.slice(0, end), times: s.times.slice(0, end) };
+}
+
 export function loadSeries(t: RawTable, schema: Schema, targetRef: string | undefined, dateRef: string | undefined): Series {
   const notes: string[] = [];
   let timeIdx = -1;

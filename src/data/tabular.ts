@@ -76,6 +76,13 @@ export function numericCell(t: RawTable, c: number, r: number): number {
 export function fitTabular(
   t: RawTable, schema: Schema, targetIndex: number, featureIndices: number[], trainRows: Int32Array, classify: boolean,
 ): { pipeline: TabularPipeline; imputed: ImputationNote[] } {
+  const { features, inputNames, imputed } = fitFeatures(t, schema, featureIndices, trainRows);
+  const target = fitTarget(t, schema.columns[targetIndex], trainRows, classify);
+  return { pipeline: { kind: 'tabular', features, target, inputSize: inputNames.length, inputNames }, imputed };
+}
+
+/** The input steps alone (imputation, standardisation, one-hot), fitted on the given rows. */
+export function fitFeatures(t: RawTable, schema: Schema, featureIndices: number[], trainRows: Int32Array): { features: FeatureStep[]; inputNames: string[]; imputed: ImputationNote[] } {
   const features: FeatureStep[] = [];
   const inputNames: string[] = [];
   const imputed: ImputationNote[] = [];
@@ -109,8 +116,7 @@ export function fitTabular(
       throw new UserError({ file: t.file, column: info.name, message: `is a ${info.type} column and cannot be a network input here`, hint: 'remove it from --features' });
     }
   }
-  const target = fitTarget(t, schema.columns[targetIndex], trainRows, classify);
-  return { pipeline: { kind: 'tabular', features, target, inputSize: inputNames.length, inputNames }, imputed };
+  return { features, inputNames, imputed };
 }
 
 function fitTarget(t: RawTable, info: ColumnInfo, trainRows: Int32Array, classify: boolean): TargetStep {
@@ -139,7 +145,7 @@ function fitTarget(t: RawTable, info: ColumnInfo, trainRows: Int32Array, classif
 }
 
 /** Column index of every pipeline input in table t, by name; an error names the missing ones. */
-export function mapColumns(p: TabularPipeline, t: RawTable): number[] {
+export function mapColumns(p: Pick<TabularPipeline, 'features'>, t: RawTable): number[] {
   const missing: string[] = [];
   const idx = p.features.map((f) => {
     const i = t.names.indexOf(f.column);
@@ -153,7 +159,7 @@ export function mapColumns(p: TabularPipeline, t: RawTable): number[] {
 }
 
 /** Encode rows of t into X (n × inputSize). Unseen categories are counted in `unseen`. */
-export function transformX(p: TabularPipeline, t: RawTable, rows: Int32Array, unseen?: Map<string, Set<string>>): Float32Array {
+export function transformX(p: Pick<TabularPipeline, 'features' | 'inputSize'>, t: RawTable, rows: Int32Array, unseen?: Map<string, Set<string>>): Float32Array {
   const cols = mapColumns(p, t);
   const X = new Float32Array(rows.length * p.inputSize);
   for (let i = 0; i < rows.length; i++) {

@@ -1,12 +1,18 @@
 // Forecast baselines on the same chronological split, each one-step (from the true history before
 // each test point) and multi-step (one forecast over the whole test part from its start):
-// naive ŷ = last value; seasonal naive ŷ_t = y_{t−s}; drift ŷ = last + h·(last − first)/(n − 1).
+// naive ŷ = last value; seasonal naive ŷ_t = y_{t−s}; drift ŷ = last + h·(last − first)/(n − 1);
+// Holt's linear exponential smoothing (α, β fitted on the training part) and the grey model GM(1,1)
+// (refitted on each history; only for positive series), see forecast-models.ts.
 
+import { fitHolt, gm11Forecast, holtForecast } from './forecast-models.js';
 import { type RegMetrics, regressionMetrics } from './regression.js';
 
 export type ForecastScores = {
   one_step: RegMetrics;
   multi_step: RegMetrics;
+  /** Holt's fitted smoothing parameters. */
+  alpha?: number;
+  beta?: number;
 };
 
 type Predictor = (history: ArrayLike<number>, h: number) => number; // h = 1..H steps after history ends
@@ -33,5 +39,10 @@ export function forecastBaselines(y: Float64Array, start: number, season: number
   out.naive = pick(scoreForecaster(y, start, naive));
   if (season > 1 && start >= season) out.seasonal_naive = pick(scoreForecaster(y, start, seasonalNaive(season)));
   out.drift = pick(scoreForecaster(y, start, drift));
+  if (start >= 4) {
+    const { alpha, beta } = fitHolt(y.subarray(0, start));
+    out.holt = { ...pick(scoreForecaster(y, start, (hist, h) => holtForecast(hist, h, alpha, beta))), alpha, beta };
+    if (y.subarray(0, start).every((v) => v > 0)) out.gm11 = pick(scoreForecaster(y, start, (hist, h) => gm11Forecast(hist, h)));
+  }
   return out;
 }

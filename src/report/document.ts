@@ -5,6 +5,8 @@
 import { rocCurve } from '../metrics/curves.js';
 import type { Messages } from './i18n/index.js';
 import { buildTables } from './report-tables.js';
+import { analysisSections } from './analysis-md.js';
+import { linesToBlocks } from './md-blocks.js';
 import type { Table } from './tables.js';
 import type { RunSummary } from './types.js';
 
@@ -72,6 +74,7 @@ export function buildDocument(s: RunSummary, m: Messages, figures: FigureRef[], 
   }
   if (extraNotes.length) B.push({ kind: 'quote', text: extraNotes.join(' ') });
 
+  B.push(...linesToBlocks(analysisSections(s, m.lang), 'analysis-'));
   B.push({ kind: 'h2', text: m.h.repro }, { kind: 'code', text: s.command }, { kind: 'p', text: m.repro(s.nnmVersion, s.seed, a.sha256) });
   return B;
 }

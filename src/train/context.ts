@@ -11,4 +11,15 @@ export interface JobContext {
   command: string;
   /** Reads a data file (CSV, or an .xlsx sheet the caller has pre-read) into a RawTable. */
   readTable: TableReader;
+  /** Set for the inner runs of --cv / --repeats (src/train/analysis.ts); absent for a normal run. */
+  variant?: JobVariant;
+}
+
+export interface JobVariant {
+  /** Tabular cross-validation: fold `index` of a seeded (stratified) K-fold split is the test part. */
+  fold?: { k: number; index: number };
+  /** Forecast backtest: only the first `seriesEnd` points of the series exist. */
+  seriesEnd?: number;
+  /** Skip optional extras (sensitivity) that the summary of many runs does not use. */
+  lite?: boolean;
 }

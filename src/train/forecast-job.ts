@@ -8,7 +8,7 @@ import type { ModelKind } from '../config/tasks.js';
 import { nnmVersion } from '../config/version.js';
 import { formatTime } from '../data/dates.js';
 import { inferSchema } from '../data/schema.js';
-import { chooseTransform, defaultWindow, forwardTransform, levelOf, loadSeries, type Series, type SeriesTransform, transformLag } from '../data/series.js';
+import { chooseTransform, cutSeries, defaultWindow, forwardTransform, levelOf, loadSeries, type Series, type SeriesTransform, transformLag } from '../data/series.js';
 import { Rng } from '../engine/rng.js';
 import { UserError } from '../errors.js';
 import { forecastBaselines } from '../metrics/forecast.js';
@@ -42,7 +42,7 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   const table = ctx.readTable(spec.data);
   for (const n of table.notes) ctx.note(n);
   const schema = inferSchema(table);
-  const series = loadSeries(table, schema, spec.target, spec.date);
+  const series = cutSeries(loadSeries(table, schema, spec.target, spec.date), ctx.variant?.seriesEnd);
   const notes = [...table.notes, ...series.notes];
   for (const n of series.notes) ctx.note(n);
   const y = series.values;

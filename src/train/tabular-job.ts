@@ -10,13 +10,14 @@ import { kFolds, labelsOf, splitRows } from '../data/split.js';
 import { defaultFeatures, encodeY, fitTabular, rowsWithTarget, sortLevels, type TabularPipeline, transformX } from '../data/tabular.js';
 import { Rng } from '../engine/rng.js';
 import { UserError } from '../errors.js';
-import { meanBaseline } from '../metrics/baselines.js';
 import { regressionMetrics } from '../metrics/regression.js';
+import { classificationBaselines, regressionBaselines } from '../metrics/tabular-baselines.js';
 import { toCsv } from '../report/csv.js';
 import { encodeModelFile } from '../models/model-file.js';
 import { buildMlp } from '../models/mlp.js';
 import type { MetricsJson, PreprocessStep, RunOutput, TestPredictions } from '../report/types.js';
 import type { JobContext } from './context.js';
+import { tabularSensitivity } from './sensitivity.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from './ensemble.js';
 import { classificationOutputs, dataAudit, historyCsv, resolvedConfig, rowIds } from './outputs.js';
 
@@ -89,7 +90,13 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
   let trainPart: Int32Array;
   let testRows: Int32Array;
   let splitText: string;
-  if (spec.test) {
+  const fold = ctx.variant?.fold;
+  if (fold) {
+    const f = kFolds(labelled, fold.k, splitRng, rawLabels)[fold.index];
+    trainPart = f.train;
+    testRows = f.test;
+    splitText = `${classify ? 'stratified ' : ''}${fold.k}-fold cross-validation, fold ${fold.index + 1}: ${trainPart.length} training rows, ${testRows.length} test rows`;
+  } else if (spec.test) {
     testTable = ctx.readTable(spec.test);
     const ti = testTable.names.indexOf(targetName);
     if (ti < 0) throw new UserError({ file: spec.test, message: `has no target column "${targetName}"`, hint: 'the test file needs the same header as the training file' });
@@ -169,7 +176,8 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
   let predCsv: string;
   let predictions: TestPredictions;
   if (classify) {
-    ({ test, baselines, csv: predCsv, predictions } = classificationOutputs(out, testSet.y, trainSet.y, classes, ids, idHeader));
+    ({ test, csv: predCsv, predictions } = classificationOutputs(out, testSet.y, trainSet.y, classes, ids, idHeader));
+    baselines = Object.fromEntries(Object.entries(classificationBaselines(trainSet, testSet, pipeline.inputSize, classes)).map(([k, v]) => [k, { ...v }]));
   } else {
     const tg = pipeline.target;
     if (tg.kind !== 'scaled') throw new Error('regression target must be scaled');
@@ -177,10 +185,11 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     const yTrue = Float64Array.from(testSet.y, unscale);
     const yPred = Float64Array.from(out, unscale);
     test = { ...regressionMetrics(yTrue, yPred) };
-    baselines = { mean: { ...meanBaseline(Float64Array.from(trainSet.y, unscale), yTrue) } };
+    baselines = Object.fromEntries(Object.entries(regressionBaselines(trainSet, testSet, pipeline.inputSize, unscale)).map(([k, v]) => [k, { ...v }]));
     predCsv = toCsv([idHeader, 'actual', 'predicted'], Array.from(testRows, (_, i) => [ids[i], yTrue[i], yPred[i]]));
     predictions = { actual: Array.from(yTrue), predicted: Array.from(yPred) };
   }
+  const sensitivity = ctx.variant?.lite ? undefined : tabularSensitivity(spec.sensitivity, pipeline, ens.members, testSet, classify, rng.fork(), ctx.note);
   if (test.mape_excluded) notes.push(`MAPE leaves out ${String(test.mape_excluded)} test row(s) whose actual value is 0`);
 
   const metrics: MetricsJson = {
@@ -199,6 +208,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     test,
     baselines,
     train: trainStats(ens),
+    ...(sensitivity ? { sensitivity } : {}),
   };
   const missingOf = (col: string): number => schema.columns.find((c) => c.name === col)?.missing ?? 0;
   const preprocessing: PreprocessStep[] = [

@@ -1,0 +1,84 @@
+// `nnm tune <data>`: random search over hidden sizes, learning rate, dropout (and window for
+// forecasts), each scored by K-fold cross-validation; progress on stderr, a leaderboard on stdout
+// (or JSON with --json), and the best configuration as a config file for `nnm train --config`.
+
+import { type TableReader, tableReader } from '../data/read.js';
+import { Command, Option } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { loadConfigFile } from '../config/config-file.js';
+import { int, type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
+import { describeCandidate, runTune, type TuneResult, tuneTask } from '../train/tune.js';
+import { type Io, paint } from './io.js';
+import { type CliState, runJob } from './train.js';
+
+// Train options that make no sense for a search (it writes no run folder and always cross-validates).
+const SKIP = new Set<keyof TrainSpec>(['out', 'force', 'repeats', 'sensitivity', 'test', 'clusters']);
+
+export function tuneCommand(io: Io, state: CliState): Command {
+  const cmd = new Command('tune')
+    .description('search hidden sizes, learning rate, dropout (and window) by cross-validation; write the best as a config file')
+    .argument('<data>', 'CSV/TSV file, as for train');
+  for (const [key, def] of Object.entries(TRAIN_OPTIONS) as [keyof TrainSpec, OptionDef | null][]) {
+    if (!def || SKIP.has(key)) continue;
+    const help = key === 'cv' ? 'folds per candidate (default: 3)' : def.auto ? `${def.help} (default: ${def.auto})` : def.help;
+    const opt = new Option(def.flags, help);
+    if (def.default !== undefined && typeof def.default !== 'boolean') opt.default(def.default);
+    cmd.addOption(opt);
+  }
+  cmd.addOption(new Option('--trials <n>', 'candidates to try, the first being the defaults').default('12'));
+  cmd.addOption(new Option('--save <file>', 'where to write the best configuration (JSON for nnm train --config)').default('nnm-tuned.json'));
+  cmd.addHelpText('after', `
+Examples:
+  nnm tune sample-data/iris.csv --trials 8           then: nnm train sample-data/iris.csv --config nnm-tuned.json
+  nnm tune sales.csv --task forecast --cv 3 --save best.json`);
+  cmd.action(async (data: string, flags: Record<string, unknown>, command: Command) => {
+    const raw: Record<string, unknown> = {};
+    if (typeof flags.config === 'string') Object.assign(raw, loadConfigFile(flags.config));
+    for (const key of Object.keys(TRAIN_OPTIONS)) {
+      const src = command.getOptionValueSource(key);
+      if (src === 'cli' || (src === 'default' && raw[key] === undefined)) raw[key] = flags[key];
+    }
+    raw.data = data;
+    const spec = toTrainSpec(raw);
+    const trials = int(1, 500)(flags.trials, 'trials');
+    const readTable = await tableReader([spec.data], spec.sheet);
+    const result = runTuneCli(spec, trials, String(flags.save), io, state, readTable);
+    if (spec.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
+    else io.out(leaderboard(result));
+  });
+  return cmd;
+}
+
+function runTuneCli(spec: TrainSpec, trials: number, save: string, io: Io, state: CliState, readTable: TableReader): TuneResult {
+  const c = paint(io);
+  const say = (msg: string): void => {
+    if (!spec.quiet) io.err(`${c.dim('nnm tune:')} ${msg}\n`);
+  };
+  const task = tuneTask(spec);
+  say(`${trials} candidate(s) for ${task}, each scored by ${spec.cv ?? 3}-fold ${task === 'forecast' ? 'backtest' : 'cross-validation'} with ${spec.ensemble ?? 1} network(s) per fold`);
+  const quiet = { note: () => {}, listener: { shouldStop: () => state.stopFlag.stop }, command: '', readTable };
+  const result = runTune(spec, task, trials, (s, variant) => runJob(s, task, { ...quiet, variant }), say);
+  const best = result.best.params;
+  const config: Record<string, unknown> = { task, seed: spec.seed };
+  for (const key of ['target', 'features', 'date', 'horizon', 'epochs', 'batchSize', 'optimizer', 'patience', 'ensemble', 'weightDecay', 'testSize', 'testPeriods', 'valSize', 'model'] as const) {
+    if (spec[key] !== undefined && !(key === 'model' && spec.model === 'auto')) config[key] = spec[key];
+  }
+  if (best.hidden) config.hidden = best.hidden;
+  if (best.lr !== undefined) config.lr = best.lr;
+  if (best.dropout !== undefined) config.dropout = best.dropout;
+  if (best.window !== undefined) config.window = best.window;
+  else if (spec.window !== undefined) config.window = spec.window;
+  writeFileSync(save, `${JSON.stringify(config, null, 2)}\n`);
+  say(`best: trial ${result.best.trial} (${describeCandidate(best)}), ${result.metric} ${result.best.score.toPrecision(4)}; written to ${save} (nnm train ${spec.data} --config ${save})`);
+  say('the best cross-validation score is optimistic (it was selected on the same folds); confirm it with nnm train --config on a held-out test part or another --seed');
+  return result;
+}
+
+function leaderboard(r: TuneResult): string {
+  const L = [
+    `| rank | trial | hidden | lr | dropout |${r.task === 'forecast' ? ' window |' : ''} ${r.metric} (mean ± std, ${r.folds} folds) | seconds |`,
+    `|---:|---:|---|---:|---:|${r.task === 'forecast' ? '---:|' : ''}---:|---:|`,
+    ...r.trials.map((t, i) => `| ${i + 1} | ${t.trial} | ${t.params.hidden?.join(',') ?? 'auto'} | ${t.params.lr ?? 'auto'} | ${t.params.dropout ?? 'auto'} |${r.task === 'forecast' ? ` ${t.params.window ?? 'auto'} |` : ''} ${t.score.toPrecision(4)} ± ${t.std.toPrecision(2)} | ${t.seconds.toFixed(1)} |`),
+  ];
+  return `${L.join('\n')}\n`;
+}

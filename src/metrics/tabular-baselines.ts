@@ -1,0 +1,240 @@
+// Classical baselines for tabular tasks, fitted on the same (already standardised / one-hot) training
+// inputs as the network and scored on the same test rows:
+//   softmax (multinomial logistic) regression: min_W mean CE(softmax(XW + b), y) + λ/2·||W||², λ = 1/n
+//     (sklearn's default C = 1), by Nesterov-accelerated full-batch gradient descent with the safe step
+//     1/L, L = ½·(mean ||x||² + 1) + λ: deterministic, no line search;
+//   ordinary least squares: normal equations [X 1]ᵀ[X 1]·β = [X 1]ᵀy with a tiny ridge (1e-9·trace)
+//     for stability, solved by Cholesky;
+//   k-nearest neighbours (k = 5, Euclidean on the standardised inputs): majority vote (ties -> the
+//     class of the nearest tied neighbour) or the mean of the k targets.
+// X: (n, d) row-major.
+
+import { majorityBaseline, meanBaseline } from './baselines.js';
+import { type ClassMetrics, classificationMetrics } from './classification.js';
+import { type RegMetrics, regressionMetrics } from './regression.js';
+
+export interface XY {
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  n: number;
+}
+
+/** Fitted softmax regression: W (d, K) row-major, b (K). */
+export interface SoftmaxModel {
+  w: Float64Array;
+  b: Float64Array;
+  d: number;
+  K: number;
+}
+
+export function fitSoftmaxRegression(train: XY, d: number, K: number, lambda = 1 / train.n, maxIter = 1000): SoftmaxModel {
+  const { x, y, n } = train;
+  let sq = 0;
+  for (let i = 0; i < n * d; i++) sq += x[i] * x[i];
+  const step = 1 / (0.5 * (sq / n + 1) + lambda);
+  const P = (d + 1) * K; // parameters: W then b
+  let theta = new Float64Array(P);
+  let prev = new Float64Array(P);
+  const look = new Float64Array(P);
+  const grad = new Float64Array(P);
+  const p = new Float64Array(K);
+  // NOTE: cap the work so a large table costs about 2·10⁸ multiply-adds at most.
+  const iters = Math.max(50, Math.min(maxIter, Math.floor(2e8 / Math.max(1, n * (d + 1) * K))));
+  for (let t = 1; t <= iters; t++) {
+    const mom = (t - 1) / (t + 2);
+    for (let j = 0; j < P; j++) look[j] = theta[j] + mom * (theta[j] - prev[j]);
+    grad.fill(0);
+    for (let i = 0; i < n; i++) {
+      softmaxRow(p, look, x, i, d, K);
+      p[y[i]] -= 1;
+      for (let k = 0; k < K; k++) {
+        const g = p[k] / n;
+        for (let j = 0; j < d; j++) grad[j * K + k] += g * x[i * d + j];
+        grad[d * K + k] += g;
+      }
+    }
+    for (let j = 0; j < d * K; j++) grad[j] += lambda * look[j];
+    const next = prev;
+    for (let j = 0; j < P; j++) next[j] = look[j] - step * grad[j];
+    prev = theta;
+    theta = next;
+  }
+  return { w: theta.slice(0, d * K), b: theta.slice(d * K), d, K };
+}
+
+function softmaxRow(out: Float64Array, theta: Float64Array, x: ArrayLike<number>, i: number, d: number, K: number): void {
+  let max = -Infinity;
+  for (let k = 0; k < K; k++) {
+    let z = theta[d * K + k];
+    for (let j = 0; j < d; j++) z += x[i * d + j] * theta[j * K + k];
+    out[k] = z;
+    if (z > max) max = z;
+  }
+  let s = 0;
+  for (let k = 0; k < K; k++) s += out[k] = Math.exp(out[k] - max);
+  for (let k = 0; k < K; k++) out[k] /= s;
+}
+
+/** Class probabilities (n, K) of a fitted softmax regression. */
+export function predictSoftmax(m: SoftmaxModel, x: ArrayLike<number>, n: number): Float64Array {
+  const out = new Float64Array(n * m.K);
+  const theta = new Float64Array((m.d + 1) * m.K);
+  theta.set(m.w);
+  theta.set(m.b, m.d * m.K);
+  const p = new Float64Array(m.K);
+  for (let i = 0; i < n; i++) {
+    softmaxRow(p, theta, x, i, m.d, m.K);
+    out.set(p, i * m.K);
+  }
+  return out;
+}
+
+/** OLS with an intercept: returns coef (d) and intercept. */
+export function fitOls(train: XY, d: number, ridge = 1e-9): { coef: Float64Array; intercept: number } {
+  const { x, y, n } = train;
+  const D = d + 1; // last column = intercept
+  const A = new Float64Array(D * D);
+  const r = new Float64Array(D);
+  const row = new Float64Array(D);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) row[j] = x[i * d + j];
+    row[d] = 1;
+    for (let a = 0; a < D; a++) {
+      r[a] += row[a] * y[i];
+      for (let b = 0; b <= a; b++) A[a * D + b] += row[a] * row[b];
+    }
+  }
+  let trace = 0;
+  for (let a = 0; a < D; a++) trace += A[a * D + a];
+  for (let a = 0; a < D; a++) {
+    for (let b = 0; b < a; b++) A[b * D + a] = A[a * D + b];
+    A[a * D + a] += ridge * (trace / D);
+  }
+  const beta = choleskySolve(A, r, D);
+  return { coef: beta.slice(0, d), intercept: beta[d] };
+}
+
+/** Solve A·x = r for a symmetric positive-definite A (D, D), by A = L·Lᵀ. */
+export function choleskySolve(A: Float64Array, r: Float64Array, D: number): Float64Array {
+  const L = new Float64Array(D * D);
+  for (let i = 0; i < D; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = A[i * D + j];
+      for (let k = 0; k < j; k++) s -= L[i * D + k] * L[j * D + k];
+      if (i === j) {
+        if (!(s > 0)) throw new Error('choleskySolve: matrix is not positive definite');
+        L[i * D + i] = Math.sqrt(s);
+      } else {
+        L[i * D + j] = s / L[j * D + j];
+      }
+    }
+  }
+  const z = new Float64Array(D);
+  for (let i = 0; i < D; i++) {
+    let s = r[i];
+    for (let k = 0; k < i; k++) s -= L[i * D + k] * z[k];
+    z[i] = s / L[i * D + i];
+  }
+  const out = new Float64Array(D);
+  for (let i = D - 1; i >= 0; i--) {
+    let s = z[i];
+    for (let k = i + 1; k < D; k++) s -= L[k * D + i] * out[k];
+    out[i] = s / L[i * D + i];
+  }
+  return out;
+}
+
+/** Indices of the k nearest training rows of each query row (nearest first). */
+export function nearestNeighbours(train: ArrayLike<number>, nTrain: number, query: ArrayLike<number>, nQuery: number, d: number, k: number): Int32Array {
+  const kk = Math.min(k, nTrain);
+  const out = new Int32Array(nQuery * kk);
+  const bestD = new Float64Array(kk);
+  const bestI = new Int32Array(kk);
+  for (let q = 0; q < nQuery; q++) {
+    bestD.fill(Infinity);
+    bestI.fill(-1);
+    for (let t = 0; t < nTrain; t++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const e = query[q * d + j] - train[t * d + j];
+        s += e * e;
+      }
+      if (s >= bestD[kk - 1]) continue;
+      let pos = kk - 1;
+      while (pos > 0 && bestD[pos - 1] > s) {
+        bestD[pos] = bestD[pos - 1];
+        bestI[pos] = bestI[pos - 1];
+        pos--;
+      }
+      bestD[pos] = s;
+      bestI[pos] = t;
+    }
+    out.set(bestI, q * kk);
+  }
+  return out;
+}
+
+export function knnClassify(train: XY, test: { x: ArrayLike<number>; n: number }, d: number, K: number, k = 5): Int32Array {
+  const kk = Math.min(k, train.n);
+  const nb = nearestNeighbours(train.x, train.n, test.x, test.n, d, kk);
+  const pred = new Int32Array(test.n);
+  const votes = new Int32Array(K);
+  for (let q = 0; q < test.n; q++) {
+    votes.fill(0);
+    for (let j = 0; j < kk; j++) votes[train.y[nb[q * kk + j]]]++;
+    const max = Math.max(...votes);
+    // NOTE: ties go to the class of the nearest neighbour among the tied classes.
+    for (let j = 0; j < kk; j++) {
+      const c = train.y[nb[q * kk + j]];
+      if (votes[c] === max) {
+        pred[q] = c;
+        break;
+      }
+    }
+  }
+  return pred;
+}
+
+export function knnRegress(train: XY, test: { x: ArrayLike<number>; n: number }, d: number, k = 5): Float64Array {
+  const kk = Math.min(k, train.n);
+  const nb = nearestNeighbours(train.x, train.n, test.x, test.n, d, kk);
+  return Float64Array.from({ length: test.n }, (_, q) => {
+    let s = 0;
+    for (let j = 0; j < kk; j++) s += train.y[nb[q * kk + j]];
+    return s / kk;
+  });
+}
+
+// NOTE: k-NN costs nTrain·nTest·d; above this it is skipped (and the report just lacks the row).
+const KNN_BUDGET = 5e8;
+
+/** Majority class, softmax regression and 5-NN, scored like the network. y holds class indices. */
+export function classificationBaselines(train: XY, test: XY, d: number, labels: string[]): Record<string, ClassMetrics> {
+  const K = labels.length;
+  const out: Record<string, ClassMetrics> = { majority: majorityBaseline(train.y, test.y, labels) };
+  const sm = fitSoftmaxRegression(train, d, K);
+  const p = predictSoftmax(sm, test.x, test.n);
+  const pred = Int32Array.from({ length: test.n }, (_, i) => {
+    let best = 0;
+    for (let k = 1; k < K; k++) if (p[i * K + k] > p[i * K + best]) best = k;
+    return best;
+  });
+  out.logistic_regression = classificationMetrics(test.y, pred, labels);
+  if (train.n * test.n * d <= KNN_BUDGET) out.knn_5 = classificationMetrics(test.y, knnClassify(train, test, d, K), labels);
+  return out;
+}
+
+/** Training mean, OLS and 5-NN; targets and metrics in original units via `unscale`. */
+export function regressionBaselines(train: XY, test: XY, d: number, unscale: (z: number) => number): Record<string, RegMetrics> {
+  const yTrue = Float64Array.from(test.y, unscale);
+  const out: Record<string, RegMetrics> = { mean: meanBaseline(Float64Array.from(train.y, unscale), yTrue) };
+  const ols = fitOls(train, d);
+  const pred = Float64Array.from({ length: test.n }, (_, i) => {
+    let s = ols.intercept;
+    for (let j = 0; j < d; j++) s += ols.coef[j] * test.x[i * d + j];
+    return unscale(s);
+  });
+  out.linear_regression = regressionMetrics(yTrue, pred);
+  if (train.n * test.n * d <= KNN_BUDGET) out.knn_5 = regressionMetrics(yTrue, Float64Array.from(knnRegress(train, test, d), unscale));
+  return out;
+}

@@ -1,0 +1,42 @@
+// Markdown lines (headings, paragraphs, pipe tables) to report blocks, so sections written as
+// Markdown (report/analysis-md.ts) appear in report.md, report.html and tables/ alike.
+
+import type { Block } from './document.js';
+import type { Table } from './tables.js';
+
+export function linesToBlocks(lines: string[], idPrefix: string): Block[] {
+  const out: Block[] = [];
+  let para: string[] = [];
+  let n = 0;
+  const flush = (): void => {
+    if (para.length) out.push({ kind: 'p', text: para.join(' ') });
+    para = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.startsWith('### ')) {
+      flush();
+      out.push({ kind: 'h3', text: l.slice(4) });
+    } else if (l.startsWith('## ')) {
+      flush();
+      out.push({ kind: 'h2', text: l.slice(3) });
+    } else if (l.startsWith('|')) {
+      flush();
+      const rows: string[][] = [];
+      while (i < lines.length && lines[i].startsWith('|')) rows.push(cells(lines[i++]));
+      i--;
+      const [header, sep, ...body] = rows;
+      const align = (sep ?? []).map((c) => (c.endsWith(':') ? 'r' : 'l') as 'l' | 'r');
+      const caption = out.length && out[out.length - 1].kind.startsWith('h') ? (out[out.length - 1] as { text: string }).text : header.join(', ');
+      const table: Table = { id: `${idPrefix}${++n}`, caption, header, align, rows: body };
+      out.push({ kind: 'table', caption, table });
+    } else if (l.trim() === '') flush();
+    else para.push(l);
+  }
+  flush();
+  return out;
+}
+
+function cells(line: string): string[] {
+  return line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+}

@@ -1,0 +1,81 @@
+// Many-run analyses around one trained run: --cv K (stratified K-fold for classes, K-fold for
+// regression, rolling-origin backtest for forecasts: fold i tests the nTest periods that end at
+// n − (K − 1 − i)·nTest, trained on everything before) and --repeats N (seeds seed .. seed+N−1).
+// Each inner run is the same job with a JobVariant; their test and baseline metrics become rows of
+// metrics.json `cv` / `repeats`, with mean ± sample std. The main run keeps its own split and model.
+
+import type { TrainSpec } from '../config/options.js';
+import { UserError } from '../errors.js';
+import { type CvSummary, type RepeatsSummary, type RunRow, scalarMetrics, summariseRuns } from '../metrics/aggregate.js';
+import type { RunOutput } from '../report/types.js';
+import type { JobVariant } from './context.js';
+
+export type RunJob = (spec: TrainSpec, variant: JobVariant) => RunOutput;
+
+function rowOf(o: RunOutput): RunRow {
+  const m = o.summary.metrics;
+  return {
+    train_rows: Number(m.data.train_rows),
+    test_rows: Number(m.data.test_rows),
+    test: scalarMetrics(m.test),
+    baselines: Object.fromEntries(Object.entries(m.baselines).map(([k, v]) => [k, scalarMetrics(v)])),
+  };
+}
+
+/** K-fold / backtest rows for `task`; a forecast needs its main run (the last origin and the test length). */
+export function crossValidate(spec: TrainSpec, task: string, run: RunJob, say: (msg: string) => void, main?: RunOutput): CvSummary {
+  const K = spec.cv ?? 0;
+  const forecast = task === 'forecast';
+  const folds: CvSummary['folds'] = [];
+  if (forecast) {
+    if (!main) throw new Error('crossValidate: a forecast backtest needs the main run');
+    const m = main.summary.metrics;
+    const n = Number(m.data.points);
+    const nTest = Number(m.data.test_rows);
+    for (let i = 0; i < K; i++) {
+      const end = n - (K - 1 - i) * nTest;
+      let o: RunOutput;
+      if (i === K - 1) o = main; // the last origin is the main run's own split
+      else {
+        try {
+          o = run({ ...spec, testPeriods: nTest }, { seriesEnd: end, lite: true });
+        } catch (e) {
+          if (!(e instanceof UserError)) throw e;
+          throw new UserError({ message: `--cv ${K}: backtest fold ${i + 1} (the first ${end} points) is too short (${e.message})`, hint: 'use a smaller --cv or --test-periods' });
+        }
+      }
+      folds.push({ fold: i + 1, ...rowOf(o) });
+      say(`backtest fold ${i + 1}/${K} (test periods ${end - nTest + 1}..${end}): multi-step RMSE ${fmt(folds[i].test.multi_step_rmse)}`);
+    }
+  } else {
+    for (let i = 0; i < K; i++) {
+      const o = run(spec, { fold: { k: K, index: i }, lite: true });
+      folds.push({ fold: i + 1, ...rowOf(o) });
+      say(`cv fold ${i + 1}/${K}: ${task === 'classify' ? `accuracy ${fmt(folds[i].test.accuracy)}` : `RMSE ${fmt(folds[i].test.rmse)}`}`);
+    }
+  }
+  const method = forecast ? 'rolling-origin backtest' : task === 'classify' ? 'stratified k-fold' : 'k-fold';
+  return { method, k: K, folds, ...summariseRuns(folds) };
+}
+
+export function repeatSeeds(spec: TrainSpec, main: RunOutput, run: RunJob, say: (msg: string) => void): RepeatsSummary {
+  const N = spec.repeats ?? 0;
+  const runs: RepeatsSummary['runs'] = [{ seed: spec.seed, ...rowOf(main) }];
+  for (let r = 1; r < N; r++) {
+    const seed = spec.seed + r;
+    runs.push({ seed, ...rowOf(run({ ...spec, seed }, { lite: true })) });
+    say(`repeat ${r + 1}/${N} (seed ${seed}) done`);
+  }
+  return { seeds: runs.map((r) => r.seed), runs, ...summariseRuns(runs) };
+}
+
+function fmt(v: number | undefined): string {
+  return v === undefined ? '—' : String(Number(v.toPrecision(4)));
+}
+
+/** Run --cv / --repeats for a finished main run, attach them to its metrics and re-render its report. */
+export function addManyRunAnalysis(main: RunOutput, spec: TrainSpec, run: RunJob, say: (msg: string) => void): void {
+  const m = main.summary.metrics;
+  if (spec.cv) m.cv = crossValidate(spec, m.task, run, say, main);
+  if (spec.repeats) m.repeats = repeatSeeds(spec, main, run, say);
+}

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, SAMPLE, tempDir } from '../helpers/cli.js';
+
+describe('nnm tune', () => {
+  it('iris: a small search finishes, ranks its trials, and the best config reruns with nnm train --config', async () => {
+    const dir = tempDir();
+    const save = join(dir, 'best.json');
+    const r = await runCli(['tune', SAMPLE('iris.csv'), '--trials', '3', '--cv', '2', '--epochs', '40', '--save', save, '--json']);
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.stdout);
+    expect(res.task).toBe('classify');
+    expect(res.metric).toBe('accuracy');
+    expect(res.trials).toHaveLength(3);
+    const scores = res.trials.map((t: { score: number }) => t.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(res.best).toEqual(res.trials[0]);
+    expect(r.stderr).toContain('trial 1/3: as given (defaults)');
+    expect(r.stderr).toContain(`written to ${save}`);
+    const best = JSON.parse(readFileSync(save, 'utf8'));
+    expect(best.task).toBe('classify');
+    const out = join(dir, 'run');
+    const t = await runCli(['train', SAMPLE('iris.csv'), '--config', save, '--out', out, '--ensemble', '1', '--quiet', '--json']);
+    expect(t.code).toBe(0);
+    expect(JSON.parse(t.stdout).test.accuracy).toBeGreaterThan(0.8);
+    const used = JSON.parse(readFileSync(join(out, 'config.json'), 'utf8'));
+    if (best.hidden) expect(used.hidden).toEqual(best.hidden);
+    if (best.lr !== undefined) expect(used.lr).toBe(best.lr);
+    expect(used.epochs).toBe(40);
+  });
+
+  it('prints a leaderboard table without --json and refuses a bad --trials with one line', async () => {
+    const save = join(tempDir(), 'b.json');
+    const r = await runCli(['tune', SAMPLE('iris.csv'), '--trials', '2', '--cv', '2', '--epochs', '20', '--save', save, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toContain('| rank | trial | hidden | lr | dropout | accuracy (mean ± std, 2 folds)');
+    expect(existsSync(save)).toBe(true);
+    const bad = await runCli(['tune', SAMPLE('iris.csv'), '--trials', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--trials must be a whole number from 1 to 500');
+  });
+});
