@@ -3,7 +3,9 @@
 // `evaluateModel` does the same on labelled rows and computes the task's test metrics.
 // Dispatch is on the model file's task (an exhaustive switch), so forecast/image/text plug in here.
 
+import { readFileSync } from 'node:fs';
 import { TASKS, type Task } from '../config/tasks.js';
+import { assignClusters, readSomModel, type SomModel } from '../models/som-file.js';
 import type { RawTable } from '../data/load.js';
 import { isMissing, looksLikeIdName } from '../data/schema.js';
 import { encodeY, mapColumns, rowsWithTarget, transformX } from '../data/tabular.js';
@@ -31,6 +33,17 @@ export interface LoadedModel {
   formatVersion: string;
   members: Sequential[];
   file: ModelFile<unknown>;
+  /** Cluster models: the self-organising map instead of network members. */
+  som?: SomModel;
+}
+
+/** A SOM cluster model file has "model": "som" and no network architecture. */
+function isSomFile(path: string): boolean {
+  try {
+    return /"model":"som"/.test(readFileSync(path, 'utf8').slice(0, 200_000));
+  } catch {
+    return false; // readModelFile reports the missing file
+  }
 }
 
 export interface Predictions {
@@ -60,6 +73,10 @@ export interface Evaluation {
 }
 
 export function loadModel(path: string): LoadedModel {
+  if (isSomFile(path)) {
+    const som = readSomModel(path);
+    return { path, task: 'cluster', model: 'som', nnmVersion: '', formatVersion: '', members: [], file: { pipeline: som.pipeline } as ModelFile<unknown>, som };
+  }
   const { file, members } = readModelFile<unknown>(path);
   const task = (TASKS as readonly string[]).includes(file.task) ? (file.task as Task) : undefined;
   if (!task) throw new UserError({ file: path, message: `holds a model for the unknown task "${file.task}"`, hint: 'use the nnm version that trained it' });
@@ -83,14 +100,29 @@ export function applyModel(m: LoadedModel, t: RawTable | undefined, o: ApplyOpti
       return applyForecast(m, t, o);
     case 'text':
       return applyText(m, t!);
-    case 'image':
     case 'cluster':
+      return applyCluster(m, t!);
+    case 'image':
       return notYet(m);
     default: {
       const never: never = m.task;
       throw new Error(`unknown task ${String(never)}`);
     }
   }
+}
+
+function applyCluster(m: LoadedModel, t: RawTable): Predictions {
+  const som = m.som!;
+  mapColumns(som.pipeline, t);
+  const { cluster } = assignClusters(som, t);
+  const idIndex = t.names.findIndex((n) => looksLikeIdName(n));
+  return {
+    task: 'cluster',
+    idHeader: idIndex >= 0 ? t.names[idIndex] : 'row',
+    ids: Array.from({ length: t.nRows }, (_, r) => (idIndex >= 0 ? t.columns[idIndex][r] : r + 1)),
+    predicted: Array.from(cluster),
+    notes: [`assigned ${t.nRows} row(s) to the ${Math.max(...som.unitCluster)} clusters of the map`],
+  };
 }
 
 export function evaluateModel(m: LoadedModel, t: RawTable): Evaluation {

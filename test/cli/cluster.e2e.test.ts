@@ -38,6 +38,10 @@ describe('nnm train --task cluster (SOM)', () => {
     const model = readSomModel(join(out, 'model.nnm.json'));
     const again = assignClusters(model, loadTable(file));
     expect(Array.from(again.cluster)).toEqual(pred.map((p) => Number(p[1])));
+    // ... and so does `nnm predict`, which reads the SOM model file.
+    const p = await runCli(['predict', join(out, 'model.nnm.json'), file, '--quiet']);
+    expect(p.code).toBe(0);
+    expect(p.stdout.trim().split('\n').slice(1).map((l) => Number(l.split(',')[1]))).toEqual(pred.map((x) => Number(x[1])));
   });
 
   it('iris without its label column: k = 2 or 3 chosen and said, silhouette and Davies-Bouldin beside k-means', async () => {
