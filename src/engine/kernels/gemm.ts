@@ -2,9 +2,52 @@
 // op(A) = A (stored M×K) or Aᵀ (stored K×M); op(B) = B (stored K×N) or Bᵀ (stored N×K).
 // One kernel serves Dense, Conv (im2col) and the recurrent gate products; the transposed variants
 // let backward passes run without materialising a transpose. Allocation-free.
-// `gemmNaive` is the reference every fast path is tested against (llm.c matmul_forward_naive).
+// `gemm` dispatches to the WebAssembly SIMD kernel (wasm/gemm-wasm.ts) when the runtime has it and
+// the product is big enough to pay for copying into wasm memory, else to `gemmTs`, the pure
+// TypeScript kernel below, which stays the fallback. `gemmNaive` is the reference every fast path is
+// tested against (llm.c matmul_forward_naive).
+
+import { WasmGemm } from './wasm/gemm-wasm.js';
 
 export type Mat = Float32Array;
+
+export const KERNEL_BACKENDS = ['ts', 'wasm', 'auto'] as const;
+export type KernelBackend = (typeof KERNEL_BACKENDS)[number];
+
+// NOTE: the one piece of module state in the engine, on purpose: which kernel gemm() uses is a
+// process-wide choice (tests and the bench force one), and the wasm instance is compiled once.
+// 'wasm' and 'auto' fall back to TypeScript silently when WebAssembly SIMD is unavailable.
+const state: { backend: KernelBackend; wasm: WasmGemm | null | undefined } = { backend: 'auto', wasm: undefined };
+
+/** Choose the GEMM kernel: 'ts' (pure TypeScript), 'wasm' (always SIMD when available) or 'auto'. */
+export function setKernelBackend(backend: KernelBackend): void {
+  state.backend = backend;
+}
+
+/** Whether this runtime can run the WebAssembly SIMD kernels (compiled on first ask). */
+export function wasmSimdAvailable(): boolean {
+  if (state.wasm === undefined) state.wasm = WasmGemm.create();
+  return state.wasm !== null;
+}
+
+/** The backend gemm() will use for large products: 'ts' or 'wasm' (never 'auto'). */
+export function kernelBackend(): 'ts' | 'wasm' {
+  return state.backend !== 'ts' && wasmSimdAvailable() ? 'wasm' : 'ts';
+}
+
+// NOTE: below ~WASM_MIN_MACS multiply-adds the copies in and out of wasm memory and the packing
+// cost more than the SIMD kernel saves (measured; see the commit).
+const WASM_MIN_MACS = 4096;
+
+export function gemm(
+  C: Mat, A: Mat, B: Mat,
+  M: number, N: number, K: number,
+  transA: boolean, transB: boolean, accumulate: boolean,
+): void {
+  const wasm = state.backend === 'ts' || !wasmSimdAvailable() ? null : state.wasm;
+  if (wasm && (state.backend === 'wasm' || M * N * K >= WASM_MIN_MACS)) wasm.gemm(C, A, B, M, N, K, transA, transB, accumulate);
+  else gemmTs(C, A, B, M, N, K, transA, transB, accumulate);
+}
 
 // NOTE: a transpose is only a pair of strides, so ONE strided micro-kernel serves all four variants:
 // op(A)[i,k] = A[i·sai + k·sak], op(B)[k,j] = B[k·sbk + j·sbj]. Keeping a single set of hot
@@ -16,7 +59,7 @@ export type Mat = Float32Array;
 const KC = 256;
 const NC = 256;
 
-export function gemm(
+export function gemmTs(
   C: Mat, A: Mat, B: Mat,
   M: number, N: number, K: number,
   transA: boolean, transB: boolean, accumulate: boolean,

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setKernelBackend, wasmSimdAvailable } from '../../../src/engine/kernels/gemm.js';
 import { Sequential } from '../../../src/engine/model.js';
 import { Rng } from '../../../src/engine/rng.js';
 import { gradcheck } from '../../helpers/gradcheck.js';
@@ -32,6 +33,27 @@ describe('Dense', () => {
     const y = m.forward(new Float32Array([1, 1, 2, -1]), 2, { mode: 'eval', rng: new Rng(0) });
     // [1,1]·W + b = [4.5, 5.5]; [2,-1]·W + b = [-0.5, -0.5]
     expect(Array.from(y.subarray(0, 4))).toEqual([4.5, 5.5, -0.5, -0.5]);
+  });
+});
+
+describe.skipIf(!wasmSimdAvailable())('Dense on the WebAssembly SIMD gemm (forced on)', () => {
+  beforeAll(() => setKernelBackend('wasm'));
+  afterAll(() => setKernelBackend('auto'));
+
+  it('passes the gradient check', () => {
+    const r = gradcheck({ kind: 'dense', units: 5 }, [7], { B: 4 });
+    expect(r.failures).toEqual([]);
+    expect(r.checked).toBeGreaterThan(40);
+  });
+
+  it('passes the gradient check on a two-layer stack with every tile edge (B=5, I=13, O=11)', () => {
+    const r = gradcheck([{ kind: 'dense', units: 11 }, { kind: 'activation', fn: 'tanh' }, { kind: 'dense', units: 9 }], [13], { B: 5 });
+    expect(r.failures).toEqual([]);
+  });
+
+  it('mutation: a sign-flipped dx still fails the check', () => {
+    const flipped = gradcheck({ kind: 'dense', units: 5 }, [7], { mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)) });
+    expect(flipped.failures.length).toBeGreaterThan(0);
   });
 });
 
