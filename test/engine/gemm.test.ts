@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gemm, gemmNaive, gemmTs, setKernelBackend, wasmSimdAvailable } from '../../src/engine/kernels/gemm.js';
+import { gemm, gemmNaive, gemmTs, kernelBuffer, setKernelBackend, wasmSimdAvailable } from '../../src/engine/kernels/gemm.js';
 import { Rng } from '../../src/engine/rng.js';
 
 const rng = new Rng(11);
@@ -58,5 +58,61 @@ describe.each(KERNELS)('gemm ($name) leaves what it must not touch', ({ fn, skip
     const C = new Float32Array(M * N + 3).fill(42);
     fn(C, A, Bm, M, N, K, false, false, false);
     expect(Array.from(C.subarray(M * N))).toEqual([42, 42, 42]);
+  });
+});
+
+describe.skipIf(!hasWasm)('gemm (wasm) on operands that live in wasm memory (kernelBuffer)', () => {
+  // Which operands are used in place: all three, only B (a layer's weights), only C (its gradient).
+  const placements = [
+    { name: 'A, B, C in place', inA: true, inB: true, inC: true },
+    { name: 'B in place', inA: false, inB: true, inC: false },
+    { name: 'C in place', inA: false, inB: false, inC: true },
+  ];
+  const sizes: [number, number, number][] = [[1, 128, 784], [3, 37, 9], [64, 31, 65], [9, 262, 300]];
+  for (const p of placements) {
+    for (const [M, N, K] of sizes) {
+      for (const [tA, tB] of [[false, false], [true, false], [false, true]]) {
+        it(`${p.name}: M=${M} N=${N} K=${K} transA=${tA} transB=${tB}`, () => {
+          setKernelBackend('wasm');
+          try {
+            const store = kernelBuffer(M * K + K * N + M * N + 7);
+            const at = (inPlace: boolean, off: number, n: number): Float32Array => (inPlace ? store.subarray(off, off + n) : new Float32Array(n));
+            const A = at(p.inA, 0, M * K), Bm = at(p.inB, M * K, K * N), C = at(p.inC, M * K + K * N, M * N);
+            A.set(rand(M * K));
+            Bm.set(rand(K * N));
+            C.set(rand(M * N));
+            const ref = Float32Array.from(C);
+            gemm(C, A, Bm, M, N, K, tA, tB, true);
+            gemmNaive(ref, A, Bm, M, N, K, tA, tB, true);
+            for (let i = 0; i < M * N; i++) expect(Math.abs(C[i] - ref[i])).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(ref[i])) * Math.sqrt(K));
+            expect(Array.from(store.subarray(M * K + K * N + M * N))).toEqual([0, 0, 0, 0, 0, 0, 0]);
+          } finally {
+            setKernelBackend('auto');
+          }
+        });
+      }
+    }
+  }
+
+  it('keeps earlier views valid when the memory grows for a large product', () => {
+    setKernelBackend('wasm');
+    try {
+      const n = 600; // B in place, A and C copied: several MB of work area, so the memory grows
+      const store = kernelBuffer(n * n + 16);
+      const Bm = store.subarray(0, n * n), W = store.subarray(n * n);
+      Bm.set(rand(n * n));
+      W.set(rand(16));
+      const before = Array.from(W);
+      const A = rand(n * n), C = new Float32Array(n * n), ref = new Float32Array(n * n);
+      gemm(C, A, Bm, n, n, n, false, false, false);
+      gemmTs(ref, A, Bm, n, n, n, false, false, false);
+      let maxErr = 0;
+      for (let i = 0; i < n * n; i++) maxErr = Math.max(maxErr, Math.abs(C[i] - ref[i]));
+      expect(maxErr).toBeLessThan(1e-3);
+      expect(W.length).toBe(16);
+      expect(Array.from(W)).toEqual(before);
+    } finally {
+      setKernelBackend('auto');
+    }
   });
 });

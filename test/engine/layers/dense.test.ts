@@ -51,6 +51,26 @@ describe.skipIf(!wasmSimdAvailable())('Dense on the WebAssembly SIMD gemm (force
     expect(r.failures).toEqual([]);
   });
 
+  it('a model built under it (weights in wasm memory) matches one built under the ts backend', () => {
+    const spec = { inShape: [784], layers: [{ kind: 'dense' as const, units: 128 }, { kind: 'activation' as const, fn: 'relu' as const }, { kind: 'dense' as const, units: 10 }] };
+    const rng = new Rng(8);
+    const x = Float32Array.from({ length: 5 * 784 }, () => rng.normal());
+    const dy = Float32Array.from({ length: 5 * 10 }, () => rng.normal());
+    const run = (backend: 'ts' | 'wasm'): { y: number[]; g: Float32Array } => {
+      setKernelBackend(backend);
+      const m = new Sequential(spec);
+      m.init(new Rng(3));
+      const y = Array.from(m.forward(x, 5, { mode: 'train', rng: new Rng(1) }).subarray(0, 50));
+      m.zeroGrad();
+      m.backward(dy, 5);
+      return { y, g: Float32Array.from(m.grads) };
+    };
+    const ts = run('ts');
+    const wasm = run('wasm');
+    for (let i = 0; i < 50; i++) expect(wasm.y[i]).toBeCloseTo(ts.y[i], 3);
+    for (let i = 0; i < ts.g.length; i += 97) expect(wasm.g[i]).toBeCloseTo(ts.g[i], 3);
+  });
+
   it('mutation: a sign-flipped dx still fails the check', () => {
     const flipped = gradcheck({ kind: 'dense', units: 5 }, [7], { mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)) });
     expect(flipped.failures.length).toBeGreaterThan(0);

@@ -59,6 +59,7 @@ export const inc = (l: number, b: Code): Code => set(l, add(get(l), b));
 export const f32Load = (addr: Code, offset = 0): Code => [...addr, 0x2a, ...memarg(2, offset)];
 export const f32Store = (addr: Code, v: Code, offset = 0): Code => [...addr, ...v, 0x38, ...memarg(2, offset)];
 export const f32Add = bin(0x92);
+export const f32Mul = bin(0x94);
 /** memory.fill(dst, byte, len) (bulk memory). */
 export const memFill = (dst: Code, byte: Code, len: Code): Code => [...dst, ...byte, ...len, 0xfc, ...uleb(11), 0x00];
 // SIMD.

@@ -4,11 +4,13 @@
 //   packB: op(B)[k0:k0+kc, :] -> panels of NR cols, element (k, j) at panel(j/NR) + (k·NR + j%NR)
 //   kernel: an MR×NR tile of C += A panel · B panel, MR·NR/4 f32x4 accumulators, one broadcast
 //           A element times NR/4 contiguous B vectors per row and k (no FMA in Wasm SIMD: mul + add).
+//   row32/row4/row1: one row of C += op(A) row · B for B not transposed, read in place (no packing):
+//           the few-row products (batch-1 inference) where packing B would cost more than the product.
 // Strides are in bytes; a transpose is a pair of strides, so packing serves all four variants and the
 // kernel sees one layout. Panels are zero-padded to MR rows, NR cols and a multiple of U in k.
 
 import {
-  add, and, assemble, brIf, call, divU, f32Add, f32Load, f32Store, f32x4Add, f32x4Mul, Fn, forRange,
+  add, and, assemble, brIf, call, divU, f32Add, F32, f32Load, f32Mul, f32Store, f32x4Add, f32x4Mul, Fn, forRange,
   geS, get, I32, i32, ifElse, inc, load32Splat, loop, memFill, minS, mul, ne, remU, set, sub, V128,
   v128Load, v128Store, type Code,
 } from './asm.js';
@@ -21,10 +23,13 @@ export interface GemmShape {
 
 // NOTE: measured at n = 256 (CPU time, V8 11.3, Zen 4): 4×8 U=1 ~35 GFLOP/s; U=2 or 4 ~25, 6×8 ~24,
 // 8×8 ~23, 4×12 ~23, 4×16 ~25, 12×4 ~16 (V8 spills or schedules the larger bodies worse).
+/** 64 KiB pages: the memory may grow to 1 GiB. */
+export const MAX_PAGES = 16384;
+
 export const DEFAULT_SHAPE: GemmShape = { MR: 4, NR: 8, U: 1 };
 
 /** Function indices in the module (export names are the same words). */
-export const FN = { kernel: 0, macro: 1, packA: 2, packB: 3 } as const;
+export const FN = { kernel: 0, macro: 1, packA: 2, packB: 3, row32: 4, row4: 5, row1: 6 } as const;
 
 function kernelFn({ MR, NR, U }: GemmShape): Fn {
   const NV = NR / 4;
@@ -110,7 +115,33 @@ function packFn(name: string, R: number): Fn {
   return f;
 }
 
+/** C[0, 0:4·NV] += Σ_k A[k·sak] · B[k·ldb, 0:4·NV]: NV f32x4 accumulators (NV = 8 hides the add
+ *  latency), or one f32 accumulator when NV = 0 (the last N % 4 columns). K > 0. */
+function rowFn(name: string, NV: number): Fn {
+  const f = new Fn(name, [I32, I32, I32, I32, I32, I32]); // a, sak, b, ldb, K, c
+  const [a, sak, b, ldb, K, c] = [0, 1, 2, 3, 4, 5];
+  const step: Code[] = [];
+  const store: Code[] = [];
+  if (NV === 0) {
+    const acc = f.local(F32);
+    step.push(set(acc, f32Add(get(acc), f32Mul(f32Load(get(a)), f32Load(get(b))))));
+    store.push(f32Store(get(c), f32Add(f32Load(get(c)), get(acc))));
+  } else {
+    const acc = Array.from({ length: NV }, () => f.local(V128));
+    const av = f.local(V128);
+    step.push(set(av, load32Splat(get(a))));
+    for (let v = 0; v < NV; v++) step.push(set(acc[v], f32x4Add(get(acc[v]), f32x4Mul(get(av), v128Load(get(b), 16 * v)))));
+    for (let v = 0; v < NV; v++) store.push(v128Store(get(c), f32x4Add(v128Load(get(c), 16 * v), get(acc[v])), 16 * v));
+  }
+  f.body = [
+    ...loop(...step, inc(a, get(sak)), inc(b, get(ldb)), set(K, sub(get(K), i32(1))), brIf(0, ne(get(K), i32(0)))),
+    ...store.flat(),
+  ];
+  return f;
+}
+
 /** The module bytes for a register-tile shape; memory is imported as env.mem. */
-export function gemmModuleBytes(shape: GemmShape = DEFAULT_SHAPE, memory = { min: 1, max: 65536, shared: false }): Uint8Array {
-  return assemble([kernelFn(shape), macroFn(shape), packFn('packA', shape.MR), packFn('packB', shape.NR)], memory);
+export function gemmModuleBytes(shape: GemmShape = DEFAULT_SHAPE, memory = { min: 1, max: MAX_PAGES, shared: true }): Uint8Array {
+  const fns = [kernelFn(shape), macroFn(shape), packFn('packA', shape.MR), packFn('packB', shape.NR), rowFn('row32', 8), rowFn('row4', 1), rowFn('row1', 0)];
+  return assemble(fns, memory);
 }
