@@ -10,8 +10,8 @@
 // kernel sees one layout. Panels are zero-padded to MR rows, NR cols and a multiple of U in k.
 
 import {
-  add, and, assemble, brIf, call, divU, f32Add, F32, f32Load, f32Mul, f32Store, f32x4Add, f32x4Mul, Fn, forRange,
-  geS, get, I32, i32, ifElse, inc, load32Splat, loop, memFill, minS, mul, ne, remU, set, sub, V128,
+  add, and, assemble, block, br, brIf, call, divU, eq, f32Add, F32, f32Load, f32Mul, f32Store, f32x4Add, f32x4Mul, Fn, forRange,
+  geS, get, I32, i32, ifElse, inc, load32Splat, loop, memFill, ltS, minS, mul, ne, remU, set, sub, V128,
   v128Load, v128Store, type Code,
 } from './asm.js';
 
@@ -94,17 +94,39 @@ function macroFn({ MR, NR }: GemmShape): Fn {
 }
 
 /** Pack a strided source into R-wide zero-padded panels: element (x, k) -> dst + (x/R)·kcp·R + k·R + x%R.
- *  packA uses it with x = row i (stride sai), packB with x = column j (stride sbj). */
+ *  packA uses it with x = row i (stride sai), packB with x = column j (stride sbj). When x is the
+ *  contiguous direction (sx = 4 bytes: B not transposed, or A transposed) whole panels are copied
+ *  R floats at a time with f32x4 loads; the rest goes element by element. */
 function packFn(name: string, R: number): Fn {
   const f = new Fn(name, [I32, I32, I32, I32, I32, I32, I32]); // src, sx, sk, X, kc, kcp, dst
   const [src, sx, sk, X, kc, kcp, dst] = [0, 1, 2, 3, 4, 5, 6];
-  const [x, k, s, d] = Array.from({ length: 4 }, () => f.local(I32));
+  const [x, k, s, d, x0] = Array.from({ length: 5 }, () => f.local(I32));
   const panels = divU(add(get(X), i32(R - 1)), i32(R));
+  const panelStart = (xv: Code): Code => add(get(dst), mul(mul(divU(xv, i32(R)), get(kcp)), i32(R * 4)));
+  const vectorPanels = R % 4 !== 0 ? [] : [
+    ifElse(eq(get(sx), i32(4)), [
+      set(x, i32(0)),
+      block(loop(
+        brIf(1, ltS(get(X), add(get(x), i32(R)))),
+        set(s, add(get(src), mul(get(x), i32(4)))),
+        set(d, panelStart(get(x))),
+        forRange(k, i32(0), get(kc), i32(1),
+          ...Array.from({ length: R / 4 }, (_, v) => v128Store(get(d), v128Load(get(s), 16 * v), 16 * v)),
+          inc(s, get(sk)),
+          inc(d, i32(R * 4)),
+        ),
+        inc(x, i32(R)),
+        br(0),
+      )),
+      set(x0, get(x)),
+    ]),
+  ];
   f.body = [
     ...memFill(get(dst), i32(0), mul(mul(panels, get(kcp)), i32(R * 4))),
-    ...forRange(x, i32(0), get(X), i32(1),
+    ...vectorPanels.flat(),
+    ...forRange(x, get(x0), get(X), i32(1),
       set(s, add(get(src), mul(get(x), get(sx)))),
-      set(d, add(get(dst), mul(add(mul(mul(divU(get(x), i32(R)), get(kcp)), i32(R)), remU(get(x), i32(R))), i32(4)))),
+      set(d, add(panelStart(get(x)), mul(remU(get(x), i32(R)), i32(4)))),
       forRange(k, i32(0), get(kc), i32(1),
         f32Store(get(d), f32Load(get(s))),
         inc(s, get(sk)),
