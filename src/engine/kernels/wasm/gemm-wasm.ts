@@ -90,22 +90,21 @@ export class WasmGemm {
     const { MR, NR, U } = this.shape;
     const rows = M < MR && !transB; // a few rows against B in place: no packing
     const kcMax = roundUp(Math.min(K, KC), U);
-    let top = this.work + 256; // [work, work + 256): the edge-tile scratch
-    const take = (bytes: number): number => {
-      const p = top;
-      top = roundUp(top + bytes, 64);
-      return p;
-    };
-    const pa = rows ? 0 : take(roundUp(M, MR) * kcMax * 4);
-    const pb = rows ? 0 : take(roundUp(N, NR) * kcMax * 4);
+    // Work area: [work, work + 256) is the edge-tile scratch, then packed panels, then copies.
+    const pa = this.work + 256;
+    const pb = pa + (rows ? 0 : roundUp(M, MR) * kcMax * 4);
     const inA = owners.get(A.buffer) === this, inB = owners.get(B.buffer) === this, inC = owners.get(C.buffer) === this;
-    const a = inA ? A.byteOffset : take(M * K * 4);
-    const b = inB ? B.byteOffset : take(K * N * 4);
-    const c = inC ? C.byteOffset : take(M * N * 4);
+    let top = pb + (rows ? 0 : roundUp(N, NR) * kcMax * 4); // copies of operands not in place
+    const a = inA ? A.byteOffset : top;
+    if (!inA) top = roundUp(top + M * K * 4, 64);
+    const b = inB ? B.byteOffset : top;
+    if (!inB) top = roundUp(top + K * N * 4, 64);
+    const c = inC ? C.byteOffset : top;
+    if (!inC) top = roundUp(top + M * N * 4, 64);
     this.reserve(top);
     const f32 = this.f32;
-    if (!inA) f32.set(A.subarray(0, M * K), a / 4);
-    if (!inB) f32.set(B.subarray(0, K * N), b / 4);
+    if (!inA) f32.set(A.length === M * K ? A : A.subarray(0, M * K), a / 4);
+    if (!inB) f32.set(B.length === K * N ? B : B.subarray(0, K * N), b / 4);
     if (!accumulate) f32.fill(0, c / 4, c / 4 + M * N);
     else if (!inC) f32.set(C.subarray(0, M * N), c / 4);
     const sai = transA ? 4 : K * 4, sak = transA ? M * 4 : 4;
