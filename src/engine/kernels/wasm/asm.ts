@@ -40,6 +40,7 @@ const memarg = (alignLog2: number, offset: number): Code => [...uleb(alignLog2),
 export const get = (l: number): Code => [0x20, ...uleb(l)];
 export const set = (l: number, v: Code): Code => [...v, 0x21, ...uleb(l)];
 export const i32 = (n: number): Code => [0x41, ...sleb(n | 0)];
+export const f32 = (x: number): Code => [0x43, ...new Uint8Array(Float32Array.of(x).buffer)];
 // i32 arithmetic and comparisons (signed).
 export const add = bin(0x6a);
 export const sub = bin(0x6b);
@@ -68,6 +69,10 @@ export const v128Store = (addr: Code, v: Code, offset = 0): Code => [...addr, ..
 export const load32Splat = (addr: Code, offset = 0): Code => [...addr, ...simd(0x09), ...memarg(2, offset)];
 export const f32x4Add = (a: Code, b: Code): Code => [...a, ...b, ...simd(0xe4)];
 export const f32x4Mul = (a: Code, b: Code): Code => [...a, ...b, ...simd(0xe6)];
+export const f32x4Sub = (a: Code, b: Code): Code => [...a, ...b, ...simd(0xe5)];
+export const f32x4Div = (a: Code, b: Code): Code => [...a, ...b, ...simd(0xe7)];
+export const f32x4Sqrt = (a: Code): Code => [...a, ...simd(0xe3)];
+export const f32x4Splat = (a: Code): Code => [...a, ...simd(0x13)];
 // Control. Depths are relative, as in the binary format: 0 = the innermost enclosing block/loop.
 export const block = (...body: Code[]): Code => [0x02, 0x40, ...body.flat(), 0x0b];
 export const loop = (...body: Code[]): Code => [0x03, 0x40, ...body.flat(), 0x0b];
