@@ -3,7 +3,7 @@
 // peak RSS column is per workload. Peers live in bench/package.json only and are installed into
 // bench/node_modules on first run (a root `npm ci` never pulls them).
 // nnm runs twice: 'nnm ts' (pure TypeScript kernels) and 'nnm wasm' (the default dispatch, with the
-// WebAssembly SIMD GEMM); each peer cell gives the ratio against both.
+// WebAssembly SIMD GEMM and Adam); each peer cell gives the ratio against both.
 // Flags: --json (the rows as JSON on stdout), --results FILE (also write a Markdown report),
 //        --quick (1 s per measurement instead of 2.5 s).
 
@@ -135,7 +135,7 @@ function main() {
   }
   const table = lines.join('\n');
   const footer = [
-    `nnm ts: pure TypeScript kernels; nnm wasm: the default dispatch (WebAssembly SIMD GEMM, weights in wasm memory).`,
+    `nnm ts: pure TypeScript kernels; nnm wasm: the default dispatch (WebAssembly SIMD GEMM with weights in wasm memory, SIMD Adam).`,
     `Peer cells: peer value (how many times better nnm ts / nnm wasm is; > 1 = nnm wins), peer peak RSS.`,
     ...notes,
     `Machine: ${machine()}. ${seconds} s per measurement; whole run ${Math.round(elapsed)} s; ${load}.`,

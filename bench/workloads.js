@@ -46,7 +46,7 @@ async function rate(step, warmup = 5, minCalls = 3) {
 }
 
 // ---------- nnm (kernels: 'ts' = pure TypeScript; 'wasm' = the default 'auto' dispatch, which uses
-// the WebAssembly SIMD GEMM wherever it pays and keeps weights in wasm memory) ----------
+// the WebAssembly SIMD GEMM wherever it pays, keeps weights in wasm memory and runs Adam in SIMD) ----------
 async function nnm(kernels) {
   const { setKernelBackend, wasmSimdAvailable } = await import('../dist/engine/kernels/gemm.js');
   if (kernels === 'wasm' && !wasmSimdAvailable()) {
