@@ -1,7 +1,8 @@
 // General matrix multiply on row-major Float32Arrays: C (M,N) = [C +] op(A) (M,K) · op(B) (K,N).
 // op(A) = A (stored M×K) or Aᵀ (stored K×M); op(B) = B (stored K×N) or Bᵀ (stored N×K).
 // One kernel serves Dense, Conv (im2col) and the recurrent gate products; the transposed variants
-// let backward passes run without materialising a transpose. Allocation-free.
+// let backward passes run without materialising a transpose. Allocation-free (the wasm path makes
+// at most a few typed-array views per call for its copies; its memory grows only for a larger shape).
 // `gemm` dispatches to the WebAssembly SIMD kernel (wasm/gemm-wasm.ts) when the runtime has it and
 // the product is big enough to pay for copying into wasm memory, else to `gemmTs`, the pure
 // TypeScript kernel below, which stays the fallback. `gemmNaive` is the reference every fast path is
