@@ -2,6 +2,8 @@
 // Each (workload, implementation) runs in its own child process (bench/workloads.js), so the
 // peak RSS column is per workload. Peers live in bench/package.json only and are installed into
 // bench/node_modules on first run (a root `npm ci` never pulls them).
+// nnm runs twice: 'nnm ts' (pure TypeScript kernels) and 'nnm wasm' (the default dispatch, with the
+// WebAssembly SIMD GEMM and Adam); each peer cell gives the ratio against both.
 // Flags: --json (the rows as JSON on stdout), --results FILE (also write a Markdown report),
 //        --quick (1 s per measurement instead of 2.5 s).
 
@@ -19,6 +21,10 @@ const resultsFile = args.includes('--results') ? args[args.indexOf('--results') 
 const seconds = args.includes('--quick') ? '1' : (process.env.NNM_BENCH_SECONDS ?? '2.5');
 const log = (s) => process.stderr.write(`${s}\n`);
 
+const NNM = [
+  { id: 'nnm-ts', key: 'ts', label: 'nnm ts' },
+  { id: 'nnm-wasm', key: 'wasm', label: 'nnm wasm' },
+];
 const PEERS = [
   { id: 'tfjs-cpu', label: 'TF.js cpu' },
   { id: 'tfjs-wasm', label: 'TF.js wasm' },
@@ -84,36 +90,43 @@ function main() {
   ensurePeers();
   const rows = [];
   const t0 = performance.now();
+  const load0 = os.loadavg()[0];
   for (const w of WORKLOADS) {
     log(`bench: ${w.label}`);
-    const nnm = runChild(w.id, 'nnm');
+    const nnm = Object.fromEntries(NNM.map((n) => [n.key, runChild(w.id, n.id)]));
     const peers = {};
-    if (!nnm.unavailable) for (const p of PEERS) peers[p.id] = runChild(w.id, p.id);
+    if (!nnm.ts.unavailable) for (const p of PEERS) peers[p.id] = runChild(w.id, p.id);
     rows.push({ workload: w.id, label: w.label, nnm, peers });
   }
-  rows.push({ workload: 'cli', label: '`nnm --help` startup', nnm: cliStartup(), peers: {} });
+  const startup = cliStartup();
+  rows.push({ workload: 'cli', label: '`nnm --help` startup', nnm: { ts: startup, wasm: startup }, peers: {} });
   const elapsed = (performance.now() - t0) / 1000;
+  const load = `load average ${load0.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end (1 min)`;
 
   if (asJson) {
-    process.stdout.write(`${JSON.stringify({ machine: machine(), seconds: elapsed, rows }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine: machine(), load, seconds: elapsed, rows }, null, 2)}\n`);
     return;
   }
-  const head = ['Workload', 'nnm', 'nnm peak RSS', ...PEERS.map((p) => `${p.label} (nnm ×)`)];
+  const head = ['Workload', ...NNM.map((n) => `${n.label} (peak RSS)`), ...PEERS.map((p) => `${p.label} (nnm ts ×, nnm wasm ×)`)];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   const notes = new Set();
   for (const r of rows) {
-    const n = r.nnm;
+    const { ts, wasm } = r.nnm;
     const cells = [r.label];
-    if (n.unavailable) {
-      cells.push(`skipped: ${n.unavailable}`, '', ...PEERS.map(() => ''));
+    if (ts.unavailable) {
+      cells.push(`skipped: ${ts.unavailable}`, '', ...PEERS.map(() => ''));
     } else {
-      cells.push(`${fmt(n.value)} ${n.unit}`, Number.isNaN(n.rssMB) ? '' : `${Math.round(n.rssMB)} MB`);
+      for (const n of [ts, wasm]) {
+        if (n.unavailable) cells.push(`n/a (${n.unavailable})`);
+        else cells.push(`${fmt(n.value)} ${n.unit}${Number.isNaN(n.rssMB) ? '' : ` (${Math.round(n.rssMB)} MB)`}`);
+      }
       for (const p of PEERS) {
         const v = r.peers[p.id];
         if (!v) cells.push('');
         else if (v.unavailable) cells.push(`n/a (${v.unavailable})`);
         else {
-          cells.push(`${fmt(v.value)} (${ratio(n, v).toFixed(2)}×, ${Math.round(v.rssMB)} MB)`);
+          const vsWasm = wasm.unavailable ? 'n/a' : `${ratio(wasm, v).toFixed(2)}×`;
+          cells.push(`${fmt(v.value)} (${ratio(ts, v).toFixed(2)}×, ${vsWasm}, ${Math.round(v.rssMB)} MB)`);
           if (v.note) notes.add(`${p.label}: ${v.note}`);
         }
       }
@@ -122,9 +135,10 @@ function main() {
   }
   const table = lines.join('\n');
   const footer = [
-    `Peer cells: peer value (how many times better nnm is; > 1 = nnm wins), peer peak RSS.`,
+    `nnm ts: pure TypeScript kernels; nnm wasm: the default dispatch (WebAssembly SIMD GEMM with weights in wasm memory, SIMD Adam).`,
+    `Peer cells: peer value (how many times better nnm ts / nnm wasm is; > 1 = nnm wins), peer peak RSS.`,
     ...notes,
-    `Machine: ${machine()}. ${seconds} s per measurement; whole run ${Math.round(elapsed)} s.`,
+    `Machine: ${machine()}. ${seconds} s per measurement; whole run ${Math.round(elapsed)} s; ${load}.`,
   ].join('\n');
   process.stdout.write(`${table}\n\n${footer}\n`);
   if (resultsFile) writeFileSync(resultsFile, `# nnm bench results\n\n${table}\n\n${footer.split('\n').join('  \n')}\n`);

@@ -45,8 +45,15 @@ async function rate(step, warmup = 5, minCalls = 3) {
   return calls / (dt / 1000);
 }
 
-// ---------- nnm ----------
-async function nnm() {
+// ---------- nnm (kernels: 'ts' = pure TypeScript; 'wasm' = the default 'auto' dispatch, which uses
+// the WebAssembly SIMD GEMM wherever it pays, keeps weights in wasm memory and runs Adam in SIMD) ----------
+async function nnm(kernels) {
+  const { setKernelBackend, wasmSimdAvailable } = await import('../dist/engine/kernels/gemm.js');
+  if (kernels === 'wasm' && !wasmSimdAvailable()) {
+    const none = async () => ({ unavailable: 'no WebAssembly SIMD in this runtime' });
+    return { W1: none, W2: none, W3: none, W4: none, W5: none };
+  }
+  setKernelBackend(kernels === 'wasm' ? 'auto' : 'ts'); // before any model exists: it decides where weights live
   const { Sequential } = await import('../dist/engine/model.js');
   const { Adam } = await import('../dist/engine/optimizers/adam.js');
   const { softmaxCrossEntropy } = await import('../dist/engine/losses.js');
@@ -210,7 +217,7 @@ async function brain() {
   };
 }
 
-const IMPLS = { nnm, 'tfjs-cpu': () => tfjs('cpu'), 'tfjs-wasm': () => tfjs('wasm'), brain };
+const IMPLS = { 'nnm-ts': () => nnm('ts'), 'nnm-wasm': () => nnm('wasm'), 'tfjs-cpu': () => tfjs('cpu'), 'tfjs-wasm': () => tfjs('wasm'), brain };
 
 async function main() {
   const [workload, impl] = process.argv.slice(2);

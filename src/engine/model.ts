@@ -7,6 +7,7 @@
 // trainableParams/trainableGrads and cannot move the rest.
 
 import { initialise } from './init.js';
+import { kernelBuffer } from './kernels/gemm.js';
 import { type ForwardContext, type Layer, sizeOf } from './layers/layer.js';
 import { createLayer, type LayerConfig } from './layers/registry.js';
 import { Rng } from './rng.js';
@@ -74,8 +75,11 @@ export class Sequential {
       if (pass) trainableSize = total;
     }
     this.manifest = manifest;
-    this.params = new Float32Array(total);
-    this.grads = new Float32Array(total);
+    // One buffer for both, so that under the wasm backend weights and gradients share one
+    // WebAssembly memory and gemm() uses them in place (kernels/gemm.ts kernelBuffer).
+    const store = kernelBuffer(2 * total);
+    this.params = store.subarray(0, total);
+    this.grads = store.subarray(total, 2 * total);
     this.trainableParams = this.params.subarray(0, trainableSize);
     this.trainableGrads = this.grads.subarray(0, trainableSize);
     let m = 0;
