@@ -47,17 +47,21 @@ Examples:
   nnm train data.csv --test test.csv --json > metrics.json
   nnm train survey.xlsx --sheet 2023 --target score`);
   cmd.action(async (data: string, flags: Record<string, unknown>, command: Command) => {
-    const raw: Record<string, unknown> = {};
-    if (typeof flags.config === 'string') Object.assign(raw, loadConfigFile(flags.config));
-    for (const key of Object.keys(TRAIN_OPTIONS)) {
-      const src = command.getOptionValueSource(key);
-      if (src === 'cli' || (src === 'default' && raw[key] === undefined)) raw[key] = flags[key];
-    }
-    raw.data = data;
-    const spec = toTrainSpec(raw);
-    await runTrain(spec, io, state);
+    await runTrain(specFromFlags(data, flags, command), io, state);
   });
   return cmd;
+}
+
+/** The train options of a command (flags over an optional --config file), parsed into a TrainSpec. */
+export function specFromFlags(data: string, flags: Record<string, unknown>, command: Command): TrainSpec {
+  const raw: Record<string, unknown> = {};
+  if (typeof flags.config === 'string') Object.assign(raw, loadConfigFile(flags.config));
+  for (const key of Object.keys(TRAIN_OPTIONS)) {
+    const src = command.getOptionValueSource(key);
+    if (src === 'cli' || (src === 'default' && raw[key] === undefined)) raw[key] = flags[key];
+  }
+  raw.data = data;
+  return toTrainSpec(raw);
 }
 
 export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promise<RunOutput> {

@@ -4,12 +4,11 @@
 
 import { type TableReader, tableReader } from '../data/read.js';
 import { Command, Option } from 'commander';
-import { writeFileSync } from 'node:fs';
-import { loadConfigFile } from '../config/config-file.js';
-import { int, type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
+import { int, type OptionDef, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
+import { checkWritable, writeAtomic } from '../report/files.js';
 import { describeCandidate, runTune, type TuneResult, tuneTask } from '../train/tune.js';
 import { type Io, paint } from './io.js';
-import { type CliState, runJob } from './train.js';
+import { type CliState, runJob, specFromFlags } from './train.js';
 
 // Train options that make no sense for a search (it writes no run folder and always cross-validates).
 const SKIP = new Set<keyof TrainSpec>(['out', 'force', 'repeats', 'sensitivity', 'test', 'clusters']);
@@ -32,15 +31,9 @@ Examples:
   nnm tune sample-data/iris.csv --trials 8           then: nnm train sample-data/iris.csv --config nnm-tuned.json
   nnm tune sales.csv --task forecast --cv 3 --save best.json`);
   cmd.action(async (data: string, flags: Record<string, unknown>, command: Command) => {
-    const raw: Record<string, unknown> = {};
-    if (typeof flags.config === 'string') Object.assign(raw, loadConfigFile(flags.config));
-    for (const key of Object.keys(TRAIN_OPTIONS)) {
-      const src = command.getOptionValueSource(key);
-      if (src === 'cli' || (src === 'default' && raw[key] === undefined)) raw[key] = flags[key];
-    }
-    raw.data = data;
-    const spec = toTrainSpec(raw);
+    const spec = specFromFlags(data, flags, command);
     const trials = int(1, 500)(flags.trials, 'trials');
+    checkWritable(String(flags.save), spec.force);
     const readTable = await tableReader([spec.data], spec.sheet);
     const result = runTuneCli(spec, trials, String(flags.save), io, state, readTable);
     if (spec.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
@@ -68,7 +61,7 @@ function runTuneCli(spec: TrainSpec, trials: number, save: string, io: Io, state
   if (best.dropout !== undefined) config.dropout = best.dropout;
   if (best.window !== undefined) config.window = best.window;
   else if (spec.window !== undefined) config.window = spec.window;
-  writeFileSync(save, `${JSON.stringify(config, null, 2)}\n`);
+  writeAtomic(save, `${JSON.stringify(config, null, 2)}\n`);
   say(`best: trial ${result.best.trial} (${describeCandidate(best)}), ${result.metric} ${result.best.score.toPrecision(4)}; written to ${save} (nnm train ${spec.data} --config ${save})`);
   say('the best cross-validation score is optimistic (it was selected on the same folds); confirm it with nnm train --config on a held-out test part or another --seed');
   return result;
