@@ -8,6 +8,8 @@ import { MODELS_FOR_TASK, type Task } from '../config/tasks.js';
 import { UserError } from '../errors.js';
 import { defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
 import type { RunOutput } from '../report/types.js';
+import { isFolder } from '../data/image-folder.js';
+import { runImageJob } from '../train/image-job.js';
 import { runTabularJob } from '../train/tabular-job.js';
 import { type Io, paint } from './io.js';
 import { progressFor } from './progress.js';
@@ -34,7 +36,9 @@ export function trainCommand(io: Io, state: CliState): Command {
 Examples:
   nnm train sample-data/iris.csv                        classify species (last column) with an MLP
   nnm train sample-data/diabetes.csv --target progression --task 回归
-  nnm train data.csv --test test.csv --json > metrics.json`);
+  nnm train data.csv --test test.csv --json > metrics.json
+  nnm train sample-data/digits8x8.csv --task image        a CNN on 8x8 pixel columns (图像)
+  nnm train photos/ --task image --image-size 32         one sub-folder of PNG/JPEG images per class`);
   cmd.action((data: string, flags: Record<string, unknown>, command: Command) => {
     const raw: Record<string, unknown> = {};
     if (typeof flags.config === 'string') Object.assign(raw, loadConfigFile(flags.config));
@@ -58,7 +62,9 @@ export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
   if (task && spec.model !== 'auto' && !MODELS_FOR_TASK[task].includes(spec.model)) {
     throw new UserError({ message: `--model ${spec.model} cannot do the ${task} task`, hint: `use --model ${MODELS_FOR_TASK[task].join(' or ')} for ${task}` });
   }
-  const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? 'mlp' : spec.model, io.now());
+  // No task: a folder of images, --model cnn or --sequence-columns mean the image/signal job.
+  const imageJob = task === 'image' || (task === undefined && (isFolder(spec.data) || spec.model === 'cnn' || spec.sequenceColumns !== undefined));
+  const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (imageJob ? 'cnn' : 'mlp') : spec.model, io.now());
   prepareRunFolder(dir, spec.force);
   const progress = progressFor(io, spec.quiet, state.stopFlag);
   const command = ['nnm', ...state.argv].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ');
@@ -66,12 +72,18 @@ export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
   try {
     switch (task) {
       case undefined:
+        output = imageJob
+          ? runImageJob(spec, 'auto', { note, listener: progress.listener, command })
+          : runTabularJob(spec, task, { note, listener: progress.listener, command });
+        break;
+      case 'image':
+        output = runImageJob(spec, 'image', { note, listener: progress.listener, command });
+        break;
       case 'classify':
       case 'regress':
         output = runTabularJob(spec, task, { note, listener: progress.listener, command });
         break;
       case 'forecast':
-      case 'image':
       case 'text':
       case 'cluster':
         throw new UserError({ message: `the ${task} task is not available in this version of nnm yet`, hint: 'use --task classify or --task regress' });

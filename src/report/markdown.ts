@@ -45,6 +45,7 @@ export function renderMarkdownReport(s: RunSummary): string {
 }
 
 function methodParagraph(s: RunSummary): string {
+  if (s.task === 'image' || s.metrics.data.signal === true) return imageMethodParagraph(s);
   const h = s.hyper;
   const t = s.metrics.train;
   const inputs = String(s.metrics.data.inputs ?? '');
@@ -53,6 +54,18 @@ function methodParagraph(s: RunSummary): string {
     `It was trained with ${String(h.optimizer).toUpperCase()} (learning rate ${h.lr}, batch size ${h.batch_size}, L2 weight decay ${h.weight_decay}) on ${String(s.metrics.data.train_rows)} rows, ` +
     `with ${String(s.metrics.data.val_rows)} rows held out for validation; training stopped ${t.stopped_early ? 'early' : 'at the epoch limit'} after ${t.epochs} epochs and the weights of the best validation epoch (${t.best_epoch}) were kept. ` +
     `Test part: ${s.split}. Scaling statistics, imputation values and encodings come from the training part only.`;
+}
+
+function imageMethodParagraph(s: RunSummary): string {
+  const h = s.hyper;
+  const t = s.metrics.train;
+  const d = s.metrics.data;
+  const net = s.model === 'cnn' ? 'A convolutional neural network (CNN)' : 'A fully connected network (MLP) over the flattened pixels';
+  return `${net} maps each ${String(d.input_shape ?? d.inputs)} input, ${d.signal ? 'standardised with training statistics' : 'scaled to [0, 1]'}, to one score per class (softmax output, cross-entropy loss). ` +
+    `Architecture: ${h.architecture}; rule: ${h.architecture_rule}. ` +
+    `It was trained with ${String(h.optimizer).toUpperCase()} (learning rate ${h.lr}, halved after ${h.plateau} epochs without validation improvement, batch size ${h.batch_size}, L2 weight decay ${h.weight_decay}${h.augment === 'on' ? ', augmented training images' : ''}) on ${String(d.train_rows)} samples, ` +
+    `with ${String(d.val_rows)} held out for validation; training stopped ${t.stopped_early ? 'early' : 'at the epoch limit'} after ${t.epochs} epochs and the weights of the best validation epoch (${t.best_epoch}) were kept. ` +
+    `Test part: ${s.split}. Scaling comes from the training part only.`;
 }
 
 function num(v: unknown, digits = 4): string {
@@ -78,7 +91,7 @@ function interpretation(s: RunSummary): string {
     const base = Number(m.baselines.mean?.rmse);
     const rmse = Number(m.test.rmse);
     out.push(rmse < base ? `The network's RMSE is ${Math.round((1 - rmse / base) * 100)}% lower than the mean baseline's.` : '**The network does not beat the mean baseline** on this test part.');
-  } else if (s.task === 'classify') {
+  } else if (s.task === 'classify' || s.task === 'image') {
     const acc = Number(m.test.accuracy);
     const base = Number(m.baselines.majority?.accuracy);
     out.push(acc > base ? `Accuracy ${num(acc, 3)} against ${num(base, 3)} for always answering the most frequent class.` : '**The network does not beat the majority-class baseline** on this test part.');
