@@ -100,15 +100,15 @@ export function loadPixelCsv(file: string, o: PixelCsvOptions, note: (m: string)
   };
 }
 
-/** A second file (--test, or predict's input) read with the columns and shape of a trained pipeline. */
-export function loadPixelCsvLike(file: string, source: Extract<ImageSource, { kind: 'pixels' }>, shape: number[], kind: 'image' | 'signal'): ImageSet {
+/** A second file (--test, or predict's input) read with the columns and shape of a trained pipeline; labels optional unless required. */
+export function loadPixelCsvLike(file: string, source: Extract<ImageSource, { kind: 'pixels' }>, shape: number[], kind: 'image' | 'signal', requireLabels = true): ImageSet & { labelled: boolean } {
   const t = loadTable(file);
   const missing = source.columns.filter((c) => !t.names.includes(c));
   if (missing.length) {
     throw new UserError({ file, message: `is missing ${missing.length} of the ${source.columns.length} pixel/signal columns the model uses (${missing.slice(0, 3).map((m) => `"${m}"`).join(', ')}${missing.length > 3 ? ', ...' : ''})`, hint: 'the file needs the same header as the training file' });
   }
   const li = t.names.indexOf(source.labelColumn);
-  if (li < 0) throw new UserError({ file, message: `has no label column "${source.labelColumn}"`, hint: 'the test file needs the same header as the training file' });
+  if (li < 0 && requireLabels) throw new UserError({ file, message: `has no label column "${source.labelColumn}"`, hint: 'the test file needs the same header as the training file' });
   const x = readValues(t, source.columns.map((c) => t.names.indexOf(c)));
   if (kind === 'image' && shape[0] > 1) toChannelsFirst(x, t.nRows, shape);
   const ii = source.idColumn ? t.names.indexOf(source.idColumn) : -1;
@@ -117,7 +117,8 @@ export function loadPixelCsvLike(file: string, source: Extract<ImageSource, { ki
     x,
     n: t.nRows,
     shape,
-    labels: [...t.columns[li]],
+    labels: li >= 0 ? [...t.columns[li]] : [],
+    labelled: li >= 0,
     ids: ii >= 0 ? [...t.columns[ii]] : Array.from({ length: t.nRows }, (_, r) => r + 1),
     idHeader: ii >= 0 ? source.idColumn! : 'row',
     source,

@@ -77,15 +77,12 @@ export function loadImageFolder(dir: string, o: FolderOptions, note: (m: string)
   }
   const nonSquare = decoded.filter((d) => d.width !== d.height).length;
   if (nonSquare && o.size === undefined) say(`${nonSquare} image(s) are not square and are stretched to a square`);
-  const C = colour === 'grey' ? 1 : 3;
-  const sampleSize = C * size * size;
-  const x = new Float32Array(files.length * sampleSize);
-  decoded.forEach((d, i) => resizeInto(x, i * sampleSize, d, C, size));
+  const x = toTensor(decoded, colour, size);
   return {
     file: dir,
     x,
     n: files.length,
-    shape: [C, size, size],
+    shape: [colour === 'grey' ? 1 : 3, size, size],
     labels: files.map((f) => f.label),
     ids: files.map((f) => f.id),
     idHeader: 'file',
@@ -116,6 +113,34 @@ export function decodeImage(path: string): Decoded {
     if (!(e instanceof Error)) throw e;
     throw new UserError({ file: path, message: `cannot be decoded as ${isPng ? 'PNG' : 'JPEG'} (${e.message.split('\n')[0]})`, hint: 'the file is damaged or truncated: re-save it or remove it from the folder' });
   }
+}
+
+/**
+ * Images for prediction with a trained model's colour and size: a folder of images (unlabelled) or
+ * of class sub-folders (labelled by them). ids are paths relative to the folder.
+ */
+export function loadImagesLike(dir: string, colour: 'grey' | 'rgb', size: number): { x: Float32Array; n: number; ids: string[]; labels?: string[] } {
+  const entries = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
+  const flat = entries.filter((e) => e.isFile() && EXTENSIONS.has(extname(e.name).toLowerCase())).map((e) => e.name).sort();
+  const classes = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const files = flat.map((f) => ({ id: f, label: undefined as string | undefined }));
+  if (flat.length === 0) {
+    for (const c of classes) {
+      for (const f of readdirSync(join(dir, c)).filter((n) => !n.startsWith('.') && EXTENSIONS.has(extname(n).toLowerCase())).sort()) files.push({ id: `${c}/${f}`, label: c });
+    }
+  }
+  if (files.length === 0) throw new UserError({ file: dir, message: 'holds no PNG or JPEG images', hint: 'give a folder of images (or of class sub-folders of images)' });
+  const decoded = files.map((f) => decodeImage(join(dir, f.id)));
+  const labelled = files.every((f) => f.label !== undefined);
+  return { x: toTensor(decoded, colour, size), n: files.length, ids: files.map((f) => f.id), ...(labelled ? { labels: files.map((f) => f.label!) } : {}) };
+}
+
+function toTensor(decoded: Decoded[], colour: 'grey' | 'rgb', size: number): Float32Array {
+  const C = colour === 'grey' ? 1 : 3;
+  const sampleSize = C * size * size;
+  const x = new Float32Array(decoded.length * sampleSize);
+  decoded.forEach((d, i) => resizeInto(x, i * sampleSize, d, C, size));
+  return x;
 }
 
 function isGrey(d: Decoded): boolean {

@@ -3,6 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { transformImageInputs } from '../../src/data/image-replay.js';
+import type { ImagePipeline } from '../../src/data/images.js';
+import { argmaxRows } from '../../src/metrics/classification.js';
+import { readModelFile } from '../../src/models/model-file.js';
+import { predictEnsemble } from '../../src/train/ensemble.js';
 import { fixedSplit, runCli, SAMPLE, tempDir } from '../helpers/cli.js';
 
 describe('digits8x8 --task image with no other flags', () => {
@@ -37,10 +42,18 @@ describe('digits8x8 --task image with no other flags', () => {
 
   it('on the shared fixed split (--test file) >= 0.97', async () => {
     const { train, test } = fixedSplit('digits8x8', tempDir());
-    const r = await runCli(['train', train, '--test', test, '--task', 'image', '--out', join(tempDir(), 'r'), '--json', '--quiet']);
+    const out = join(tempDir(), 'r');
+    const r = await runCli(['train', train, '--test', test, '--task', 'image', '--out', out, '--json', '--quiet']);
     expect(r.code).toBe(0);
     const m = JSON.parse(r.stdout);
     expect(m.data.test_rows).toBe(360);
     expect(m.test.accuracy).toBeGreaterThanOrEqual(0.97);
+    // The saved pipeline replays on the test file and reproduces predictions.csv (what predict will do).
+    const { file, members } = readModelFile<ImagePipeline>(join(out, 'model.nnm.json'));
+    const inputs = transformImageInputs(file.pipeline, test);
+    const pred = argmaxRows(predictEnsemble(members, inputs.x, inputs.n, true), inputs.n, 10);
+    const saved = readFileSync(join(out, 'predictions.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[2]);
+    expect(Array.from(pred, (k) => file.pipeline.classes[k])).toEqual(saved);
+    expect(inputs.labels).toHaveLength(360);
   });
 });

@@ -31,3 +31,18 @@ describe('loadImageFolder', () => {
     expect(small.x[5]).toBeLessThan(120);
   });
 });
+
+describe('loadImagesLike (predict-time replay)', () => {
+  it('reads a flat, unlabelled folder with the trained colour and size', async () => {
+    const { loadImagesLike } = await import('../../src/data/image-folder.js');
+    const dir = tempDir();
+    const rng = new Rng(5);
+    writeFileSync(join(dir, 'b.png'), encodePng(drawShape('square', 10, rng), 10));
+    writeFileSync(join(dir, 'a.jpg'), encodeJpeg(drawShape('circle', 14, rng), 14));
+    const r = loadImagesLike(dir, 'rgb', 12);
+    expect(r.n).toBe(2);
+    expect(r.ids).toEqual(['a.jpg', 'b.png']);
+    expect(r.labels).toBeUndefined();
+    expect(r.x).toHaveLength(2 * 3 * 12 * 12);
+  });
+});
