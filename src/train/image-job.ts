@@ -46,30 +46,7 @@ export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobCon
 
   const rng = new Rng(spec.seed);
   const splitRng = rng.fork();
-  let train: Int32Array;
-  let test: ImageSet & { y: Float32Array };
-  let splitText: string;
-  if (spec.test) {
-    const t = folder
-      ? loadImageFolder(spec.test, { size: data.shape[1], colour: data.shape[0] === 1 ? 'grey' : 'rgb', classes }, () => undefined)
-      : loadPixelCsvLike(spec.test, data.source as Extract<ImageSet['source'], { kind: 'pixels' }>, data.shape, data.kind);
-    const ty = Float32Array.from(t.labels, (l, r) => {
-      const k = classes.indexOf(l);
-      if (k < 0) throw new UserError({ file: spec.test, row: folder ? undefined : r + 2, message: `class "${l}" does not occur in the training data`, hint: `known classes: ${classes.join(', ')}` });
-      return k;
-    });
-    train = Int32Array.from({ length: data.n }, (_, i) => i);
-    test = { ...t, y: ty };
-    splitText = `separate test ${folder ? 'folder' : 'file'} ${spec.test} (${t.n} ${folder ? 'images' : 'rows'})`;
-  } else {
-    const minRows = Math.max(2 * classes.length, 10);
-    if (data.n < minRows) throw new UserError({ file: data.file, message: `has ${data.n} labelled samples, too few to hold out a test part`, hint: `give at least ${minRows}, or a separate test set with --test` });
-    const s = splitRows(Int32Array.from({ length: data.n }, (_, i) => i), spec.testSize, splitRng, y);
-    train = s.train;
-    const tx = subset({ x: data.x, y, n: data.n }, s.test, size, 1);
-    test = { ...data, x: tx.x, n: s.test.length, labels: Array.from(s.test, (r) => data.labels[r]), ids: Array.from(s.test, (r) => data.ids[r]), y: tx.y };
-    splitText = `stratified random split, seed ${spec.seed}: ${train.length} training ${folder ? 'images' : 'rows'}, ${s.test.length} test ${folder ? 'images' : 'rows'} (${Math.round(spec.testSize * 100)}%)`;
-  }
+  const { train, test, splitText } = testPart(spec, data, folder, classes, y, splitRng);
 
   // Scaling from the training part only, applied to both parts.
   const scaling: ImageScaling = folder
@@ -158,6 +135,33 @@ export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobCon
     summary,
     config,
     files: { 'model.nnm.json': modelJson, 'predictions.csv': predCsv, 'history.csv': history, 'report.md': renderMarkdownReport(summary) },
+  };
+}
+
+/** The test part: a separate labelled file/folder (--test), or a stratified seeded split. */
+function testPart(spec: TrainSpec, data: ImageSet & { kind: 'image' | 'signal' }, folder: boolean, classes: string[], y: Float32Array, splitRng: Rng): { train: Int32Array; test: ImageSet & { y: Float32Array }; splitText: string } {
+  const unit = folder ? 'images' : 'rows';
+  if (spec.test) {
+    if (folder && !isFolder(spec.test)) throw new UserError({ file: spec.test, message: 'is not a folder, but the training data is a folder of images', hint: 'give --test a folder with the same class sub-folders' });
+    const t = folder
+      ? loadImageFolder(spec.test, { size: data.shape[1], colour: data.shape[0] === 1 ? 'grey' : 'rgb', classes }, () => undefined)
+      : loadPixelCsvLike(spec.test, data.source as Extract<ImageSet['source'], { kind: 'pixels' }>, data.shape, data.kind);
+    const ty = Float32Array.from(t.labels, (l, r) => {
+      const k = classes.indexOf(l);
+      if (k < 0) throw new UserError({ file: spec.test, row: folder ? undefined : r + 2, message: `class "${l}" does not occur in the training data`, hint: `known classes: ${classes.join(', ')}` });
+      return k;
+    });
+    return { train: Int32Array.from({ length: data.n }, (_, i) => i), test: { ...t, y: ty }, splitText: `separate test ${folder ? 'folder' : 'file'} ${spec.test} (${t.n} ${unit})` };
+  }
+  const minRows = Math.max(2 * classes.length, 10);
+  if (data.n < minRows) throw new UserError({ file: data.file, message: `has ${data.n} labelled samples, too few to hold out a test part`, hint: `give at least ${minRows}, or a separate test set with --test` });
+  const s = splitRows(Int32Array.from({ length: data.n }, (_, i) => i), spec.testSize, splitRng, y);
+  const size = data.x.length / data.n;
+  const tx = subset({ x: data.x, y, n: data.n }, s.test, size, 1);
+  return {
+    train: s.train,
+    test: { ...data, x: tx.x, n: s.test.length, labels: Array.from(s.test, (r) => data.labels[r]), ids: Array.from(s.test, (r) => data.ids[r]), y: tx.y },
+    splitText: `stratified random split, seed ${spec.seed}: ${s.train.length} training ${unit}, ${s.test.length} test ${unit} (${Math.round(spec.testSize * 100)}%)`,
   };
 }
 
