@@ -62,8 +62,9 @@ export function runTrain(spec: TrainSpec, io: Io, state: CliState): RunOutput {
   if (task && spec.model !== 'auto' && !MODELS_FOR_TASK[task].includes(spec.model)) {
     throw new UserError({ message: `--model ${spec.model} cannot do the ${task} task`, hint: `use --model ${MODELS_FOR_TASK[task].join(' or ')} for ${task}` });
   }
-  // No task: a folder of images, --model cnn or --sequence-columns mean the image/signal job.
-  const imageJob = task === 'image' || (task === undefined && (isFolder(spec.data) || spec.model === 'cnn' || spec.sequenceColumns !== undefined));
+  // No task: a folder of images, --model cnn or an image/signal option mean the image/signal job.
+  const imageHint = spec.model === 'cnn' || spec.imageShape !== undefined || spec.imageSize !== undefined || spec.sequenceColumns !== undefined;
+  const imageJob = task === 'image' || (task === undefined && (isFolder(spec.data) || imageHint));
   const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (imageJob ? 'cnn' : 'mlp') : spec.model, io.now());
   prepareRunFolder(dir, spec.force);
   const progress = progressFor(io, spec.quiet, state.stopFlag);
