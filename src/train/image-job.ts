@@ -57,7 +57,8 @@ export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobCon
   applyScaling(trainSet.x, scaling);
   applyScaling(test.x, scaling);
 
-  const nMembers = spec.ensemble ?? 1;
+  // NOTE: MLPs are cheap, so small sets get the tabular job's 5-fold ensemble; a CNN trains one network.
+  const nMembers = spec.ensemble ?? (modelKind === 'mlp' && train.length <= 2000 ? 5 : 1);
   const trainLabels = trainSet.y;
   const positions = Int32Array.from({ length: trainSet.n }, (_, i) => i);
   const folds = nMembers > 1 ? kFolds(positions, nMembers, splitRng, trainLabels) : [splitRows(positions, spec.valSize, splitRng, trainLabels)];

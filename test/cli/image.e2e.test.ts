@@ -1,12 +1,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { writeShapeFolder } from '../helpers/images.js';
 
 describe('nnm train on images (in-process)', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = writeShapeFolder(join(tempDir(), 'shapes'), 40, 1);
+  });
+
   it('a folder of PNG and JPEG shapes trains from the path alone, >= 0.9 test accuracy', async () => {
-    const dir = writeShapeFolder(join(tempDir(), 'shapes'), 40, 1);
     const out = join(tempDir(), 'run');
     const r = await runCli(['train', dir, '--out', out, '--json']);
     expect(r.stderr).not.toContain('Error');
@@ -22,6 +26,18 @@ describe('nnm train on images (in-process)', () => {
     const model = JSON.parse(readFileSync(join(out, 'model.nnm.json'), 'utf8'));
     expect(model.pipeline).toMatchObject({ kind: 'image', shape: [3, 12, 12], source: { kind: 'folder', colour: 'rgb', size: 12 }, scaling: { kind: 'range', min: 0, max: 255 }, classes: ['circle', 'square', 'triangle'] });
     for (const f of ['metrics.json', 'history.csv', 'config.json', 'report.md']) expect(existsSync(join(out, f))).toBe(true);
+  });
+
+  it('--model mlp flattens the pixels (a 5-network ensemble on small sets)', async () => {
+    const out = join(tempDir(), 'run');
+    const r = await runCli(['train', dir, '--task', 'image', '--model', 'mlp', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.stdout);
+    expect(m).toMatchObject({ task: 'image', model: 'mlp', train: { members: 5 } });
+    expect(m.test.accuracy).toBeGreaterThan(m.baselines.majority.accuracy);
+    const model = JSON.parse(readFileSync(join(out, 'model.nnm.json'), 'utf8'));
+    expect(model.architecture.inShape).toEqual([3, 12, 12]);
+    expect(model.architecture.layers[0].kind).toBe('flatten');
   });
 });
 
