@@ -13,6 +13,8 @@ import { systemFontDirs } from '../report/figures/fonts.js';
 import type { RunOutput } from '../report/types.js';
 import { SUMMARY_FILE, summaryJson, writeReport } from '../report/write-report.js';
 import { runForecastJob } from '../train/forecast-job.js';
+import { isFolder } from '../data/image-folder.js';
+import { runImageJob } from '../train/image-job.js';
 import { runTabularJob } from '../train/tabular-job.js';
 import { runTextJob } from '../train/text-job.js';
 import { runClusterJob } from '../train/cluster-job.js';
@@ -45,7 +47,9 @@ Examples:
   nnm train sample-data/iris.csv                        classify species (last column) with an MLP
   nnm train sample-data/diabetes.csv --target progression --task 回归
   nnm train data.csv --test test.csv --json > metrics.json
-  nnm train survey.xlsx --sheet 2023 --target score`);
+  nnm train survey.xlsx --sheet 2023 --target score
+  nnm train sample-data/digits8x8.csv --task image        a CNN on 8x8 pixel columns (图像)
+  nnm train photos/ --task image --image-size 32         one sub-folder of PNG/JPEG images per class`);
   cmd.action(async (data: string, flags: Record<string, unknown>, command: Command) => {
     await runTrain(specFromFlags(data, flags, command), io, state);
   });
@@ -76,11 +80,12 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   if (task === 'cluster' && (spec.cv || spec.repeats)) {
     throw new UserError({ message: '--cv and --repeats apply to classify, regress and forecast, not to cluster', hint: 'drop them, or compare seeds with --seed' });
   }
-  if (task === 'text' && spec.cv) {
-    throw new UserError({ message: '--cv applies to classify, regress and forecast, not yet to text', hint: 'use --repeats N to see the spread over seeds' });
+  const imageJob = wantsImageJob(spec, task);
+  if ((task === 'text' || imageJob) && spec.cv) {
+    throw new UserError({ message: `--cv applies to classify, regress and forecast, not yet to ${imageJob ? 'image' : 'text'}`, hint: 'use --repeats N to see the spread over seeds' });
   }
-  const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (task ? DEFAULT_MODEL[task] : 'mlp') : spec.model, io.now());
-  const readTable = await tableReader([spec.data, spec.test], spec.sheet);
+  const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (imageJob ? 'cnn' : task ? DEFAULT_MODEL[task] : 'mlp') : spec.model, io.now());
+  const readTable = imageJob && isFolder(spec.data) ? tableReaderForFolder : await tableReader([spec.data, spec.test], spec.sheet);
   prepareRunFolder(dir, spec.force);
   const progress = progressFor(io, spec.quiet, state.stopFlag);
   const command = ['nnm', ...state.argv].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ');
@@ -108,7 +113,19 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
 }
 
 /** The job for a task (classify and regress share the tabular job; absent = inferred there). */
+/** No task named: a folder of images, --model cnn or an image/signal option mean the image/signal job. */
+export function wantsImageJob(spec: TrainSpec, task: Task | undefined): boolean {
+  const imageHint = spec.model === 'cnn' || spec.imageShape !== undefined || spec.imageSize !== undefined || spec.sequenceColumns !== undefined;
+  return task === 'image' || (task === undefined && (isFolder(spec.data) || imageHint));
+}
+
+/** A folder of images is read by the image job itself, not as a table. */
+const tableReaderForFolder = (file: string): never => {
+  throw new UserError({ file, message: 'is a folder, not a data file', hint: 'give a .csv file (a folder of images needs --task image)' });
+};
+
 export function runJob(spec: TrainSpec, task: Task | undefined, ctx: JobContext): RunOutput {
+  if (wantsImageJob(spec, task)) return runImageJob(spec, task === 'image' ? 'image' : 'auto', ctx);
   switch (task) {
     case undefined:
     case 'classify':
@@ -121,7 +138,7 @@ export function runJob(spec: TrainSpec, task: Task | undefined, ctx: JobContext)
     case 'cluster':
       return runClusterJob(spec, ctx);
     case 'image':
-      throw new UserError({ message: `the ${task} task is not available in this version of nnm yet`, hint: 'use --task classify or --task regress' });
+      return runImageJob(spec, 'image', ctx);
     default: {
       const never: never = task;
       throw new Error(`unknown task ${String(never)}`);

@@ -22,6 +22,9 @@ export interface TrainSpec {
   window?: number;
   horizon?: number;
   imageShape?: [number, number, number];
+  imageSize?: number;
+  augment: boolean;
+  sequenceColumns?: string[];
   hidden?: number[];
   epochs?: number;
   batchSize?: number;
@@ -128,6 +131,9 @@ export const TRAIN_OPTIONS: { [K in keyof TrainSpec]-?: OptionDef | null } = {
   window: { flags: '--window <n>', help: 'past steps the network sees (forecast)', auto: 'from the season and the length', parse: int(1, 10000) },
   horizon: { flags: '--horizon <n>', help: 'periods to forecast after the data ends (forecast.csv)', auto: 'none', parse: int(1, 10000) },
   imageShape: { flags: '--image-shape <HxWxC>', help: 'image shape of pixel columns', auto: 'inferred from a square pixel count', parse: imageShape },
+  imageSize: { flags: '--image-size <n>', help: 'side in pixels that every image of a folder is resized to', auto: 'the median image size, at most 32', parse: int(4, 512) },
+  augment: { flags: '--augment', help: 'image task: add shifted copies of the training images (and mirrored ones, except for digits and text)', default: false, parse: bool },
+  sequenceColumns: { flags: '--sequence-columns <cols>', help: 'signal columns, in order, that a 1-D CNN reads as one sequence (--model cnn)', auto: 'every column but the target', parse: strList },
   hidden: { flags: '--hidden <sizes>', help: 'hidden layer sizes, e.g. 64,32', auto: 'scaled to the data', parse: intList },
   epochs: { flags: '--epochs <n>', help: 'maximum training epochs', auto: 'from the data size', parse: int(1, 100000) },
   batchSize: { flags: '--batch-size <n>', help: 'mini-batch size', auto: 'from the data size', parse: int(1, 65536) },
