@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import { readTable } from '../data/read.js';
 import { fmt } from '../report/csv.js';
-import { type Evaluation, evaluateModel, loadModel } from '../train/apply.js';
+import { type Evaluation, evaluateImageModel, evaluateModel, isImageModel, loadModel } from '../train/apply.js';
 import { type Io, paint } from './io.js';
 
 export interface EvaluateSpec {
@@ -38,16 +38,19 @@ Examples:
 export async function runEvaluate(spec: EvaluateSpec, io: Io): Promise<Evaluation> {
   const c = paint(io);
   const model = loadModel(spec.model);
-  const table = await readTable(spec.data, spec.sheet);
-  const e = evaluateModel(model, table);
-  if (!spec.quiet) for (const n of [...table.notes, ...e.notes]) io.err(`${n.startsWith('warning:') ? c.yellow('nnm:') : c.dim('nnm:')} ${n}\n`);
+  const table = isImageModel(model) ? undefined : await readTable(spec.data, spec.sheet);
+  const e = table ? evaluateModel(model, table) : evaluateImageModel(model, spec.data);
+  if (!spec.quiet) for (const n of [...(table?.notes ?? []), ...e.notes]) io.err(`${n.startsWith('warning:') ? c.yellow('nnm:') : c.dim('nnm:')} ${n}\n`);
   if (spec.json) {
     io.out(`${JSON.stringify({ task: e.task, model: model.model, data: { file: spec.data, rows: e.rows, evaluated_rows: e.evaluatedRows }, test: e.test }, null, 2)}\n`);
     return e;
   }
   const f = (v: unknown): string => (typeof v === 'number' ? fmt(Number(v.toPrecision(4))) : '—');
-  const keys = e.task === 'regress' ? ['rmse', 'mae', 'mape', 'r2'] : ['accuracy', 'macro_f1', 'precision', 'recall'];
+  const oneStep = e.test.one_step as Record<string, unknown> | undefined;
+  const shown = oneStep ?? e.test;
+  const keys = e.task === 'regress' || oneStep ? ['rmse', 'mae', 'mape', 'r2'] : ['accuracy', 'macro_f1', 'precision', 'recall'];
   io.out(`${c.bold(`${model.model.toUpperCase()} ${e.task}`)} on ${spec.data} (${e.evaluatedRows} labelled rows)\n`);
-  for (const k of keys) io.out(`  ${k.padEnd(10)} ${f(e.test[k])}${k === 'mape' ? ' %' : ''}\n`);
+  if (oneStep) io.out('  one-step forecasts (each point from the true history before it)\n');
+  for (const k of keys) io.out(`  ${k.padEnd(10)} ${f(shown[k])}${k === 'mape' ? ' %' : ''}\n`);
   return e;
 }

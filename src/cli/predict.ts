@@ -5,7 +5,8 @@ import { int } from '../config/options.js';
 import { readTable } from '../data/read.js';
 import { type Cell, toCsv } from '../report/csv.js';
 import { checkWritable, writeAtomic } from '../report/files.js';
-import { applyModel, loadModel, type Predictions } from '../train/apply.js';
+import { applyImageModel, applyModel, isImageModel, loadModel, type Predictions } from '../train/apply.js';
+import { UserError } from '../errors.js';
 import { type Io, paint } from './io.js';
 
 export interface PredictSpec {
@@ -50,8 +51,10 @@ export async function runPredict(spec: PredictSpec, io: Io): Promise<Predictions
   const c = paint(io);
   if (spec.out) checkWritable(spec.out, spec.force);
   const model = loadModel(spec.model);
-  const table = spec.data ? await readTable(spec.data, spec.sheet) : undefined;
-  const p = applyModel(model, table, { horizon: spec.horizon });
+  const image = isImageModel(model);
+  if (image && !spec.data) throw new UserError({ file: spec.model, message: 'is an image model: predict needs a pixel CSV or an image folder', hint: 'nnm predict MODEL DATA' });
+  const table = spec.data && !image ? await readTable(spec.data, spec.sheet) : undefined;
+  const p = image ? applyImageModel(model, spec.data!) : applyModel(model, table, { horizon: spec.horizon });
   if (!spec.quiet) {
     for (const n of [...(table?.notes ?? []), ...p.notes]) io.err(`${n.startsWith('warning:') ? c.yellow('nnm:') : c.dim('nnm:')} ${n}\n`);
   }

@@ -24,6 +24,8 @@ import { formatTime } from '../data/dates.js';
 import { loadSeries, transformLag } from '../data/series.js';
 import { inferSchema } from '../data/schema.js';
 import { encodeTexts } from '../data/text.js';
+import { transformImageInputs } from '../data/image-replay.js';
+import type { ImagePipeline } from '../data/images.js';
 
 export interface LoadedModel {
   path: string;
@@ -226,6 +228,42 @@ function applyText(m: LoadedModel, t: RawTable): Predictions {
     probabilities: probs,
     notes,
   };
+}
+
+/** Image and signal models (pipeline kind image/signal) read a pixel CSV or an image folder, not a table. */
+export function isImageModel(m: LoadedModel): boolean {
+  const k = (m.file.pipeline as { kind?: string } | undefined)?.kind;
+  return k === 'image' || k === 'signal';
+}
+
+export function applyImageModel(m: LoadedModel, path: string): Predictions {
+  const p = m.file.pipeline as ImagePipeline;
+  const inputs = transformImageInputs(p, path);
+  const probs = predictEnsemble(m.members, inputs.x, inputs.n, true);
+  const pred = argmaxRows(probs, inputs.n, p.classes.length);
+  return {
+    task: m.task,
+    idHeader: inputs.idHeader,
+    ids: inputs.ids,
+    ...(inputs.labels ? { actual: inputs.labels } : {}),
+    predicted: Array.from(pred, (k) => p.classes[k]),
+    classes: p.classes,
+    probabilities: probs,
+    notes: [],
+  };
+}
+
+export function evaluateImageModel(m: LoadedModel, path: string): Evaluation {
+  const pr = applyImageModel(m, path);
+  const classes = pr.classes ?? [];
+  if (!pr.actual) throw new UserError({ file: path, message: 'has no labels (a label column or class sub-folders)', hint: 'evaluate needs labelled data; nnm predict works without labels' });
+  const truth = pr.actual.map((a, i) => {
+    const k = classes.indexOf(String(a));
+    if (k < 0) throw new UserError({ file: path, row: i + 2, message: `class "${String(a)}" does not occur in the training data`, hint: `known classes: ${classes.join(', ')}` });
+    return k;
+  });
+  const pred = pr.predicted.map((v) => classes.indexOf(String(v)));
+  return { task: m.task, rows: truth.length, evaluatedRows: truth.length, test: { ...classificationMetrics(truth, pred, classes) }, notes: pr.notes };
 }
 
 function notYet(m: LoadedModel): never {
