@@ -24,8 +24,8 @@ export const MODEL_CATALOG: { [K in ModelKind]: ModelInfo } = {
   cnn: {
     name: { en: 'convolutional network', zh: '卷积神经网络' },
     goodFor: { en: 'images (pixel columns or an image folder): digit and picture recognition', zh: '图像（像素列或图片文件夹）：数字与图片识别' },
-    defaults: { en: 'two conv + pooling blocks, then a dense layer; image shape from a square pixel count', zh: '两组卷积+池化后接全连接层；图像尺寸由像素列数（平方数）推断' },
-    available: false,
+    defaults: { en: '3x3 convolutions from 16 filters, doubling after each 2x2 pooling while the side stays at least 8 (at most 3 stages), then dense 64 + dropout 0.3; image shape from a square pixel count; pixels scaled to [0, 1]; Conv1D for signals', zh: '3×3 卷积（16 个滤波器起，每次 2×2 池化后加倍，边长不小于 8，最多 3 段），再接 64 单元全连接层与 0.3 的 Dropout；图像尺寸由像素列数（平方数）推断，像素缩放到 [0, 1]；信号数据使用一维卷积' },
+    available: true,
   },
   rnn: {
     name: { en: 'simple recurrent network (Elman)', zh: '简单循环神经网络（Elman）' },
@@ -51,7 +51,7 @@ export const MODEL_CATALOG: { [K in ModelKind]: ModelInfo } = {
   som: {
     name: { en: 'self-organising map (Kohonen)', zh: '自组织映射网络（SOM）' },
     goodFor: { en: 'clustering and segmentation without labels', zh: '无标签的聚类与分群' },
-    defaults: { en: 'a 2-D grid sized from the number of rows; standardised inputs', zh: '二维网格，大小由样本数确定；输入标准化' },
-    available: false,
+    defaults: { en: 'a 2-D grid of about 5·√n units on standardised inputs; map units grouped by k-means, k chosen by silhouette in 2..8; compared with k-means on the rows', zh: '约 5·√n 个单元的二维网格，输入标准化；映射单元再用 k 均值聚类，k 在 2..8 中按轮廓系数选取；与直接 k 均值聚类对比' },
+    available: true,
   },
 };

@@ -13,7 +13,7 @@ const templates = listTemplates();
 
 describe('nnm init', () => {
   it('finds the templates, each with a README command, a config and a paper skeleton', async () => {
-    expect(templates.map((t) => t.name)).toEqual(expect.arrayContaining(['classify', 'regress']));
+    expect(templates.map((t) => t.name)).toEqual(expect.arrayContaining(['classify', 'regress', 'forecast', 'image', 'text']));
     for (const t of templates) {
       expect(t.command).toMatch(/^nnm train /);
       for (const f of ['README.md', 'nnm.config.json', 'paper/model.tex']) expect(existsSync(join(templatesRoot(), t.name, f))).toBe(true);
@@ -24,7 +24,7 @@ describe('nnm init', () => {
   });
 
   it('the bundled data of a template is the sample-data file, byte for byte', () => {
-    for (const [t, f] of [['classify', 'iris.csv'], ['regress', 'diabetes.csv']]) {
+    for (const [t, f] of [['classify', 'iris.csv'], ['regress', 'diabetes.csv'], ['forecast', 'airpassengers.csv'], ['image', 'digits8x8.csv']]) {
       expect(readFileSync(join(templatesRoot(), t, f), 'utf8')).toBe(readFileSync(SAMPLE(f), 'utf8'));
     }
   });
@@ -42,6 +42,10 @@ describe('nnm init', () => {
     for (const f of ['model.nnm.json', 'metrics.json', 'predictions.csv', 'report.md', 'config.json']) expect(existsSync(join(out, f))).toBe(true);
     const tex = readFileSync(join(dir, 'paper', 'model.tex'), 'utf8');
     expect(tex).toContain(`\\providecommand{\\nnmrun}{${args[args.indexOf('--out') + 1]}}`);
+    // Every table and figure the paper skeleton inputs is a file the run wrote.
+    const refs = [...tex.matchAll(/\\nnm(?:input|figure)\{([^}#]+)\}/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThanOrEqual(4);
+    for (const f of refs) expect(existsSync(join(out, f)), f).toBe(true);
   });
 
   it('refuses a non-empty folder without --force, and an unknown template', async () => {
@@ -55,6 +59,6 @@ describe('nnm init', () => {
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
     const bad = await runCli(['init', join(dir, 'x'), '--template', 'clasify']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/unknown template "clasify"; choose one of classify, regress/);
+    expect(bad.stderr).toMatch(/unknown template "clasify"; choose one of classify, forecast, image, regress, text/);
   });
 });
