@@ -8,7 +8,7 @@ import { type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../c
 import { DEFAULT_MODEL, type ModelKind, MODELS_FOR_TASK, type Task } from '../config/tasks.js';
 import { tableReader } from '../data/read.js';
 import { UserError } from '../errors.js';
-import { defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
+import { checkRunFolder, defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
 import { systemFontDirs } from '../report/figures/fonts.js';
 import type { RunOutput } from '../report/types.js';
 import { SUMMARY_FILE, summaryJson, writeReport } from '../report/write-report.js';
@@ -86,7 +86,8 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   }
   const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (imageJob ? 'cnn' : task ? DEFAULT_MODEL[task] : 'mlp') : spec.model, io.now());
   const readTable = imageJob && isFolder(spec.data) ? tableReaderForFolder : await tableReader([spec.data, spec.test], spec.sheet);
-  prepareRunFolder(dir, spec.force);
+  // NOTE: checked now, created only when the job has succeeded, so a failed run leaves no empty folder.
+  checkRunFolder(dir, spec.force);
   const progress = progressFor(io, spec.quiet, state.stopFlag);
   const command = ['nnm', ...state.argv].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ');
   const ctx: JobContext = { note, listener: progress.listener, command, readTable };
@@ -97,6 +98,7 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   } finally {
     progress.stop();
   }
+  prepareRunFolder(dir, spec.force);
   const metricsJson = `${JSON.stringify(output.summary.metrics, null, 2)}\n`;
   for (const [name, content] of Object.entries(output.files)) writeAtomic(resolve(dir, name), content);
   writeAtomic(resolve(dir, 'metrics.json'), metricsJson);

@@ -25,14 +25,19 @@ export function checkWritable(path: string, force: boolean): void {
   }
 }
 
-/** Create (or, with force, reuse) a run folder; a non-empty existing folder needs force. */
-export function prepareRunFolder(dir: string, force: boolean): void {
+/** Refuse a run folder that would overwrite results (a non-empty folder needs force); creates nothing. */
+export function checkRunFolder(dir: string, force: boolean): void {
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) throw new UserError({ file: dir, message: 'exists and is not a folder', hint: 'choose another --out' });
     if (readdirSync(dir).length > 0 && !force) {
       throw new UserError({ file: dir, message: 'is a run folder that already holds results', hint: 'choose another --out, or add --force to replace them' });
     }
   }
+}
+
+/** Check, then create (or, with force, reuse) a run folder. */
+export function prepareRunFolder(dir: string, force: boolean): void {
+  checkRunFolder(dir, force);
   mkdirSync(dir, { recursive: true });
 }
 

@@ -118,6 +118,12 @@ describe('nnm train: errors are one line and exit 2', () => {
     expect(r.stderr).toContain('row 3: has 2 fields but the header has 3');
   });
 
+  it('a failed run leaves no run folder behind', async () => {
+    const out = join(tempDir(), 'r');
+    expect((await runCli(['train', fx('one-class.csv'), '--out', out])).code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('never overwrites a run folder without --force', async () => {
     const out = join(tempDir(), 'r');
     expect((await runCli(['train', SAMPLE('iris.csv'), '--out', out, '--quiet'])).code).toBe(0);
