@@ -39,6 +39,8 @@ export interface RunSummary {
   predictions?: TestPredictions;
   /** Forecast task: the series for the forecast figures. */
   forecast?: ForecastData;
+  /** Image runs: misclassified test images (at most 24), for the grid figure. */
+  misclassified?: { shape: [number, number, number]; items: { pixels: number[]; actual: string; predicted: string }[] };
   /** Unit of the target when known (e.g. "thousands"), for axis labels. */
   targetUnit?: string;
 }

@@ -119,6 +119,7 @@ export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobCon
     inShape: [...data.shape],
     predictions,
     splitInfo: { kind: 'stratified' as const, train: train.length, test: test.n, val: folds[0].test.length, testFraction: spec.testSize },
+    ...(data.kind === 'image' ? { misclassified: misclassified(test.x, size, data.shape as [number, number, number], predictions) } : {}),
   };
   // config.json holds train options only (it is read back by --config).
   const config: Record<string, unknown> = {
@@ -221,4 +222,14 @@ function audit(data: ImageSet & { kind: 'image' | 'signal' }, folder: boolean, n
 /** SHA-256 over every image's relative path and content hash, in sorted order. */
 function folderHash(dir: string, ids: string[]): string {
   return sha256([...ids].sort().map((id) => `${id}:${sha256(readFileSync(join(dir, id)))}`).join('\n'));
+}
+
+/** Up to 24 misclassified test images (pixels rounded to 3 decimals) for the report's grid figure. */
+function misclassified(x: Float32Array, size: number, shape: [number, number, number], p: { actual: (string | number)[]; predicted: (string | number)[] }): { shape: [number, number, number]; items: { pixels: number[]; actual: string; predicted: string }[] } {
+  const items: { pixels: number[]; actual: string; predicted: string }[] = [];
+  for (let i = 0; i < p.actual.length && items.length < 24; i++) {
+    if (p.actual[i] === p.predicted[i]) continue;
+    items.push({ pixels: Array.from(x.subarray(i * size, (i + 1) * size), (v) => Math.round(v * 1000) / 1000), actual: String(p.actual[i]), predicted: String(p.predicted[i]) });
+  }
+  return { shape, items };
 }

@@ -31,6 +31,13 @@ describe('digits8x8 --task image with no other flags', () => {
       expect(model.pipeline.source.columns).toHaveLength(64);
       expect(readFileSync(join(out, 'predictions.csv'), 'utf8').split('\n')[0]).toBe('row,actual,predicted,p_0,p_1,p_2,p_3,p_4,p_5,p_6,p_7,p_8,p_9');
       const report = readFileSync(join(out, 'report.md'), 'utf8');
+      // The grid of misclassified test images, one per wrong prediction (at most 24).
+      const wrong = Math.round((1 - m.test.accuracy) * m.data.test_rows);
+      if (wrong > 0) {
+        const svg = readFileSync(join(out, 'figures', 'misclassified.svg'), 'utf8');
+        expect(svg.match(/<g transform/g)?.length).toBe(Math.min(24, wrong));
+        expect(report).toContain('misclassified test image(s)');
+      }
       expect(report).toContain('A convolutional neural network (CNN)');
       expect(report).toContain('conv3x3(16) -> pool2 -> conv3x3(32)');
       const config = JSON.parse(readFileSync(join(out, 'config.json'), 'utf8'));

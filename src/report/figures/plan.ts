@@ -7,6 +7,7 @@ import { autocorrelation, meanSd, pearson, rocCurve } from '../../metrics/curves
 import type { Messages } from '../i18n/index.js';
 import type { ForecastData, RunSummary } from '../types.js';
 import { acfSpec, barsSpec, confusionSpec, histogramSpec, lossCurveSpec, predVsActualSpec, rocSpec, seriesSpec, type VlSpec } from './charts.js';
+import { imageGridSvg } from './image-grid.js';
 import { networkDiagramSvg } from './network.js';
 
 export type FigureSource = { kind: 'vega-lite'; spec: VlSpec } | { kind: 'svg'; svg: string };
@@ -53,6 +54,10 @@ export function planFigures(s: RunSummary, m: Messages): FigureDef[] {
     if (per) figs.push(vl('f1_per_class', m.fig.f1, barsSpec(per.map((c) => ({ label: `${c.label} (${c.support})`, value: c.f1 })), { x: a.class, y: a.f1 }, [0, 1])));
   }
   if (s.forecast) figs.push(...forecastFigures(s.forecast, m, s.target + unit));
+  if (s.misclassified && s.misclassified.items.length > 0) {
+    const mc = s.misclassified;
+    figs.push({ id: 'misclassified', caption: m.fig.misclassified(mc.items.length), source: { kind: 'svg', svg: imageGridSvg(mc.shape, mc.items, { actual: a.trueClass, predicted: a.predClass }) } });
+  }
   figs.push({ id: 'network', caption: m.fig.network(s.paramCount), source: { kind: 'svg', svg: networkDiagramSvg(s.inShape, s.layers, s.paramCount, { ...a, total: m.tables.total }) } });
   return figs;
 }

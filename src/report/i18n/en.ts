@@ -87,6 +87,7 @@ export const en = {
     confusion: 'Confusion matrix on the test rows (rows: true class, columns: predicted class, cells: counts).',
     roc: (pos: string, auc: number) => `ROC curve on the test rows with "${pos}" as the positive class; AUC = ${n(auc, 3)}. The diagonal is a random guess.`,
     f1: 'F1 score of each class on the test rows (support in brackets).',
+    misclassified: (n: number) => `${n} misclassified test image(s), each labelled true class → predicted class.`,
     network: (params: number) => `Network structure: layers, output shapes and parameter counts (${params} parameters in all).`,
     forecastTest: 'The series, its test part and the forecasts: one-step (each point from the true history before it) and multi-step (one forecast from the start of the test part).',
     forecastFuture: (level: number | undefined) => `Forecast after the end of the data${level ? `, with a ${Math.round(level * 100)}% prediction interval` : ''}.`,

@@ -85,6 +85,7 @@ export const zh: Messages = {
     confusion: '测试集混淆矩阵（行为真实类别，列为预测类别，数值为样本数）。',
     roc: (pos, auc) => `以"${pos}"为正类的测试集 ROC 曲线，AUC = ${n(auc, 3)}；对角线表示随机猜测。`,
     f1: '测试集各类别的 F1 值（括号内为样本数）。',
+    misclassified: (n) => `测试集中被错误分类的 ${n} 幅图像，标注为“真实类别 → 预测类别”。`,
     network: (params) => `网络结构示意图：各层、输出形状与参数个数（共 ${params} 个参数）。`,
     forecastTest: '原序列、测试段与预测结果：单步预测（每点用其之前的真实历史预测）与多步预测（从测试段起点一次性递推预测）。',
     forecastFuture: (level) => `数据末端之后的预测${level ? `，阴影为 ${Math.round(level * 100)}% 预测区间` : ''}。`,
