@@ -6,6 +6,7 @@
 // WebAssembly SIMD GEMM and Adam); each peer cell gives the ratio against both.
 // Flags: --json (the rows as JSON on stdout), --results FILE (also write a Markdown report),
 //        --quick (1 s per measurement instead of 2.5 s).
+// The report ends with the performance issue's targets checked against this run's numbers (TARGETS).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -79,6 +80,39 @@ const fmt = (v) => (v >= 100 ? Math.round(v).toLocaleString('en-US') : v >= 10 ?
 /** How many times better nnm is than the peer (> 1: nnm wins), whatever the unit's direction. */
 const ratio = (n, p) => (n.better === 'higher' ? n.value / p.value : p.value / n.value);
 
+// The performance issue's targets, checked against THIS run's numbers (never edited by hand).
+const TARGETS = {
+  ts: [['W1', 8000], ['W2', 1500], ['W3', 600], ['W4:256', 6], ['W5', 40]],
+  wasm: [['W1', 25000], ['W2', 3000], ['W3', 3000], ['W4:256', 30], ['W5', 40]],
+};
+
+function targetLines(rows) {
+  const byId = Object.fromEntries(rows.map((r) => [r.workload, r]));
+  const out = [];
+  for (const [key, name] of [['ts', 'Pure TypeScript path (nnm ts)'], ['wasm', 'WebAssembly path (nnm wasm)']]) {
+    const items = TARGETS[key].map(([id, goal]) => {
+      const v = byId[id]?.nnm[key];
+      const label = id === 'W4:256' ? 'GEMM n=256' : id;
+      if (!v || v.unavailable) return `${label}: not measured — NOT MET`;
+      const op = v.better === 'higher' ? '≥' : '≤';
+      const met = v.better === 'higher' ? v.value >= goal : v.value <= goal;
+      return `${label} ${op} ${goal.toLocaleString('en-US')} ${v.unit}: ${fmt(v.value)} — ${met ? 'met' : 'NOT MET'}`;
+    });
+    out.push(`- ${name}: ${items.join('; ')}.`);
+  }
+  const rss = ['W1', 'W2', 'W3'].map((id) => {
+    const r = byId[id];
+    if (!r || r.nnm.ts.unavailable) return `${id}: not measured`;
+    const tf = [['cpu', r.peers['tfjs-cpu']], ['wasm', r.peers['tfjs-wasm']]].filter(([, v]) => v && !v.unavailable);
+    const nnmMax = Math.max(r.nnm.ts.rssMB, r.nnm.wasm.unavailable ? 0 : r.nnm.wasm.rssMB);
+    if (!tf.length) return `${id}: no TF.js number`;
+    const met = tf.every(([, v]) => nnmMax < v.rssMB);
+    return `${id} nnm ${Math.round(r.nnm.ts.rssMB)}/${Math.round(r.nnm.wasm.rssMB)} MB vs TF.js ${tf.map(([k]) => k).join('/')} ${tf.map(([, v]) => Math.round(v.rssMB)).join('/')} MB — ${met ? 'lower (met)' : 'NOT lower (not met)'}`;
+  });
+  out.push(`- Peak RSS below TF.js's (nnm ts/wasm vs TF.js, where TF.js trained): ${rss.join('; ')}.`);
+  return out;
+}
+
 function machine() {
   const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown';
   let commit = '';
@@ -140,8 +174,9 @@ function main() {
     ...notes,
     `Machine: ${machine()}. ${seconds} s per measurement; whole run ${Math.round(elapsed)} s; ${load}.`,
   ].join('\n');
-  process.stdout.write(`${table}\n\n${footer}\n`);
-  if (resultsFile) writeFileSync(resultsFile, `# nnm bench results\n\n${table}\n\n${footer.split('\n').join('  \n')}\n`);
+  const targets = `Targets of the performance issue, this run:\n${targetLines(rows).join('\n')}`;
+  process.stdout.write(`${table}\n\n${footer}\n\n${targets}\n`);
+  if (resultsFile) writeFileSync(resultsFile, `# nnm bench results\n\n${table}\n\n${footer.split('\n').join('  \n')}\n\n## ${targets}\n`);
 }
 
 main();

@@ -6,8 +6,10 @@
 //   W1  MLP 784-128-64-10 relu, softmax CE, Adam, batch 64: training samples/s
 //   W4  GEMM fp32 n×n·n×n (n = 64, 256, 1024): GFLOP/s
 //   W5  the W1 MLP, batch-1 inference: µs/sample
-//   W2  LSTM seq 32×1 -> 64 -> 1, Adam, batch 32        (hook: needs nnm layer 'lstm')
-//   W3  CNN 28×28×1 conv16-pool-conv32-pool-dense10, b32 (hook: needs nnm layer 'conv2d')
+//   W2  LSTM 32 steps × 1 feature -> LSTM 64 -> Dense 1, MSE, Adam, batch 32: training sequences/s
+//   W3  CNN 28×28×1: conv 16 3×3 same relu -> maxpool 2 -> conv 32 3×3 same relu -> maxpool 2 ->
+//       flatten -> dense 10, softmax CE, Adam, batch 32: training samples/s
+// Inputs are synthetic and seeded (lcg below); every implementation trains on the same numbers.
 
 import { createRequire } from 'node:module';
 
@@ -27,8 +29,23 @@ function randomData(n, dim, seed) {
   for (let i = 0; i < n; i++) y[i] = Math.floor(r() * 10);
   return { x, y };
 }
+/** W2 data: n sequences of T steps × 1 feature in [0, 1); target = the sequence mean. */
+function sequenceData(n, T, seed) {
+  const r = lcg(seed);
+  const x = new Float32Array(n * T);
+  const t = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let k = 0; k < T; k++) sum += (x[i * T + k] = r());
+    t[i] = sum / T;
+  }
+  return { x, t };
+}
+const W2 = { B: 32, T: 32, nb: 16 }; // batch, steps, distinct batches cycled through
+const W3 = { B: 32, nb: 8 };
 
-/** Run `step` (sync or async) until MEASURE_S seconds pass; returns calls per second. */
+/** Run `step` (sync or async) until MEASURE_S seconds pass; returns calls per second.
+ *  A slow step (TF.js cpu on W3, ~1 s a batch) passes warmup = minCalls = 1 to stay in budget. */
 async function rate(step, warmup = 5, minCalls = 3) {
   // Warm up for a number of calls AND ~0.6 s: V8 tiers hot loops up late (measured: a 2-call
   // warm-up read 2.0 GFLOP/s for a kernel that runs at 4.2 once optimised).
@@ -56,7 +73,7 @@ async function nnm(kernels) {
   setKernelBackend(kernels === 'wasm' ? 'auto' : 'ts'); // before any model exists: it decides where weights live
   const { Sequential } = await import('../dist/engine/model.js');
   const { Adam } = await import('../dist/engine/optimizers/adam.js');
-  const { softmaxCrossEntropy } = await import('../dist/engine/losses.js');
+  const { softmaxCrossEntropy, mse } = await import('../dist/engine/losses.js');
   const { gemm } = await import('../dist/engine/kernels/gemm.js');
   const { Rng } = await import('../dist/engine/rng.js');
   const { LAYER_KINDS_PRESENT } = await layerKinds();
@@ -111,11 +128,55 @@ async function nnm(kernels) {
     },
     async W2() {
       if (!LAYER_KINDS_PRESENT.has('lstm')) return { unavailable: "nnm layer 'lstm' not in registry yet" };
-      return { unavailable: 'W2 hook: write the nnm LSTM workload here once the layer lands' };
+      const { B, T, nb } = W2;
+      const { x, t } = sequenceData(B * nb, T, 11);
+      const model = new Sequential({ inShape: [T, 1], layers: [{ kind: 'lstm', units: 64 }, { kind: 'dense', units: 1 }] });
+      model.init(new Rng(1));
+      const opt = new Adam(model.paramCount);
+      const ctx = { mode: 'train', rng: new Rng(2) };
+      const d = new Float32Array(B);
+      let step = 0;
+      const bps = await rate(() => {
+        const b = step % nb;
+        model.zeroGrad();
+        const y = model.forward(x.subarray(b * B * T, (b + 1) * B * T), B, ctx);
+        mse(d, y, t.subarray(b * B, (b + 1) * B), B, 1);
+        model.backward(d, B, false);
+        opt.step(model.params, model.grads, 1e-3, ++step);
+      }, 10);
+      return { value: bps * B, unit: 'seq/s', better: 'higher' };
     },
     async W3() {
       if (!LAYER_KINDS_PRESENT.has('conv2d')) return { unavailable: "nnm layer 'conv2d' not in registry yet" };
-      return { unavailable: 'W3 hook: write the nnm CNN workload here once the layer lands' };
+      const { B, nb } = W3;
+      const { x, y } = randomData(B * nb, 784, 13);
+      const t = Float32Array.from(y);
+      // nnm is NCHW; with one channel (1, 28, 28) holds the same numbers as TF.js's (28, 28, 1).
+      const model = new Sequential({
+        inShape: [1, 28, 28],
+        layers: [
+          { kind: 'conv2d', filters: 16, kernel: 3, padding: 'same', activation: 'relu' },
+          { kind: 'maxpool2d', size: 2 },
+          { kind: 'conv2d', filters: 32, kernel: 3, padding: 'same', activation: 'relu' },
+          { kind: 'maxpool2d', size: 2 },
+          { kind: 'flatten' },
+          { kind: 'dense', units: 10 },
+        ],
+      });
+      model.init(new Rng(1));
+      const opt = new Adam(model.paramCount);
+      const ctx = { mode: 'train', rng: new Rng(2) };
+      const d = new Float32Array(B * 10);
+      let step = 0;
+      const bps = await rate(() => {
+        const b = step % nb;
+        model.zeroGrad();
+        const logits = model.forward(x.subarray(b * B * 784, (b + 1) * B * 784), B, ctx);
+        softmaxCrossEntropy(d, logits, t.subarray(b * B, (b + 1) * B), B, 10);
+        model.backward(d, B, false);
+        opt.step(model.params, model.grads, 1e-3, ++step);
+      }, 3);
+      return { value: bps * B, unit: 'samples/s', better: 'higher' };
     },
   };
 }
@@ -174,8 +235,60 @@ async function tfjs(backend) {
       });
       return { value: 1e6 / (batchesPerS * 20), unit: 'µs/sample', better: 'lower' };
     },
-    async W2() { return { unavailable: 'hook: not written until nnm has lstm' }; },
-    async W3() { return { unavailable: 'hook: not written until nnm has conv2d' }; },
+    async W2() {
+      const { B, T, nb } = W2;
+      const { x, t } = sequenceData(B * nb, T, 11);
+      const model = tf.sequential();
+      model.add(tf.layers.lstm({ inputShape: [T, 1], units: 64 }));
+      model.add(tf.layers.dense({ units: 1 }));
+      model.compile({ optimizer: tf.train.adam(1e-3), loss: 'meanSquaredError' });
+      const xs = [], ys = [];
+      for (let b = 0; b < nb; b++) {
+        xs.push(tf.tensor3d(x.subarray(b * B * T, (b + 1) * B * T), [B, T, 1]));
+        ys.push(tf.tensor2d(t.subarray(b * B, (b + 1) * B), [B, 1]));
+      }
+      let step = 0;
+      const bps = await rate(async () => { const b = step++ % nb; await model.trainOnBatch(xs[b], ys[b]); }, 3);
+      return { value: bps * B, unit: 'seq/s', better: 'higher' };
+    },
+    async W3() {
+      const { B, nb } = W3;
+      const { x, y } = randomData(B * nb, 784, 13);
+      const model = tf.sequential();
+      model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 3, padding: 'same', activation: 'relu' }));
+      model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+      model.add(tf.layers.conv2d({ filters: 32, kernelSize: 3, padding: 'same', activation: 'relu' }));
+      model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+      model.add(tf.layers.flatten());
+      model.add(tf.layers.dense({ units: 10 }));
+      model.compile({ optimizer: tf.train.adam(1e-3), loss: (yt, yp) => tf.losses.softmaxCrossEntropy(yt, yp) });
+      const xs = [], ys = [];
+      for (let b = 0; b < nb; b++) {
+        xs.push(tf.tensor4d(x.subarray(b * B * 784, (b + 1) * B * 784), [B, 28, 28, 1]));
+        ys.push(tf.oneHot(tf.tensor1d(y.subarray(b * B, (b + 1) * B), 'int32'), 10).toFloat());
+      }
+      try {
+        await model.trainOnBatch(xs[0], ys[0]);
+      } catch (e) {
+        // TF.js wasm 4.22 registers no Conv2DBackpropFilter kernel: it can run a CNN but not train one.
+        return { unavailable: `cannot train: ${String(e.message ?? e).split('\n')[0].slice(0, 80)}` };
+      }
+      // The call above was the warm-up. TF.js cpu takes seconds a batch here (its conv backward is
+      // plain JS loops), so this times as many batches as fit the budget, at least one, not rate()'s
+      // 0.6 s warm-up + 3 calls; the note says how many were timed.
+      let calls = 0, dt = 0;
+      const t0 = performance.now();
+      while (dt < MEASURE_S * 1000 || calls < 1) {
+        await model.trainOnBatch(xs[(calls + 1) % nb], ys[(calls + 1) % nb]);
+        calls++;
+        dt = performance.now() - t0;
+      }
+      const slow = dt / calls > 500;
+      return {
+        value: (calls * B) / (dt / 1000), unit: 'samples/s', better: 'higher',
+        note: slow ? `W3 timed ${calls} batch${calls > 1 ? 'es' : ''} of 32 only, after one warm-up batch (${(dt / calls / 1000).toFixed(1)} s a batch${dt > MEASURE_S * 1000 * 1.2 ? ', over the per-measurement budget' : ''})` : undefined,
+      };
+    },
   };
 }
 
@@ -212,8 +325,29 @@ async function brain() {
       const batchesPerS = await rate(() => { for (let k = 0; k < 20; k++) { net.run(data[i]); i = (i + 1) & 255; } });
       return { value: 1e6 / (batchesPerS * 20), unit: 'µs/sample', better: 'lower' };
     },
-    async W2() { return { unavailable: 'hook: not written until nnm has lstm' }; },
-    async W3() { return { unavailable: 'no conv layers' }; },
+    async W2() {
+      // recurrent.LSTMTimeStep, hidden [64]: one sequence at a time (no mini-batch), and its only
+      // training mode predicts the next value at EVERY step (input ++ output = 33 values, 32
+      // predictions, not one), with the recurrent nets' own RMSprop-style update (no Adam there).
+      const { recurrent } = require('brain.js');
+      const { T } = W2;
+      const n = 256;
+      const { x, t } = sequenceData(n, T, 11);
+      const data = Array.from({ length: n }, (_, i) => ({
+        input: Array.from(x.subarray(i * T, (i + 1) * T), (v) => [v]),
+        output: [[t[i]]],
+      }));
+      const net = new recurrent.LSTMTimeStep({ inputSize: 1, hiddenLayers: [64], outputSize: 1 });
+      const opts = { iterations: 1, errorThresh: 1e-9, learningRate: 1e-3, log: false };
+      const chunk = 16;
+      let k = 0;
+      const cps = await rate(() => { const c = k++ % (n / chunk); net.train(data.slice(c * chunk, (c + 1) * chunk), opts); }, 2);
+      return {
+        value: cps * chunk, unit: 'seq/s', better: 'higher',
+        note: 'W2 is recurrent.LSTMTimeStep [64], trained per sequence (no mini-batch), predicting the next value at all 32 steps (its only mode), with its RMSprop-style update (no Adam for its recurrent nets)',
+      };
+    },
+    async W3() { return { unavailable: 'no CNN' }; },
   };
 }
 
