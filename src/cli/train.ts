@@ -17,6 +17,7 @@ import { runTabularJob } from '../train/tabular-job.js';
 import { runTextJob } from '../train/text-job.js';
 import { runClusterJob } from '../train/cluster-job.js';
 import { addManyRunAnalysis } from '../train/analysis.js';
+import { assertFiniteOutput } from '../train/finite.js';
 import type { JobContext } from '../train/context.js';
 import { isLayerKind } from '../engine/layers/registry.js';
 import { type Io, paint } from './io.js';
@@ -88,6 +89,7 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   } finally {
     progress.stop();
   }
+  assertFiniteOutput(output);
   const metricsJson = `${JSON.stringify(output.summary.metrics, null, 2)}\n`;
   for (const [name, content] of Object.entries(output.files)) writeAtomic(resolve(dir, name), content);
   writeAtomic(resolve(dir, 'metrics.json'), metricsJson);

@@ -57,6 +57,8 @@ export interface FitResult {
   interrupted: boolean;
   /** Set when the loss became NaN/Inf; the best weights before it were restored. */
   diverged?: { epoch: number; lr: number };
+  /** Set by trainEnsemble when a divergence in epoch 1 forced a retry at this (lower) learning rate. */
+  retriedLr?: number;
 }
 
 export function fit(model: Sequential, train: Dataset, val: Dataset | null, o: FitOptions, rng: Rng, listener: TrainListener = {}): FitResult {

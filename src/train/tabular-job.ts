@@ -158,7 +158,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     loss: classify ? 'softmax_cross_entropy' : 'mse',
     clipNorm: hyper.clip_norm,
     plateau: Math.max(5, Math.floor(hyper.patience / 3)),
-  }, rng.fork(), ctx.listener);
+  }, rng.fork(), ctx.listener, ctx.note);
   const diverged = ens.results.find((r) => r.diverged)?.diverged;
   if (diverged) {
     const msg = `training diverged at epoch ${diverged.epoch} (the loss became NaN/infinite); kept the best weights before it. Likely causes: a learning rate too high (try --lr ${(diverged.lr / 10).toPrecision(1)}), extreme values in the data`;
