@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/config-file.js';
 import { type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
 import { DEFAULT_MODEL, type ModelKind, MODELS_FOR_TASK, type Task } from '../config/tasks.js';
-import { tableReader } from '../data/read.js';
+import { type TableReader, tableReader } from '../data/read.js';
 import { UserError } from '../errors.js';
 import { defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
 import { systemFontDirs } from '../report/figures/fonts.js';
@@ -21,6 +21,7 @@ import { assertFiniteOutput } from '../train/finite.js';
 import type { JobContext } from '../train/context.js';
 import { isLayerKind } from '../engine/layers/registry.js';
 import { type Io, paint } from './io.js';
+import { runJobThread } from './job-thread.js';
 import { progressFor } from './progress.js';
 
 export interface CliState {
@@ -28,6 +29,13 @@ export interface CliState {
   stopFlag: { stop: boolean };
   /** The arguments as typed (after `nnm`), for the report's reproducibility block. */
   argv: string[];
+  /**
+   * Set when main handles SIGINT (the real binary, not in-process tests): the same stop flag in
+   * shared memory (Int32, 1 = stop); training then runs on a worker thread that polls it.
+   */
+  sharedStop?: Int32Array;
+  /** Installs main's Ctrl-C handler for the rest of a train run; returns its remover. */
+  watchInterrupts?: () => () => void;
 }
 
 export function trainCommand(io: Io, state: CliState): Command {
@@ -79,13 +87,27 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (task ? DEFAULT_MODEL[task] : 'mlp') : spec.model, io.now());
   const readTable = await tableReader([spec.data, spec.test], spec.sheet);
   prepareRunFolder(dir, spec.force);
+  const unwatch = state.watchInterrupts?.() ?? (() => {});
+  try {
+    return await trainAndWrite(spec, task, { dir, readTable, note }, io, state);
+  } finally {
+    unwatch();
+  }
+}
+
+async function trainAndWrite(
+  spec: TrainSpec, task: Task | undefined, run: { dir: string; readTable: TableReader; note: (msg: string) => void }, io: Io, state: CliState,
+): Promise<RunOutput> {
+  const c = paint(io);
+  const { dir, readTable, note } = run;
   const progress = progressFor(io, spec.quiet, state.stopFlag);
   const command = ['nnm', ...state.argv].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ');
   const ctx: JobContext = { note, listener: progress.listener, command, readTable };
   let output: RunOutput;
   try {
-    output = runJob(spec, task, ctx);
-    if (spec.cv || spec.repeats) addManyRunAnalysis(output, spec, (s, variant) => runJob(s, task, { ...ctx, note: () => {}, variant }), note);
+    output = state.sharedStop
+      ? await runJobThread({ spec, task, command, stop: state.sharedStop.buffer as SharedArrayBuffer }, progress.listener, note)
+      : computeRun(spec, task, ctx);
   } finally {
     progress.stop();
   }
@@ -102,6 +124,15 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   }
   if (spec.json) io.out(metricsJson);
   if (!spec.quiet) io.err(summaryLines(output, dir, c));
+  return output;
+}
+
+/** The job, then the --cv/--repeats analysis unless the user stopped training (Ctrl-C). */
+export function computeRun(spec: TrainSpec, task: Task | undefined, ctx: JobContext): RunOutput {
+  const output = runJob(spec, task, ctx);
+  if ((spec.cv || spec.repeats) && !output.summary.metrics.train.interrupted) {
+    addManyRunAnalysis(output, spec, (s, variant) => runJob(s, task, { ...ctx, note: () => {}, variant }), ctx.note);
+  }
   return output;
 }
 
