@@ -44,7 +44,7 @@ const trainable = fc.integer({ min: 1, max: 3 }).chain((C) => fc.tuple(
   fc.constant(true),
 ));
 
-function toText([header, rows, quoted]: [string[], string[][], boolean]): string {
+function toText([header, rows, quoted]: [readonly string[], string[][], boolean]): string {
   const q = (c: string): string => (quoted && /[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
   return [header, ...rows].map((r) => r.map(q).join(',')).join('\n');
 }
