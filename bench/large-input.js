@@ -78,6 +78,12 @@ function measure(cliArgs, dir) {
   return { code: r.status, seconds, rssMB, stderr: (r.stderr ?? '').trim() };
 }
 
+/** The Markdown section for a result of main(). */
+export function markdown(r) {
+  const verdict = r.exit !== 0 ? `FAILED (exit ${r.exit}): ${r.error}` : r.peakRssMB < r.targetMB ? 'Peak RSS is under the 1.5 GB target.' : 'Peak RSS is OVER the 1.5 GB target.';
+  return `\n## Large input\n\n| Workload | wall time | peak RSS |\n|---|---|---|\n| load + 1 MLP epoch, ${r.rows.toLocaleString('en-US')} x ${r.columns} CSV (${r.fileMB.toFixed(0)} MB), \`nnm train --epochs 1 --ensemble 1 --sensitivity off --quiet\` | ${r.seconds.toFixed(1)} s | ${Math.round(r.peakRssMB)} MB |\n\n${verdict}\n`;
+}
+
 function main() {
   const dir = mkdtempSync(join(os.tmpdir(), 'nnm-large-'));
   const file = join(dir, 'big.csv');
@@ -90,11 +96,7 @@ function main() {
     log(`bench: ${fileMB.toFixed(0)} MB in ${genSeconds.toFixed(1)} s; training one epoch through the CLI...`);
     const run = measure(['train', file, '--target', 'y', '--epochs', '1', '--ensemble', '1', '--sensitivity', 'off', '--quiet', '--out', join(dir, 'run')], dir);
     const result = { rows, columns: 20, fileMB, exit: run.code, seconds: run.seconds, peakRssMB: run.rssMB, targetMB: 1536, error: run.code === 0 ? undefined : run.stderr.split('\n').slice(-3).join(' | ') };
-    if (asJson) process.stdout.write(`${JSON.stringify(result)}\n`);
-    else {
-      const ok = run.code === 0 ? (run.rssMB < 1536 ? 'under the 1.5 GB target' : 'OVER the 1.5 GB target') : `FAILED (exit ${run.code}): ${result.error}`;
-      process.stdout.write(`\n## Large input\n\n| Workload | wall time | peak RSS |\n|---|---|---|\n| load + 1 MLP epoch, ${rows.toLocaleString('en-US')} x 20 CSV (${fileMB.toFixed(0)} MB), \`nnm train --epochs 1 --ensemble 1\` | ${run.seconds.toFixed(1)} s | ${Math.round(run.rssMB)} MB |\n\n${ok}\n`);
-    }
+    process.stdout.write(asJson ? `${JSON.stringify(result)}\n` : markdown(result));
   } finally {
     if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
     else log(`bench: kept ${dir}`);

@@ -4,12 +4,15 @@
 // bench/node_modules on first run (a root `npm ci` never pulls them).
 // Flags: --json (the rows as JSON on stdout), --results FILE (also write a Markdown report),
 //        --quick (1 s per measurement instead of 2.5 s).
+// Last, the "large input" section (bench/large-input.js): a 1,000,000-row CSV through the CLI, wall
+// time and peak RSS (NNM_BENCH_LARGE_ROWS changes the row count, 0 skips it).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { markdown } from './large-input.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -69,6 +72,21 @@ function cliStartup() {
   return { value: times[3], unit: 'ms', better: 'lower', rssMB: NaN };
 }
 
+/** bench/large-input.js in a child: its Markdown section and its JSON result. */
+function largeInput() {
+  const rowsArg = process.env.NNM_BENCH_LARGE_ROWS ?? '1000000';
+  if (rowsArg === '0') return { markdown: '', json: null };
+  log(`bench: large input (${Number(rowsArg).toLocaleString('en-US')} rows)`);
+  const r = spawnSync(process.execPath, [join(here, 'large-input.js'), '--rows', rowsArg, '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const json = JSON.parse(r.stdout);
+    return { markdown: markdown(json), json };
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
+    return { markdown: `\n## Large input\n\nfailed: exit ${r.status}\n`, json: null };
+  }
+}
+
 const fmt = (v) => (v >= 100 ? Math.round(v).toLocaleString('en-US') : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 /** How many times better nnm is than the peer (> 1: nnm wins), whatever the unit's direction. */
 const ratio = (n, p) => (n.better === 'higher' ? n.value / p.value : p.value / n.value);
@@ -92,10 +110,11 @@ function main() {
     rows.push({ workload: w.id, label: w.label, nnm, peers });
   }
   rows.push({ workload: 'cli', label: '`nnm --help` startup', nnm: cliStartup(), peers: {} });
+  const large = largeInput();
   const elapsed = (performance.now() - t0) / 1000;
 
   if (asJson) {
-    process.stdout.write(`${JSON.stringify({ machine: machine(), seconds: elapsed, rows }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine: machine(), seconds: elapsed, rows, large_input: large.json }, null, 2)}\n`);
     return;
   }
   const head = ['Workload', 'nnm', 'nnm peak RSS', ...PEERS.map((p) => `${p.label} (nnm ×)`)];
@@ -126,8 +145,8 @@ function main() {
     ...notes,
     `Machine: ${machine()}. ${seconds} s per measurement; whole run ${Math.round(elapsed)} s.`,
   ].join('\n');
-  process.stdout.write(`${table}\n\n${footer}\n`);
-  if (resultsFile) writeFileSync(resultsFile, `# nnm bench results\n\n${table}\n\n${footer.split('\n').join('  \n')}\n`);
+  process.stdout.write(`${table}\n\n${footer}\n${large.markdown}`);
+  if (resultsFile) writeFileSync(resultsFile, `# nnm bench results\n\n${table}\n\n${footer.split('\n').join('  \n')}\n${large.markdown}`);
 }
 
 main();
