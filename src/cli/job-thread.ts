@@ -21,11 +21,12 @@ export interface JobRequest {
 export type JobMessage =
   | { kind: 'note'; msg: string }
   | { kind: 'epoch'; log: EpochLog; max: number }
+  | { kind: 'load'; fraction: number }
   | { kind: 'done'; output: RunOutput }
   | { kind: 'user-error'; info: UserErrorInfo; stack?: string }
   | { kind: 'error'; message: string; stack?: string };
 
-export function runJobThread(req: JobRequest, listener: TrainListener, note: (msg: string) => void): Promise<RunOutput> {
+export function runJobThread(req: JobRequest, listener: TrainListener, note: (msg: string) => void, onLoad?: (fraction: number) => void): Promise<RunOutput> {
   return new Promise((resolvePromise, reject) => {
     const worker = new Worker(new URL('./job-worker.js', import.meta.url), { workerData: req });
     let settled = false;
@@ -42,6 +43,9 @@ export function runJobThread(req: JobRequest, listener: TrainListener, note: (ms
           break;
         case 'epoch':
           listener.onEpochEnd?.(m.log, m.max);
+          break;
+        case 'load':
+          onLoad?.(m.fraction);
           break;
         case 'done':
           settle(() => resolvePromise(m.output));

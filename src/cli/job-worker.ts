@@ -13,7 +13,7 @@ const post = (m: JobMessage): void => parentPort!.postMessage(m);
 const stop = new Int32Array(req.stop);
 
 try {
-  const readTable = await tableReader([req.spec.data, req.spec.test], req.spec.sheet);
+  const readTable = await tableReader([req.spec.data, req.spec.test], req.spec.sheet, (fraction) => post({ kind: 'load', fraction }));
   const ctx: JobContext = {
     note: (msg) => post({ kind: 'note', msg }),
     listener: {

@@ -106,7 +106,7 @@ async function trainAndWrite(
   let output: RunOutput;
   try {
     output = state.sharedStop
-      ? await runJobThread({ spec, task, command, stop: state.sharedStop.buffer as SharedArrayBuffer }, progress.listener, note)
+      ? await runJobThread({ spec, task, command, stop: state.sharedStop.buffer as SharedArrayBuffer }, progress.listener, note, progress.onLoad)
       : computeRun(spec, task, ctx);
   } finally {
     progress.stop();

@@ -51,12 +51,15 @@ export function decode(buf: Buffer, file: string): { text: string; encoding: Raw
   }
 }
 
-export function loadTable(file: string): RawTable {
+/** Reports the fraction of the text parsed so far (files over ~10 MB only, about every 1%). */
+export type LoadProgress = (fraction: number) => void;
+
+export function loadTable(file: string, onProgress?: LoadProgress): RawTable {
   const { text, encoding } = readTextFile(file);
-  return parseTable(text, file, encoding);
+  return parseTable(text, file, encoding, onProgress);
 }
 
-export function parseTable(text: string, file: string, encoding: RawTable['encoding'] = 'utf-8'): RawTable {
+export function parseTable(text: string, file: string, encoding: RawTable['encoding'] = 'utf-8', onProgress?: LoadProgress): RawTable {
   // NOTE: /\S/ and the guarded replace avoid whole-file copies (a 125 MB file is 125 MB per copy).
   if (!/\S/.test(text)) throw new UserError({ file, message: 'the file is empty', hint: 'give a CSV with a header line and data rows' });
   // NOTE: line ends are unified first: papaparse takes the first one it sees as the only one, so a
@@ -66,6 +69,8 @@ export function parseTable(text: string, file: string, encoding: RawTable['encod
   // (1M rows x 20 columns: ~180 MB less at the peak).
   const columns = new ColumnBuilder(file, { delimiter: ',', encoding, notes: [] });
   let failure: unknown;
+  const report = onProgress && body.length > 10_000_000 ? onProgress : undefined;
+  let nextReport = 0;
   Papa.parse<string[]>(body, {
     header: false,
     skipEmptyLines: 'greedy',
@@ -77,6 +82,10 @@ export function parseTable(text: string, file: string, encoding: RawTable['encod
           throw new UserError({ file, row: columns.rowsSeen + 1, message: 'a quoted field is never closed', hint: 'close the quote (") or remove it' });
         }
         columns.add(res.data);
+        if (report && res.meta.cursor >= nextReport) {
+          report(res.meta.cursor / body.length);
+          nextReport = res.meta.cursor + body.length / 100;
+        }
       } catch (e) {
         failure = e;
         parser.abort();
@@ -84,6 +93,7 @@ export function parseTable(text: string, file: string, encoding: RawTable['encod
     },
   });
   if (failure) throw failure;
+  report?.(1);
   const t = columns.finish();
   const decimalComma = t.delimiter === ';' && t.columns.some((col) => col.some((v) => /^[-+]?\d+,\d+$/.test(v)));
   if (decimalComma) t.notes.push('decimal commas read as decimal points (the delimiter is ";")');
