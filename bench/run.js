@@ -7,12 +7,15 @@
 // Flags: --json (the rows as JSON on stdout), --results FILE (also write a Markdown report),
 //        --quick (1 s per measurement instead of 2.5 s).
 // The report ends with the performance issue's targets checked against this run's numbers (TARGETS).
+// Last, the "large input" section (bench/large-input.js): a 1,000,000-row CSV through the CLI, wall
+// time and peak RSS (NNM_BENCH_LARGE_ROWS changes the row count, 0 skips it).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { markdown } from './large-input.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -76,6 +79,21 @@ function cliStartup() {
   return { value: times[3], unit: 'ms', better: 'lower', rssMB: NaN };
 }
 
+/** bench/large-input.js in a child: its Markdown section and its JSON result. */
+function largeInput() {
+  const rowsArg = process.env.NNM_BENCH_LARGE_ROWS ?? '1000000';
+  if (rowsArg === '0') return { markdown: '', json: null };
+  log(`bench: large input (${Number(rowsArg).toLocaleString('en-US')} rows)`);
+  const r = spawnSync(process.execPath, [join(here, 'large-input.js'), '--rows', rowsArg, '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const json = JSON.parse(r.stdout);
+    return { markdown: markdown(json), json };
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
+    return { markdown: `\n## Large input\n\nfailed: exit ${r.status}\n`, json: null };
+  }
+}
+
 const fmt = (v) => (v >= 100 ? Math.round(v).toLocaleString('en-US') : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 /** How many times better nnm is than the peer (> 1: nnm wins), whatever the unit's direction. */
 const ratio = (n, p) => (n.better === 'higher' ? n.value / p.value : p.value / n.value);
@@ -134,11 +152,12 @@ function main() {
   }
   const startup = cliStartup();
   rows.push({ workload: 'cli', label: '`nnm --help` startup', nnm: { ts: startup, wasm: startup }, peers: {} });
+  const large = largeInput();
   const elapsed = (performance.now() - t0) / 1000;
   const load = `load average ${load0.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end (1 min)`;
 
   if (asJson) {
-    process.stdout.write(`${JSON.stringify({ machine: machine(), load, seconds: elapsed, rows }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine: machine(), load, seconds: elapsed, rows, large_input: large.json }, null, 2)}\n`);
     return;
   }
   const head = ['Workload', ...NNM.map((n) => `${n.label} (peak RSS)`), ...PEERS.map((p) => `${p.label} (nnm ts ×, nnm wasm ×)`)];
@@ -175,8 +194,8 @@ function main() {
     `Machine: ${machine()}. ${seconds} s per measurement; whole run ${Math.round(elapsed)} s; ${load}.`,
   ].join('\n');
   const targets = `Targets of the performance issue, this run:\n${targetLines(rows).join('\n')}`;
-  process.stdout.write(`${table}\n\n${footer}\n\n${targets}\n`);
-  if (resultsFile) writeFileSync(resultsFile, `# nnm bench results\n\n${table}\n\n${footer.split('\n').join('  \n')}\n\n## ${targets}\n`);
+  process.stdout.write(`${table}\n\n${footer}\n\n${targets}\n${large.markdown}`);
+  if (resultsFile) writeFileSync(resultsFile, `# nnm bench results\n\n${table}\n\n${footer.split('\n').join('  \n')}\n\n## ${targets}\n${large.markdown}`);
 }
 
 main();

@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { nnmVersion } from '../config/version.js';
 import { UserError } from '../errors.js';
+import { removePendingTemps } from '../report/files.js';
 import { type Io, paint, processIo } from './io.js';
 import { evaluateCommand } from './evaluate.js';
 import { initCommand } from './init.js';
@@ -14,9 +15,48 @@ import { reportCommand } from './report.js';
 import { type CliState, trainCommand } from './train.js';
 import { tuneCommand } from './tune.js';
 
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+export interface MainOptions {
+  /**
+   * Handle Ctrl-C (SIGINT): the real binary only, in-process tests leave the process's signals alone.
+   * `exitNow` ends the process at a second Ctrl-C (bin/nnm.js passes process.exit: the entry point).
+   */
+  signals?: { exitNow: (code: number) => void };
+}
+
+export async function main(argv: string[], io: Io = processIo(), options: MainOptions = {}): Promise<number> {
   const debug = argv.includes('--debug');
   const state: CliState = { exitCode: 0, stopFlag: { stop: false }, argv };
+  const signals = options.signals;
+  if (signals) {
+    state.sharedStop = new Int32Array(new SharedArrayBuffer(4));
+    state.watchInterrupts = () => watchInterrupts(state, io, signals.exitNow);
+  }
+  const code = await runProgram(argv, io, state, debug);
+  return state.stopFlag.stop && code !== 2 ? 130 : code;
+}
+
+/**
+ * Ctrl-C once: training stops after the current batch and the run folder is written with the best
+ * weights so far (exit 130). Twice: remove temporary files of writes in progress and exit 130 now.
+ * NOTE: installed by `nnm train` only for its run (training on a worker thread, then writing):
+ * elsewhere Ctrl-C keeps its default (a sync command could not run a handler until it finished).
+ */
+function watchInterrupts(state: CliState, io: Io, exitNow: (code: number) => void): () => void {
+  const onSigint = (): void => {
+    if (state.stopFlag.stop) {
+      removePendingTemps();
+      io.err('nnm: interrupted again; stopped without writing the run folder\n');
+      exitNow(130);
+    }
+    state.stopFlag.stop = true;
+    Atomics.store(state.sharedStop!, 0, 1);
+    io.err('\nnnm: interrupted; finishing the current batch, then writing the run folder with the best weights so far (Ctrl-C again to quit now)\n');
+  };
+  process.on('SIGINT', onSigint);
+  return () => process.off('SIGINT', onSigint);
+}
+
+async function runProgram(argv: string[], io: Io, state: CliState, debug: boolean): Promise<number> {
   const program = new Command('nnm')
     .description('nnm: from a CSV to a trained neural network, metrics, predictions and paper-ready output in one command')
     .version(nnmVersion(), '-V, --version')

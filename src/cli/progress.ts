@@ -7,6 +7,8 @@ import type { Io } from './io.js';
 
 export interface ProgressHandle {
   listener: TrainListener;
+  /** Loading a big file: a bar on a TTY, nothing otherwise. */
+  onLoad?(fraction: number): void;
   stop(): void;
 }
 
@@ -19,7 +21,14 @@ export function progressFor(io: Io, quiet: boolean, stopFlag: { stop: boolean })
       cliProgress.Presets.shades_classic,
     );
     let started = false;
+    let loading: cliProgress.SingleBar | undefined;
     return {
+      onLoad(fraction: number) {
+        loading ??= new cliProgress.SingleBar({ stream: io.errStream, format: 'loading  |{bar}| {percentage}%', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        if (fraction === 0 || !loading.isActive) loading.start(100, 0);
+        loading.update(Math.round(fraction * 100));
+        if (fraction >= 1) loading.stop();
+      },
       listener: {
         shouldStop,
         onEpochEnd(log: EpochLog, max: number) {

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/config-file.js';
 import { type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
 import { DEFAULT_MODEL, type ModelKind, MODELS_FOR_TASK, type Task } from '../config/tasks.js';
-import { tableReader } from '../data/read.js';
+import { type TableReader, tableReader } from '../data/read.js';
 import { UserError } from '../errors.js';
 import { checkRunFolder, defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
 import { systemFontDirs } from '../report/figures/fonts.js';
@@ -19,9 +19,11 @@ import { runTabularJob } from '../train/tabular-job.js';
 import { runTextJob } from '../train/text-job.js';
 import { runClusterJob } from '../train/cluster-job.js';
 import { addManyRunAnalysis } from '../train/analysis.js';
+import { assertFiniteOutput } from '../train/finite.js';
 import type { JobContext } from '../train/context.js';
 import { isLayerKind } from '../engine/layers/registry.js';
 import { type Io, paint } from './io.js';
+import { runJobThread } from './job-thread.js';
 import { progressFor } from './progress.js';
 
 export interface CliState {
@@ -29,6 +31,13 @@ export interface CliState {
   stopFlag: { stop: boolean };
   /** The arguments as typed (after `nnm`), for the report's reproducibility block. */
   argv: string[];
+  /**
+   * Set when main handles SIGINT (the real binary, not in-process tests): the same stop flag in
+   * shared memory (Int32, 1 = stop); training then runs on a worker thread that polls it.
+   */
+  sharedStop?: Int32Array;
+  /** Installs main's Ctrl-C handler for the rest of a train run; returns its remover. */
+  watchInterrupts?: () => () => void;
 }
 
 export function trainCommand(io: Io, state: CliState): Command {
@@ -88,16 +97,31 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   const readTable = imageJob && isFolder(spec.data) ? tableReaderForFolder : await tableReader([spec.data, spec.test], spec.sheet);
   // NOTE: checked now, created only when the job has succeeded, so a failed run leaves no empty folder.
   checkRunFolder(dir, spec.force);
+  const unwatch = state.watchInterrupts?.() ?? (() => {});
+  try {
+    return await trainAndWrite(spec, task, { dir, readTable, note }, io, state);
+  } finally {
+    unwatch();
+  }
+}
+
+async function trainAndWrite(
+  spec: TrainSpec, task: Task | undefined, run: { dir: string; readTable: TableReader; note: (msg: string) => void }, io: Io, state: CliState,
+): Promise<RunOutput> {
+  const c = paint(io);
+  const { dir, readTable, note } = run;
   const progress = progressFor(io, spec.quiet, state.stopFlag);
   const command = ['nnm', ...state.argv].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ');
   const ctx: JobContext = { note, listener: progress.listener, command, readTable };
   let output: RunOutput;
   try {
-    output = runJob(spec, task, ctx);
-    if (spec.cv || spec.repeats) addManyRunAnalysis(output, spec, (s, variant) => runJob(s, task, { ...ctx, note: () => {}, variant }), note);
+    output = state.sharedStop
+      ? await runJobThread({ spec, task, command, stop: state.sharedStop.buffer as SharedArrayBuffer }, progress.listener, note, progress.onLoad)
+      : computeRun(spec, task, ctx);
   } finally {
     progress.stop();
   }
+  assertFiniteOutput(output);
   prepareRunFolder(dir, spec.force);
   const metricsJson = `${JSON.stringify(output.summary.metrics, null, 2)}\n`;
   for (const [name, content] of Object.entries(output.files)) writeAtomic(resolve(dir, name), content);
@@ -114,7 +138,16 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   return output;
 }
 
-/** The job for a task (classify and regress share the tabular job; absent = inferred there). */
+/** The job, then the --cv/--repeats analysis unless the user stopped training (Ctrl-C). */
+export function computeRun(spec: TrainSpec, task: Task | undefined, ctx: JobContext): RunOutput {
+  const output = runJob(spec, task, ctx);
+  if ((spec.cv || spec.repeats) && !output.summary.metrics.train.interrupted) {
+    addManyRunAnalysis(output, spec, (s, variant) => runJob(s, task, { ...ctx, note: () => {}, variant }), ctx.note);
+  }
+  return output;
+}
+
+
 /** No task named: a folder of images, --model cnn or an image/signal option mean the image/signal job. */
 export function wantsImageJob(spec: TrainSpec, task: Task | undefined): boolean {
   const imageHint = spec.model === 'cnn' || spec.imageShape !== undefined || spec.imageSize !== undefined || spec.sequenceColumns !== undefined;

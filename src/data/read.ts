@@ -2,7 +2,7 @@
 // `tableReader` pre-reads the spreadsheets among the given files so that jobs keep a sync reader.
 
 import { isSpreadsheet, loadSpreadsheet } from './excel.js';
-import { loadTable, type RawTable } from './load.js';
+import { type LoadProgress, loadTable, type RawTable } from './load.js';
 
 export type TableReader = (file: string) => RawTable;
 
@@ -11,8 +11,8 @@ export async function readTable(file: string, sheet?: string): Promise<RawTable>
 }
 
 /** A sync reader: spreadsheets among `files` are read now; any other file is read as text when asked. */
-export async function tableReader(files: (string | undefined)[], sheet?: string): Promise<TableReader> {
+export async function tableReader(files: (string | undefined)[], sheet?: string, onProgress?: LoadProgress): Promise<TableReader> {
   const pre = new Map<string, RawTable>();
   for (const f of files) if (f !== undefined && isSpreadsheet(f) && !pre.has(f)) pre.set(f, await loadSpreadsheet(f, sheet));
-  return (file) => pre.get(file) ?? loadTable(file);
+  return (file) => pre.get(file) ?? loadTable(file, onProgress);
 }

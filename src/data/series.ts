@@ -144,7 +144,7 @@ export function chooseTransform(train: Float64Array, season: number): { transfor
       reasons.push(`log transform: the seasonal swing grows with the level (correlation ${r.toFixed(2)})`);
     }
   }
-  if (!log && positive && Math.max(...train) / Math.min(...train) >= 5) {
+  if (!log && positive && maxOf(train) / minOf(train) >= 5) { // NOTE: not Math.max(...train): a long series overflows the stack
     log = true;
     reasons.push('log transform: the values span more than a factor of 5');
   }
@@ -249,3 +249,15 @@ function trendR2(v: number[]): number {
 }
 
 export { isMissing };
+
+function maxOf(a: ArrayLike<number>): number {
+  let m = -Infinity;
+  for (let i = 0; i < a.length; i++) if (a[i] > m) m = a[i];
+  return m;
+}
+
+function minOf(a: ArrayLike<number>): number {
+  let m = Infinity;
+  for (let i = 0; i < a.length; i++) if (a[i] < m) m = a[i];
+  return m;
+}

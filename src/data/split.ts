@@ -27,8 +27,8 @@ export function splitRows(rows: Int32Array, testFrac: number, rng: Rng, labels?:
     // NOTE: a class with 2+ members keeps at least one row on each side.
     let nTest = Math.round(testFrac * members.length);
     if (members.length >= 2) nTest = Math.min(Math.max(nTest, 1), members.length - 1);
-    test.push(...members.subarray(0, nTest));
-    train.push(...members.subarray(nTest));
+    // NOTE: loops, not push(...rows): spreading 100k+ rows overflows the call stack.
+    for (let i = 0; i < members.length; i++) (i < nTest ? test : train).push(members[i]);
   }
   return { test: sortI(Int32Array.from(test)), train: sortI(Int32Array.from(train)) };
 }

@@ -6,16 +6,29 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
+// NOTE: the one module-level mutable outside cli/: temp files of writes in progress, so that the
+// second-Ctrl-C handler in cli/main.ts can remove them before it exits.
+const pendingTemps = new Set<string>();
+
 export function writeAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  pendingTemps.add(tmp);
   try {
     writeFileSync(tmp, content);
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  } finally {
+    pendingTemps.delete(tmp);
   }
+}
+
+/** Remove the temporary files of writes still in progress (an immediate exit must not leave them). */
+export function removePendingTemps(): void {
+  for (const tmp of pendingTemps) rmSync(tmp, { force: true });
+  pendingTemps.clear();
 }
 
 /** Refuse an existing file unless force. */

@@ -86,7 +86,7 @@ export interface MetricsJson {
   data: Record<string, unknown>;
   test: Record<string, unknown>;
   baselines: Record<string, Record<string, unknown>>;
-  train: { epochs: number; seconds: number; best_epoch: number; samples_per_second: number; stopped_early: boolean; members?: number; best_epochs?: number[]; interrupted?: boolean; diverged?: string };
+  train: { epochs: number; seconds: number; best_epoch: number; samples_per_second: number; stopped_early: boolean; members?: number; best_epochs?: number[]; interrupted?: boolean; diverged?: string; retried_lr?: number };
   [k: string]: unknown;
 }
 

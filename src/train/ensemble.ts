@@ -5,7 +5,8 @@
 
 import { softmaxRows } from '../engine/kernels/activations.js';
 import { type ModelSpec, Sequential } from '../engine/model.js';
-import type { Rng } from '../engine/rng.js';
+import { Rng } from '../engine/rng.js';
+import { UserError } from '../errors.js';
 import { type Dataset, fit, type FitOptions, type FitResult, type TrainListener } from './fit.js';
 
 export interface Fold {
@@ -19,18 +20,45 @@ export interface Ensemble {
   interrupted: boolean;
 }
 
-export function trainEnsemble(spec: ModelSpec, folds: Fold[], o: FitOptions, rng: Rng, listener: TrainListener): Ensemble {
+export function trainEnsemble(spec: ModelSpec, folds: Fold[], o: FitOptions, rng: Rng, listener: TrainListener, note: (msg: string) => void = () => {}): Ensemble {
   const members: Sequential[] = [];
   const results: FitResult[] = [];
   for (const fold of folds) {
-    const model = new Sequential(spec);
-    model.init(rng.fork());
-    const r = fit(model, fold.train, fold.val, o, rng.fork(), listener);
+    const { model, result: r } = fitMember(spec, fold, o, rng, listener, note);
     members.push(model);
     results.push(r);
     if (r.interrupted) return { members, results, interrupted: true };
   }
   return { members, results, interrupted: false };
+}
+
+/**
+ * One member. NOTE: a divergence before any finite epoch leaves no weights worth keeping, so the
+ * member is re-initialised from the same seeds and trained once more at a tenth of the learning rate;
+ * a second divergence is a UserError (never NaN weights). `new Rng(rng.nextU32())` is `rng.fork()`,
+ * kept as seeds so the retry can replay them.
+ */
+function fitMember(spec: ModelSpec, fold: Fold, o: FitOptions, rng: Rng, listener: TrainListener, note: (msg: string) => void): { model: Sequential; result: FitResult } {
+  const initSeed = rng.nextU32();
+  const fitSeed = rng.nextU32();
+  const attempt = (lr: number): { model: Sequential; result: FitResult } => {
+    const model = new Sequential(spec);
+    model.init(new Rng(initSeed));
+    return { model, result: fit(model, fold.train, fold.val, { ...o, lr }, new Rng(fitSeed), listener) };
+  };
+  const first = attempt(o.lr);
+  if (!first.result.diverged || first.result.bestEpoch > 0) return first;
+  const lr = o.lr / 10;
+  note(`training diverged in epoch 1 (the loss became NaN/infinite) at learning rate ${o.lr}; retrying once from the same seed with learning rate ${lr}`);
+  const second = attempt(lr);
+  if (second.result.diverged && second.result.bestEpoch === 0) {
+    throw new UserError({
+      message: `training diverged in epoch 1 (the loss became NaN/infinite), also after a retry at learning rate ${lr}`,
+      hint: `likely causes: a learning rate too high (try --lr ${Number((lr / 10).toPrecision(1))}), an unscaled target, or extreme values in the data (check with nnm inspect)`,
+    });
+  }
+  second.result.retriedLr = lr;
+  return second;
 }
 
 /** Mean output of the members over n rows; softmax first when the outputs are logits. */
@@ -59,10 +87,11 @@ export function subset(ds: Dataset, positions: Int32Array, inSize: number, yWidt
 }
 
 /** Summary of an ensemble's training for metrics.json. */
-export function trainStats(e: Ensemble): { epochs: number; seconds: number; best_epoch: number; samples_per_second: number; stopped_early: boolean; members: number; best_epochs: number[]; interrupted?: boolean; diverged?: string } {
+export function trainStats(e: Ensemble): { epochs: number; seconds: number; best_epoch: number; samples_per_second: number; stopped_early: boolean; members: number; best_epochs: number[]; interrupted?: boolean; diverged?: string; retried_lr?: number } {
   const seconds = e.results.reduce((s, r) => s + r.seconds, 0);
   const samples = e.results.reduce((s, r) => s + r.samplesPerSecond * r.seconds, 0);
   const div = e.results.find((r) => r.diverged);
+  const retry = e.results.find((r) => r.retriedLr !== undefined);
   return {
     epochs: e.results.reduce((s, r) => s + r.epochs, 0),
     seconds: Math.round(seconds * 1000) / 1000,
@@ -73,5 +102,6 @@ export function trainStats(e: Ensemble): { epochs: number; seconds: number; best
     best_epochs: e.results.map((r) => r.bestEpoch),
     ...(e.interrupted ? { interrupted: true } : {}),
     ...(div?.diverged ? { diverged: `epoch ${div.diverged.epoch}` } : {}),
+    ...(retry ? { retried_lr: retry.retriedLr } : {}),
   };
 }

@@ -57,6 +57,8 @@ export interface FitResult {
   interrupted: boolean;
   /** Set when the loss became NaN/Inf; the best weights before it were restored. */
   diverged?: { epoch: number; lr: number };
+  /** Set by trainEnsemble when a divergence in epoch 1 forced a retry at this (lower) learning rate. */
+  retriedLr?: number;
 }
 
 export function fit(model: Sequential, train: Dataset, val: Dataset | null, o: FitOptions, rng: Rng, listener: TrainListener = {}): FitResult {
@@ -120,7 +122,8 @@ export function fit(model: Sequential, train: Dataset, val: Dataset | null, o: F
     }
     if (diverged) break;
     const trainLoss = lossSum / train.n;
-    const valLoss = val ? evaluateLoss(model, val, o.loss, dy, 256) : trainLoss;
+    // NOTE: an empty validation part (more ensemble folds than rows) falls back to the training loss, not 0/0.
+    const valLoss = val && val.n > 0 ? evaluateLoss(model, val, o.loss, dy, 256) : trainLoss;
     const log: EpochLog = { epoch, train_loss: trainLoss, val_loss: valLoss, lr };
     if (!Number.isFinite(valLoss) || !Number.isFinite(trainLoss)) {
       diverged = { epoch, lr };

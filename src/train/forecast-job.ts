@@ -96,7 +96,7 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   const ens = trainEnsemble(built.spec, folds, {
     epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, optimizer: hyper.optimizer, patience: hyper.patience,
     weightDecay: hyper.weight_decay, loss: 'mse', clipNorm: hyper.clip_norm, plateau: Math.max(5, Math.floor(hyper.patience / 3)),
-  }, rng.fork(), ctx.listener);
+  }, rng.fork(), ctx.listener, ctx.note);
   const members = ens.members;
 
   // Out-of-fold residuals (z-space) for the intervals.

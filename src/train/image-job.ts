@@ -80,7 +80,7 @@ export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobCon
     epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, optimizer: spec.optimizer, patience: hyper.patience,
     weightDecay: hyper.weight_decay, loss: 'softmax_cross_entropy', clipNorm: 5, plateau: hyper.plateau,
   };
-  const ens = trainEnsemble(built.spec, fitFolds, fitOptions, rng.fork(), ctx.listener);
+  const ens = trainEnsemble(built.spec, fitFolds, fitOptions, rng.fork(), ctx.listener, ctx.note);
   const diverged = ens.results.find((r) => r.diverged)?.diverged;
   if (diverged) note(`training diverged at epoch ${diverged.epoch} (the loss became NaN/infinite); kept the best weights before it. Try --lr ${(diverged.lr / 10).toPrecision(1)}`);
 

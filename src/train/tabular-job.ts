@@ -28,10 +28,10 @@ export interface TabularModelPipeline {
 }
 
 /** Decide classify vs regress from the target column, and say why. */
-export function inferTabularTask(schema: Schema, targetIndex: number): { task: 'classify' | 'regress'; why: string } {
+export function inferTabularTask(schema: Schema, targetIndex: number, file?: string): { task: 'classify' | 'regress'; why: string } {
   const c = schema.columns[targetIndex];
   if (c.type === 'constant') {
-    throw new UserError({ message: `the target "${c.name}" has one class only ("${c.levels?.[0] ?? c.min}")`, hint: 'a model needs at least two different target values; check --target' });
+    throw new UserError({ file, message: `the target "${c.name}" has one class only ("${c.levels?.[0] ?? c.min}")`, hint: 'a model needs at least two different target values; check --target' });
   }
   if (c.type === 'category' || c.type === 'text' || c.type === 'id' && c.min === undefined) {
     return { task: 'classify', why: `the target "${c.name}" holds text labels (${c.unique} classes)` };
@@ -40,7 +40,7 @@ export function inferTabularTask(schema: Schema, targetIndex: number): { task: '
     return { task: 'classify', why: `the target "${c.name}" holds ${c.unique} distinct whole numbers` };
   }
   if (c.type === 'number') return { task: 'regress', why: `the target "${c.name}" is a continuous number (${c.unique} distinct values)` };
-  throw new UserError({ message: `cannot learn the ${c.type} column "${c.name}" as a target`, hint: 'choose the target with --target' });
+  throw new UserError({ file, message: `cannot learn the ${c.type} column "${c.name}" as a target`, hint: 'choose the target with --target' });
 }
 
 export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | undefined, ctx: JobContext): RunOutput {
@@ -53,7 +53,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
   if (targetInfo.type === 'empty') throw new UserError({ file: table.file, column: targetName, message: 'the target column is empty', hint: 'choose the target with --target' });
   let chosen = task;
   if (!chosen) {
-    const inf = inferTabularTask(schema, targetIndex);
+    const inf = inferTabularTask(schema, targetIndex, table.file);
     chosen = inf.task;
     ctx.note(`task: ${chosen === 'classify' ? 'classification' : 'regression'}, because ${inf.why} (set --task to change)`);
   }
@@ -158,7 +158,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
     loss: classify ? 'softmax_cross_entropy' : 'mse',
     clipNorm: hyper.clip_norm,
     plateau: Math.max(5, Math.floor(hyper.patience / 3)),
-  }, rng.fork(), ctx.listener);
+  }, rng.fork(), ctx.listener, ctx.note);
   const diverged = ens.results.find((r) => r.diverged)?.diverged;
   if (diverged) {
     const msg = `training diverged at epoch ${diverged.epoch} (the loss became NaN/infinite); kept the best weights before it. Likely causes: a learning rate too high (try --lr ${(diverged.lr / 10).toPrecision(1)}), extreme values in the data`;

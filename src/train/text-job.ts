@@ -94,7 +94,7 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
   const ens = trainEnsemble({ inShape: [T], layers }, folds.map((f) => ({ train: subset(trainSet, f.train, T, 1), val: subset(trainSet, f.test, T, 1) })), {
     epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, optimizer: hyper.optimizer, patience: hyper.patience,
     weightDecay: hyper.weight_decay, loss: 'softmax_cross_entropy', clipNorm: hyper.clip_norm, plateau: 4,
-  }, rng.fork(), ctx.listener);
+  }, rng.fork(), ctx.listener, ctx.note);
 
   const probs = predictEnsemble(ens.members, testX, split.test.length, true);
   const { ids, header } = rowIds(table, schema, split.test);

@@ -1,0 +1,34 @@
+// Worker-thread entry for runJobThread (job-thread.ts): reads the table(s), runs the job (and any
+// --cv/--repeats analysis) and posts the RunOutput back. Nothing is written here.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { tableReader } from '../data/read.js';
+import { UserError } from '../errors.js';
+import type { JobContext } from '../train/context.js';
+import type { JobMessage, JobRequest } from './job-thread.js';
+import { computeRun } from './train.js';
+
+const req = workerData as JobRequest;
+const post = (m: JobMessage): void => parentPort!.postMessage(m);
+const stop = new Int32Array(req.stop);
+
+try {
+  const readTable = await tableReader([req.spec.data, req.spec.test], req.spec.sheet, (fraction) => post({ kind: 'load', fraction }));
+  const ctx: JobContext = {
+    note: (msg) => post({ kind: 'note', msg }),
+    listener: {
+      shouldStop: () => Atomics.load(stop, 0) === 1,
+      onEpochEnd: (log, max) => post({ kind: 'epoch', log, max }),
+    },
+    command: req.command,
+    readTable,
+  };
+  post({ kind: 'done', output: computeRun(req.spec, req.task, ctx) });
+} catch (e) {
+  if (e instanceof UserError) {
+    post({ kind: 'user-error', info: { message: e.message, file: e.file, row: e.row, column: e.column, hint: e.hint }, stack: e.stack });
+  } else {
+    const err = e instanceof Error ? e : new Error(String(e));
+    post({ kind: 'error', message: err.message, stack: err.stack });
+  }
+}
