@@ -1,6 +1,7 @@
 // AvgPool1d, layout NCL: per-sample x (C, L) -> y (C, OL), OL = ⌊(L − size)/stride⌋ + 1 ('valid'),
 // stride defaults to size. y = (1/size)·Σ over each window; backward: dx[window] += dy/size.
 
+import { poolGeometry } from './pool-geometry.js';
 import { type ForwardContext, type Layer, type ParamSpec, sizeOf } from './layer.js';
 
 export interface AvgPool1dConfig {
@@ -19,16 +20,11 @@ export class AvgPool1d implements Layer<AvgPool1dConfig> {
   private dx: Float32Array = new Float32Array(0);
 
   constructor(private readonly cfg: AvgPool1dConfig, inShape: readonly number[]) {
-    if (inShape.length !== 2) throw new RangeError(`avgpool1d needs per-sample inputs (C, L), got [${inShape.join(', ')}]`);
-    this.k = cfg.size;
-    this.s = cfg.stride ?? cfg.size;
-    const [C, L] = inShape;
-    const OL = Math.floor((L - this.k) / this.s) + 1;
-    if (!(this.k > 0 && this.s > 0 && OL > 0)) {
-      throw new RangeError(`avgpool1d size ${this.k} stride ${this.s} does not fit input [${inShape.join(', ')}]`);
-    }
+    const g = poolGeometry('avgpool1d', cfg, inShape, 1);
+    this.k = g.k;
+    this.s = g.s;
     this.inShape = [...inShape];
-    this.outShape = [C, OL];
+    this.outShape = g.outShape;
   }
 
   params(): ParamSpec[] {

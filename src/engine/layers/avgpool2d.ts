@@ -2,6 +2,7 @@
 // ('valid'), stride defaults to size. y = (1/size²)·Σ over each size×size window;
 // backward spreads dy evenly: dx[window] += dy/size² (accumulated, so overlapping windows add).
 
+import { poolGeometry } from './pool-geometry.js';
 import { type ForwardContext, type Layer, type ParamSpec, sizeOf } from './layer.js';
 
 export interface AvgPool2dConfig {
@@ -20,17 +21,11 @@ export class AvgPool2d implements Layer<AvgPool2dConfig> {
   private dx: Float32Array = new Float32Array(0);
 
   constructor(private readonly cfg: AvgPool2dConfig, inShape: readonly number[]) {
-    if (inShape.length !== 3) throw new RangeError(`avgpool2d needs per-sample inputs (C, H, W), got [${inShape.join(', ')}]`);
-    this.k = cfg.size;
-    this.s = cfg.stride ?? cfg.size;
-    const [C, H, W] = inShape;
-    const OH = Math.floor((H - this.k) / this.s) + 1;
-    const OW = Math.floor((W - this.k) / this.s) + 1;
-    if (!(this.k > 0 && this.s > 0 && OH > 0 && OW > 0)) {
-      throw new RangeError(`avgpool2d size ${this.k} stride ${this.s} does not fit input [${inShape.join(', ')}]`);
-    }
+    const g = poolGeometry('avgpool2d', cfg, inShape, 2);
+    this.k = g.k;
+    this.s = g.s;
     this.inShape = [...inShape];
-    this.outShape = [C, OH, OW];
+    this.outShape = g.outShape;
   }
 
   params(): ParamSpec[] {

@@ -2,6 +2,7 @@
 // stride defaults to size. y = max over each window; backward routes dy to the kept argmax
 // (an index into the batch buffer): dx[argmax] += dy. NOTE: on ties the first maximum wins.
 
+import { poolGeometry } from './pool-geometry.js';
 import { type ForwardContext, type Layer, type ParamSpec, sizeOf } from './layer.js';
 
 export interface MaxPool1dConfig {
@@ -21,16 +22,11 @@ export class MaxPool1d implements Layer<MaxPool1dConfig> {
   private dx: Float32Array = new Float32Array(0);
 
   constructor(private readonly cfg: MaxPool1dConfig, inShape: readonly number[]) {
-    if (inShape.length !== 2) throw new RangeError(`maxpool1d needs per-sample inputs (C, L), got [${inShape.join(', ')}]`);
-    this.k = cfg.size;
-    this.s = cfg.stride ?? cfg.size;
-    const [C, L] = inShape;
-    const OL = Math.floor((L - this.k) / this.s) + 1;
-    if (!(this.k > 0 && this.s > 0 && OL > 0)) {
-      throw new RangeError(`maxpool1d size ${this.k} stride ${this.s} does not fit input [${inShape.join(', ')}]`);
-    }
+    const g = poolGeometry('maxpool1d', cfg, inShape, 1);
+    this.k = g.k;
+    this.s = g.s;
     this.inShape = [...inShape];
-    this.outShape = [C, OL];
+    this.outShape = g.outShape;
   }
 
   params(): ParamSpec[] {

@@ -3,6 +3,7 @@
 // the argmax (index into the batch buffer x) is kept, and backward routes dy there: dx[argmax] += dy.
 // NOTE: on ties the first maximum (row-major in the window) takes the whole gradient.
 
+import { poolGeometry } from './pool-geometry.js';
 import { type ForwardContext, type Layer, type ParamSpec, sizeOf } from './layer.js';
 
 export interface MaxPool2dConfig {
@@ -22,17 +23,11 @@ export class MaxPool2d implements Layer<MaxPool2dConfig> {
   private dx: Float32Array = new Float32Array(0);
 
   constructor(private readonly cfg: MaxPool2dConfig, inShape: readonly number[]) {
-    if (inShape.length !== 3) throw new RangeError(`maxpool2d needs per-sample inputs (C, H, W), got [${inShape.join(', ')}]`);
-    this.k = cfg.size;
-    this.s = cfg.stride ?? cfg.size;
-    const [C, H, W] = inShape;
-    const OH = Math.floor((H - this.k) / this.s) + 1;
-    const OW = Math.floor((W - this.k) / this.s) + 1;
-    if (!(this.k > 0 && this.s > 0 && OH > 0 && OW > 0)) {
-      throw new RangeError(`maxpool2d size ${this.k} stride ${this.s} does not fit input [${inShape.join(', ')}]`);
-    }
+    const g = poolGeometry('maxpool2d', cfg, inShape, 2);
+    this.k = g.k;
+    this.s = g.s;
     this.inShape = [...inShape];
-    this.outShape = [C, OH, OW];
+    this.outShape = g.outShape;
   }
 
   params(): ParamSpec[] {

@@ -1,0 +1,20 @@
+// Window geometry shared by the pooling layers ('valid' windows): per-sample input (C, ...spatial),
+// output side ⌊(side − size)/stride⌋ + 1 per spatial axis, stride defaulting to the window size.
+
+export interface PoolGeometry {
+  k: number;
+  s: number;
+  outShape: number[];
+}
+
+export function poolGeometry(kind: string, cfg: { size: number; stride?: number }, inShape: readonly number[], spatial: 1 | 2): PoolGeometry {
+  const dims = spatial === 2 ? '(C, H, W)' : '(C, L)';
+  if (inShape.length !== spatial + 1) throw new RangeError(`${kind} needs per-sample inputs ${dims}, got [${inShape.join(', ')}]`);
+  const k = cfg.size;
+  const s = cfg.stride ?? cfg.size;
+  const sides = inShape.slice(1).map((n) => Math.floor((n - k) / s) + 1);
+  if (!(k > 0 && s > 0 && sides.every((n) => n > 0))) {
+    throw new RangeError(`${kind} size ${k} stride ${s} does not fit input [${inShape.join(', ')}]`);
+  }
+  return { k, s, outShape: [inShape[0], ...sides] };
+}
