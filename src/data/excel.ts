@@ -10,10 +10,6 @@ import { readSheet, InvalidInputError, SheetNotFoundError } from 'read-excel-fil
 import { UserError } from '../errors.js';
 import { rawTableFromRows, type RawTable } from './load.js';
 
-export function isSpreadsheet(file: string): boolean {
-  return /\.xlsx$/i.test(file);
-}
-
 export async function loadSpreadsheet(file: string, sheet?: string): Promise<RawTable> {
   try {
     if (statSync(file).isDirectory()) throw new UserError({ file, message: 'is a folder, not a data file', hint: 'give a .xlsx or .csv file' });

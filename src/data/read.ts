@@ -1,8 +1,17 @@
 // One entry point for every table nnm reads: CSV/TSV text (sync) or an .xlsx sheet (async).
 // `tableReader` pre-reads the spreadsheets among the given files so that jobs keep a sync reader.
 
-import { isSpreadsheet, loadSpreadsheet } from './excel.js';
 import { type LoadProgress, loadTable, type RawTable } from './load.js';
+
+/** .xlsx by its name; the spreadsheet reader itself is loaded only when one is read (start-up time). */
+export function isSpreadsheet(file: string): boolean {
+  return /\.xlsx$/i.test(file);
+}
+
+async function loadSpreadsheet(file: string, sheet?: string): Promise<RawTable> {
+  const excel = await import('./excel.js');
+  return excel.loadSpreadsheet(file, sheet);
+}
 
 export type TableReader = (file: string) => RawTable;
 
