@@ -7,6 +7,8 @@ import { UserError } from '../errors.js';
 import { MODEL_KINDS, type ModelKind, resolveTask, type Task } from './tasks.js';
 
 export const LANGS = ['en', 'zh'] as const;
+export const FORECAST_STRATEGIES = ['recursive', 'direct'] as const;
+export type ForecastStrategy = (typeof FORECAST_STRATEGIES)[number];
 export const SENSITIVITY_MODES = ['auto', 'on', 'off'] as const;
 export type SensitivityMode = (typeof SENSITIVITY_MODES)[number];
 export type Lang = (typeof LANGS)[number];
@@ -21,6 +23,7 @@ export interface TrainSpec {
   date?: string;
   window?: number;
   horizon?: number;
+  strategy: ForecastStrategy;
   imageShape?: [number, number, number];
   imageSize?: number;
   augment: boolean;
@@ -130,6 +133,7 @@ export const TRAIN_OPTIONS: { [K in keyof TrainSpec]-?: OptionDef | null } = {
   date: { flags: '--date <col>', help: 'time column of a series', auto: 'detected', parse: str },
   window: { flags: '--window <n>', help: 'past steps the network sees (forecast)', auto: 'from the season and the length', parse: int(1, 10000) },
   horizon: { flags: '--horizon <n>', help: 'periods to forecast after the data ends (forecast.csv)', auto: 'none', parse: int(1, 10000) },
+  strategy: { flags: '--strategy <kind>', help: 'forecast: multi-step forecasts recursive (one output fed back) or direct (all periods at once)', default: 'recursive', parse: choice(FORECAST_STRATEGIES) },
   imageShape: { flags: '--image-shape <HxWxC>', help: 'image shape of pixel columns', auto: 'inferred from a square pixel count', parse: imageShape },
   imageSize: { flags: '--image-size <n>', help: 'side in pixels that every image of a folder is resized to', auto: 'the median image size, at most 32', parse: int(4, 512) },
   augment: { flags: '--augment', help: 'image task: add shifted copies of the training images (and mirrored ones, except for digits and text)', default: false, parse: bool },

@@ -94,7 +94,7 @@ function methodParagraphs(s: RunSummary, m: Messages): string[] {
     decay: Number(h.weight_decay ?? 0), maxEpochs: Number(h.epochs), split, val: Number(d.val_rows ?? si?.val ?? 0), members: Number(t.members ?? h.ensemble ?? 1),
     epochsRun: s.history.length, best: t.best_epoch, early: t.stopped_early, seed: s.seed, task: s.task,
     chain: s.layers.map((l) => l.description).join(' → '), clip: Number(h.clip_norm ?? 5),
-    transforms: d.transform as { log: boolean; seasonalLag: number; diff: number } | undefined, tokens: typeof d.tokens === 'string' ? d.tokens : undefined,
+    transforms: d.transform as { log: boolean; seasonalLag: number; diff: number } | undefined, tokens: typeof d.tokens === 'string' ? d.tokens : undefined, strategy: typeof h.strategy === 'string' ? h.strategy : undefined,
   });
 }
 

@@ -172,7 +172,10 @@ function applyForecast(m: LoadedModel, t: RawTable | undefined, o: ApplyOptions)
     values = series.values;
     times = series.times;
   } else notes.push(`no data given: continuing the training series (${p.values.length} points)`);
-  const sm: SeriesModel = { members: m.members, transform: p.transform, window: p.window };
+  const sm: SeriesModel = { members: m.members, transform: p.transform, window: p.window, outputs: p.outputs ?? 1 };
+  if (o.horizon && sm.outputs > 1 && o.horizon > sm.outputs) {
+    throw new UserError({ file: m.path, message: `is a direct-strategy model that forecasts at most ${sm.outputs} periods, not ${o.horizon}`, hint: `use --horizon ${sm.outputs} or less, or train with a larger --horizon` });
+  }
   const from = transformLag(p.transform) + p.window;
   if (values.length <= from && !o.horizon) {
     throw new UserError({ file: t?.file ?? m.path, message: `the series has ${values.length} points; the model needs more than ${from} to forecast from`, hint: 'give a longer history' });

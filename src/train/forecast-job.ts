@@ -19,7 +19,7 @@ import { toCsv } from '../report/csv.js';
 import type { ForecastData, MetricsJson, RunOutput } from '../report/types.js';
 import type { JobContext } from './context.js';
 import { type Fold, trainEnsemble, trainStats } from './ensemble.js';
-import { forecastAhead, oneStep, recursive, type SeriesModel, windows } from './forecasting.js';
+import { direct, directWindows, forecastAhead, oneStep, recursive, type SeriesModel, windows } from './forecasting.js';
 import { dataAudit, historyCsv, resolvedConfig } from './outputs.js';
 import type { Dataset } from './fit.js';
 
@@ -34,8 +34,10 @@ export interface SeriesPipeline {
   /** The training series (values and times) so predict can forecast with no data given. */
   values: number[];
   times: number[];
-  /** Out-of-fold one-step residuals (transformed scale), for prediction intervals. */
+  /** Out-of-fold residuals (transformed scale; D per window for direct), for prediction intervals. */
   residuals: number[];
+  /** 1 = recursive; D = direct with D outputs (the longest horizon predict can give). */
+  outputs?: number;
 }
 
 export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): RunOutput {
@@ -62,24 +64,28 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   const zAll = forwardTransform(y, tf);
   const nTrainZ = nTrain - lag;
   const W = spec.window ?? defaultWindow(s, nTrainZ);
-  const nWindows = nTrainZ - W;
+  const strategy = spec.strategy;
+  // NOTE: a direct network forecasts the whole test part and the --horizon at once: D outputs.
+  const D = strategy === 'direct' ? Math.max(nTest, spec.horizon ?? 0) : 1;
+  const nWindows = nTrainZ - W - D + 1;
   if (nWindows < 6) {
     throw new UserError({
       file: table.file,
-      message: `the series has ${n} points: too few for a window of ${W} plus a ${nTest}-period test part (${Math.max(0, nWindows)} training windows)`,
-      hint: `give at least ${W + lag + 6 + nTest} points, or a smaller --window / --test-periods`,
+      message: `the series has ${n} points: too few for a window of ${W} plus a ${nTest}-period test part (${Math.max(0, nWindows)} training windows${D > 1 ? ` of ${D} direct outputs` : ''})`,
+      hint: `give at least ${W + lag + D + 5 + nTest} points, or a smaller --window / --test-periods${D > 1 ? ' / --horizon, or --strategy recursive' : ''}`,
     });
   }
   for (const r of reasons) ctx.note(`transform: ${r}`);
-  ctx.note(`window: ${W} past periods${spec.window ? '' : ' (default: one season, or 8 without a season)'}; test part: the last ${nTest} periods`);
+  ctx.note(`window: ${W} past periods${spec.window ? '' : ' (default: one season, or 8 without a season)'}; test part: the last ${nTest} periods; ${D > 1 ? `direct strategy: the network outputs the next ${D} periods at once` : 'recursive multi-step forecasts'}`);
 
-  // Training windows: x = z[i−W..i−1], y = z[i] for i in [W, nTrainZ).
-  const train: Dataset = windows(zAll, W, W, nTrainZ);
+  // Training windows: x = z[i−W..i−1], y = z[i] (recursive) or z[i..i+D−1] (direct).
+  const train: Dataset = D > 1 ? directWindows(zAll, W, D, W, nTrainZ - D + 1) : windows(zAll, W, W, nTrainZ);
   const nMembers = spec.ensemble ?? (nWindows <= 2000 ? 5 : 1);
-  const folds: Fold[] = blockFolds(train, W, nMembers, spec.valSize);
-  const built = buildForecaster({ kind: model, window: W, channels: 1, outputs: 1, hidden: spec.hidden, dropout: spec.dropout });
+  const folds: Fold[] = blockFolds(train, W, D, nMembers, spec.valSize);
+  const built = buildForecaster({ kind: model, window: W, channels: 1, outputs: D, hidden: spec.hidden, dropout: spec.dropout });
   const hyper = {
     model,
+    strategy,
     hidden: built.hidden.join(','),
     window: W,
     ensemble: nMembers,
@@ -104,13 +110,13 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   folds.forEach((f, k) => {
     if (!f.val || k >= members.length) return;
     const p = members[k].predict(f.val.x, f.val.n);
-    for (let i = 0; i < f.val.n; i++) residuals.push(f.val.y[i] - p[i]);
+    for (let i = 0; i < f.val.n * D; i++) residuals.push(f.val.y[i] - p[i]);
   });
 
   // One-step over the test part from the true history; multi-step from its start.
-  const sm: SeriesModel = { members, transform: tf, window: W };
+  const sm: SeriesModel = { members, transform: tf, window: W, outputs: D };
   const oneStepPred = oneStep(sm, y, nTrain);
-  const multi = recursive(members, tf, W, Array.from(y.subarray(0, nTrain), (v) => levelOf(v, tf)), Array.from(zAll.subarray(0, nTrainZ)), nTest);
+  const multi = (D > 1 ? direct : recursive)(members, tf, W, Array.from(y.subarray(0, nTrain), (v) => levelOf(v, tf)), Array.from(zAll.subarray(0, nTrainZ)), nTest);
   const actual = y.subarray(nTrain);
   const test = { one_step: regressionMetrics(actual, oneStepPred), multi_step: regressionMetrics(actual, multi) };
   const baselines = forecastBaselines(y, nTrain, s);
@@ -137,7 +143,7 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
     baselines,
     train: trainStats(ens),
   };
-  const pipeline: SeriesPipeline = { kind: 'series', target: series.target, timeColumn: series.timeColumn, freq: series.freq, season: s, transform: tf, window: W, values: Array.from(y), times: series.times, residuals: residuals.map((r) => Number(r.toPrecision(6))) };
+  const pipeline: SeriesPipeline = { kind: 'series', target: series.target, timeColumn: series.timeColumn, freq: series.freq, season: s, transform: tf, window: W, values: Array.from(y), times: series.times, residuals: residuals.map((r) => Number(r.toPrecision(6))), outputs: D };
   const predictions = toCsv([series.freq === 'rows' ? 'row' : 'date', 'actual', 'predicted', 'multi_step'], Array.from({ length: nTest }, (_, i) => [label(nTrain + i), actual[i], oneStepPred[i], multi[i]]));
   const summary = {
     task: 'forecast' as const,
@@ -170,19 +176,19 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
     'history.csv': historyCsv(ens),
   };
   if (forecastCsv) files['forecast.csv'] = forecastCsv;
-  const config = resolvedConfig(spec, { task: 'forecast', model, window: W, testPeriods: nTest, hidden: built.hidden, epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, patience: hyper.patience, weightDecay: hyper.weight_decay, ensemble: nMembers });
+  const config = resolvedConfig(spec, { task: 'forecast', model, strategy, window: W, testPeriods: nTest, hidden: built.hidden, epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, patience: hyper.patience, weightDecay: hyper.weight_decay, ensemble: nMembers });
   return { summary, config, files };
 }
 
 
 /** N folds whose validation parts are contiguous blocks of windows (the last block for N = 1). */
-function blockFolds(d: Dataset, W: number, N: number, valFrac: number): Fold[] {
+function blockFolds(d: Dataset, W: number, D: number, N: number, valFrac: number): Fold[] {
   const take = (idx: number[]): Dataset => {
     const x = new Float32Array(idx.length * W);
-    const y = new Float32Array(idx.length);
+    const y = new Float32Array(idx.length * D);
     idx.forEach((p, i) => {
       x.set(d.x.subarray(p * W, (p + 1) * W), i * W);
-      y[i] = d.y[p];
+      y.set(d.y.subarray(p * D, (p + 1) * D), i * D);
     });
     return { x, y, n: idx.length };
   };

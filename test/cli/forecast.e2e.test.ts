@@ -73,3 +73,25 @@ describe('nnm train --task forecast', () => {
     expect(r.stderr).toContain('row 4, column "date": "soon" is not a date');
   });
 });
+
+describe('--strategy direct', () => {
+  it('forecasts the test part and the horizon at once; predict reproduces forecast.csv and refuses a longer horizon', async () => {
+    const out = join(tempDir(), 'direct');
+    const r = await runCli(['train', SAMPLE('airpassengers.csv'), '--task', 'forecast', '--strategy', 'direct', '--horizon', '12', '--ensemble', '2', '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('direct strategy: the network outputs the next 24 periods at once');
+    const m = JSON.parse(r.stdout);
+    expect(m.test.multi_step.rmse).toBeLessThanOrEqual(45);
+    expect(m.test.one_step.rmse).toBeLessThanOrEqual(25);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('Multi-step forecasts are direct');
+    const want = readFileSync(join(out, 'forecast.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    expect(want.map((x) => x[0].slice(0, 7))).toEqual(Array.from({ length: 12 }, (_, i) => `1961-${String(i + 1).padStart(2, '0')}`));
+    const p = await runCli(['predict', join(out, 'model.nnm.json'), '--horizon', '12', '--quiet']);
+    expect(p.code).toBe(0);
+    const future = p.stdout.trim().split('\n').slice(1).map((l) => l.split(',')).filter((x) => x[1] === '');
+    future.forEach((x, i) => expect(Number(x[2])).toBeCloseTo(Number(want[i][1]), 3));
+    const long = await runCli(['predict', join(out, 'model.nnm.json'), '--horizon', '30']);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain('is a direct-strategy model that forecasts at most 24 periods, not 30');
+  });
+});

@@ -47,14 +47,14 @@ export const en = {
   method: (a: {
     model: string; why: string; inputs: number; outputs: number; hidden: string; dropout: number; loss: string; params: number;
     optimizer: string; lr: number; batch: number; decay: number; maxEpochs: number; split: string; val: number; members: number;
-    epochsRun: number; best: number; early: boolean; seed: number; task: string; chain: string; clip: number; transforms?: { log: boolean; seasonalLag: number; diff: number }; tokens?: string;
+    epochsRun: number; best: number; early: boolean; seed: number; task: string; chain: string; clip: number; transforms?: { log: boolean; seasonalLag: number; diff: number }; tokens?: string; strategy?: string;
   }) => [
     `**Model.** A ${a.model}, chosen because ${a.why}.`,
     `**Architecture.** ${a.inputs} inputs → ${a.chain} → ${a.outputs} output(s) (${a.loss}); ${a.params} trainable parameters in all.`,
     `**Training.** ${a.optimizer.toUpperCase()} optimiser, initial learning rate ${a.lr} (halved when the validation loss stalls), batch size ${a.batch}, L2 weight decay ${a.decay}, at most ${a.maxEpochs} epochs; gradients clipped to norm ${a.clip}.`,
     `**Split.** Test part: ${a.split}. ${a.members > 1 ? `The training ${a.task === 'forecast' ? 'windows were cut into contiguous blocks' : 'part was cut into folds'}; ${a.members} networks were each trained on ${a.members - 1} of ${a.members} and early-stopped on the remaining one (${a.val} ${a.task === 'forecast' ? 'windows' : 'rows'}), and their outputs are averaged (a cross-validation ensemble).` : `${a.val} training ${a.task === 'forecast' ? 'windows' : 'rows'} were held out for validation (early stopping).`}`,
     a.task === 'forecast'
-      ? `**Transformations.** The series was transformed (${[a.transforms?.log ? 'log' : '', a.transforms?.seasonalLag ? `seasonal difference at lag ${a.transforms.seasonalLag}` : '', a.transforms?.diff ? 'first difference' : '', 'standardisation'].filter(Boolean).join(', then ')}) with statistics of the training part, so that trend and season do not dominate what the network learns; every forecast is mapped back through the same steps. Multi-step forecasts are recursive: each forecast is fed back as the next input.`
+      ? `**Transformations.** The series was transformed (${[a.transforms?.log ? 'log' : '', a.transforms?.seasonalLag ? `seasonal difference at lag ${a.transforms.seasonalLag}` : '', a.transforms?.diff ? 'first difference' : '', 'standardisation'].filter(Boolean).join(', then ')}) with statistics of the training part, so that trend and season do not dominate what the network learns; every forecast is mapped back through the same steps. ${a.strategy === 'direct' ? 'Multi-step forecasts are direct: the network outputs all the periods ahead at once from one window.' : 'Multi-step forecasts are recursive: each forecast is fed back as the next input.'}`
       : a.task === 'text'
         ? `**Tokens.** Texts were split into ${a.tokens === 'char' ? 'characters (no word segmenter is needed for Chinese)' : 'words'}; the vocabulary comes from the training part, and tokens not in it are read as one unknown token.`
         : `**Scaling.** ${a.task === 'regress' ? 'Inputs and target were z-score standardised' : 'Inputs were z-score standardised'} with statistics of the training part (see the preprocessing table).`,
@@ -70,7 +70,7 @@ export const en = {
   horizonRow: (h: string): string => ({ one_step: 'one-step', multi_step: 'multi-step' })[h] ?? h,
   hyper: (k: string): string => ({
     hidden: 'hidden layer sizes', dropout: 'dropout rate', ensemble: 'networks in the ensemble', epochs: 'maximum epochs', batch_size: 'batch size',
-    lr: 'initial learning rate', clip_norm: 'gradient-norm clipping', sequence_length: 'sequence length (tokens)', embedding_dim: 'embedding size', model: 'network', optimizer: 'optimiser', patience: 'early-stopping patience (epochs)', weight_decay: 'L2 weight decay', window: 'window (past steps)', horizon: 'forecast horizon',
+    lr: 'initial learning rate', clip_norm: 'gradient-norm clipping', sequence_length: 'sequence length (tokens)', embedding_dim: 'embedding size', model: 'network', optimizer: 'optimiser', patience: 'early-stopping patience (epochs)', weight_decay: 'L2 weight decay', window: 'window (past steps)', strategy: 'multi-step strategy', horizon: 'forecast horizon',
   })[k] ?? k,
   tables: {
     data: 'Data summary', preprocessing: 'Preprocessing (fitted on the training part)', network: 'Network structure', hyper: 'Hyperparameters',
