@@ -10,7 +10,7 @@
 import { UserError } from '../errors.js';
 import { dateError, type Frequency, inferFrequency, parseDate, SEASON, formatTime, stepTime } from './dates.js';
 import type { RawTable } from './load.js';
-import { findColumn, isMissing, type Schema } from './schema.js';
+import { findColumn, type Schema } from './schema.js';
 import { numericCell } from './tabular.js';
 
 export interface Series {
@@ -248,7 +248,6 @@ function trendR2(v: number[]): number {
   return r * r;
 }
 
-export { isMissing };
 
 function maxOf(a: ArrayLike<number>): number {
   let m = -Infinity;

@@ -85,7 +85,7 @@ export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobCon
   if (diverged) note(`training diverged at epoch ${diverged.epoch} (the loss became NaN/infinite); kept the best weights before it. Try --lr ${(diverged.lr / 10).toPrecision(1)}`);
 
   const out = predictEnsemble(ens.members, test.x, test.n, true);
-  const { test: testMetrics, csv: predCsv, predictions } = classificationOutputs(out, test.y, trainSet.y, classes, test.ids, test.idHeader);
+  const { test: testMetrics, csv: predCsv, predictions } = classificationOutputs(out, test.y, classes, test.ids, test.idHeader);
   const metrics: MetricsJson = {
     task: data.kind === 'image' ? 'image' : 'classify',
     model: modelKind,

@@ -1,21 +1,20 @@
-// Pieces every job's output shares: classification results (metrics, majority baseline, predictions
-// with per-class probabilities), history.csv, the resolved config, the data audit.
+// Pieces every job's output shares: classification results (metrics, predictions with per-class
+// probabilities), history.csv, the resolved config, the data audit.
 
 import { readFileSync } from 'node:fs';
 import type { TrainSpec } from '../config/options.js';
 import type { RawTable } from '../data/load.js';
 import type { Schema } from '../data/schema.js';
-import { majorityBaseline } from '../metrics/baselines.js';
 import { argmaxRows, classificationMetrics } from '../metrics/classification.js';
 import { sha256 } from '../models/model-file.js';
 import { type Cell, toCsv } from '../report/csv.js';
 import type { DataAudit, TestPredictions } from '../report/types.js';
 import type { Ensemble } from './ensemble.js';
 
-/** Test metrics, majority baseline and predictions.csv from averaged class probabilities (n × K). */
+/** Test metrics, predictions.csv and the report's test predictions from averaged class probabilities (n × K). */
 export function classificationOutputs(
-  probs: Float32Array, yTrue: Float32Array, trainY: Float32Array, classes: string[], ids: Cell[], idHeader: string,
-): { test: Record<string, unknown>; baselines: Record<string, Record<string, unknown>>; csv: string; predictions: TestPredictions } {
+  probs: Float32Array, yTrue: Float32Array, classes: string[], ids: Cell[], idHeader: string,
+): { test: Record<string, unknown>; csv: string; predictions: TestPredictions } {
   const n = yTrue.length;
   const K = classes.length;
   const pred = argmaxRows(probs, n, K);
@@ -23,7 +22,6 @@ export function classificationOutputs(
   const rowProbs = (i: number): number[] => Array.from(probs.subarray(i * K, (i + 1) * K), (p) => Number(p.toFixed(6)));
   return {
     test: { ...classificationMetrics(truth, pred, classes) },
-    baselines: { majority: { ...majorityBaseline(Int32Array.from(trainY), truth, classes) } },
     csv: toCsv(
       [idHeader, 'actual', 'predicted', ...classes.map((c) => `p_${c}`)],
       Array.from({ length: n }, (_, i) => [ids[i], classes[truth[i]], classes[pred[i]], ...rowProbs(i)]),

@@ -176,7 +176,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
   let predCsv: string;
   let predictions: TestPredictions;
   if (classify) {
-    ({ test, csv: predCsv, predictions } = classificationOutputs(out, testSet.y, trainSet.y, classes, ids, idHeader));
+    ({ test, csv: predCsv, predictions } = classificationOutputs(out, testSet.y, classes, ids, idHeader));
     baselines = Object.fromEntries(Object.entries(classificationBaselines(trainSet, testSet, pipeline.inputSize, classes)).map(([k, v]) => [k, { ...v }]));
   } else {
     const tg = pipeline.target;

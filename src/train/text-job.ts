@@ -11,6 +11,7 @@ import { encodeTexts, fitTokenizer, type Tokenizer } from '../data/text.js';
 import type { LayerConfig } from '../engine/layers/registry.js';
 import { Rng } from '../engine/rng.js';
 import { UserError } from '../errors.js';
+import { majorityBaseline } from '../metrics/baselines.js';
 import { encodeModelFile } from '../models/model-file.js';
 import type { MetricsJson, RunOutput } from '../report/types.js';
 import type { JobContext } from './context.js';
@@ -98,7 +99,9 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
 
   const probs = predictEnsemble(ens.members, testX, split.test.length, true);
   const { ids, header } = rowIds(table, schema, split.test);
-  const { test, baselines, csv: predictions, predictions: testPredictions } = classificationOutputs(probs, testY, trainLabels, classes, ids, header);
+  const { test, csv: predictions, predictions: testPredictions } = classificationOutputs(probs, testY, classes, ids, header);
+  // NOTE: token ids are no features for logistic regression or k-NN; the majority class is the text baseline.
+  const baselines = { majority: { ...majorityBaseline(Int32Array.from(trainLabels), Int32Array.from(testY), classes) } };
   const metrics: MetricsJson = {
     task: 'text',
     model,
