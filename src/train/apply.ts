@@ -173,7 +173,7 @@ function applyForecast(m: LoadedModel, t: RawTable | undefined, o: ApplyOptions)
     for (const c of covariates) {
       const col = schema.columns.find((k) => k.name === c.name);
       if (!col) {
-        throw new UserError({ file: t.file, column: c.name, message: 'is missing: the model reads this covariate as an input channel', hint: `add the column "${c.name}" with its values for every period (the model uses ${covariates.map((v) => `"${v.name}"`).join(', ')})` });
+        throw new UserError({ file: t.file, message: `has no column "${c.name}": the model reads this covariate as an input channel`, hint: `add the column "${c.name}" with its value for every period, as in the training file (the model's covariates: ${covariates.map((v) => `"${v.name}"`).join(', ')})` });
       }
       if (col.type !== 'number' && col.type !== 'constant') {
         throw new UserError({ file: t.file, column: c.name, message: `is a ${col.type} column, but the model reads it as a numeric covariate`, hint: `give the numbers of "${c.name}" for every period, as in the training file` });
