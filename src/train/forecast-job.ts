@@ -81,7 +81,9 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   // NOTE: a direct network forecasts the whole test part and the --horizon at once: D outputs; a
   // recursive one forecasts the next step of every channel (F outputs), since future covariates are unknown.
   const D = strategy === 'direct' ? Math.max(nTest, spec.horizon ?? 0) : 1;
-  const O = strategy === 'direct' ? D : F;
+  // A univariate direct network with one output is the recursive one (kept so, as before covariates).
+  const mode: ForecastStrategy = strategy === 'direct' && (D > 1 || F > 1) ? 'direct' : 'recursive';
+  const O = mode === 'direct' ? D : F;
   const nWindows = nTrainZ - W - D + 1;
   if (nWindows < 6) {
     throw new UserError({
@@ -92,14 +94,14 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   }
   for (const r of reasons) ctx.note(`transform: ${r}`);
   if (F > 1) {
-    const line = covariateNote(covs.map((c) => c.name), covTfs, strategy);
+    const line = covariateNote(covs.map((c) => c.name), covTfs, mode);
     ctx.note(line);
     notes.push(line);
   }
-  ctx.note(`window: ${W} past periods${spec.window ? '' : ' (default: one season, or 8 without a season)'}; test part: the last ${nTest} periods; ${D > 1 ? `direct strategy: the network outputs the next ${D} periods at once` : 'recursive multi-step forecasts'}`);
+  ctx.note(`window: ${W} past periods${spec.window ? '' : ' (default: one season, or 8 without a season)'}; test part: the last ${nTest} periods; ${mode === 'direct' ? `direct strategy: the network outputs the next ${D} periods at once` : 'recursive multi-step forecasts'}`);
 
   // Training windows: x = z[i−W..i−1], y = z[i] (recursive) or z[i..i+D−1] (direct).
-  const train: Dataset = strategy === 'direct' ? directWindows(zAll, W, D, W, nTrainZ - D + 1, F) : windows(zAll, W, W, nTrainZ, F);
+  const train: Dataset = mode === 'direct' ? directWindows(zAll, W, D, W, nTrainZ - D + 1, F) : windows(zAll, W, W, nTrainZ, F);
   const nMembers = spec.ensemble ?? (nWindows <= 2000 ? 5 : 1);
   const folds: Fold[] = blockFolds(train, W * F, O, nMembers, spec.valSize);
   const built = buildForecaster({ kind: model, window: W, channels: F, outputs: O, hidden: spec.hidden, dropout: spec.dropout });
@@ -134,10 +136,10 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   });
 
   // One-step over the test part from the true history; multi-step from its start.
-  const sm: SeriesModel = { members, transform: tf, covariates: covTfs, window: W, strategy, outputs: O };
+  const sm: SeriesModel = { members, transform: tf, covariates: covTfs, window: W, strategy: mode, outputs: O };
   const covValues = covs.map((c) => c.values);
   const oneStepPred = oneStep(sm, y, covValues, nTrain);
-  const multi = (strategy === 'direct' ? direct : recursive)(members, tf, W, Array.from(y.subarray(0, nTrain), (v) => levelOf(v, tf)), Array.from(zAll.subarray(0, nTrainZ * F)), nTest, F);
+  const multi = (mode === 'direct' ? direct : recursive)(members, tf, W, Array.from(y.subarray(0, nTrain), (v) => levelOf(v, tf)), Array.from(zAll.subarray(0, nTrainZ * F)), nTest, F);
   const actual = y.subarray(nTrain);
   const test = { one_step: regressionMetrics(actual, oneStepPred), multi_step: regressionMetrics(actual, multi) };
   const baselines = forecastBaselines(y, nTrain, s);
@@ -164,7 +166,7 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
     baselines,
     train: trainStats(ens),
   };
-  const pipeline: SeriesPipeline = { kind: 'series', target: series.target, timeColumn: series.timeColumn, freq: series.freq, season: s, transform: tf, window: W, values: Array.from(y), times: series.times, residuals: residuals.map((r) => Number(r.toPrecision(6))), outputs: O, strategy,
+  const pipeline: SeriesPipeline = { kind: 'series', target: series.target, timeColumn: series.timeColumn, freq: series.freq, season: s, transform: tf, window: W, values: Array.from(y), times: series.times, residuals: residuals.map((r) => Number(r.toPrecision(6))), outputs: O, strategy: mode,
     ...(F > 1 ? { covariates: covs.map((c, k) => ({ name: c.name, transform: covTfs[k], values: Array.from(c.values) })) } : {}),
   };
   const predictions = toCsv([series.freq === 'rows' ? 'row' : 'date', 'actual', 'predicted', 'multi_step'], Array.from({ length: nTest }, (_, i) => [label(nTrain + i), actual[i], oneStepPred[i], multi[i]]));
