@@ -57,6 +57,7 @@ Examples:
   nnm train sample-data/diabetes.csv --target progression --task 回归
   nnm train data.csv --test test.csv --json > metrics.json
   nnm train survey.xlsx --sheet 2023 --target score
+  nnm train sales.csv --task forecast --target sales --covariates price,temp --horizon 6
   nnm train sample-data/digits8x8.csv --task image        a CNN on 8x8 pixel columns (图像)
   nnm train photos/ --task image --image-size 32         one sub-folder of PNG/JPEG images per class`);
   cmd.action(async (data: string, flags: Record<string, unknown>, command: Command) => {

@@ -24,6 +24,8 @@ export interface TrainSpec {
   window?: number;
   horizon?: number;
   strategy: ForecastStrategy;
+  /** Forecast: other numeric columns read as input channels (absent = auto: all of them). */
+  covariates?: 'auto' | 'none' | string[];
   imageShape?: [number, number, number];
   imageSize?: number;
   augment: boolean;
@@ -117,6 +119,12 @@ const strList = (v: unknown, name: string): string[] => {
   return out;
 };
 
+const covariateList = (v: unknown, name: string): 'auto' | 'none' | string[] => {
+  const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
+  if (s === 'auto' || s === 'none') return s;
+  return strList(v, name);
+};
+
 const imageShape = (v: unknown, name: string): [number, number, number] => {
   const m = /^(\d+)x(\d+)(?:x(\d+))?$/i.exec(String(v).trim());
   if (!m) return fail(name, `must look like HxWxC (e.g. 28x28x1), got "${String(v)}"`, 'e.g. --image-shape 28x28x1');
@@ -134,6 +142,7 @@ export const TRAIN_OPTIONS: { [K in keyof TrainSpec]-?: OptionDef | null } = {
   window: { flags: '--window <n>', help: 'past steps the network sees (forecast)', auto: 'from the season and the length', parse: int(1, 10000) },
   horizon: { flags: '--horizon <n>', help: 'periods to forecast after the data ends (forecast.csv)', auto: 'none', parse: int(1, 10000) },
   strategy: { flags: '--strategy <kind>', help: 'forecast: multi-step forecasts recursive (one output fed back) or direct (all periods at once)', default: 'recursive', parse: choice(FORECAST_STRATEGIES) },
+  covariates: { flags: '--covariates <cols>', help: 'forecast: other columns read as input channels: auto (every other numeric column), none, or a comma-separated list', auto: 'auto', parse: covariateList },
   imageShape: { flags: '--image-shape <HxWxC>', help: 'image shape of pixel columns', auto: 'inferred from a square pixel count', parse: imageShape },
   imageSize: { flags: '--image-size <n>', help: 'side in pixels that every image of a folder is resized to', auto: 'the median image size, at most 32', parse: int(4, 512) },
   augment: { flags: '--augment', help: 'image task: add shifted copies of the training images (and mirrored ones, except for digits and text)', default: false, parse: bool },

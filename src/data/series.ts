@@ -10,6 +10,7 @@
 import { UserError } from '../errors.js';
 import { dateError, type Frequency, inferFrequency, parseDate, SEASON, formatTime, stepTime } from './dates.js';
 import type { RawTable } from './load.js';
+import { type CovariateChoice, pickCovariates } from './covariates.js';
 import { findColumn, type Schema } from './schema.js';
 import { numericCell } from './tabular.js';
 
@@ -19,9 +20,16 @@ export interface Series {
   /** UTC ms per point, NaN when the series has no time column. */
   times: number[];
   values: Float64Array;
+  /** Covariate channels on the same time steps as `values` (gaps and missing cells interpolated). */
+  covariates: SeriesChannel[];
   freq: Frequency;
   season: number;
   notes: string[];
+}
+
+export interface SeriesChannel {
+  name: string;
+  values: Float64Array;
 }
 
 export interface SeriesTransform {
@@ -36,10 +44,10 @@ export interface SeriesTransform {
 /** The first `end` points of a series (a backtest origin); the whole series when end is absent. */
 export function cutSeries(s: Series, end: number | undefined): Series {
   if (end === undefined || end >= s.values.length) return s;
-  return { ...s, values: s.values.slice(0, end), times: s.times.slice(0, end) };
+  return { ...s, values: s.values.slice(0, end), times: s.times.slice(0, end), covariates: s.covariates.map((c) => ({ name: c.name, values: c.values.slice(0, end) })) };
 }
 
-export function loadSeries(t: RawTable, schema: Schema, targetRef: string | undefined, dateRef: string | undefined): Series {
+export function loadSeries(t: RawTable, schema: Schema, targetRef: string | undefined, dateRef: string | undefined, covariates: CovariateChoice = 'none'): Series {
   const notes: string[] = [];
   let timeIdx = -1;
   if (dateRef) timeIdx = findColumn(t, dateRef, '--date');
@@ -78,36 +86,46 @@ export function loadSeries(t: RawTable, schema: Schema, targetRef: string | unde
     }
     times = order.map((r) => times[r]);
   }
-  const values = order.map((r) => numericCell(t, targetIdx, r));
+  const picked = pickCovariates(t, schema, targetIdx, timeIdx, covariates);
+  notes.push(...picked.notes);
+  const columns = [targetIdx, ...picked.indices].map((c) => order.map((r) => numericCell(t, c, r)));
   const freq = timeIdx >= 0 ? inferFrequency(times) : 'rows';
   // Gaps: missing periods are filled by linear interpolation, and said.
   let filledTimes = times;
-  let filled = values;
+  let filled = columns;
   if (freq !== 'rows') {
     const ft: number[] = [times[0]];
-    const fv: number[] = [values[0]];
+    const fv = columns.map((v) => [v[0]]);
     const gaps: string[] = [];
     for (let i = 1; i < times.length; i++) {
       let next = stepTime(ft[ft.length - 1], freq, 1);
       while (next < times[i] - 1000) {
         gaps.push(formatTime(next, freq));
         ft.push(next);
-        fv.push(NaN);
+        for (const v of fv) v.push(NaN);
         next = stepTime(next, freq, 1);
       }
       ft.push(times[i]);
-      fv.push(values[i]);
+      fv.forEach((v, c) => v.push(columns[c][i]));
     }
     if (gaps.length) notes.push(`${gaps.length} missing period(s) (first: ${gaps[0]}) were added and interpolated`);
     filledTimes = ft;
     filled = fv;
   }
-  const nMissing = filled.filter((v) => Number.isNaN(v)).length;
-  const interp = interpolate(filled);
+  const nMissing = filled[0].filter((v) => Number.isNaN(v)).length;
+  const interp = interpolate(filled[0]);
   if (nMissing && freq === 'rows') notes.push(`${nMissing} missing value(s) of "${target}" were interpolated`);
   if (interp.every((v) => Number.isNaN(v))) throw new UserError({ file: t.file, column: target, message: 'the series has no values', hint: 'check --target' });
+  const channels = picked.indices.map((c, k): SeriesChannel => {
+    const name = t.names[c];
+    const missing = order.map((r, i) => [r, columns[k + 1][i]] as const).filter(([, v]) => Number.isNaN(v));
+    const values = interpolate(filled[k + 1]);
+    if (values.every((v) => Number.isNaN(v))) throw new UserError({ file: t.file, column: name, message: 'the covariate has no values', hint: 'fill the column, or leave it out with --covariates' });
+    if (missing.length) notes.push(`covariate "${name}": ${missing.length} missing cell(s) (first: row ${missing[0][0] + 2}) were interpolated from their neighbours`);
+    return { name, values: Float64Array.from(values) };
+  });
   const season = SEASON[freq];
-  return { target, timeColumn: timeIdx >= 0 ? t.names[timeIdx] : undefined, times: filledTimes, values: Float64Array.from(interp), freq, season, notes };
+  return { target, timeColumn: timeIdx >= 0 ? t.names[timeIdx] : undefined, times: filledTimes, values: Float64Array.from(interp), covariates: channels, freq, season, notes };
 }
 
 function interpolate(v: number[]): number[] {
@@ -127,27 +145,8 @@ function interpolate(v: number[]): number[] {
 export function chooseTransform(train: Float64Array, season: number): { transform: SeriesTransform; reasons: string[] } {
   const reasons: string[] = [];
   const n = train.length;
-  const positive = train.every((v) => v > 0);
-  let log = false;
-  if (positive && season > 1 && n >= 3 * season) {
-    const cycles = Math.floor(n / season);
-    const means: number[] = [];
-    const ranges: number[] = [];
-    for (let k = 0; k < cycles; k++) {
-      const part = Array.from(train.subarray(n - (cycles - k) * season, n - (cycles - k - 1) * season));
-      means.push(part.reduce((s, x) => s + x, 0) / season);
-      ranges.push(Math.max(...part) - Math.min(...part));
-    }
-    const r = corr(means, ranges);
-    if (r > 0.5 && Math.max(...means) / Math.min(...means) > 1.3) {
-      log = true;
-      reasons.push(`log transform: the seasonal swing grows with the level (correlation ${r.toFixed(2)})`);
-    }
-  }
-  if (!log && positive && maxOf(train) / minOf(train) >= 5) { // NOTE: not Math.max(...train): a long series overflows the stack
-    log = true;
-    reasons.push('log transform: the values span more than a factor of 5');
-  }
+  const { log, reason } = chooseLog(train, season);
+  if (reason) reasons.push(reason);
   const u = Array.from(train, (v) => (log ? Math.log(v) : v));
   let seasonalLag = 0;
   if (season > 1 && n >= 3 * season) {
@@ -169,6 +168,58 @@ export function chooseTransform(train: Float64Array, season: number): { transfor
   const sd = Math.sqrt(w.reduce((s, x) => s + (x - mean) ** 2, 0) / w.length) || 1;
   reasons.push('standardised with the training part\'s mean and standard deviation');
   return { transform: { log, seasonalLag, diff, mean, std: sd }, reasons };
+}
+
+/** Log transform when positive with a seasonal swing growing with the level, or a range over a factor of 5. */
+export function chooseLog(train: Float64Array, season: number): { log: boolean; reason?: string } {
+  const n = train.length;
+  const positive = train.every((v) => v > 0);
+  if (positive && season > 1 && n >= 3 * season) {
+    const cycles = Math.floor(n / season);
+    const means: number[] = [];
+    const ranges: number[] = [];
+    for (let k = 0; k < cycles; k++) {
+      const part = Array.from(train.subarray(n - (cycles - k) * season, n - (cycles - k - 1) * season));
+      means.push(part.reduce((s, x) => s + x, 0) / season);
+      ranges.push(Math.max(...part) - Math.min(...part));
+    }
+    const r = corr(means, ranges);
+    if (r > 0.5 && Math.max(...means) / Math.min(...means) > 1.3) return { log: true, reason: `log transform: the seasonal swing grows with the level (correlation ${r.toFixed(2)})` };
+  }
+  if (positive && maxOf(train) / minOf(train) >= 5) { // NOTE: not Math.max(...train): a long series overflows the stack
+    return { log: true, reason: 'log transform: the values span more than a factor of 5' };
+  }
+  return { log: false };
+}
+
+/**
+ * A covariate's transform from its training part: its own log choice and standardisation, but the
+ * target's differencing, so that a linear link y_t = a·x_{t−1} survives the differencing unchanged.
+ */
+export function covariateTransform(train: Float64Array, target: SeriesTransform, season: number): SeriesTransform {
+  const { log } = chooseLog(train, season);
+  const w = forwardTransform(train, { log, seasonalLag: target.seasonalLag, diff: target.diff, mean: 0, std: 1 });
+  const mean = w.reduce((s, x) => s + x, 0) / (w.length || 1);
+  const std = Math.sqrt(w.reduce((s, x) => s + (x - mean) ** 2, 0) / (w.length || 1)) || 1;
+  return { log, seasonalLag: target.seasonalLag, diff: target.diff, mean, std };
+}
+
+/**
+ * Channels transformed and aligned on the same time steps: row t − L of the result holds z_t of every
+ * channel (channel c at column c), where L = the largest lag (differencing drops leading points).
+ * z: (T − L, F) row-major.
+ */
+export function forwardChannels(channels: readonly ArrayLike<number>[], tfs: readonly SeriesTransform[]): { z: Float64Array; lag: number } {
+  const F = channels.length;
+  const T = channels[0].length;
+  const lag = Math.max(...tfs.map(transformLag));
+  const z = new Float64Array(Math.max(0, T - lag) * F);
+  channels.forEach((y, c) => {
+    const zc = forwardTransform(y, tfs[c]);
+    const skip = lag - transformLag(tfs[c]);
+    for (let t = lag; t < T; t++) z[(t - lag) * F + c] = zc[t - lag + skip];
+  });
+  return { z, lag };
 }
 
 /** Points lost at the start by differencing. */

@@ -95,6 +95,7 @@ function methodParagraphs(s: RunSummary, m: Messages): string[] {
     epochsRun: s.history.length, best: t.best_epoch, early: t.stopped_early, seed: s.seed, task: s.task,
     chain: s.layers.map((l) => l.description).join(' → '), clip: Number(h.clip_norm ?? 5),
     transforms: d.transform as { log: boolean; seasonalLag: number; diff: number } | undefined, tokens: typeof d.tokens === 'string' ? d.tokens : undefined, strategy: typeof h.strategy === 'string' ? h.strategy : undefined,
+    covariates: Array.isArray(d.covariates) ? d.covariates.map(String) : undefined,
   });
 }
 

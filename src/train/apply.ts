@@ -164,24 +164,39 @@ function applyForecast(m: LoadedModel, t: RawTable | undefined, o: ApplyOptions)
   const p = m.file.pipeline as SeriesPipeline;
   if (p?.kind !== 'series') throw new UserError({ file: m.path, message: 'has no series preprocessing', hint: 'train again' });
   const notes: string[] = [];
+  const covariates = p.covariates ?? [];
   let values: ArrayLike<number> = p.values;
+  let covValues: ArrayLike<number>[] = covariates.map((c) => c.values);
   let times = p.times;
   if (t) {
-    const series = loadSeries(t, inferSchema(t), p.target, p.timeColumn);
+    const schema = inferSchema(t);
+    for (const c of covariates) {
+      const col = schema.columns.find((k) => k.name === c.name);
+      if (!col) {
+        throw new UserError({ file: t.file, message: `has no column "${c.name}": the model reads this covariate as an input channel`, hint: `add the column "${c.name}" with its value for every period, as in the training file (the model's covariates: ${covariates.map((v) => `"${v.name}"`).join(', ')})` });
+      }
+      if (col.type !== 'number' && col.type !== 'constant') {
+        throw new UserError({ file: t.file, column: c.name, message: `is a ${col.type} column, but the model reads it as a numeric covariate`, hint: `give the numbers of "${c.name}" for every period, as in the training file` });
+      }
+    }
+    const series = loadSeries(t, schema, p.target, p.timeColumn, covariates.map((c) => c.name));
     notes.push(...series.notes);
     values = series.values;
+    covValues = series.covariates.map((c) => c.values);
     times = series.times;
   } else notes.push(`no data given: continuing the training series (${p.values.length} points)`);
-  const sm: SeriesModel = { members: m.members, transform: p.transform, window: p.window, outputs: p.outputs ?? 1 };
-  if (o.horizon && sm.outputs > 1 && o.horizon > sm.outputs) {
+  const outputs = p.outputs ?? 1;
+  const strategy = p.strategy ?? (outputs > 1 ? 'direct' : 'recursive');
+  const sm: SeriesModel = { members: m.members, transform: p.transform, covariates: covariates.map((c) => c.transform), window: p.window, strategy, outputs };
+  if (o.horizon && strategy === 'direct' && o.horizon > sm.outputs) {
     throw new UserError({ file: m.path, message: `is a direct-strategy model that forecasts at most ${sm.outputs} periods, not ${o.horizon}`, hint: `use --horizon ${sm.outputs} or less, or train with a larger --horizon` });
   }
-  const from = transformLag(p.transform) + p.window;
+  const from = Math.max(...[p.transform, ...sm.covariates].map(transformLag)) + p.window;
   if (values.length <= from && !o.horizon) {
     throw new UserError({ file: t?.file ?? m.path, message: `the series has ${values.length} points; the model needs more than ${from} to forecast from`, hint: 'give a longer history' });
   }
   const label = (i: number): Cell => (p.freq === 'rows' ? i + 1 : formatTime(times[i], p.freq));
-  const inSample = values.length > from ? oneStep(sm, values, from) : new Float64Array(0);
+  const inSample = values.length > from ? oneStep(sm, values, covValues, from) : new Float64Array(0);
   const ids: Cell[] = [];
   const actual: Cell[] = [];
   const predicted: Cell[] = [];
@@ -196,7 +211,7 @@ function applyForecast(m: LoadedModel, t: RawTable | undefined, o: ApplyOptions)
   });
   if (o.horizon) {
     if (values.length < from) throw new UserError({ file: t?.file ?? m.path, message: `the series has ${values.length} points; forecasting needs at least ${from}`, hint: 'give a longer history' });
-    const f = forecastAhead(sm, values, o.horizon, p.residuals ?? [], o.seed ?? 42, times[times.length - 1], p.freq);
+    const f = forecastAhead(sm, values, covValues, o.horizon, p.residuals ?? [], o.seed ?? 42, times[times.length - 1], p.freq);
     f.labels.forEach((l, h) => {
       ids.push(l);
       actual.push(null);

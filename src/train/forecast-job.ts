@@ -3,12 +3,12 @@
 // training windows) -> one-step and multi-step test forecasts, baselines, and the future forecast
 // with simulated 95% intervals (validation residuals resampled along 400 recursive paths).
 
-import type { TrainSpec } from '../config/options.js';
+import type { ForecastStrategy, TrainSpec } from '../config/options.js';
 import type { ModelKind } from '../config/tasks.js';
 import { nnmVersion } from '../config/version.js';
 import { formatTime } from '../data/dates.js';
 import { inferSchema } from '../data/schema.js';
-import { chooseTransform, cutSeries, defaultWindow, forwardTransform, levelOf, loadSeries, type Series, type SeriesTransform, transformLag } from '../data/series.js';
+import { chooseTransform, covariateTransform, cutSeries, defaultWindow, forwardChannels, levelOf, loadSeries, type Series, type SeriesTransform } from '../data/series.js';
 import { Rng } from '../engine/rng.js';
 import { UserError } from '../errors.js';
 import { forecastBaselines } from '../metrics/forecast.js';
@@ -36,15 +36,25 @@ export interface SeriesPipeline {
   times: number[];
   /** Out-of-fold residuals (transformed scale; D per window for direct), for prediction intervals. */
   residuals: number[];
-  /** 1 = recursive; D = direct with D outputs (the longest horizon predict can give). */
+  /** Network outputs: D for direct (the longest horizon predict can give); 1, or F with covariates, for recursive. */
   outputs?: number;
+  /** Absent in older files: direct when outputs > 1. */
+  strategy?: ForecastStrategy;
+  /** Covariate channels 1..F−1 in window order (absent for a univariate model): transforms and training values. */
+  covariates?: CovariatePipeline[];
+}
+
+export interface CovariatePipeline {
+  name: string;
+  transform: SeriesTransform;
+  values: number[];
 }
 
 export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): RunOutput {
   const table = ctx.readTable(spec.data);
   for (const n of table.notes) ctx.note(n);
   const schema = inferSchema(table);
-  const series = cutSeries(loadSeries(table, schema, spec.target, spec.date), ctx.variant?.seriesEnd);
+  const series = cutSeries(loadSeries(table, schema, spec.target, spec.date, spec.covariates ?? 'auto'), ctx.variant?.seriesEnd);
   const notes = [...table.notes, ...series.notes];
   for (const n of series.notes) ctx.note(n);
   const y = series.values;
@@ -60,13 +70,20 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
     throw new UserError({ file: table.file, message: `the series has ${n} points; after the ${nTest}-period test part only ${nTrain} remain for training`, hint: 'give a longer series or a smaller --test-periods' });
   }
   const { transform: tf, reasons } = chooseTransform(y.subarray(0, nTrain), nTrain >= 3 * s ? s : 1);
-  const lag = transformLag(tf);
-  const zAll = forwardTransform(y, tf);
+  const covs = series.covariates;
+  const covTfs = covs.map((c) => covariateTransform(c.values.subarray(0, nTrain), tf, nTrain >= 3 * s ? s : 1));
+  const F = 1 + covs.length;
+  // zAll: (n − lag, F) row-major, every channel on the same time steps.
+  const { z: zAll, lag } = forwardChannels([y, ...covs.map((c) => c.values)], [tf, ...covTfs]);
   const nTrainZ = nTrain - lag;
   const W = spec.window ?? defaultWindow(s, nTrainZ);
   const strategy = spec.strategy;
-  // NOTE: a direct network forecasts the whole test part and the --horizon at once: D outputs.
+  // NOTE: a direct network forecasts the whole test part and the --horizon at once: D outputs; a
+  // recursive one forecasts the next step of every channel (F outputs), since future covariates are unknown.
   const D = strategy === 'direct' ? Math.max(nTest, spec.horizon ?? 0) : 1;
+  // A univariate direct network with one output is the recursive one (kept so, as before covariates).
+  const mode: ForecastStrategy = strategy === 'direct' && (D > 1 || F > 1) ? 'direct' : 'recursive';
+  const O = mode === 'direct' ? D : F;
   const nWindows = nTrainZ - W - D + 1;
   if (nWindows < 6) {
     throw new UserError({
@@ -76,13 +93,18 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
     });
   }
   for (const r of reasons) ctx.note(`transform: ${r}`);
-  ctx.note(`window: ${W} past periods${spec.window ? '' : ' (default: one season, or 8 without a season)'}; test part: the last ${nTest} periods; ${D > 1 ? `direct strategy: the network outputs the next ${D} periods at once` : 'recursive multi-step forecasts'}`);
+  if (F > 1) {
+    const line = covariateNote(covs.map((c) => c.name), covTfs, mode);
+    ctx.note(line);
+    notes.push(line);
+  }
+  ctx.note(`window: ${W} past periods${spec.window ? '' : ' (default: one season, or 8 without a season)'}; test part: the last ${nTest} periods; ${mode === 'direct' ? `direct strategy: the network outputs the next ${D} periods at once` : 'recursive multi-step forecasts'}`);
 
   // Training windows: x = z[i−W..i−1], y = z[i] (recursive) or z[i..i+D−1] (direct).
-  const train: Dataset = D > 1 ? directWindows(zAll, W, D, W, nTrainZ - D + 1) : windows(zAll, W, W, nTrainZ);
+  const train: Dataset = mode === 'direct' ? directWindows(zAll, W, D, W, nTrainZ - D + 1, F) : windows(zAll, W, W, nTrainZ, F);
   const nMembers = spec.ensemble ?? (nWindows <= 2000 ? 5 : 1);
-  const folds: Fold[] = blockFolds(train, W, D, nMembers, spec.valSize);
-  const built = buildForecaster({ kind: model, window: W, channels: 1, outputs: D, hidden: spec.hidden, dropout: spec.dropout });
+  const folds: Fold[] = blockFolds(train, W * F, O, nMembers, spec.valSize);
+  const built = buildForecaster({ kind: model, window: W, channels: F, outputs: O, hidden: spec.hidden, dropout: spec.dropout });
   const hyper = {
     model,
     strategy,
@@ -110,13 +132,14 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   folds.forEach((f, k) => {
     if (!f.val || k >= members.length) return;
     const p = members[k].predict(f.val.x, f.val.n);
-    for (let i = 0; i < f.val.n * D; i++) residuals.push(f.val.y[i] - p[i]);
+    for (let i = 0; i < f.val.n * O; i++) residuals.push(f.val.y[i] - p[i]);
   });
 
   // One-step over the test part from the true history; multi-step from its start.
-  const sm: SeriesModel = { members, transform: tf, window: W, outputs: D };
-  const oneStepPred = oneStep(sm, y, nTrain);
-  const multi = (D > 1 ? direct : recursive)(members, tf, W, Array.from(y.subarray(0, nTrain), (v) => levelOf(v, tf)), Array.from(zAll.subarray(0, nTrainZ)), nTest);
+  const sm: SeriesModel = { members, transform: tf, covariates: covTfs, window: W, strategy: mode, outputs: O };
+  const covValues = covs.map((c) => c.values);
+  const oneStepPred = oneStep(sm, y, covValues, nTrain);
+  const multi = (mode === 'direct' ? direct : recursive)(members, tf, W, Array.from(y.subarray(0, nTrain), (v) => levelOf(v, tf)), Array.from(zAll.subarray(0, nTrainZ * F)), nTest, F);
   const actual = y.subarray(nTrain);
   const test = { one_step: regressionMetrics(actual, oneStepPred), multi_step: regressionMetrics(actual, multi) };
   const baselines = forecastBaselines(y, nTrain, s);
@@ -127,7 +150,7 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   const label = (i: number): string | number => (series.freq === 'rows' ? i + 1 : formatTime(series.times[i], series.freq));
   let future: ForecastData['future'];
   if (H > 0) {
-    const f = forecastAhead(sm, y, H, residuals, spec.seed, series.times[n - 1], series.freq);
+    const f = forecastAhead(sm, y, covValues, H, residuals, spec.seed, series.times[n - 1], series.freq);
     future = { x: f.labels, mean: Array.from(f.point), lower: Array.from(f.lower), upper: Array.from(f.upper), level: 0.95 };
     forecastCsv = toCsv(['date', 'forecast', 'lower_95', 'upper_95'], Array.from({ length: H }, (_, h) => [f.labels[h], f.point[h], f.lower[h], f.upper[h]]));
   }
@@ -138,12 +161,14 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   const metrics: MetricsJson = {
     task: 'forecast',
     model,
-    data: { file: spec.data, rows: table.nRows, points: n, train_rows: nTrain, test_rows: nTest, frequency: series.freq, season: s, window: W, val_rows: folds[0].val?.n ?? 0, transforms: describeTransform(tf), transform: { log: tf.log, seasonalLag: tf.seasonalLag, diff: tf.diff } },
+    data: { file: spec.data, rows: table.nRows, points: n, train_rows: nTrain, test_rows: nTest, frequency: series.freq, season: s, window: W, val_rows: folds[0].val?.n ?? 0, transforms: describeTransform(tf), transform: { log: tf.log, seasonalLag: tf.seasonalLag, diff: tf.diff }, ...(F > 1 ? { covariates: covs.map((c) => c.name) } : {}) },
     test,
     baselines,
     train: trainStats(ens),
   };
-  const pipeline: SeriesPipeline = { kind: 'series', target: series.target, timeColumn: series.timeColumn, freq: series.freq, season: s, transform: tf, window: W, values: Array.from(y), times: series.times, residuals: residuals.map((r) => Number(r.toPrecision(6))), outputs: D };
+  const pipeline: SeriesPipeline = { kind: 'series', target: series.target, timeColumn: series.timeColumn, freq: series.freq, season: s, transform: tf, window: W, values: Array.from(y), times: series.times, residuals: residuals.map((r) => Number(r.toPrecision(6))), outputs: O, strategy: mode,
+    ...(F > 1 ? { covariates: covs.map((c, k) => ({ name: c.name, transform: covTfs[k], values: Array.from(c.values) })) } : {}),
+  };
   const predictions = toCsv([series.freq === 'rows' ? 'row' : 'date', 'actual', 'predicted', 'multi_step'], Array.from({ length: nTest }, (_, i) => [label(nTrain + i), actual[i], oneStepPred[i], multi[i]]));
   const summary = {
     task: 'forecast' as const,
@@ -151,7 +176,7 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
     command: ctx.command,
     seed: spec.seed,
     nnmVersion: nnmVersion(),
-    audit: dataAudit(spec.data, table, schema, (c) => (c === series.target ? 'target' : c === series.timeColumn ? 'input' : 'unused'), [], notes),
+    audit: dataAudit(spec.data, table, schema, (c) => (c === series.target ? 'target' : c === series.timeColumn || covs.some((v) => v.name === c) ? 'input' : 'unused'), [], notes),
     target: series.target,
     split: `chronological: the first ${nTrain} periods for training, the last ${nTest} for testing`,
     layers: members[0].summary(),
@@ -160,7 +185,7 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
     history: ens.results[0].history,
     metrics,
     notes,
-    inShape: [W, 1],
+    inShape: [W, F],
     splitInfo: { kind: 'chronological' as const, train: nTrain, test: nTest, val: folds[0].val?.n ?? 0 },
     predictions: { actual: Array.from(actual), predicted: Array.from(oneStepPred) },
     forecast: {
@@ -181,13 +206,13 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
 }
 
 
-/** N folds whose validation parts are contiguous blocks of windows (the last block for N = 1). */
-function blockFolds(d: Dataset, W: number, D: number, N: number, valFrac: number): Fold[] {
+/** N folds whose validation parts are contiguous blocks of windows (the last block for N = 1); X, D: sizes of one x and one y. */
+function blockFolds(d: Dataset, X: number, D: number, N: number, valFrac: number): Fold[] {
   const take = (idx: number[]): Dataset => {
-    const x = new Float32Array(idx.length * W);
+    const x = new Float32Array(idx.length * X);
     const y = new Float32Array(idx.length * D);
     idx.forEach((p, i) => {
-      x.set(d.x.subarray(p * W, (p + 1) * W), i * W);
+      x.set(d.x.subarray(p * X, (p + 1) * X), i * X);
       y.set(d.y.subarray(p * D, (p + 1) * D), i * D);
     });
     return { x, y, n: idx.length };
@@ -213,4 +238,13 @@ function describeTransform(tf: SeriesTransform): string {
   if (tf.diff) parts.push('first difference');
   parts.push('standardise');
   return parts.join(' -> ');
+}
+
+/** One line on the covariates: which, their transforms, and how multi-step forecasts treat their unknown future. */
+function covariateNote(names: string[], tfs: SeriesTransform[], strategy: ForecastStrategy): string {
+  const list = names.map((nm, k) => `"${nm}"${tfs[k].log ? ' (log)' : ''}`).join(', ');
+  const future = strategy === 'direct'
+    ? 'multi-step forecasts read them up to the forecast origin only (the direct network outputs the target alone)'
+    : 'their future values are unknown, so the network forecasts every channel one step ahead and feeds all of them back';
+  return `covariates: ${list} as extra input channels (each standardised on the training part, with the target's differencing); ${future}`;
 }

@@ -53,7 +53,7 @@ export const zh: Messages = {
     `**训练方法。** 采用 ${a.optimizer.toUpperCase()} 优化器，初始学习率 ${a.lr}（验证损失停滞时减半），批大小 ${a.batch}，L2 正则化系数 ${a.decay}，最大训练轮数 ${a.maxEpochs}，梯度范数裁剪阈值为 ${a.clip}。`,
     `**数据划分。** 测试集：${a.split}。${a.members > 1 ? `训练${a.task === 'forecast' ? '窗口按时间顺序分为' : '集再均分为'} ${a.members} ${a.task === 'forecast' ? '段' : '折'}，训练 ${a.members} 个网络，每个网络用其中 ${a.members - 1} ${a.task === 'forecast' ? '段' : '折'}训练、余下 1 ${a.task === 'forecast' ? '段' : '折'}（${a.val} 条）作验证集以早停，最终输出取 ${a.members} 个网络的平均（交叉验证集成）。` : `从训练集中留出 ${a.val} 条作为验证集，用于早停。`}`,
     a.task === 'forecast'
-      ? `**数据变换。** 用训练集的统计量对序列依次作变换（${[a.transforms?.log ? '对数变换' : '', a.transforms?.seasonalLag ? `滞后 ${a.transforms.seasonalLag} 的季节差分` : '', a.transforms?.diff ? '一阶差分' : '', '标准化'].filter(Boolean).join('、')}），使趋势与季节性不主导网络的学习；每个预测值再按相同步骤逆变换回原始量纲。${a.strategy === 'direct' ? '多步预测采用直接方式，即网络由一个窗口一次输出未来各期的预测值。' : '多步预测采用递推方式，即把每一步的预测值作为下一步的输入。'}`
+      ? `**数据变换。** 用训练集的统计量对序列依次作变换（${[a.transforms?.log ? '对数变换' : '', a.transforms?.seasonalLag ? `滞后 ${a.transforms.seasonalLag} 的季节差分` : '', a.transforms?.diff ? '一阶差分' : '', '标准化'].filter(Boolean).join('、')}），使趋势与季节性不主导网络的学习；每个预测值再按相同步骤逆变换回原始量纲。${a.strategy === 'direct' ? '多步预测采用直接方式，即网络由一个窗口一次输出未来各期的预测值。' : '多步预测采用递推方式，即把每一步的预测值作为下一步的输入。'}${a.covariates?.length ? `窗口同时读入协变量 ${a.covariates.map((c) => `“${c}”`).join('、')} 作为额外通道，各自用训练集统计量标准化，并作与序列相同的差分；${a.strategy === 'direct' ? '由于其未来值未知，只使用预测起点之前的协变量值。' : '由于其未来值未知，网络对每个通道都作一步预测，多步预测时把全部通道的预测值递推输入。'}` : ''}`
       : a.task === 'text'
         ? `**分词。** 文本${a.tokens === 'char' ? '按字切分（中文无需分词器）' : '按词切分'}；词表由训练集建立，词表外的词记为统一的未知词。`
         : `**数据标准化。** ${a.task === 'regress' ? '输入变量与目标变量' : '输入变量'}均用训练集的均值与标准差作 Z-score 标准化（见预处理表）。`,
