@@ -1,6 +1,6 @@
 // predict / evaluate with forecast and text models: the saved model reproduces the run's predictions.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, SAMPLE, tempDir } from '../helpers/cli.js';
@@ -36,6 +36,18 @@ describe('predict with a forecast model', () => {
       expect(Number(x[2])).toBeCloseTo(Number(want[i][1]), 3);
       expect(Number(x[3])).toBeCloseTo(Number(want[i][2]), 3);
     });
+  });
+
+  it('a zero in new data for a log-transformed series is one line naming the period, not NaN forecasts', async () => {
+    const lines = readFileSync(SAMPLE('airpassengers.csv'), 'utf8').trim().split('\n');
+    lines[100] = lines[100].replace(/,[^,]*$/, ',0');
+    const bad = join(tempDir(), 'zero.csv');
+    writeFileSync(bad, `${lines.join('\n')}\n`);
+    const r = await runCli(['predict', join(run, 'model.nnm.json'), bad, '--horizon', '3']);
+    expect(r.code).toBe(2);
+    const err = r.stderr.trim().split('\n');
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/zero\.csv.*has 0 at period 1957-04.*log/);
   });
 
   it('evaluate gives one-step metrics', async () => {
