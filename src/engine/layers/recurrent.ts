@@ -18,6 +18,9 @@ export interface RecurrentConfig {
   returnSequences?: boolean;
 }
 
+/** The whole-sequence (T·B rows) views: X, ZX, dZx, dZh, dX, states h_0..h_{T-2}, dzh_1..dzh_{T-1}. */
+type SequenceView = 'x' | 'zx' | 'dzx' | 'dzh' | 'dx' | 'hMid' | 'dzhTail';
+
 /** `count` consecutive views of `size` floats over buf. */
 export function stepViews(buf: Float32Array, count: number, size: number): Float32Array[] {
   return Array.from({ length: count }, (_, t) => buf.subarray(t * size, (t + 1) * size));
@@ -57,7 +60,7 @@ export abstract class Recurrent<C extends RecurrentConfig> implements Layer<C> {
   protected hs: Float32Array[] = [];
   private dzxs: Float32Array[] = [];
   private dzhs: Float32Array[] = [];
-  private all: Record<"x" | "zx" | "dzx" | "dzh" | "dx" | "hMid" | "dzhTail", Float32Array> = {
+  private all: Record<SequenceView, Float32Array> = {
     x: this.xBuf, zx: this.xBuf, dzx: this.xBuf, dzh: this.xBuf, dx: this.xBuf, hMid: this.xBuf, dzhTail: this.xBuf,
   };
   /** Set before each cellBackward to step t's rows of the gate-gradient caches: the cell writes
