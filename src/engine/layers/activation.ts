@@ -3,7 +3,7 @@
 // leaky_relu: x or 0.01x; tanh: dy/dx = 1-y²; sigmoid: dy/dx = y(1-y);
 // softmax: dx_i = y_i (dy_i - Σ_j dy_j y_j). Shapes: x, y: (B, ...inShape).
 
-import { type ActivationKind, LEAKY_SLOPE, sigmoid, softmaxRows } from '../kernels/activations.js';
+import { type ActivationKind, LEAKY_SLOPE, sigmoidArray, softmaxRows, tanhArray } from '../kernels/activations.js';
 import { type ForwardContext, type Layer, type ParamSpec, sizeOf } from './layer.js';
 
 export interface ActivationConfig {
@@ -49,10 +49,10 @@ export class Activation implements Layer<ActivationConfig> {
         for (let i = 0; i < len; i++) y[i] = x[i] > 0 ? x[i] : LEAKY_SLOPE * x[i];
         break;
       case 'tanh':
-        for (let i = 0; i < len; i++) y[i] = Math.tanh(x[i]);
+        tanhArray(y, x, 0, len);
         break;
       case 'sigmoid':
-        for (let i = 0; i < len; i++) y[i] = sigmoid(x[i]);
+        sigmoidArray(y, x, 0, len);
         break;
       case 'softmax': {
         const C = this.inShape[this.inShape.length - 1];

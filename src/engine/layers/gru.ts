@@ -6,7 +6,7 @@
 // the recurrent product, so zh_t = h_{t-1}U + bU is kept apart from zx_t (split loop).
 // reference: https://pytorch.org/docs/stable/generated/torch.nn.GRU.html
 
-import { sigmoid } from '../kernels/activations.js';
+import { sigmoidArray, tanhArray } from '../kernels/activations.js';
 import { Recurrent } from './recurrent.js';
 
 export interface GruConfig {
@@ -31,14 +31,13 @@ export class Gru extends Recurrent<GruConfig> {
     const a = this.zx[t], u = this.zh[t], hPrev = this.hs[t], h = this.hs[t + 1];
     for (let b = 0; b < B; b++) {
       const r0 = b * G3, s = b * H;
+      for (let k = r0; k < r0 + 2 * H; k++) a[k] += u[k];
+      sigmoidArray(a, a, r0, r0 + 2 * H); // r, z
+      for (let j = 0; j < H; j++) a[r0 + 2 * H + j] += a[r0 + j] * u[r0 + 2 * H + j];
+      tanhArray(a, a, r0 + 2 * H, r0 + G3); // n
       for (let j = 0; j < H; j++) {
-        const r = sigmoid(a[r0 + j] + u[r0 + j]);
-        const z = sigmoid(a[r0 + H + j] + u[r0 + H + j]);
-        const n = Math.tanh(a[r0 + 2 * H + j] + r * u[r0 + 2 * H + j]);
-        a[r0 + j] = r;
-        a[r0 + H + j] = z;
-        a[r0 + 2 * H + j] = n;
-        h[s + j] = (1 - z) * n + z * hPrev[s + j];
+        const z = a[r0 + H + j];
+        h[s + j] = (1 - z) * a[r0 + 2 * H + j] + z * hPrev[s + j];
       }
     }
   }

@@ -6,7 +6,7 @@
 // BPTT: dc_t += dh_t ⊙ o_t ⊙ (1 - tanh²c_t), dc_{t-1} = dc_t ⊙ f_t, then the gate pre-activation grads.
 // reference: https://pytorch.org/docs/stable/generated/torch.nn.LSTM.html
 
-import { sigmoid } from '../kernels/activations.js';
+import { sigmoidArray, tanhArray } from '../kernels/activations.js';
 import type { Init } from '../init.js';
 import { Recurrent, stepViews } from './recurrent.js';
 
@@ -45,21 +45,12 @@ export class Lstm extends Recurrent<LstmConfig> {
     const z = this.zx[t], cPrev = this.cs[t], c = this.cs[t + 1], tc = this.tcs[t], h = this.hs[t + 1];
     for (let b = 0; b < B; b++) {
       const r = b * G4, s = b * H;
-      for (let j = 0; j < H; j++) {
-        const i = sigmoid(z[r + j]);
-        const f = sigmoid(z[r + H + j]);
-        const g = Math.tanh(z[r + 2 * H + j]);
-        const o = sigmoid(z[r + 3 * H + j]);
-        z[r + j] = i;
-        z[r + H + j] = f;
-        z[r + 2 * H + j] = g;
-        z[r + 3 * H + j] = o;
-        const ct = f * cPrev[s + j] + i * g;
-        const tct = Math.tanh(ct);
-        c[s + j] = ct;
-        tc[s + j] = tct;
-        h[s + j] = o * tct;
-      }
+      sigmoidArray(z, z, r, r + 2 * H); // i, f
+      tanhArray(z, z, r + 2 * H, r + 3 * H); // g
+      sigmoidArray(z, z, r + 3 * H, r + G4); // o
+      for (let j = 0; j < H; j++) c[s + j] = z[r + H + j] * cPrev[s + j] + z[r + j] * z[r + 2 * H + j];
+      tanhArray(tc, c, s, s + H);
+      for (let j = 0; j < H; j++) h[s + j] = z[r + 3 * H + j] * tc[s + j];
     }
   }
 

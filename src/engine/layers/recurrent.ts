@@ -1,10 +1,11 @@
 // The recurrent loop shared by SimpleRNN, LSTM and GRU (Keras: RNN = loop, each layer file = its cell).
-// x: (B, T, I) row-major. Per step t, for all G gates of H units at once (one gemm each over the batch):
-//   zx_t = x_t·W + b            W: (I, G·H), b: (G·H)
-//   zh_t = h_{t-1}·U [+ bU]     U: (H, G·H) orthogonal; h_{-1} = 0
+// x: (B, T, I) row-major. For all G gates of H units at once:
+//   zx_t = x_t·W + b            W: (I, G·H), b: (G·H)      one gemm over all T·B rows, before the loop
+//   zh_t = h_{t-1}·U [+ bU]     U: (H, G·H) orthogonal; h_{-1} = 0      one gemm per step over the batch
 // RNN/LSTM add zh_t straight into zx_t; GRU (reset-after) keeps it apart, with its own bias bU.
-// BPTT walks the time-major caches (T, maxB, ·) backwards: dW += x_tᵀ·dzx_t, db += Σ_b dzx_t,
-// dU += h_{t-1}ᵀ·dzh_t, dh_{t-1} = dzh_t·Uᵀ (+ the cell's direct path), dx_t = dzx_t·Wᵀ.
+// BPTT walks the steps backwards, per step only dh_{t-1} = dzh_t·Uᵀ (+ the cell's direct path); the
+// rest is one gemm each over the time-major caches (T, B, ·) after the loop: dW += Xᵀ·dZx,
+// db += Σ dZx, dU += H_{0..T-2}ᵀ·dZh_{1..T-1}, dX = dZx·Wᵀ.
 // Output: h_{T-1} as (B, H), or every h_t as (B, T, H) with returnSequences.
 
 import type { Init } from '../init.js';
@@ -17,7 +18,10 @@ export interface RecurrentConfig {
   returnSequences?: boolean;
 }
 
-/** `count` consecutive views of `size` floats over buf (built in resize, so steps never allocate). */
+/** The whole-sequence (T·B rows) views: X, ZX, dZx, dZh, dX, states h_0..h_{T-2}, dzh_1..dzh_{T-1}. */
+type SequenceView = 'x' | 'zx' | 'dzx' | 'dzh' | 'dx' | 'hMid' | 'dzhTail';
+
+/** `count` consecutive views of `size` floats over buf. */
 export function stepViews(buf: Float32Array, count: number, size: number): Float32Array[] {
   return Array.from({ length: count }, (_, t) => buf.subarray(t * size, (t + 1) * size));
 }
@@ -38,14 +42,29 @@ export abstract class Recurrent<C extends RecurrentConfig> implements Layer<C> {
   private dU: Float32Array = new Float32Array(0);
   private db: Float32Array = new Float32Array(0);
   private dbU: Float32Array = new Float32Array(0);
-  /** Per-step views (maxB, ·): inputs x_t, gate pre-activations (the cell may overwrite them with
-   *  its activations), recurrent parts (split only), and states hs[t+1] = h_t with hs[0] = 0. */
-  protected xs: Float32Array[] = [];
+  /** Time-major flat caches, (T, B, ·) for the current batch size B (maxB rows reserved): inputs,
+   *  gate pre-activations (the cell may overwrite them with its activations), recurrent parts (split
+   *  only), states (T+1, B, H) with h_{-1} = 0 first, gate gradients, input gradients. */
+  private xBuf: Float32Array = new Float32Array(0);
+  private zxBuf: Float32Array = new Float32Array(0);
+  private zhBuf: Float32Array = new Float32Array(0);
+  private hsBuf: Float32Array = new Float32Array(0);
+  private dzxBuf: Float32Array = new Float32Array(0);
+  private dzhBuf: Float32Array = new Float32Array(0);
+  private dxBuf: Float32Array = new Float32Array(0);
+  /** Per-step views (B, ·) of those caches, and the whole-sequence views the hoisted gemms use;
+   *  rebuilt only when the batch size changes (viewsFor), so a training step allocates nothing. */
+  private viewB = -1;
   protected zx: Float32Array[] = [];
   protected zh: Float32Array[] = [];
   protected hs: Float32Array[] = [];
-  private dxs: Float32Array[] = [];
-  /** Filled by cellBackward: dL/dzx_t and dL/dzh_t (the same buffer unless split). */
+  private dzxs: Float32Array[] = [];
+  private dzhs: Float32Array[] = [];
+  private all: Record<SequenceView, Float32Array> = {
+    x: this.xBuf, zx: this.xBuf, dzx: this.xBuf, dzh: this.xBuf, dx: this.xBuf, hMid: this.xBuf, dzhTail: this.xBuf,
+  };
+  /** Set before each cellBackward to step t's rows of the gate-gradient caches: the cell writes
+   *  dL/dzx_t and dL/dzh_t there (the same buffer unless split). */
   protected dzx: Float32Array = new Float32Array(0);
   protected dzh: Float32Array = new Float32Array(0);
   private dh: Float32Array = new Float32Array(0);
@@ -103,33 +122,57 @@ export abstract class Recurrent<C extends RecurrentConfig> implements Layer<C> {
 
   resize(maxB: number): void {
     const { T, I, H, GH } = this;
-    this.xs = stepViews(new Float32Array(T * maxB * I), T, maxB * I);
-    this.dxs = stepViews(new Float32Array(T * maxB * I), T, maxB * I);
-    this.zx = stepViews(new Float32Array(T * maxB * GH), T, maxB * GH);
-    this.zh = this.split ? stepViews(new Float32Array(T * maxB * GH), T, maxB * GH) : this.zx;
-    this.hs = stepViews(new Float32Array((T + 1) * maxB * H), T + 1, maxB * H);
-    this.dzx = new Float32Array(maxB * GH);
-    this.dzh = this.split ? new Float32Array(maxB * GH) : this.dzx;
+    this.xBuf = new Float32Array(T * maxB * I);
+    this.dxBuf = new Float32Array(T * maxB * I);
+    this.zxBuf = new Float32Array(T * maxB * GH);
+    this.zhBuf = this.split ? new Float32Array(T * maxB * GH) : this.zxBuf;
+    this.hsBuf = new Float32Array((T + 1) * maxB * H);
+    this.dzxBuf = new Float32Array(T * maxB * GH);
+    this.dzhBuf = this.split ? new Float32Array(T * maxB * GH) : this.dzxBuf;
     this.dh = new Float32Array(maxB * H);
     this.dhPrev = new Float32Array(maxB * H);
     this.y = new Float32Array(maxB * (this.cfg.returnSequences ? T * H : H));
     this.dx = new Float32Array(maxB * T * I);
+    this.viewB = -1;
     this.resizeCell(maxB);
   }
 
+  /** Point the per-step and whole-sequence views at the first T·B rows of the caches. */
+  private viewsFor(B: number): void {
+    if (B === this.viewB) return;
+    const { T, I, H, GH } = this;
+    this.zx = stepViews(this.zxBuf, T, B * GH);
+    this.zh = this.split ? stepViews(this.zhBuf, T, B * GH) : this.zx;
+    this.hs = stepViews(this.hsBuf, T + 1, B * H);
+    this.dzxs = stepViews(this.dzxBuf, T, B * GH);
+    this.dzhs = this.split ? stepViews(this.dzhBuf, T, B * GH) : this.dzxs;
+    this.all = {
+      x: this.xBuf.subarray(0, T * B * I),
+      zx: this.zxBuf.subarray(0, T * B * GH),
+      dzx: this.dzxBuf.subarray(0, T * B * GH),
+      dzh: this.dzhBuf.subarray(0, T * B * GH),
+      dx: this.dxBuf.subarray(0, T * B * I),
+      hMid: this.hsBuf.subarray(B * H, T * B * H), // h_0 .. h_{T-2}
+      dzhTail: this.dzhBuf.subarray(B * GH, T * B * GH), // dzh_1 .. dzh_{T-1}
+    };
+    this.viewB = B;
+  }
+
   forward(x: Float32Array, B: number, _ctx: ForwardContext): Float32Array {
-    const { T, I, H, GH, xs, zx, zh, hs } = this;
+    this.viewsFor(B);
+    const { T, I, H, GH, zh, hs, all } = this;
+    const xt = all.x;
     for (let t = 0; t < T; t++) {
-      const xt = xs[t];
       for (let b = 0; b < B; b++) {
-        const src = (b * T + t) * I, dst = b * I;
+        const src = (b * T + t) * I, dst = (t * B + b) * I;
         for (let i = 0; i < I; i++) xt[dst + i] = x[src + i];
       }
     }
+    // The input projection of every step at once: ZX = X·W + b over T·B rows.
+    for (let r = 0; r < T * B; r++) all.zx.set(this.b, r * GH);
+    gemm(all.zx, xt, this.W, T * B, GH, I, false, false, true);
+    hs[0].fill(0); // h_{-1} = 0 (these rows may hold another batch size's states)
     for (let t = 0; t < T; t++) {
-      const z = zx[t];
-      for (let b = 0; b < B; b++) z.set(this.b, b * GH);
-      gemm(z, xs[t], this.W, B, GH, I, false, false, true);
       if (this.split) {
         for (let b = 0; b < B; b++) zh[t].set(this.bU, b * GH);
       }
@@ -148,8 +191,9 @@ export abstract class Recurrent<C extends RecurrentConfig> implements Layer<C> {
     return y;
   }
 
-  backward(dy: Float32Array, B: number): Float32Array {
-    const { T, I, H, GH, xs, hs, dxs, db, dbU } = this;
+  backward(dy: Float32Array, B: number, needDx = true): Float32Array {
+    this.viewsFor(B);
+    const { T, I, H, GH, all, dzxs, dzhs } = this;
     let dh = this.dh;
     let dhPrev = this.dhPrev;
     dh.fill(0, 0, B * H);
@@ -162,34 +206,27 @@ export abstract class Recurrent<C extends RecurrentConfig> implements Layer<C> {
       } else if (t === T - 1) {
         for (let k = 0; k < B * H; k++) dh[k] += dy[k];
       }
+      this.dzx = dzxs[t];
+      this.dzh = dzhs[t];
       this.cellBackward(t, B, dh, dhPrev);
-      const { dzx, dzh } = this;
-      gemm(this.dW, xs[t], dzx, I, GH, B, true, false, true);
-      gemm(dxs[t], dzx, this.W, B, I, GH, false, true, false);
-      for (let b = 0; b < B; b++) {
-        const r = b * GH;
-        for (let g = 0; g < GH; g++) db[g] += dzx[r + g];
-      }
-      if (this.split) {
-        for (let b = 0; b < B; b++) {
-          const r = b * GH;
-          for (let g = 0; g < GH; g++) dbU[g] += dzh[r + g];
-        }
-      }
-      if (t > 0) {
-        gemm(this.dU, hs[t], dzh, H, GH, B, true, false, true);
-        gemm(dhPrev, dzh, this.U, B, H, GH, false, true, this.split);
-      }
+      if (t > 0) gemm(dhPrev, this.dzh, this.U, B, H, GH, false, true, this.split);
       const swap = dh;
       dh = dhPrev;
       dhPrev = swap;
     }
+    // Parameter gradients of all steps at once (K = T·B instead of B: fewer, longer gemms).
+    gemm(this.dW, all.x, all.dzx, I, GH, T * B, true, false, true);
+    if (T > 1) gemm(this.dU, all.hMid, all.dzhTail, H, GH, (T - 1) * B, true, false, true);
+    columnSums(this.db, all.dzx, T * B, GH);
+    if (this.split) columnSums(this.dbU, all.dzh, T * B, GH);
     const dx = this.dx;
+    if (!needDx) return dx;
+    gemm(all.dx, all.dzx, this.W, T * B, I, GH, false, true, false);
+    const dxt = all.dx;
     for (let t = 0; t < T; t++) {
-      const d = dxs[t];
       for (let b = 0; b < B; b++) {
-        const dst = (b * T + t) * I, src = b * I;
-        for (let i = 0; i < I; i++) dx[dst + i] = d[src + i];
+        const dst = (b * T + t) * I, src = (t * B + b) * I;
+        for (let i = 0; i < I; i++) dx[dst + i] = dxt[src + i];
       }
     }
     return dx;
@@ -200,4 +237,12 @@ export abstract class Recurrent<C extends RecurrentConfig> implements Layer<C> {
   }
 
   abstract describe(): string;
+}
+
+/** s[g] += Σ_r m[r, g] over the first `rows` rows of m (rows, G). */
+function columnSums(s: Float32Array, m: Float32Array, rows: number, G: number): void {
+  for (let r = 0; r < rows; r++) {
+    const o = r * G;
+    for (let g = 0; g < G; g++) s[g] += m[o + g];
+  }
 }

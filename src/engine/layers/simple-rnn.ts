@@ -3,6 +3,7 @@
 // Backward per step: dz_t = dh_t ⊙ (1 - h_t²); the loop (recurrent.ts) turns dz_t into dW, dU, db,
 // dx_t and dh_{t-1} = dz_t·Uᵀ. reference: https://pytorch.org/docs/stable/generated/torch.nn.RNN.html
 
+import { tanhArray } from '../kernels/activations.js';
 import { Recurrent } from './recurrent.js';
 
 export interface SimpleRnnConfig {
@@ -23,8 +24,7 @@ export class SimpleRnn extends Recurrent<SimpleRnnConfig> {
   protected cellForward(t: number, B: number): void {
     const z = this.zx[t];
     const h = this.hs[t + 1];
-    const n = B * this.H;
-    for (let k = 0; k < n; k++) h[k] = Math.tanh(z[k]);
+    tanhArray(h, z, 0, B * this.H);
   }
 
   protected cellBackward(t: number, B: number, dh: Float32Array): void {
