@@ -1,15 +1,17 @@
 // Conv2d, layout NCHW: per-sample x (C, H, W) -> y (F, OH, OW); W (F, C, kh, kw) = (F, K) row-major
-// with K = C·kh·kw; b (F). Per sample, rows = im2row(x): (P, K) with P = OH·OW, y = W·rowsᵀ + b.
-// Backward: db += Σ_p dy; dW += dy·rows; drows = dyᵀ·W; dx = row2im(drows). Padding and output size
-// follow Keras/TF ('valid' = none, 'same' = OH = ceil(H/s)). He-normal init, fanIn = K.
-// NOTE: both backward GEMMs take dy as their transposed left operand, the side gemm skips zero
-// pairs of; after ReLU + max-pool most of dy is zero, which makes backward ~2x faster.
+// with K = C·kh·kw; b (F). Per sample, col = im2col(x): (K, P) with P = OH·OW, y = W·col + b, which
+// is the sample's (F, P) output as it stands. Backward: db += Σ_p dy; dW += dy·colᵀ; dcol = Wᵀ·dy;
+// dx = col2im(dcol). Padding and output size follow Keras/TF ('valid' = none, 'same' = OH =
+// ceil(H/s)). He-normal init, fanIn = K.
+// NOTE: col, y and the masked dy live in one kernelBuffer (a wasm arena under the wasm backend), with
+// one view per sample made at resize, so every GEMM reads and writes them in place: only W (F·K) and
+// dW are copied per call. The first layer (needDx = false) skips dcol and col2im.
 // activation 'relu' fuses y = max(0, ·) (Keras Conv2D(activation=)): clamped while the sample is in
 // cache, and backward masks dy by y > 0 in the copy it makes anyway (NOTE: gradient 0 at the kink).
 // reference: Caffe im2col convolution; https://pytorch.org/docs/stable/generated/torch.nn.Conv2d.html
 
-import { convAxis, im2row, row2im } from '../kernels/conv.js';
-import { gemm } from '../kernels/gemm.js';
+import { col2im, convAxis, im2col } from '../kernels/conv.js';
+import { gemm, kernelBuffer } from '../kernels/gemm.js';
 import { type ForwardContext, type Layer, type ParamSpec, sizeOf } from './layer.js';
 
 export interface Conv2dConfig {
@@ -43,13 +45,13 @@ export class Conv2d implements Layer<Conv2dConfig> {
   private b: Float32Array = new Float32Array(0);
   private dW: Float32Array = new Float32Array(0);
   private db: Float32Array = new Float32Array(0);
-  private rows: Float32Array[] = []; // per-sample (P, K) views of one buffer, kept for backward
-  private ys: Float32Array[] = []; // per-sample (F, P) views of y
-  private y: Float32Array = new Float32Array(0);
+  private col: Float32Array = new Float32Array(0); // (B, K, P): im2col of each sample, kept for backward
+  private cols: Float32Array[] = []; // per-sample (K, P) views of col
+  private y: Float32Array = new Float32Array(0); // (B, F, P)
+  private ys: Float32Array[] = [];
+  private dys: Float32Array[] = []; // per-sample (F, P): dy masked by the ReLU
+  private dcol: Float32Array = new Float32Array(0); // one sample's dcol, (K, P)
   private dx: Float32Array = new Float32Array(0);
-  private dyb: Float32Array = new Float32Array(0); // one sample's dy, (F, P)
-  private dyT: Float32Array = new Float32Array(0); // its transpose, (P, F)
-  private drows: Float32Array = new Float32Array(0); // one sample's drows, (P, K)
 
   constructor(private readonly cfg: Conv2dConfig, inShape: readonly number[]) {
     if (inShape.length !== 3) throw new RangeError(`conv2d needs per-sample inputs (C, H, W), got [${inShape.join(', ')}]`);
@@ -91,51 +93,51 @@ export class Conv2d implements Layer<Conv2dConfig> {
 
   resize(maxBatch: number): void {
     const { K, P, F } = this;
-    const rows = new Float32Array(maxBatch * P * K);
-    this.rows = Array.from({ length: maxBatch }, (_, b) => rows.subarray(b * P * K, (b + 1) * P * K));
-    this.y = new Float32Array(maxBatch * F * P);
-    this.ys = Array.from({ length: maxBatch }, (_, b) => this.y.subarray(b * F * P, (b + 1) * F * P));
+    const store = kernelBuffer(maxBatch * (K + 2 * F) * P + K * P);
+    const views = (at: number, n: number): Float32Array[] =>
+      Array.from({ length: maxBatch }, (_, b) => store.subarray(at + b * n, at + (b + 1) * n));
+    this.col = store.subarray(0, maxBatch * K * P);
+    this.cols = views(0, K * P);
+    this.y = store.subarray(maxBatch * K * P, maxBatch * (K + F) * P);
+    this.ys = views(maxBatch * K * P, F * P);
+    this.dys = views(maxBatch * (K + F) * P, F * P);
+    this.dcol = store.subarray(maxBatch * (K + 2 * F) * P);
     this.dx = new Float32Array(maxBatch * sizeOf(this.inShape));
-    this.dyb = new Float32Array(F * P);
-    this.dyT = new Float32Array(P * F);
-    this.drows = new Float32Array(P * K);
   }
 
   forward(x: Float32Array, B: number, _ctx: ForwardContext): Float32Array {
-    const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, b: bias } = this;
+    const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, b: bias, col, y } = this;
     const inSize = C * H * W;
     for (let n = 0; n < B; n++) {
-      const rows = this.rows[n];
-      const yn = this.ys[n];
-      im2row(rows, x, n * inSize, C, H, W, kh, kw, s, pt, pl, OH, OW);
-      for (let f = 0; f < F; f++) yn.fill(bias[f], f * P, (f + 1) * P);
-      gemm(yn, this.Wt, rows, F, P, K, false, true, true);
-      if (this.relu) for (let i = 0; i < F * P; i++) if (yn[i] < 0) yn[i] = 0;
+      im2col(col, n * K * P, x, n * inSize, C, H, W, kh, kw, s, pt, pl, OH, OW);
+      const y0 = n * F * P;
+      for (let f = 0; f < F; f++) y.fill(bias[f], y0 + f * P, y0 + (f + 1) * P);
+      gemm(this.ys[n], this.Wt, this.cols[n], F, P, K, false, false, true);
+      if (this.relu) for (let i = y0; i < y0 + F * P; i++) if (y[i] < 0) y[i] = 0;
     }
-    return this.y;
+    return y;
   }
 
-  backward(dy: Float32Array, B: number): Float32Array {
-    const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, db, dyb, dyT, drows, dx, y, relu } = this;
+  backward(dy: Float32Array, B: number, needDx = true): Float32Array {
+    const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, db, dcol, dx, y, relu } = this;
     const inSize = C * H * W;
-    dx.fill(0, 0, B * inSize);
+    if (needDx) dx.fill(0, 0, B * inSize);
     for (let n = 0; n < B; n++) {
-      // NOTE: dy is copied (and transposed) into scratch, fused with db, because gemm takes no
-      // offsets and a subarray view per sample would allocate on every step.
+      const dyn = this.dys[n];
       const d0 = n * F * P;
       for (let f = 0; f < F; f++) {
         let sum = 0;
-        for (let p = 0; p < P; p++) {
-          const v = relu && y[d0 + f * P + p] <= 0 ? 0 : dy[d0 + f * P + p];
-          dyb[f * P + p] = v;
-          dyT[p * F + f] = v;
+        for (let p = 0, i = d0 + f * P; p < P; p++, i++) {
+          const v = relu && y[i] <= 0 ? 0 : dy[i];
+          dyn[f * P + p] = v;
           sum += v;
         }
         db[f] += sum;
       }
-      gemm(this.dW, dyT, this.rows[n], F, K, P, true, false, true);
-      gemm(drows, dyb, this.Wt, P, K, F, true, false, false);
-      row2im(dx, n * inSize, drows, C, H, W, kh, kw, s, pt, pl, OH, OW);
+      gemm(this.dW, dyn, this.cols[n], F, K, P, false, true, true);
+      if (!needDx) continue;
+      gemm(dcol, this.Wt, dyn, K, P, F, true, false, false);
+      col2im(dx, n * inSize, dcol, 0, C, H, W, kh, kw, s, pt, pl, OH, OW);
     }
     return dx;
   }
