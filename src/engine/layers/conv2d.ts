@@ -3,15 +3,19 @@
 // is the sample's (F, P) output as it stands. Backward: db += Σ_p dy; dW += dy·colᵀ; dcol = Wᵀ·dy;
 // dx = col2im(dcol). Padding and output size follow Keras/TF ('valid' = none, 'same' = OH =
 // ceil(H/s)). He-normal init, fanIn = K.
-// NOTE: col, y and the masked dy live in one kernelBuffer (a wasm arena under the wasm backend), with
-// one view per sample made at resize, so every GEMM reads and writes them in place: only W (F·K) and
-// dW are copied per call. The first layer (needDx = false) skips dcol and col2im.
+// NOTE: every buffer lives in one kernelBuffer (a wasm arena under the wasm backend), with one view
+// per sample made at resize, so every GEMM reads and writes them in place (only W and dW, F·K each,
+// are copied per call), and im2col, bias+ReLU, the dy mask with db and col2im run as wasm SIMD on
+// the same memory (kernels/wasm/conv-wasm.ts); x and dy are copied in once per batch. Under the TS
+// backend the same steps run as the TypeScript below. The first layer (needDx = false) skips dcol
+// and col2im.
 // activation 'relu' fuses y = max(0, ·) (Keras Conv2D(activation=)): clamped while the sample is in
 // cache, and backward masks dy by y > 0 in the copy it makes anyway (NOTE: gradient 0 at the kink).
 // reference: Caffe im2col convolution; https://pytorch.org/docs/stable/generated/torch.nn.Conv2d.html
 
 import { col2im, convAxis, im2col } from '../kernels/conv.js';
 import { gemm, kernelBuffer } from '../kernels/gemm.js';
+import { ConvWasm } from '../kernels/wasm/conv-wasm.js';
 import { type ForwardContext, type Layer, type ParamSpec, sizeOf } from './layer.js';
 
 export interface Conv2dConfig {
@@ -49,9 +53,14 @@ export class Conv2d implements Layer<Conv2dConfig> {
   private cols: Float32Array[] = []; // per-sample (K, P) views of col
   private y: Float32Array = new Float32Array(0); // (B, F, P)
   private ys: Float32Array[] = [];
-  private dys: Float32Array[] = []; // per-sample (F, P): dy masked by the ReLU
+  private dyM: Float32Array = new Float32Array(0); // (B, F, P): dy masked by the ReLU
+  private dys: Float32Array[] = [];
   private dcol: Float32Array = new Float32Array(0); // one sample's dcol, (K, P)
   private dx: Float32Array = new Float32Array(0);
+  private xIn: Float32Array = new Float32Array(0); // wasm: the batch's x, copied into the arena
+  private bS: Float32Array = new Float32Array(0); // wasm: b, copied into the arena
+  private dbS: Float32Array = new Float32Array(0); // wasm: one sample's db
+  private cw: ConvWasm | null = null;
 
   constructor(private readonly cfg: Conv2dConfig, inShape: readonly number[]) {
     if (inShape.length !== 3) throw new RangeError(`conv2d needs per-sample inputs (C, H, W), got [${inShape.join(', ')}]`);
@@ -93,53 +102,75 @@ export class Conv2d implements Layer<Conv2dConfig> {
 
   resize(maxBatch: number): void {
     const { K, P, F } = this;
-    const store = kernelBuffer(maxBatch * (K + 2 * F) * P + K * P);
-    const views = (at: number, n: number): Float32Array[] =>
-      Array.from({ length: maxBatch }, (_, b) => store.subarray(at + b * n, at + (b + 1) * n));
-    this.col = store.subarray(0, maxBatch * K * P);
-    this.cols = views(0, K * P);
-    this.y = store.subarray(maxBatch * K * P, maxBatch * (K + F) * P);
-    this.ys = views(maxBatch * K * P, F * P);
-    this.dys = views(maxBatch * (K + F) * P, F * P);
-    this.dcol = store.subarray(maxBatch * (K + 2 * F) * P);
-    this.dx = new Float32Array(maxBatch * sizeOf(this.inShape));
+    const inSize = sizeOf(this.inShape);
+    const sizes = [maxBatch * K * P, maxBatch * F * P, maxBatch * F * P, K * P, maxBatch * inSize, maxBatch * inSize, F, F];
+    const store = kernelBuffer(sizes.reduce((a, b) => a + b, 0));
+    let at = 0;
+    [this.col, this.y, this.dyM, this.dcol, this.dx, this.xIn, this.bS, this.dbS] = sizes.map((n) => store.subarray(at, (at += n)));
+    const views = (buf: Float32Array, n: number): Float32Array[] => Array.from({ length: maxBatch }, (_, b) => buf.subarray(b * n, (b + 1) * n));
+    this.cols = views(this.col, K * P);
+    this.ys = views(this.y, F * P);
+    this.dys = views(this.dyM, F * P);
+    this.cw = ConvWasm.of(store);
   }
 
   forward(x: Float32Array, B: number, _ctx: ForwardContext): Float32Array {
-    const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, b: bias, col, y } = this;
+    const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, b: bias, col, y, cw, relu } = this;
     const inSize = C * H * W;
+    if (cw) {
+      this.xIn.set(x.length === B * inSize ? x : x.subarray(0, B * inSize));
+      this.bS.set(bias);
+      for (let n = 0; n < B; n++) {
+        cw.im2col(col, n * K * P, this.xIn, n * inSize, C, H, W, kh, kw, s, pt, pl, OH, OW);
+        gemm(this.ys[n], this.Wt, this.cols[n], F, P, K, false, false, false);
+        cw.bias(y, n * F * P, this.bS, F, P, relu);
+      }
+      return y;
+    }
     for (let n = 0; n < B; n++) {
       im2col(col, n * K * P, x, n * inSize, C, H, W, kh, kw, s, pt, pl, OH, OW);
       const y0 = n * F * P;
       for (let f = 0; f < F; f++) y.fill(bias[f], y0 + f * P, y0 + (f + 1) * P);
       gemm(this.ys[n], this.Wt, this.cols[n], F, P, K, false, false, true);
-      if (this.relu) for (let i = y0; i < y0 + F * P; i++) if (y[i] < 0) y[i] = 0;
+      if (relu) for (let i = y0; i < y0 + F * P; i++) if (y[i] < 0) y[i] = 0;
     }
     return y;
   }
 
   backward(dy: Float32Array, B: number, needDx = true): Float32Array {
-    const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, db, dcol, dx, y, relu } = this;
+    const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, db, dcol, dx, dyM, cw } = this;
     const inSize = C * H * W;
     if (needDx) dx.fill(0, 0, B * inSize);
+    if (cw) dyM.set(dy.length === B * F * P ? dy : dy.subarray(0, B * F * P));
     for (let n = 0; n < B; n++) {
-      const dyn = this.dys[n];
-      const d0 = n * F * P;
-      for (let f = 0; f < F; f++) {
-        let sum = 0;
-        for (let p = 0, i = d0 + f * P; p < P; p++, i++) {
-          const v = relu && y[i] <= 0 ? 0 : dy[i];
-          dyn[f * P + p] = v;
-          sum += v;
-        }
-        db[f] += sum;
+      if (cw) {
+        cw.maskSum(dyM, n * F * P, this.y, n * F * P, F, P, this.dbS, this.relu);
+        for (let f = 0; f < F; f++) db[f] += this.dbS[f];
+      } else {
+        this.maskSum(dy, n, db);
       }
-      gemm(this.dW, dyn, this.cols[n], F, K, P, false, true, true);
+      gemm(this.dW, this.dys[n], this.cols[n], F, K, P, false, true, true);
       if (!needDx) continue;
-      gemm(dcol, this.Wt, dyn, K, P, F, true, false, false);
-      col2im(dx, n * inSize, dcol, 0, C, H, W, kh, kw, s, pt, pl, OH, OW);
+      gemm(dcol, this.Wt, this.dys[n], K, P, F, true, false, false);
+      if (cw) cw.col2im(dx, n * inSize, dcol, 0, C, H, W, kh, kw, s, pt, pl, OH, OW);
+      else col2im(dx, n * inSize, dcol, 0, C, H, W, kh, kw, s, pt, pl, OH, OW);
     }
     return dx;
+  }
+
+  /** Sample n's dy masked by the ReLU into dyM, and db += its row sums (the TS path). */
+  private maskSum(dy: Float32Array, n: number, db: Float32Array): void {
+    const { F, P, y, dyM, relu } = this;
+    const d0 = n * F * P;
+    for (let f = 0; f < F; f++) {
+      let sum = 0;
+      for (let i = d0 + f * P; i < d0 + (f + 1) * P; i++) {
+        const v = relu && y[i] <= 0 ? 0 : dy[i];
+        dyM[i] = v;
+        sum += v;
+      }
+      db[f] += sum;
+    }
   }
 
   config(): Conv2dConfig {
