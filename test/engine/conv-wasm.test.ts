@@ -84,7 +84,7 @@ describe.skipIf(!hasWasm)('conv helpers in WebAssembly match the TypeScript refe
     }
   });
 
-  it.each([[2, 4, 4], [3, 5, 7], [1, 28, 28]])('2x2 max-pool and its scatter: planes=%i H=%i W=%i', (planes, H, W) => {
+  it.each([[2, 4, 4], [3, 5, 7], [2, 9, 11], [1, 8, 8], [1, 28, 28]])('2x2 max-pool and its scatter: planes=%i H=%i W=%i', (planes, H, W) => {
     const rng = new Rng(planes + H + W);
     const x = randn(rng, planes * H * W).map((v, i) => (i % 5 === 0 ? 0 : Math.max(0, v))); // ReLU-like, with ties
     const OH = Math.floor(H / 2), OW = Math.floor(W / 2), n = planes * OH * OW;

@@ -85,6 +85,9 @@ export const v128And = (a: Code, b: Code): Code => [...a, ...b, ...simd(0x4e)];
 /** Lanes of a where mask is set, else of b. */
 export const v128Bitselect = (a: Code, b: Code, mask: Code): Code => [...a, ...b, ...mask, ...simd(0x52)];
 export const f32x4ExtractLane = (a: Code, lane: number): Code => [...a, ...simd(0x1f), lane];
+/** A v128 constant from four i32 lanes. */
+export const v128ConstI32 = (lanes: [number, number, number, number]): Code =>
+  [...simd(0x0c), ...new Uint8Array(Int32Array.from(lanes).buffer)];
 export const i32x4Splat = (a: Code): Code => [...a, ...simd(0x11)];
 export const i32x4Add = (a: Code, b: Code): Code => [...a, ...b, ...simd(0xae)];
 /** The i8x16.shuffle of a and b (lane indices 0-31 over the 32 bytes of a then b). */

@@ -11,8 +11,8 @@
 
 import {
   add, and, assemble, block, br, brIf, type Code, F32, f32, f32Add, f32Gt, f32Load, f32Max, f32Store, f32x4Add,
-  f32x4ExtractLane, f32x4Gt, f32x4Max, Fn, forRange, geS, get, I32, i32, ifElse, inc, load32Splat, loop, ltS, mul,
-  select, set, shl, sub, V128, v128And, v128Load, v128Store,
+  f32x4ExtractLane, f32x4Gt, f32x4Max, Fn, forRange, geS, get, I32, i32, i32x4Add, i32x4Splat, i8x16Shuffle, ifElse, inc,
+  load32Splat, loop, ltS, mul, select, set, shl, sub, V128, v128And, v128Bitselect, v128ConstI32, v128Load, v128Store,
 } from './asm.js';
 import { MAX_PAGES } from './gemm-module.js';
 
@@ -117,36 +117,70 @@ function colFn(name: string, scatter: boolean): Fn {
   return fn;
 }
 
-/** 2×2 stride-2 max-pool over `planes` (H, W) planes: y and the argmax as an element index into x. */
+/** 2×2 stride-2 max-pool over `planes` (H, W) planes: y and the argmax as an element index into x.
+ *  Four outputs at a time: two f32x4 loads per input row, split into even and odd columns by a
+ *  shuffle, then three compare-and-bitselect steps on the values and their indices; the OW % 4
+ *  outputs left in a row go one by one. */
 function maxpoolFn(): Fn {
   const fn = new Fn('maxpool2', [I32, I32, I32, I32, I32, I32, I32, I32]); // y, arg, x, planes, H, W, OH, OW
   const [y, arg, x, planes, H, W, OH, OW] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const [q, oh, ow, a, b, best, base] = Array.from({ length: 7 }, () => fn.local(I32));
+  const [q, oh, ow, a, b, best, base, gt] = Array.from({ length: 8 }, () => fn.local(I32));
   const [m, v] = [fn.local(F32), fn.local(F32)];
-  const x4 = (e: Code): Code => f32Load(add(get(x), shl(e, i32(2))));
-  // NOTE: select keeps it branch-free (a branch per comparison mispredicts on ReLU outputs); ties
-  // keep the first maximum, as the TS loop does.
-  const take = (e: Code): Code[] => [
-    set(v, x4(e)),
-    set(best, select(e, get(best), f32Gt(get(v), get(m)))),
-    set(m, f32Max(get(m), get(v))),
+  const [mv, bi, ia, g, cand, wv] = Array.from({ length: 6 }, () => fn.local(V128));
+  const xAt = (e: Code): Code => add(get(x), shl(e, i32(2)));
+  const EVEN = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
+  const ODD = EVEN.map((l) => l + 4);
+  const row = (e: Code, lanes: number[]): Code => i8x16Shuffle(v128Load(xAt(e)), v128Load(xAt(e), 16), lanes);
+  const vtake = (c: Code, idx: Code): Code[] => [
+    set(cand, c),
+    set(g, f32x4Gt(get(cand), get(mv))),
+    set(mv, v128Bitselect(get(cand), get(mv), get(g))),
+    set(bi, v128Bitselect(idx, get(bi), get(g))),
   ];
-  fn.body = forRange(q, i32(0), get(planes), i32(1),
-    set(base, mul(get(q), mul(get(H), get(W)))),
-    forRange(oh, i32(0), get(OH), i32(1),
-      set(a, add(get(base), shl(mul(get(oh), get(W)), i32(1)))),
-      forRange(ow, i32(0), get(OW), i32(1),
-        set(b, add(get(a), get(W))),
-        set(best, get(a)), set(m, x4(get(a))),
-        ...take(add(get(a), i32(1))),
-        ...take(get(b)),
-        ...take(add(get(b), i32(1))),
-        f32Store(get(y), get(m)),
-        [...get(arg), ...get(best), 0x36, 0x02, 0x00], // i32.store
-        inc(y, i32(4)), inc(arg, i32(4)), inc(a, i32(2)),
+  // NOTE: scalar select, not a branch and not f32.max: V8 lowers both the float select and f32.max
+  // with branches, which mispredict on ReLU outputs (the scalar form took 1.4 ms for pool 1 of W3).
+  const take = (e: Code): Code[] => [
+    set(v, f32Load(xAt(e))),
+    set(gt, f32Gt(get(v), get(m))),
+    set(best, select(e, get(best), get(gt))),
+    set(m, select(get(v), get(m), get(gt))),
+  ];
+  fn.body = [
+    ...set(wv, i32x4Splat(get(W))),
+    ...forRange(q, i32(0), get(planes), i32(1),
+      set(base, mul(get(q), mul(get(H), get(W)))),
+      forRange(oh, i32(0), get(OH), i32(1),
+        set(a, add(get(base), shl(mul(get(oh), get(W)), i32(1)))),
+        set(ow, i32(0)),
+        block(loop(
+          brIf(1, ltS(get(OW), add(get(ow), i32(4)))),
+          set(b, add(get(a), get(W))),
+          set(ia, i32x4Add(i32x4Splat(get(a)), v128ConstI32([0, 2, 4, 6]))),
+          set(mv, row(get(a), EVEN)),
+          set(bi, get(ia)),
+          ...vtake(row(get(a), ODD), i32x4Add(get(ia), i32x4Splat(i32(1)))),
+          ...vtake(row(get(b), EVEN), i32x4Add(get(ia), get(wv))),
+          ...vtake(row(get(b), ODD), i32x4Add(get(ia), i32x4Add(get(wv), i32x4Splat(i32(1))))),
+          v128Store(get(y), get(mv)),
+          v128Store(get(arg), get(bi)),
+          inc(y, i32(16)), inc(arg, i32(16)), inc(a, i32(8)), inc(ow, i32(4)),
+          br(0),
+        )),
+        block(loop(
+          brIf(1, geS(get(ow), get(OW))),
+          set(b, add(get(a), get(W))),
+          set(best, get(a)), set(m, f32Load(xAt(get(a)))),
+          ...take(add(get(a), i32(1))),
+          ...take(get(b)),
+          ...take(add(get(b), i32(1))),
+          f32Store(get(y), get(m)),
+          [...get(arg), ...get(best), 0x36, 0x02, 0x00], // i32.store
+          inc(y, i32(4)), inc(arg, i32(4)), inc(a, i32(2)), inc(ow, i32(1)),
+          br(0),
+        )),
       ),
     ),
-  );
+  ];
   return fn;
 }
 
