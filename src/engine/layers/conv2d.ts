@@ -60,6 +60,8 @@ export class Conv2d implements Layer<Conv2dConfig> {
   private xIn: Float32Array = new Float32Array(0); // wasm: the batch's x, copied into the arena
   private bS: Float32Array = new Float32Array(0); // wasm: b, copied into the arena
   private dbS: Float32Array = new Float32Array(0); // wasm: one sample's db
+  private WS: Float32Array = new Float32Array(0); // wasm: W, copied into the arena once per pass
+  private dWS: Float32Array = new Float32Array(0); // wasm: the batch's dW, added to dW at the end
   private cw: ConvWasm | null = null;
 
   constructor(private readonly cfg: Conv2dConfig, inShape: readonly number[]) {
@@ -103,10 +105,10 @@ export class Conv2d implements Layer<Conv2dConfig> {
   resize(maxBatch: number): void {
     const { K, P, F } = this;
     const inSize = sizeOf(this.inShape);
-    const sizes = [maxBatch * K * P, maxBatch * F * P, maxBatch * F * P, K * P, maxBatch * inSize, maxBatch * inSize, F, F];
+    const sizes = [maxBatch * K * P, maxBatch * F * P, maxBatch * F * P, K * P, maxBatch * inSize, maxBatch * inSize, F, F, F * K, F * K];
     const store = kernelBuffer(sizes.reduce((a, b) => a + b, 0));
     let at = 0;
-    [this.col, this.y, this.dyM, this.dcol, this.dx, this.xIn, this.bS, this.dbS] = sizes.map((n) => store.subarray(at, (at += n)));
+    [this.col, this.y, this.dyM, this.dcol, this.dx, this.xIn, this.bS, this.dbS, this.WS, this.dWS] = sizes.map((n) => store.subarray(at, (at += n)));
     const views = (buf: Float32Array, n: number): Float32Array[] => Array.from({ length: maxBatch }, (_, b) => buf.subarray(b * n, (b + 1) * n));
     this.cols = views(this.col, K * P);
     this.ys = views(this.y, F * P);
@@ -120,9 +122,10 @@ export class Conv2d implements Layer<Conv2dConfig> {
     if (cw) {
       this.xIn.set(x.length === B * inSize ? x : x.subarray(0, B * inSize));
       this.bS.set(bias);
+      this.WS.set(this.Wt);
       for (let n = 0; n < B; n++) {
         cw.im2col(col, n * K * P, this.xIn, n * inSize, C, H, W, kh, kw, s, pt, pl, OH, OW);
-        gemm(this.ys[n], this.Wt, this.cols[n], F, P, K, false, false, false);
+        gemm(this.ys[n], this.WS, this.cols[n], F, P, K, false, false, false);
         cw.bias(y, n * F * P, this.bS, F, P, relu);
       }
       return y;
@@ -141,7 +144,13 @@ export class Conv2d implements Layer<Conv2dConfig> {
     const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, db, dcol, dx, dyM, cw } = this;
     const inSize = C * H * W;
     if (needDx) dx.fill(0, 0, B * inSize);
-    if (cw) dyM.set(dy.length === B * F * P ? dy : dy.subarray(0, B * F * P));
+    // NOTE: on wasm, W and dW are swapped for copies in the arena, so that no GEMM copies an operand.
+    const [Wk, dWk] = cw ? [this.WS, this.dWS] : [this.Wt, this.dW];
+    if (cw) {
+      dyM.set(dy.length === B * F * P ? dy : dy.subarray(0, B * F * P));
+      this.WS.set(this.Wt);
+      this.dWS.fill(0);
+    }
     for (let n = 0; n < B; n++) {
       if (cw) {
         cw.maskSum(dyM, n * F * P, this.y, n * F * P, F, P, this.dbS, this.relu);
@@ -149,12 +158,13 @@ export class Conv2d implements Layer<Conv2dConfig> {
       } else {
         this.maskSum(dy, n, db);
       }
-      gemm(this.dW, this.dys[n], this.cols[n], F, K, P, false, true, true);
+      gemm(dWk, this.dys[n], this.cols[n], F, K, P, false, true, true);
       if (!needDx) continue;
-      gemm(dcol, this.Wt, this.dys[n], K, P, F, true, false, false);
+      gemm(dcol, Wk, this.dys[n], K, P, F, true, false, false);
       if (cw) cw.col2im(dx, n * inSize, dcol, 0, C, H, W, kh, kw, s, pt, pl, OH, OW);
       else col2im(dx, n * inSize, dcol, 0, C, H, W, kh, kw, s, pt, pl, OH, OW);
     }
+    if (cw) for (let i = 0; i < F * K; i++) this.dW[i] += this.dWS[i];
     return dx;
   }
 
