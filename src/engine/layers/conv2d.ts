@@ -125,7 +125,8 @@ export class Conv2d implements Layer<Conv2dConfig> {
       this.WS.set(this.Wt);
       for (let n = 0; n < B; n++) {
         cw.im2col(col, n * K * P, this.xIn, n * inSize, C, H, W, kh, kw, s, pt, pl, OH, OW);
-        gemm(this.ys[n], this.WS, this.cols[n], F, P, K, false, false, false);
+        cw.zero(y, n * F * P, F * P); // NOTE: accumulate onto a wasm memset, not the GEMM's own fill
+        gemm(this.ys[n], this.WS, this.cols[n], F, P, K, false, false, true);
         cw.bias(y, n * F * P, this.bS, F, P, relu);
       }
       return y;
@@ -143,13 +144,16 @@ export class Conv2d implements Layer<Conv2dConfig> {
   backward(dy: Float32Array, B: number, needDx = true): Float32Array {
     const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, db, dcol, dx, dyM, cw } = this;
     const inSize = C * H * W;
-    if (needDx) dx.fill(0, 0, B * inSize);
+    if (needDx) {
+      if (cw) cw.zero(dx, 0, B * inSize);
+      else dx.fill(0, 0, B * inSize);
+    }
     // NOTE: on wasm, W and dW are swapped for copies in the arena, so that no GEMM copies an operand.
     const [Wk, dWk] = cw ? [this.WS, this.dWS] : [this.Wt, this.dW];
     if (cw) {
       dyM.set(dy.length === B * F * P ? dy : dy.subarray(0, B * F * P));
       this.WS.set(this.Wt);
-      this.dWS.fill(0);
+      cw.zero(this.dWS, 0, F * K);
     }
     for (let n = 0; n < B; n++) {
       if (cw) {
@@ -160,7 +164,8 @@ export class Conv2d implements Layer<Conv2dConfig> {
       }
       gemm(dWk, this.dys[n], this.cols[n], F, K, P, false, true, true);
       if (!needDx) continue;
-      gemm(dcol, Wk, this.dys[n], K, P, F, true, false, false);
+      if (cw) cw.zero(dcol, 0, K * P);
+      gemm(dcol, Wk, this.dys[n], K, P, F, true, false, cw !== null);
       if (cw) cw.col2im(dx, n * inSize, dcol, 0, C, H, W, kh, kw, s, pt, pl, OH, OW);
       else col2im(dx, n * inSize, dcol, 0, C, H, W, kh, kw, s, pt, pl, OH, OW);
     }

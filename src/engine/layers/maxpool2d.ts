@@ -114,13 +114,14 @@ export class MaxPool2d implements Layer<MaxPool2dConfig> {
 
   backward(dy: Float32Array, B: number): Float32Array {
     const { dx, argmax } = this;
-    dx.fill(0, 0, B * sizeOf(this.inShape));
     const n = B * sizeOf(this.outShape);
     if (this.cw) {
+      this.cw.zero(dx, 0, B * sizeOf(this.inShape)); // NOTE: a memset; TypedArray.fill on shared memory is ~10× slower
       this.dyIn.set(dy.length === n ? dy : dy.subarray(0, n));
       this.cw.unpool(dx, argmax, this.dyIn, n);
       return dx;
     }
+    dx.fill(0, 0, B * sizeOf(this.inShape));
     for (let o = 0; o < n; o++) dx[argmax[o]] += dy[o];
     return dx;
   }
