@@ -33,6 +33,12 @@ describe.skipIf(!hasWasm)('conv helpers in WebAssembly match the TypeScript refe
     expect(ConvWasm.of(new Float32Array(4))).toBeNull();
   });
 
+  it('zero clears exactly the range asked for', () => {
+    const buf = kernelBuffer(37).fill(7);
+    ConvWasm.of(buf)!.zero(buf, 3, 29);
+    expect(Array.from(buf)).toEqual(Array.from({ length: 37 }, (_, i) => (i >= 3 && i < 32 ? 0 : 7)));
+  });
+
   it.each([
     // C, H, W, kh, kw, stride, padding
     [1, 28, 28, 3, 3, 1, 'same'],

@@ -51,6 +51,7 @@ export const ltS = bin(0x48);
 export const geS = bin(0x4e);
 export const or = bin(0x72);
 export const shl = bin(0x74);
+export const shr = bin(0x75); // signed
 export const and = bin(0x71);
 export const divU = bin(0x6e);
 export const remU = bin(0x70);

@@ -14,7 +14,7 @@
 import {
   add, and, assemble, block, br, brIf, type Code, F32, f32, f32Add, f32Gt, f32Load, f32Max, f32Store, f32x4Add,
   f32x4ExtractLane, f32x4Gt, f32x4Max, Fn, forRange, geS, get, I32, i32, i32x4Add, i32x4Splat, i8x16Shuffle, ifElse, inc,
-  load32Splat, loop, ltS, memFill, mul, select, set, shl, sub, V128, v128And, v128Bitselect, v128ConstI32, v128Load, v128Store,
+  load32Splat, loop, ltS, memFill, mul, select, set, shl, shr, sub, V128, v128And, v128Bitselect, v128ConstI32, v128Load, v128Store,
 } from './asm.js';
 import { MAX_PAGES } from './gemm-module.js';
 
@@ -121,12 +121,12 @@ function colFn(name: string, scatter: boolean): Fn {
 
 /** 2×2 stride-2 max-pool over `planes` (H, W) planes: y and the argmax as an element index into x.
  *  Four outputs at a time: two f32x4 loads per input row, split into even and odd columns by a
- *  shuffle, then three compare-and-bitselect steps on the values and their indices; the OW % 4
- *  outputs left in a row go one by one. */
+ *  shuffle, then three compare-and-bitselect steps on the values and their indices. Rows with
+ *  OW < 4 go one output at a time. */
 function maxpoolFn(): Fn {
   const fn = new Fn('maxpool2', [I32, I32, I32, I32, I32, I32, I32, I32]); // y, arg, x, planes, H, W, OH, OW
   const [y, arg, x, planes, H, W, OH, OW] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const [q, oh, ow, a, b, best, base, gt] = Array.from({ length: 8 }, () => fn.local(I32));
+  const [q, oh, ow, a, b, best, base, gt, t] = Array.from({ length: 9 }, () => fn.local(I32));
   const [m, v] = [fn.local(F32), fn.local(F32)];
   const [mv, bi, ia, g, cand, wv] = Array.from({ length: 6 }, () => fn.local(V128));
   const xAt = (e: Code): Code => add(get(x), shl(e, i32(2)));
@@ -147,6 +147,18 @@ function maxpoolFn(): Fn {
     set(best, select(e, get(best), get(gt))),
     set(m, select(get(v), get(m), get(gt))),
   ];
+  const vstep = [
+    set(b, add(get(a), get(W))),
+    set(ia, i32x4Add(i32x4Splat(get(a)), v128ConstI32([0, 2, 4, 6]))),
+    set(mv, row(get(a), EVEN)),
+    set(bi, get(ia)),
+    ...vtake(row(get(a), ODD), i32x4Add(get(ia), i32x4Splat(i32(1)))),
+    ...vtake(row(get(b), EVEN), i32x4Add(get(ia), get(wv))),
+    ...vtake(row(get(b), ODD), i32x4Add(get(ia), i32x4Add(get(wv), i32x4Splat(i32(1))))),
+    v128Store(get(y), get(mv)),
+    v128Store(get(arg), get(bi)),
+    inc(y, i32(16)), inc(arg, i32(16)), inc(a, i32(8)), inc(ow, i32(4)),
+  ];
   fn.body = [
     ...set(wv, i32x4Splat(get(W))),
     ...forRange(q, i32(0), get(planes), i32(1),
@@ -154,20 +166,15 @@ function maxpoolFn(): Fn {
       forRange(oh, i32(0), get(OH), i32(1),
         set(a, add(get(base), shl(mul(get(oh), get(W)), i32(1)))),
         set(ow, i32(0)),
-        block(loop(
-          brIf(1, ltS(get(OW), add(get(ow), i32(4)))),
-          set(b, add(get(a), get(W))),
-          set(ia, i32x4Add(i32x4Splat(get(a)), v128ConstI32([0, 2, 4, 6]))),
-          set(mv, row(get(a), EVEN)),
-          set(bi, get(ia)),
-          ...vtake(row(get(a), ODD), i32x4Add(get(ia), i32x4Splat(i32(1)))),
-          ...vtake(row(get(b), EVEN), i32x4Add(get(ia), get(wv))),
-          ...vtake(row(get(b), ODD), i32x4Add(get(ia), i32x4Add(get(wv), i32x4Splat(i32(1))))),
-          v128Store(get(y), get(mv)),
-          v128Store(get(arg), get(bi)),
-          inc(y, i32(16)), inc(arg, i32(16)), inc(a, i32(8)), inc(ow, i32(4)),
-          br(0),
-        )),
+        block(loop(brIf(1, ltS(get(OW), add(get(ow), i32(4)))), ...vstep, br(0))),
+        // The OW % 4 outputs left: when OW ≥ 4, one more step on the row's last four (re-writing
+        // some with the same values) instead of the scalar loop.
+        ifElse(and(ltS(get(ow), get(OW)), geS(get(OW), i32(4))), [
+          set(t, shl(sub(get(ow), sub(get(OW), i32(4))), i32(2))), // bytes to step back
+          set(y, sub(get(y), get(t))), set(arg, sub(get(arg), get(t))), set(a, sub(get(a), shr(get(t), i32(1)))),
+          set(ow, sub(get(OW), i32(4))),
+          ...vstep,
+        ]),
         block(loop(
           brIf(1, geS(get(ow), get(OW))),
           set(b, add(get(a), get(W))),
