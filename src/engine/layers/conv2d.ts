@@ -61,7 +61,7 @@ export class Conv2d implements Layer<Conv2dConfig> {
   private bS: Float32Array = new Float32Array(0); // wasm: b, copied into the arena
   private dbS: Float32Array = new Float32Array(0); // wasm: one sample's db
   private WS: Float32Array = new Float32Array(0); // wasm: W, copied into the arena once per pass
-  private dWS: Float32Array = new Float32Array(0); // wasm: the batch's dW, added to dW at the end
+  private dWS: Float32Array = new Float32Array(0); // wasm: the batch's dWᵀ (K, F), added to dW at the end
   private cw: ConvWasm | null = null;
 
   constructor(private readonly cfg: Conv2dConfig, inShape: readonly number[]) {
@@ -148,8 +148,11 @@ export class Conv2d implements Layer<Conv2dConfig> {
       if (cw) cw.zero(dx, 0, B * inSize);
       else dx.fill(0, 0, B * inSize);
     }
-    // NOTE: on wasm, W and dW are swapped for copies in the arena, so that no GEMM copies an operand.
-    const [Wk, dWk] = cw ? [this.WS, this.dWS] : [this.Wt, this.dW];
+    // NOTE: on wasm, W and dW are swapped for copies in the arena, so that no GEMM copies an operand,
+    // and dW is accumulated transposed, dWᵀ += col·dyᵀ: the wasm GEMM packs col faster as its A
+    // operand than as a transposed B (measured per sample: 95 vs 125 µs for conv 2 of W3, 34 vs 54
+    // for conv 1).
+    const Wk = cw ? this.WS : this.Wt;
     if (cw) {
       dyM.set(dy.length === B * F * P ? dy : dy.subarray(0, B * F * P));
       this.WS.set(this.Wt);
@@ -159,17 +162,21 @@ export class Conv2d implements Layer<Conv2dConfig> {
       if (cw) {
         cw.maskSum(dyM, n * F * P, this.y, n * F * P, F, P, this.dbS, this.relu);
         for (let f = 0; f < F; f++) db[f] += this.dbS[f];
+        gemm(this.dWS, this.cols[n], this.dys[n], K, F, P, false, true, true);
       } else {
         this.maskSum(dy, n, db);
+        gemm(this.dW, this.dys[n], this.cols[n], F, K, P, false, true, true);
       }
-      gemm(dWk, this.dys[n], this.cols[n], F, K, P, false, true, true);
       if (!needDx) continue;
       if (cw) cw.zero(dcol, 0, K * P);
       gemm(dcol, Wk, this.dys[n], K, P, F, true, false, cw !== null);
       if (cw) cw.col2im(dx, n * inSize, dcol, 0, C, H, W, kh, kw, s, pt, pl, OH, OW);
       else col2im(dx, n * inSize, dcol, 0, C, H, W, kh, kw, s, pt, pl, OH, OW);
     }
-    if (cw) for (let i = 0; i < F * K; i++) this.dW[i] += this.dWS[i];
+    if (cw) {
+      const { dW, dWS } = this;
+      for (let f = 0; f < F; f++) for (let k = 0; k < K; k++) dW[f * K + k] += dWS[k * F + f];
+    }
     return dx;
   }
 
