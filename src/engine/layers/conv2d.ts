@@ -4,11 +4,11 @@
 // dx = col2im(dcol). Padding and output size follow Keras/TF ('valid' = none, 'same' = OH =
 // ceil(H/s)). He-normal init, fanIn = K.
 // NOTE: every buffer lives in one kernelBuffer (a wasm arena under the wasm backend), with one view
-// per sample made at resize, so every GEMM reads and writes them in place (only W and dW, F·K each,
-// are copied per call), and im2col, bias+ReLU, the dy mask with db and col2im run as wasm SIMD on
-// the same memory (kernels/wasm/conv-wasm.ts); x and dy are copied in once per batch. Under the TS
-// backend the same steps run as the TypeScript below. The first layer (needDx = false) skips dcol
-// and col2im.
+// per sample made at resize. On wasm, x, dy, b and W are copied into it once per batch, so no GEMM
+// copies an operand, and im2col, bias+ReLU, the dy mask with db, col2im and the zero-fills run as
+// wasm SIMD on the same memory (kernels/wasm/conv-wasm.ts; TypedArray.fill on that shared memory is
+// ~10× slower than a memset). The TS backend runs the same steps in TypeScript, the reference.
+// The first layer (needDx = false) skips dcol and col2im.
 // activation 'relu' fuses y = max(0, ·) (Keras Conv2D(activation=)): clamped while the sample is in
 // cache, and backward masks dy by y > 0 in the copy it makes anyway (NOTE: gradient 0 at the kink).
 // reference: Caffe im2col convolution; https://pytorch.org/docs/stable/generated/torch.nn.Conv2d.html
@@ -117,20 +117,9 @@ export class Conv2d implements Layer<Conv2dConfig> {
   }
 
   forward(x: Float32Array, B: number, _ctx: ForwardContext): Float32Array {
-    const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, b: bias, col, y, cw, relu } = this;
+    if (this.cw) return this.forwardWasm(this.cw, x, B);
+    const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, b: bias, col, y, relu } = this;
     const inSize = C * H * W;
-    if (cw) {
-      this.xIn.set(x.length === B * inSize ? x : x.subarray(0, B * inSize));
-      this.bS.set(bias);
-      this.WS.set(this.Wt);
-      for (let n = 0; n < B; n++) {
-        cw.im2col(col, n * K * P, this.xIn, n * inSize, C, H, W, kh, kw, s, pt, pl, OH, OW);
-        cw.zero(y, n * F * P, F * P); // NOTE: accumulate onto a wasm memset, not the GEMM's own fill
-        gemm(this.ys[n], this.WS, this.cols[n], F, P, K, false, false, true);
-        cw.bias(y, n * F * P, this.bS, F, P, relu);
-      }
-      return y;
-    }
     for (let n = 0; n < B; n++) {
       im2col(col, n * K * P, x, n * inSize, C, H, W, kh, kw, s, pt, pl, OH, OW);
       const y0 = n * F * P;
@@ -142,41 +131,57 @@ export class Conv2d implements Layer<Conv2dConfig> {
   }
 
   backward(dy: Float32Array, B: number, needDx = true): Float32Array {
-    const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, db, dcol, dx, dyM, cw } = this;
+    if (this.cw) return this.backwardWasm(this.cw, dy, B, needDx);
+    const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, db, dcol, dx } = this;
     const inSize = C * H * W;
-    if (needDx) {
-      if (cw) cw.zero(dx, 0, B * inSize);
-      else dx.fill(0, 0, B * inSize);
-    }
-    // NOTE: on wasm, W and dW are swapped for copies in the arena, so that no GEMM copies an operand,
-    // and dW is accumulated transposed, dWᵀ += col·dyᵀ: the wasm GEMM packs col faster as its A
-    // operand than as a transposed B (measured per sample: 95 vs 125 µs for conv 2 of W3, 34 vs 54
-    // for conv 1).
-    const Wk = cw ? this.WS : this.Wt;
-    if (cw) {
-      dyM.set(dy.length === B * F * P ? dy : dy.subarray(0, B * F * P));
-      this.WS.set(this.Wt);
-      cw.zero(this.dWS, 0, F * K);
-    }
+    if (needDx) dx.fill(0, 0, B * inSize);
     for (let n = 0; n < B; n++) {
-      if (cw) {
-        cw.maskSum(dyM, n * F * P, this.y, n * F * P, F, P, this.dbS, this.relu);
-        for (let f = 0; f < F; f++) db[f] += this.dbS[f];
-        gemm(this.dWS, this.cols[n], this.dys[n], K, F, P, false, true, true);
-      } else {
-        this.maskSum(dy, n, db);
-        gemm(this.dW, this.dys[n], this.cols[n], F, K, P, false, true, true);
-      }
+      this.maskSum(dy, n, db);
+      gemm(this.dW, this.dys[n], this.cols[n], F, K, P, false, true, true);
       if (!needDx) continue;
-      if (cw) cw.zero(dcol, 0, K * P);
-      gemm(dcol, Wk, this.dys[n], K, P, F, true, false, cw !== null);
-      if (cw) cw.col2im(dx, n * inSize, dcol, 0, C, H, W, kh, kw, s, pt, pl, OH, OW);
-      else col2im(dx, n * inSize, dcol, 0, C, H, W, kh, kw, s, pt, pl, OH, OW);
+      gemm(dcol, this.Wt, this.dys[n], K, P, F, true, false, false);
+      col2im(dx, n * inSize, dcol, 0, C, H, W, kh, kw, s, pt, pl, OH, OW);
     }
-    if (cw) {
-      const { dW, dWS } = this;
-      for (let f = 0; f < F; f++) for (let k = 0; k < K; k++) dW[f * K + k] += dWS[k * F + f];
+    return dx;
+  }
+
+  // The same steps with every operand in the arena: x, b and W are copied in once per batch.
+  private forwardWasm(cw: ConvWasm, x: Float32Array, B: number): Float32Array {
+    const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, col, y, xIn, bS, WS } = this;
+    const inSize = C * H * W;
+    xIn.set(x.length === B * inSize ? x : x.subarray(0, B * inSize));
+    bS.set(this.b);
+    WS.set(this.Wt);
+    for (let n = 0; n < B; n++) {
+      cw.im2col(col, n * K * P, xIn, n * inSize, C, H, W, kh, kw, s, pt, pl, OH, OW);
+      cw.zero(y, n * F * P, F * P);
+      gemm(this.ys[n], WS, this.cols[n], F, P, K, false, false, true);
+      cw.bias(y, n * F * P, bS, F, P, this.relu);
     }
+    return y;
+  }
+
+  // NOTE: dW is accumulated transposed, dWᵀ += col·dyᵀ, and added to dW once per batch: the wasm
+  // GEMM packs col faster as its A operand than as a transposed B (measured per sample: 95 vs 125 µs
+  // for conv 2 of W3, 34 vs 54 µs for conv 1).
+  private backwardWasm(cw: ConvWasm, dy: Float32Array, B: number, needDx: boolean): Float32Array {
+    const { C, H, W, kh, kw, s, pt, pl, OH, OW, F, K, P, db, dcol, dx, dyM, WS, dWS, dbS } = this;
+    const inSize = C * H * W;
+    if (needDx) cw.zero(dx, 0, B * inSize);
+    dyM.set(dy.length === B * F * P ? dy : dy.subarray(0, B * F * P));
+    WS.set(this.Wt);
+    cw.zero(dWS, 0, F * K);
+    for (let n = 0; n < B; n++) {
+      cw.maskSum(dyM, n * F * P, this.y, n * F * P, F, P, dbS, this.relu);
+      for (let f = 0; f < F; f++) db[f] += dbS[f];
+      gemm(dWS, this.cols[n], this.dys[n], K, F, P, false, true, true);
+      if (!needDx) continue;
+      cw.zero(dcol, 0, K * P);
+      gemm(dcol, WS, this.dys[n], K, P, F, true, false, true);
+      cw.col2im(dx, n * inSize, dcol, 0, C, H, W, kh, kw, s, pt, pl, OH, OW);
+    }
+    const { dW } = this;
+    for (let f = 0; f < F; f++) for (let k = 0; k < K; k++) dW[f * K + k] += dWS[k * F + f];
     return dx;
   }
 
