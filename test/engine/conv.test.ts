@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { gemmNaive } from '../../src/engine/kernels/gemm.js';
-import { convAxis, im2row, im2row1d, row2im, row2im1d } from '../../src/engine/kernels/conv.js';
+import { col2im, convAxis, im2col, im2row1d, row2im1d } from '../../src/engine/kernels/conv.js';
 import { Rng } from '../../src/engine/rng.js';
 
 // Naive direct convolution (one sample, NCHW), the reference for im2col+GEMM, and its input gradient,
-// the reference for row2im. y[f,oh,ow] = Σ_{c,i,j} w[f,c,i,j]·x[c, oh·s−pt+i, ow·s−pl+j].
+// the reference for col2im. y[f,oh,ow] = Σ_{c,i,j} w[f,c,i,j]·x[c, oh·s−pt+i, ow·s−pl+j].
 function conv2dNaive(x: Float32Array, w: Float32Array, C: number, H: number, W: number, F: number, kh: number, kw: number, s: number, pt: number, pl: number, OH: number, OW: number): Float64Array {
   const y = new Float64Array(F * OH * OW);
   for (let f = 0; f < F; f++)
@@ -60,7 +60,7 @@ describe('convAxis', () => {
   });
 });
 
-describe('im2row + GEMM = direct convolution; row2im = its input gradient (2-D)', () => {
+describe('im2col + GEMM = direct convolution; col2im = its input gradient (2-D)', () => {
   it.each([
     // C, H, W, F, kh, kw, stride, padding
     [1, 5, 5, 2, 3, 3, 1, 'valid'],
@@ -80,17 +80,20 @@ describe('im2row + GEMM = direct convolution; row2im = its input gradient (2-D)'
     const xb = randn(rng, xOff + C * H * W);
     const x = xb.subarray(xOff);
     const w = randn(rng, F * K);
-    const rows = new Float32Array(P * K).fill(NaN); // every cell must be written
-    im2row(rows, xb, xOff, C, H, W, kh, kw, s, pt, pl, OH, OW);
+    const colOff = 3; // col2im/im2col take an offset into a batch buffer too
+    const colb = new Float32Array(colOff + K * P + 2).fill(NaN); // every cell of the sample must be written
+    im2col(colb, colOff, xb, xOff, C, H, W, kh, kw, s, pt, pl, OH, OW);
+    expect(Number.isNaN(colb[colOff - 1]) && Number.isNaN(colb[colOff + K * P])).toBe(true); // and nothing else
+    const col = colb.subarray(colOff, colOff + K * P);
     const y = new Float32Array(F * P);
-    gemmNaive(y, w, rows, F, P, K, false, true, false); // y = W·rowsᵀ
+    gemmNaive(y, w, col, F, P, K, false, false, false); // y = W·col
     expectClose(y, conv2dNaive(x, w, C, H, W, F, kh, kw, s, pt, pl, OH, OW));
 
     const dy = randn(rng, F * P);
-    const drows = new Float32Array(P * K);
-    gemmNaive(drows, dy, w, P, K, F, true, false, false); // drows = dyᵀ·W
-    const dxb = new Float32Array(xOff + C * H * W).fill(1); // row2im accumulates: start from 1
-    row2im(dxb, xOff, drows, C, H, W, kh, kw, s, pt, pl, OH, OW);
+    const dcolb = new Float32Array(colOff + K * P);
+    gemmNaive(dcolb.subarray(colOff), w, dy, K, P, F, true, false, false); // dcol = Wᵀ·dy
+    const dxb = new Float32Array(xOff + C * H * W).fill(1); // col2im accumulates: start from 1
+    col2im(dxb, xOff, dcolb, colOff, C, H, W, kh, kw, s, pt, pl, OH, OW);
     expect(Array.from(dxb.subarray(0, xOff))).toEqual(Array(xOff).fill(1));
     const ref = conv2dNaiveDx(dy, w, C, H, W, F, kh, kw, s, pt, pl, OH, OW).map((v) => v + 1);
     expectClose(dxb.subarray(xOff), ref);

@@ -1,11 +1,12 @@
-// im2row / row2im: turn a convolution into one GEMM. One sample, NCHW, patch-major rows (the
-// transpose of Caffe's im2col): x (C, H, W) -> rows (P, K), P = OH·OW, K = C·kh·kw,
-//   rows[oh·OW + ow, (c·kh + i)·kw + j] = x[c, oh·s − pt + i, ow·s − pl + j]   (0 outside the image).
-// Then y (F, P) = W (F, K)·rowsᵀ. row2im is the adjoint: it ACCUMULATES dx[c, ih, iw] += drows[p, k]
-// for every (p, k) that im2row read from (c, ih, iw). 1-D: x (C, L) -> rows (OL, C·k) likewise.
-// x and dx take an element offset (a sample inside a batch), so callers need no subarray views.
-// NOTE: patch-major lets conv backward put the (mostly zero, after ReLU + max-pool) dy on the side
-// of the GEMM that skips zeros. reference: Chellapilla et al. 2006; Caffe im2col.cpp.
+// im2col / col2im: turn a 2-D convolution into one GEMM. One sample, NCHW, Caffe's column layout:
+// x (C, H, W) -> col (K, P), K = C·kh·kw, P = OH·OW,
+//   col[(c·kh + i)·kw + j, oh·OW + ow] = x[c, oh·s − pt + i, ow·s − pl + j]   (0 outside the image).
+// Then y (F, P) = W (F, K)·col is already the sample's NCHW output (no transpose), and the GEMM reads
+// col untransposed (contiguous panels). col2im is the adjoint: it ACCUMULATES dx[c, ih, iw] +=
+// dcol[k, p] for every (k, p) that im2col read from (c, ih, iw).
+// 1-D (conv1d), patch-major rows: x (C, L) -> rows (OL, C·k), rows[t, c·k + j] = x[c, t·s − pl + j].
+// Buffers take an element offset (a sample inside a batch), so callers need no subarray views.
+// reference: Chellapilla et al. 2006; Caffe im2col.cpp.
 
 /** Output length and leading padding of one spatial axis (Keras/TF 'same' and 'valid' rules). */
 export function convAxis(n: number, k: number, s: number, padding: 'same' | 'valid'): { out: number; pad: number } {
@@ -15,69 +16,58 @@ export function convAxis(n: number, k: number, s: number, padding: 'same' | 'val
   return { out, pad: Math.floor(total / 2) }; // NOTE: odd total padding puts the extra zero at the end (TF)
 }
 
-export function im2row(
-  rows: Float32Array, x: Float32Array, xOff: number,
+// NOTE: for one (c, i, j) and output row oh, the columns ow whose input column iw = ow·s − pl + j is
+// inside the image are one range [lo, hi): zeros on either side, a strided copy in between, no
+// bounds test in the inner loop.
+function inRange(OW: number, W: number, s: number, pl: number, j: number): [number, number] {
+  const lo = Math.min(OW, Math.max(0, Math.ceil((pl - j) / s)));
+  const hi = Math.max(lo, Math.min(OW, Math.ceil((W + pl - j) / s)));
+  return [lo, hi];
+}
+
+export function im2col(
+  col: Float32Array, colOff: number, x: Float32Array, xOff: number,
   C: number, H: number, W: number, kh: number, kw: number,
   s: number, pt: number, pl: number, OH: number, OW: number,
 ): void {
-  const K = C * kh * kw;
-  for (let oh = 0; oh < OH; oh++) {
-    const ih0 = oh * s - pt;
-    const rowsIn = ih0 >= 0 && ih0 + kh <= H;
-    for (let ow = 0; ow < OW; ow++) {
-      const iw0 = ow * s - pl;
-      let r = (oh * OW + ow) * K;
-      if (rowsIn && iw0 >= 0 && iw0 + kw <= W) {
-        // interior: the whole window is inside the image, no bounds checks
-        for (let c = 0; c < C; c++) {
-          for (let i = 0; i < kh; i++) {
-            const xr = xOff + (c * H + ih0 + i) * W + iw0;
-            for (let j = 0; j < kw; j++) rows[r++] = x[xr + j];
-          }
-        }
-        continue;
-      }
-      for (let c = 0; c < C; c++) {
-        for (let i = 0; i < kh; i++) {
-          const ih = ih0 + i;
+  let d = colOff;
+  for (let c = 0; c < C; c++) {
+    for (let i = 0; i < kh; i++) {
+      for (let j = 0; j < kw; j++) {
+        const [lo, hi] = inRange(OW, W, s, pl, j);
+        for (let oh = 0; oh < OH; oh++, d += OW) {
+          const ih = oh * s - pt + i;
           if (ih < 0 || ih >= H) {
-            for (let j = 0; j < kw; j++) rows[r++] = 0;
+            col.fill(0, d, d + OW);
             continue;
           }
-          const xr = xOff + (c * H + ih) * W;
-          for (let j = 0; j < kw; j++) {
-            const iw = iw0 + j;
-            rows[r++] = iw >= 0 && iw < W ? x[xr + iw] : 0;
-          }
+          const xr = xOff + (c * H + ih) * W - pl + j; // x index of ow = 0 (maybe outside the row)
+          for (let ow = 0; ow < lo; ow++) col[d + ow] = 0;
+          if (s === 1) for (let ow = lo; ow < hi; ow++) col[d + ow] = x[xr + ow];
+          else for (let ow = lo; ow < hi; ow++) col[d + ow] = x[xr + ow * s];
+          for (let ow = hi; ow < OW; ow++) col[d + ow] = 0;
         }
       }
     }
   }
 }
 
-export function row2im(
-  dx: Float32Array, dxOff: number, drows: Float32Array,
+export function col2im(
+  dx: Float32Array, dxOff: number, dcol: Float32Array, dcolOff: number,
   C: number, H: number, W: number, kh: number, kw: number,
   s: number, pt: number, pl: number, OH: number, OW: number,
 ): void {
-  const K = C * kh * kw;
-  for (let oh = 0; oh < OH; oh++) {
-    const ih0 = oh * s - pt;
-    for (let ow = 0; ow < OW; ow++) {
-      const iw0 = ow * s - pl;
-      let r = (oh * OW + ow) * K;
-      for (let c = 0; c < C; c++) {
-        for (let i = 0; i < kh; i++) {
-          const ih = ih0 + i;
-          if (ih < 0 || ih >= H) {
-            r += kw;
-            continue;
-          }
-          const xr = dxOff + (c * H + ih) * W;
-          for (let j = 0; j < kw; j++, r++) {
-            const iw = iw0 + j;
-            if (iw >= 0 && iw < W) dx[xr + iw] += drows[r];
-          }
+  let d = dcolOff;
+  for (let c = 0; c < C; c++) {
+    for (let i = 0; i < kh; i++) {
+      for (let j = 0; j < kw; j++) {
+        const [lo, hi] = inRange(OW, W, s, pl, j);
+        for (let oh = 0; oh < OH; oh++, d += OW) {
+          const ih = oh * s - pt + i;
+          if (ih < 0 || ih >= H) continue;
+          const xr = dxOff + (c * H + ih) * W - pl + j;
+          if (s === 1) for (let ow = lo; ow < hi; ow++) dx[xr + ow] += dcol[d + ow];
+          else for (let ow = lo; ow < hi; ow++) dx[xr + ow * s] += dcol[d + ow];
         }
       }
     }

@@ -2,7 +2,12 @@
 // ('valid', as Keras/PyTorch default), stride defaults to size. y = max over each size×size window;
 // the argmax (index into the batch buffer x) is kept, and backward routes dy there: dx[argmax] += dy.
 // NOTE: on ties the first maximum (row-major in the window) takes the whole gradient.
+// Under the wasm backend the buffers live in one kernelBuffer arena and the common 2×2/2 case runs
+// as WebAssembly (kernels/wasm/conv-wasm.ts: branch-free max and argmax, then the scatter), x and dy
+// copied in once per batch; other window sizes and the TS backend take the loops below.
 
+import { kernelBuffer } from '../kernels/gemm.js';
+import { ConvWasm } from '../kernels/wasm/conv-wasm.js';
 import { poolGeometry } from './pool-geometry.js';
 import { type ForwardContext, type Layer, type ParamSpec, sizeOf } from './layer.js';
 
@@ -21,6 +26,9 @@ export class MaxPool2d implements Layer<MaxPool2dConfig> {
   private argmax: Int32Array = new Int32Array(0);
   private y: Float32Array = new Float32Array(0);
   private dx: Float32Array = new Float32Array(0);
+  private xIn: Float32Array = new Float32Array(0); // wasm: the batch's x, copied into the arena
+  private dyIn: Float32Array = new Float32Array(0); // wasm: the batch's dy, likewise
+  private cw: ConvWasm | null = null;
 
   constructor(private readonly cfg: MaxPool2dConfig, inShape: readonly number[]) {
     const g = poolGeometry('maxpool2d', cfg, inShape, 2);
@@ -37,10 +45,14 @@ export class MaxPool2d implements Layer<MaxPool2dConfig> {
   bind(): void {}
 
   resize(maxBatch: number): void {
-    const outSize = sizeOf(this.outShape);
-    this.argmax = new Int32Array(maxBatch * outSize);
-    this.y = new Float32Array(maxBatch * outSize);
-    this.dx = new Float32Array(maxBatch * sizeOf(this.inShape));
+    const outSize = maxBatch * sizeOf(this.outShape), inSize = maxBatch * sizeOf(this.inShape);
+    const sizes = [outSize, outSize, inSize, inSize, outSize]; // argmax (as int32), y, dx, xIn, dyIn
+    const store = kernelBuffer(sizes.reduce((a, b) => a + b, 0));
+    let at = 0;
+    const [arg, y, dx, xIn, dyIn] = sizes.map((n) => store.subarray(at, (at += n)));
+    this.argmax = new Int32Array(arg.buffer, arg.byteOffset, outSize);
+    [this.y, this.dx, this.xIn, this.dyIn] = [y, dx, xIn, dyIn];
+    this.cw = this.k === 2 && this.s === 2 ? ConvWasm.of(store) : null;
   }
 
   forward(x: Float32Array, B: number, _ctx: ForwardContext): Float32Array {
@@ -48,6 +60,11 @@ export class MaxPool2d implements Layer<MaxPool2dConfig> {
     const [C, H, W] = this.inShape;
     const [, OH, OW] = this.outShape;
     const planes = B * C;
+    if (this.cw) {
+      this.xIn.set(x.length === planes * H * W ? x : x.subarray(0, planes * H * W));
+      this.cw.maxpool2(y, argmax, this.xIn, planes, H, W, OH, OW);
+      return y;
+    }
     if (k === 2 && s === 2) {
       this.forward2x2(x, planes, H, W, OH, OW);
       return y;
@@ -97,8 +114,14 @@ export class MaxPool2d implements Layer<MaxPool2dConfig> {
 
   backward(dy: Float32Array, B: number): Float32Array {
     const { dx, argmax } = this;
-    dx.fill(0, 0, B * sizeOf(this.inShape));
     const n = B * sizeOf(this.outShape);
+    if (this.cw) {
+      this.cw.zero(dx, 0, B * sizeOf(this.inShape)); // NOTE: a memset; TypedArray.fill on shared memory is ~10× slower
+      this.dyIn.set(dy.length === n ? dy : dy.subarray(0, n));
+      this.cw.unpool(dx, argmax, this.dyIn, n);
+      return dx;
+    }
+    dx.fill(0, 0, B * sizeOf(this.inShape));
     for (let o = 0; o < n; o++) dx[argmax[o]] += dy[o];
     return dx;
   }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setKernelBackend, wasmSimdAvailable } from '../../../src/engine/kernels/gemm.js';
 import type { Conv2dConfig } from '../../../src/engine/layers/conv2d.js';
 import { Sequential } from '../../../src/engine/model.js';
 import { Rng } from '../../../src/engine/rng.js';
@@ -7,7 +8,14 @@ import { runLayerTest } from '../../helpers/harness.js';
 
 const eval0 = { mode: 'eval' as const, rng: new Rng(0) };
 
-describe('Conv2d', () => {
+// Every case runs on both kernel paths: the TypeScript one and the WebAssembly one (GEMM, im2col,
+// bias+ReLU, mask and col2im on the layer's arena), the latter skipped without WebAssembly SIMD.
+const BACKENDS = wasmSimdAvailable() ? (['ts', 'wasm'] as const) : (['ts'] as const);
+
+describe.each(BACKENDS)('Conv2d (%s kernels)', (backend) => {
+  beforeAll(() => setKernelBackend(backend));
+  afterAll(() => setKernelBackend('auto'));
+
   it.each<[string, Conv2dConfig, number[]]>([
     ['3x3 valid', { kind: 'conv2d', filters: 3, kernel: 3 }, [2, 5, 5]],
     ['3x3 same', { kind: 'conv2d', filters: 2, kernel: 3, padding: 'same' }, [2, 5, 4]],
@@ -88,5 +96,32 @@ describe('Conv2d', () => {
   it('rejects a kernel that does not fit, naming the shapes', () => {
     expect(() => new Sequential({ inShape: [1, 2, 2], layers: [{ kind: 'conv2d', filters: 1, kernel: 3 }] })).toThrow(/3x3.*\[1, 2, 2\]/);
     expect(() => new Sequential({ inShape: [4, 4], layers: [{ kind: 'conv2d', filters: 1, kernel: 3 }] })).toThrow(/\(C, H, W\)/);
+  });
+});
+
+describe.skipIf(!wasmSimdAvailable())('Conv2d: the wasm path agrees with the TS path', () => {
+  afterAll(() => setKernelBackend('auto'));
+
+  it.each([
+    [{ kind: 'conv2d', filters: 5, kernel: 3, padding: 'same', activation: 'relu' }, [3, 9, 7], 3],
+    [{ kind: 'conv2d', filters: 4, kernel: [2, 3], stride: 2, padding: 'same' }, [2, 7, 9], 5],
+  ] as [Conv2dConfig, number[], number][])('%o on %o, B=%i: outputs, dx and every gradient', (cfg, inShape, B) => {
+    const rng = new Rng(9);
+    const n = inShape.reduce((a, b) => a * b, 1);
+    const x = Float32Array.from({ length: B * n }, () => rng.normal());
+    const run = (kernels: 'ts' | 'wasm') => {
+      setKernelBackend(kernels);
+      const m = new Sequential({ inShape, layers: [cfg, { kind: 'maxpool2d', size: 2 }] });
+      m.init(new Rng(3));
+      const y = Float32Array.from(m.forward(x, B, { mode: 'train', rng: new Rng(1) }).subarray(0, B * m.outSize));
+      const dy = Float32Array.from({ length: y.length }, (_, i) => Math.sin(i));
+      m.zeroGrad();
+      const dx = Float32Array.from(m.backward(dy, B).subarray(0, B * n));
+      return { y, dx, g: Float32Array.from(m.grads) };
+    };
+    const ts = run('ts'), wasm = run('wasm');
+    for (const k of ['y', 'dx', 'g'] as const) {
+      for (let i = 0; i < ts[k].length; i++) expect(Math.abs(wasm[k][i] - ts[k][i])).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(ts[k][i])));
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setKernelBackend, wasmSimdAvailable } from '../../../src/engine/kernels/gemm.js';
 import { Sequential } from '../../../src/engine/model.js';
 import { Rng } from '../../../src/engine/rng.js';
 import { gradcheck } from '../../helpers/gradcheck.js';
@@ -7,9 +8,16 @@ import { noTies } from '../../helpers/inputs.js';
 
 const eval0 = { mode: 'eval' as const, rng: new Rng(0) };
 
-describe('MaxPool2d', () => {
+// Both kernel paths: TypeScript, and (2x2 stride 2) WebAssembly SIMD on the layer's arena.
+const BACKENDS = wasmSimdAvailable() ? (['ts', 'wasm'] as const) : (['ts'] as const);
+
+describe.each(BACKENDS)('MaxPool2d (%s kernels)', (backend) => {
+  beforeAll(() => setKernelBackend(backend));
+  afterAll(() => setKernelBackend('auto'));
+
   it.each([
     ['2x2', { kind: 'maxpool2d', size: 2 }, [2, 6, 6]],
+    ['2x2 on odd sides (rows of 5 outputs, a dropped last row and column)', { kind: 'maxpool2d', size: 2 }, [3, 7, 11]],
     ['3x3 stride 2 (overlapping windows)', { kind: 'maxpool2d', size: 3, stride: 2 }, [2, 7, 6]],
   ] as const)('passes the gradient check on inputs without ties: %s', (_name, cfg, inShape) => {
     expect(gradcheck({ ...cfg }, [...inShape], { B: 2, input: noTies }).failures).toEqual([]);

@@ -49,6 +49,9 @@ export const eq = bin(0x46);
 export const ne = bin(0x47);
 export const ltS = bin(0x48);
 export const geS = bin(0x4e);
+export const or = bin(0x72);
+export const shl = bin(0x74);
+export const shr = bin(0x75); // signed
 export const and = bin(0x71);
 export const divU = bin(0x6e);
 export const remU = bin(0x70);
@@ -61,6 +64,9 @@ export const f32Load = (addr: Code, offset = 0): Code => [...addr, 0x2a, ...mema
 export const f32Store = (addr: Code, v: Code, offset = 0): Code => [...addr, ...v, 0x38, ...memarg(2, offset)];
 export const f32Add = bin(0x92);
 export const f32Mul = bin(0x94);
+export const f32Max = bin(0x97);
+export const f32Gt = bin(0x5e);
+export const f32Ge = bin(0x60);
 /** memory.fill(dst, byte, len) (bulk memory). */
 export const memFill = (dst: Code, byte: Code, len: Code): Code => [...dst, ...byte, ...len, 0xfc, ...uleb(11), 0x00];
 // SIMD.
@@ -73,6 +79,20 @@ export const f32x4Sub = (a: Code, b: Code): Code => [...a, ...b, ...simd(0xe5)];
 export const f32x4Div = (a: Code, b: Code): Code => [...a, ...b, ...simd(0xe7)];
 export const f32x4Sqrt = (a: Code): Code => [...a, ...simd(0xe3)];
 export const f32x4Splat = (a: Code): Code => [...a, ...simd(0x13)];
+export const f32x4Max = (a: Code, b: Code): Code => [...a, ...b, ...simd(0xe9)];
+/** Lane-wise a > b: all ones where true, as a mask for v128And / v128Bitselect. */
+export const f32x4Gt = (a: Code, b: Code): Code => [...a, ...b, ...simd(0x44)];
+export const v128And = (a: Code, b: Code): Code => [...a, ...b, ...simd(0x4e)];
+/** Lanes of a where mask is set, else of b. */
+export const v128Bitselect = (a: Code, b: Code, mask: Code): Code => [...a, ...b, ...mask, ...simd(0x52)];
+export const f32x4ExtractLane = (a: Code, lane: number): Code => [...a, ...simd(0x1f), lane];
+/** A v128 constant from four i32 lanes. */
+export const v128ConstI32 = (lanes: [number, number, number, number]): Code =>
+  [...simd(0x0c), ...new Uint8Array(Int32Array.from(lanes).buffer)];
+export const i32x4Splat = (a: Code): Code => [...a, ...simd(0x11)];
+export const i32x4Add = (a: Code, b: Code): Code => [...a, ...b, ...simd(0xae)];
+/** The i8x16.shuffle of a and b (lane indices 0-31 over the 32 bytes of a then b). */
+export const i8x16Shuffle = (a: Code, b: Code, lanes: number[]): Code => [...a, ...b, ...simd(0x0d), ...lanes];
 // Control. Depths are relative, as in the binary format: 0 = the innermost enclosing block/loop.
 export const block = (...body: Code[]): Code => [0x02, 0x40, ...body.flat(), 0x0b];
 export const loop = (...body: Code[]): Code => [0x03, 0x40, ...body.flat(), 0x0b];

@@ -68,6 +68,11 @@ export class WasmGemm {
     return module ? new WasmGemm(module, shape, dataFloats) : null;
   }
 
+  /** The arena's memory, for other kernel modules to run on its data in place (conv-wasm.ts). */
+  get wasmMemory(): object {
+    return this.memory;
+  }
+
   /** The arena whose memory holds this buffer, if any. */
   static owner(buffer: ArrayBufferLike): WasmGemm | undefined {
     return owners.get(buffer);
