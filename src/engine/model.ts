@@ -8,6 +8,7 @@
 
 import { initialise } from './init.js';
 import { kernelBuffer } from './kernels/gemm.js';
+import { zeroFloats } from './kernels/wasm/gemm-wasm.js';
 import { type ForwardContext, type Layer, sizeOf } from './layers/layer.js';
 import { createLayer, type LayerConfig } from './layers/registry.js';
 import { Rng } from './rng.js';
@@ -142,7 +143,7 @@ export class Sequential {
   }
 
   zeroGrad(): void {
-    this.grads.fill(0);
+    zeroFloats(this.grads); // a memset when the gradients live in wasm memory
   }
 
   /** Inference over any number of rows, in chunks; returns a new (n, outSize) array. */

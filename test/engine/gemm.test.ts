@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gemm, gemmNaive, gemmTs, kernelBuffer, setKernelBackend, wasmSimdAvailable } from '../../src/engine/kernels/gemm.js';
+import { zeroFloats } from '../../src/engine/kernels/wasm/gemm-wasm.js';
 import { Rng } from '../../src/engine/rng.js';
 
 const rng = new Rng(11);
@@ -111,6 +112,26 @@ describe.skipIf(!hasWasm)('gemm (wasm) on operands that live in wasm memory (ker
       expect(maxErr).toBeLessThan(1e-3);
       expect(W.length).toBe(16);
       expect(Array.from(W)).toEqual(before);
+    } finally {
+      setKernelBackend('auto');
+    }
+  });
+});
+
+describe('zeroFloats', () => {
+  it.each([
+    { name: 'plain memory', backend: 'ts' as const, skip: false },
+    { name: 'wasm arena (memset)', backend: 'wasm' as const, skip: !hasWasm },
+  ])('clears exactly [from, to) in $name', ({ backend, skip }) => {
+    if (skip) return;
+    setKernelBackend(backend);
+    try {
+      const buf = kernelBuffer(37);
+      buf.fill(3);
+      zeroFloats(buf.subarray(5), 2, 30); // a view at an offset: elements 7..34 of buf
+      expect(Array.from(buf).map((v, i) => (i >= 7 && i < 35 ? v === 0 : v === 3)).every(Boolean)).toBe(true);
+      zeroFloats(buf);
+      expect(buf.every((v) => v === 0)).toBe(true);
     } finally {
       setKernelBackend('auto');
     }

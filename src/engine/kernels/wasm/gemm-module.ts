@@ -6,6 +6,7 @@
 //           A element times NR/4 contiguous B vectors per row and k (no FMA in Wasm SIMD: mul + add).
 //   row32/row4/row1: one row of C += op(A) row · B for B not transposed, read in place (no packing):
 //           the few-row products (batch-1 inference) where packing B would cost more than the product.
+//   zero: a memset of n floats (C before a non-accumulating product, a model's gradients).
 // Strides are in bytes; a transpose is a pair of strides, so packing serves all four variants and the
 // kernel sees one layout. Panels are zero-padded to MR rows, NR cols and a multiple of U in k.
 
@@ -29,7 +30,7 @@ export const MAX_PAGES = 16384;
 export const DEFAULT_SHAPE: GemmShape = { MR: 4, NR: 8, U: 1 };
 
 /** Function indices in the module (export names are the same words). */
-export const FN = { kernel: 0, macro: 1, packA: 2, packB: 3, row32: 4, row4: 5, row1: 6 } as const;
+export const FN = { kernel: 0, macro: 1, packA: 2, packB: 3, row32: 4, row4: 5, row1: 6, zero: 7 } as const;
 
 function kernelFn({ MR, NR, U }: GemmShape): Fn {
   const NV = NR / 4;
@@ -162,8 +163,15 @@ function rowFn(name: string, NV: number): Fn {
   return f;
 }
 
+/** n floats of 0 from byte address dst (memory.fill: TypedArray.fill on the shared memory is ~8× slower). */
+function zeroFn(): Fn {
+  const f = new Fn('zero', [I32, I32]); // dst, n
+  f.body = memFill(get(0), i32(0), mul(get(1), i32(4)));
+  return f;
+}
+
 /** The module bytes for a register-tile shape; memory is imported as env.mem. */
 export function gemmModuleBytes(shape: GemmShape = DEFAULT_SHAPE, memory = { min: 1, max: MAX_PAGES, shared: true }): Uint8Array {
-  const fns = [kernelFn(shape), macroFn(shape), packFn('packA', shape.MR), packFn('packB', shape.NR), rowFn('row32', 8), rowFn('row4', 1), rowFn('row1', 0)];
+  const fns = [kernelFn(shape), macroFn(shape), packFn('packA', shape.MR), packFn('packB', shape.NR), rowFn('row32', 8), rowFn('row4', 1), rowFn('row1', 0), zeroFn()];
   return assemble(fns, memory);
 }

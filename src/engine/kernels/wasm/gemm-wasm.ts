@@ -44,6 +44,7 @@ export class WasmGemm {
   private readonly row32: Row;
   private readonly row4: Row;
   private readonly row1: Row;
+  private readonly zeroAt: (dst: number, n: number) => void;
 
   private constructor(module: object, readonly shape: GemmShape, dataFloats: number) {
     this.work = roundUp(dataFloats * 4, 64);
@@ -51,6 +52,7 @@ export class WasmGemm {
     const ex = new WebAssembly.Instance(module, { env: { mem: this.memory } }).exports;
     [this.packA, this.packB, this.macro] = [ex.packA as Pack, ex.packB as Pack, ex.macro as Macro];
     [this.row32, this.row4, this.row1] = [ex.row32 as Row, ex.row4 as Row, ex.row1 as Row];
+    this.zeroAt = ex.zero as (dst: number, n: number) => void;
     this.f32 = new Float32Array(this.memory.buffer);
     this.data = this.f32.subarray(0, dataFloats);
     owners.set(this.memory.buffer, this);
@@ -86,6 +88,12 @@ export class WasmGemm {
     owners.set(this.memory.buffer, this);
   }
 
+  /** buf[from, to) = 0 for a buffer in this arena, as a memset; `TypedArray.fill` on the shared memory
+   *  is ~8× slower (10 vs 1.2 µs for 28k floats). */
+  zero(buf: Mat, from = 0, to = buf.length): void {
+    if (to > from) this.zeroAt(buf.byteOffset + 4 * from, to - from);
+  }
+
   gemm(C: Mat, A: Mat, B: Mat, M: number, N: number, K: number, transA: boolean, transB: boolean, accumulate: boolean): void {
     if (M === 0 || N === 0) return;
     if (K === 0) {
@@ -110,7 +118,7 @@ export class WasmGemm {
     const f32 = this.f32;
     if (!inA) f32.set(A.length === M * K ? A : A.subarray(0, M * K), a / 4);
     if (!inB) f32.set(B.length === K * N ? B : B.subarray(0, K * N), b / 4);
-    if (!accumulate) f32.fill(0, c / 4, c / 4 + M * N);
+    if (!accumulate) this.zeroAt(c, M * N);
     else if (!inC) f32.set(C.subarray(0, M * N), c / 4);
     const sai = transA ? 4 : K * 4, sak = transA ? M * 4 : 4;
     if (rows) {
@@ -132,4 +140,11 @@ export class WasmGemm {
     }
     if (!inC) C.set(f32.subarray(c / 4, c / 4 + M * N));
   }
+}
+
+/** buf[from, to) = 0: a memset when buf lives in an arena (see WasmGemm.zero), else TypedArray.fill. */
+export function zeroFloats(buf: Mat, from = 0, to = buf.length): void {
+  const arena = owners.get(buf.buffer);
+  if (arena) arena.zero(buf, from, to);
+  else buf.fill(0, from, to);
 }
