@@ -10,6 +10,8 @@
 //   W3  CNN 28×28×1: conv 16 3×3 same relu -> maxpool 2 -> conv 32 3×3 same relu -> maxpool 2 ->
 //       flatten -> dense 10, softmax CE, Adam, batch 32: training samples/s
 // Inputs are synthetic and seeded (lcg below); every implementation trains on the same numbers.
+// nnm-ts splits large GEMMs across threads (kernels/parallel.ts); NNM_THREADS=1 forces one thread,
+// and the result's `threads` says how many a large GEMM ran on.
 
 import { createRequire } from 'node:module';
 
@@ -65,7 +67,8 @@ async function rate(step, warmup = 5, minCalls = 3) {
 // ---------- nnm (kernels: 'ts' = pure TypeScript; 'wasm' = the default 'auto' dispatch, which uses
 // the WebAssembly SIMD GEMM wherever it pays, keeps weights in wasm memory and runs Adam in SIMD) ----------
 async function nnm(kernels) {
-  const { setKernelBackend, wasmSimdAvailable } = await import('../dist/engine/kernels/gemm.js');
+  const { setKernelBackend, setKernelThreads, kernelThreads, wasmSimdAvailable } = await import('../dist/engine/kernels/gemm.js');
+  if (process.env.NNM_THREADS) setKernelThreads(Number(process.env.NNM_THREADS));
   if (kernels === 'wasm' && !wasmSimdAvailable()) {
     const none = async () => ({ unavailable: 'no WebAssembly SIMD in this runtime' });
     return { W1: none, W2: none, W3: none, W4: none, W5: none };
@@ -90,6 +93,7 @@ async function nnm(kernels) {
     return m;
   };
   return {
+    threads: kernelThreads,
     async W1() {
       const B = 64, n = B * 32;
       const { x, y } = randomData(n, 784, 7);
@@ -356,15 +360,16 @@ const IMPLS = { 'nnm-ts': () => nnm('ts'), 'nnm-wasm': () => nnm('wasm'), 'tfjs-
 async function main() {
   const [workload, impl] = process.argv.slice(2);
   const [w, arg] = workload.split(':'); // e.g. W4:256
-  let result;
+  let result, suite;
   try {
-    const suite = await IMPLS[impl]();
+    suite = await IMPLS[impl]();
     result = await suite[w](arg === undefined ? undefined : Number(arg));
   } catch (e) {
     if (e && e.code === 'MODULE_NOT_FOUND') result = { unavailable: `not installed (${e.message.split('\n')[0]})` };
     else throw e;
   }
   result.rssMB = process.resourceUsage().maxRSS / 1024;
+  if (suite?.threads && !result.unavailable) result.threads = suite.threads();
   process.stdout.write(`\n@@RESULT ${JSON.stringify(result)}\n`);
 }
 

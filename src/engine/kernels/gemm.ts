@@ -35,10 +35,12 @@ const state: { backend: KernelBackend; wasm: WasmGemm | null | undefined; thread
 /** How many threads (the caller + helpers) the TypeScript GEMM may use for a large product:
  *  1 turns threading off; 'auto' = the cores available, at most 2. */
 export function setKernelThreads(threads: number | 'auto'): void {
-  const n = threads === 'auto' ? defaultThreads() : Math.max(1, Math.floor(threads));
-  if (state.pool && n !== state.threads) void state.pool.close();
-  if (n !== state.threads) state.pool = undefined;
-  state.threads = n;
+  state.threads = threads === 'auto' ? defaultThreads() : Math.max(1, Math.floor(threads));
+  // A pool with fewer helpers than now allowed is replaced; a larger one stays, and 1 thread leaves it idle.
+  if (state.pool && state.pool.size < state.threads - 1) {
+    void state.pool.close();
+    state.pool = undefined;
+  }
 }
 
 /** The threads a large TypeScript GEMM runs on now: 1 + the helper threads that are up. */
@@ -95,7 +97,7 @@ export function gemm(
     arena?.gemm(C, A, B, M, N, K, transA, transB, accumulate);
   } else if (
     state.threads > 1 && M * N * K >= THREAD_MIN_MACS && M >= 2 * THREAD_MIN_ROWS &&
-    gemmPool().gemm(C, A, B, M, N, K, transA, transB, accumulate, Math.min(state.threads - 1, Math.floor(M / THREAD_MIN_ROWS) - 1))
+    gemmPool().gemm(C, A, B, M, N, K, transA, transB, accumulate)
   ) {
     // done by the pool
   } else {
