@@ -115,3 +115,39 @@ describe.skipIf(!built)('GEMM helper threads and the process', () => {
     expect(r.stdout.trim()).toBe('200');
   });
 });
+
+describe('ThreadChoice: one thread or two, per size, by timing', () => {
+  // Feeds fixed timings (no clock): the mode that is faster for a size class must be chosen for all
+  // but the periodic re-timing bursts, and size classes must not share their timings.
+  async function choice(): Promise<InstanceType<ParallelModule['ThreadChoice']>> {
+    const { ThreadChoice } = await import('../../src/engine/kernels/parallel.js');
+    return new ThreadChoice();
+  }
+  function drive(c: Awaited<ReturnType<typeof choice>>, macs: number, msOne: number, msTwo: number, calls: number): number {
+    let threaded = 0;
+    for (let i = 0; i < calls; i++) {
+      const t = c.threaded(macs);
+      c.record(macs, t, t ? msTwo : msOne);
+      if (t) threaded++;
+    }
+    return threaded;
+  }
+
+  it('settles on the faster mode and keeps re-timing the other', async () => {
+    const c = await choice();
+    drive(c, 1 << 20, 1, 0.6, 64); // warm-up: both modes timed
+    const two = drive(c, 1 << 20, 1, 0.6, 1280);
+    expect(two).toBeGreaterThan(1280 * 0.9);
+    expect(two).toBeLessThan(1280);
+    const small = drive(c, 1 << 17, 0.1, 0.2, 1344); // another class, where one thread is faster
+    expect(small).toBeLessThan(1344 * 0.1);
+    expect(small).toBeGreaterThan(0);
+  });
+
+  it('follows a change: when two threads get slower (a busy core), it goes back to one', async () => {
+    const c = await choice();
+    drive(c, 1 << 22, 1, 0.6, 512);
+    drive(c, 1 << 22, 1, 1.5, 2048);
+    expect(drive(c, 1 << 22, 1, 1.5, 1280)).toBeLessThan(1280 * 0.1);
+  });
+});

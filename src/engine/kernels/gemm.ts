@@ -48,6 +48,11 @@ export function kernelThreads(): number {
   return 1 + (state.threads > 1 ? gemmPool().available : 0);
 }
 
+/** Of the products large enough for threads so far, how many ran on the pool (the bench reports it). */
+export function kernelThreadUse(): { large: number; threaded: number } {
+  return { ...(state.pool?.use ?? { large: 0, threaded: 0 }) };
+}
+
 function gemmPool(): GemmPool {
   state.pool ??= new GemmPool(state.threads - 1, new URL('./gemm-worker.js', import.meta.url));
   return state.pool;
@@ -80,10 +85,13 @@ export function kernelBuffer(n: number): Float32Array {
 // than the SIMD kernel saves (measured: 8×8×8 0.42 µs ts vs 0.45 wasm; 16×16×16 2.5 vs 0.85).
 const WASM_MIN_MACS = 4096;
 
-// NOTE: the TypeScript GEMM is split across threads only from THREAD_MIN_MACS multiply-adds and
-// THREAD_MIN_ROWS rows of C per thread; below that, copying the operands to shared memory and
-// waking the helper cost more than half the product saves. Measured crossover: see THREADS below.
-const THREAD_MIN_MACS = 1 << 18;
+// NOTE: the TypeScript GEMM is offered to the thread pool only from THREAD_MIN_MACS multiply-adds
+// (≈ 60 µs on one thread) and THREAD_MIN_ROWS rows of C per thread; the pool then times one
+// thread against two per size and keeps the faster (parallel.ts ThreadChoice). Measured on the
+// shared 2-core machine (load 3-4, interleaved, medians of 7): 2 threads were slower at every size
+// below 96³ (32³ 1.0×, 48³ 0.75-0.9×, 64³ 0.7-0.94×, 32×196×144 0.67-0.8×) and 0.9-1.18× at
+// 128³-256³; below 2^17 the copies into shared memory and a wake-up (tens of µs) cannot pay.
+const THREAD_MIN_MACS = 1 << 17;
 const THREAD_MIN_ROWS = 8;
 
 export function gemm(
@@ -95,11 +103,8 @@ export function gemm(
     // The arena that holds an operand (B first: the weights), so that one is not copied.
     const arena = WasmGemm.owner(B.buffer) ?? WasmGemm.owner(C.buffer) ?? WasmGemm.owner(A.buffer) ?? state.wasm;
     arena?.gemm(C, A, B, M, N, K, transA, transB, accumulate);
-  } else if (
-    state.threads > 1 && M * N * K >= THREAD_MIN_MACS && M >= 2 * THREAD_MIN_ROWS &&
-    gemmPool().gemm(C, A, B, M, N, K, transA, transB, accumulate)
-  ) {
-    // done by the pool
+  } else if (state.threads > 1 && M * N * K >= THREAD_MIN_MACS && M >= 2 * THREAD_MIN_ROWS) {
+    gemmPool().run(C, A, B, M, N, K, transA, transB, accumulate);
   } else {
     gemmTs(C, A, B, M, N, K, transA, transB, accumulate);
   }

@@ -6,10 +6,11 @@
 // does not depend on the chunk, so the result is bit-identical to single-threaded gemmTs.
 // NOTE: claiming chunks instead of fixed halves is what makes it safe on a busy machine: a helper
 // that the OS has not scheduled claims nothing, and the caller does the whole product itself.
+// `run` chooses between one thread and the pool per size class by timing both (ThreadChoice).
 
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { InternalError } from '../../errors.js';
-import { gemmTsRows, type Mat } from './gemm.js';
+import { gemmTs, gemmTsRows, type Mat } from './gemm.js';
 
 // Shared control words (Int32). WORD = job·JOB + chunks not yet claimed; a claim is a
 // compare-exchange that decrements it, so a claim for an old job fails. The job description
@@ -34,6 +35,9 @@ export class GemmPool {
   private gen = 0;
   private job = 0;
   private broken = false;
+  private readonly choice = new ThreadChoice();
+  /** Products given to `run`, and how many of them went to the pool (the bench reports the share). */
+  readonly use = { large: 0, threaded: 0 };
 
   /** Starts `workers` helper threads from `url` (the built gemm-worker.js) and returns at once:
    *  until one is up, `gemm` declines and the caller computes alone. */
@@ -68,6 +72,18 @@ export class GemmPool {
     let n = 0;
     for (let w = 0; w < this.workers.length; w++) n += Atomics.load(this.control, Ctl.Ready + w);
     return n;
+  }
+
+  /** C = [C +] op(A)·op(B) on one thread or shared with the helpers, whichever has been faster
+   *  for products of this size lately; bit-identical either way. */
+  run(C: Mat, A: Mat, B: Mat, M: number, N: number, K: number, transA: boolean, transB: boolean, accumulate: boolean): void {
+    const macs = M * N * K;
+    const threaded = this.available > 0 && this.choice.threaded(macs);
+    const t0 = performance.now();
+    if (!threaded || !this.gemm(C, A, B, M, N, K, transA, transB, accumulate)) gemmTs(C, A, B, M, N, K, transA, transB, accumulate);
+    this.choice.record(macs, threaded, performance.now() - t0);
+    this.use.large++;
+    if (threaded) this.use.threaded++;
   }
 
   /** C = [C +] op(A)·op(B) shared with the helpers; returns false, having done nothing, when none is ready. */
@@ -141,3 +157,38 @@ export class GemmPool {
     for (const port of this.ports) port.postMessage(msg);
   }
 }
+
+// NOTE: whether a second thread pays depends on the size AND on whether a core is free, which a
+// static threshold cannot know: on this 2-core machine shared with other jobs (Linux autogroup
+// gives each session a fair share, however many threads it runs) a 2-thread 256³ product measured
+// 0.45–1.2× of one thread from minute to minute. So per size class (⌊log2 M·N·K⌋) the pool keeps a
+// moving average of the time per multiply-add of each mode, uses the faster, and re-times the
+// other in a burst of EXPLORE calls every PERIOD (≈ 3% of calls; the first call of a burst is not
+// timed, as the helper may be asleep). Results do not depend on the choice.
+const WARM = 3, PERIOD = 128, EXPLORE = 4, CLASSES = 64;
+
+export class ThreadChoice {
+  private readonly cost = new Float64Array(2 * CLASSES); // [class·2 + threaded] ms per multiply-add
+  private readonly timed = new Uint32Array(2 * CLASSES);
+  private readonly calls = new Uint32Array(CLASSES);
+  private readonly last = new Uint8Array(CLASSES); // mode of the class's previous call
+
+  threaded(macs: number): boolean {
+    const c = sizeClass(macs), n = this.calls[c]++;
+    if (this.timed[2 * c] < WARM || this.timed[2 * c + 1] < WARM) return ((n >> 2) & 1) === 1; // alternate bursts of 4
+    const best = this.cost[2 * c + 1] < this.cost[2 * c];
+    return n % PERIOD < EXPLORE ? !best : best;
+  }
+
+  record(macs: number, threaded: boolean, ms: number): void {
+    const c = sizeClass(macs), mode = threaded ? 1 : 0, i = 2 * c + mode;
+    if (this.last[c] !== mode) {
+      this.last[c] = mode;
+      return;
+    }
+    const x = ms / macs;
+    this.cost[i] = this.timed[i]++ === 0 ? x : this.cost[i] + 0.25 * (x - this.cost[i]);
+  }
+}
+
+const sizeClass = (macs: number): number => Math.min(CLASSES - 1, Math.floor(Math.log2(macs)));
