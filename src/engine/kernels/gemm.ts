@@ -5,8 +5,9 @@
 // at most a few typed-array views per call for its copies; its memory grows only for a larger shape).
 // `gemm` dispatches to the WebAssembly SIMD kernel (wasm/gemm-wasm.ts) when the runtime has it and
 // the product is big enough to pay for copying into wasm memory, else to `gemmTs`, the pure
-// TypeScript kernel below, which stays the fallback. `gemmNaive` is the reference every fast path is
-// tested against (llm.c matmul_forward_naive).
+// TypeScript kernel below, which stays the fallback; a large gemmTs product may be shared with a
+// helper thread (parallel.ts) where timing shows it pays. `gemmNaive` is the reference every fast
+// path is tested against (llm.c matmul_forward_naive).
 
 import { availableParallelism } from 'node:os';
 import { GemmPool } from './parallel.js';
@@ -17,8 +18,8 @@ export type Mat = Float32Array;
 export const KERNEL_BACKENDS = ['ts', 'wasm', 'auto'] as const;
 export type KernelBackend = (typeof KERNEL_BACKENDS)[number];
 
-// NOTE: at most MAX_THREADS: the products here are small enough that a third and fourth band would
-// mostly add synchronisation; it also keeps nnm polite on a shared machine.
+// NOTE: at most MAX_THREADS: the products here are small enough that a third and fourth thread
+// would mostly add synchronisation; it also keeps nnm polite on a shared machine.
 const MAX_THREADS = 2;
 function defaultThreads(): number {
   return Math.max(1, Math.min(MAX_THREADS, availableParallelism()));
