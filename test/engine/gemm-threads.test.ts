@@ -144,6 +144,11 @@ describe('ThreadChoice: one thread or two, per size, by timing', () => {
     expect(small).toBeGreaterThan(0);
   });
 
+  it('always shares a product of 2^26 multiply-adds or more', async () => {
+    const c = await choice();
+    expect(drive(c, 2 ** 30, 1, 5, 300)).toBe(300);
+  });
+
   it('follows a change: when two threads get slower (a busy core), it goes back to one', async () => {
     const c = await choice();
     drive(c, 1 << 22, 1, 0.6, 512);

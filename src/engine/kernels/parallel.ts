@@ -164,8 +164,10 @@ export class GemmPool {
 // 0.45–1.2× of one thread from minute to minute. So per size class (⌊log2 M·N·K⌋) the pool keeps a
 // moving average of the time per multiply-add of each mode, uses the faster, and re-times the
 // other in a burst of EXPLORE calls every PERIOD (≈ 3% of calls; the first call of a burst is not
-// timed, as the helper may be asleep). Results do not depend on the choice.
-const WARM = 3, PERIOD = 128, EXPLORE = 4, CLASSES = 64;
+// timed, as the helper may be asleep). Results do not depend on the choice. From ALWAYS_MACS
+// (≈ 30 ms on one thread) the pool is always used: the copies cost < 1%, a starved helper only
+// leaves its chunks to the caller, and re-timing bursts would take seconds.
+const WARM = 3, PERIOD = 128, EXPLORE = 4, CLASSES = 64, ALWAYS_MACS = 2 ** 26;
 
 export class ThreadChoice {
   private readonly cost = new Float64Array(2 * CLASSES); // [class·2 + threaded] ms per multiply-add
@@ -174,6 +176,7 @@ export class ThreadChoice {
   private readonly last = new Uint8Array(CLASSES); // mode of the class's previous call
 
   threaded(macs: number): boolean {
+    if (macs >= ALWAYS_MACS) return true;
     const c = sizeClass(macs), n = this.calls[c]++;
     if (this.timed[2 * c] < WARM || this.timed[2 * c + 1] < WARM) return ((n >> 2) & 1) === 1; // alternate bursts of 4
     const best = this.cost[2 * c + 1] < this.cost[2 * c];
