@@ -87,12 +87,15 @@ export function kernelBuffer(n: number): Float32Array {
 const WASM_MIN_MACS = 4096;
 
 // NOTE: the TypeScript GEMM is offered to the thread pool only from THREAD_MIN_MACS multiply-adds
-// (≈ 60 µs on one thread) and THREAD_MIN_ROWS rows of C per thread; the pool then times one
-// thread against two per size and keeps the faster (parallel.ts ThreadChoice). Measured on the
-// shared 2-core machine (load 3-4, interleaved, medians of 7): 2 threads were slower at every size
-// below 96³ (32³ 1.0×, 48³ 0.75-0.9×, 64³ 0.7-0.94×, 32×196×144 0.67-0.8×) and 0.9-1.18× at
-// 128³-256³; below 2^17 the copies into shared memory and a wake-up (tens of µs) cannot pay.
-const THREAD_MIN_MACS = 1 << 17;
+// (≈ 30 µs on one thread) and THREAD_MIN_ROWS rows of C per thread; the pool then times one
+// thread against two per size and keeps the faster (parallel.ts ThreadChoice), because the
+// crossover depends on whether the second core is free. Measured on this 2-core machine, one
+// thread vs two, interleaved, medians of 7 (µs): with the other core idle (load 1.8) two threads
+// won at every size tried, 32³ 17 -> 12 (1.4×), 48³ 1.5×, 64³ 1.7×, 32×196×144 1.4×, 128³ 1.85×,
+// 256³ 1.6×; with it busy (load 3-4, other sessions' jobs) they lost below 96³ (48³ 0.75-0.9×,
+// 64³ 0.7-0.94×, 32×196×144 0.67-0.8×) and were 0.45-1.2× at 128³-256³. Below 2^16 a product
+// is a few tens of µs, the same order as waking a helper, so it is not worth timing.
+const THREAD_MIN_MACS = 1 << 16;
 const THREAD_MIN_ROWS = 8;
 
 export function gemm(

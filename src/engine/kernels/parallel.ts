@@ -189,7 +189,8 @@ export class ThreadChoice {
       this.last[c] = mode;
       return;
     }
-    const x = ms / macs;
+    // A GC pause or a preemption inside one call should not flip the choice: clip outliers at 2×.
+    const x = this.timed[i] === 0 ? ms / macs : Math.min(ms / macs, 2 * this.cost[i]);
     this.cost[i] = this.timed[i]++ === 0 ? x : this.cost[i] + 0.25 * (x - this.cost[i]);
   }
 }
