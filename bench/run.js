@@ -169,6 +169,7 @@ function main() {
     if (ts.unavailable) {
       cells.push(`skipped: ${ts.unavailable}`, '', ...PEERS.map(() => ''));
     } else {
+      if (typeof ts.threads === 'string') notes.add(`${r.label}: nnm ts GEMM threads ${ts.threads}`);
       for (const n of [ts, wasm]) {
         if (n.unavailable) cells.push(`n/a (${n.unavailable})`);
         else cells.push(`${fmt(n.value)} ${n.unit}${Number.isNaN(n.rssMB) ? '' : ` (${Math.round(n.rssMB)} MB)`}`);
@@ -188,7 +189,7 @@ function main() {
   }
   const table = lines.join('\n');
   const footer = [
-    `nnm ts: pure TypeScript kernels; nnm wasm: the default dispatch (WebAssembly SIMD GEMM with weights in wasm memory, SIMD Adam).`,
+    `nnm ts: pure TypeScript kernels (large GEMMs on two threads where timing shows it pays; NNM_THREADS=1 forces one); nnm wasm: the default dispatch (WebAssembly SIMD GEMM with weights in wasm memory, SIMD Adam).`,
     `Peer cells: peer value (how many times better nnm ts / nnm wasm is; > 1 = nnm wins), peer peak RSS.`,
     ...notes,
     `Machine: ${machine()}. ${seconds} s per measurement; whole run ${Math.round(elapsed)} s; ${load}.`,

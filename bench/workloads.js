@@ -10,6 +10,9 @@
 //   W3  CNN 28×28×1: conv 16 3×3 same relu -> maxpool 2 -> conv 32 3×3 same relu -> maxpool 2 ->
 //       flatten -> dense 10, softmax CE, Adam, batch 32: training samples/s
 // Inputs are synthetic and seeded (lcg below); every implementation trains on the same numbers.
+// nnm-ts splits large GEMMs across threads (kernels/parallel.ts); NNM_THREADS=1 forces one thread,
+// and the result's `threads` says how many a large GEMM may run on and how many actually did (the
+// pool times one thread against two per size and keeps the faster).
 
 import { createRequire } from 'node:module';
 
@@ -65,7 +68,8 @@ async function rate(step, warmup = 5, minCalls = 3) {
 // ---------- nnm (kernels: 'ts' = pure TypeScript; 'wasm' = the default 'auto' dispatch, which uses
 // the WebAssembly SIMD GEMM wherever it pays, keeps weights in wasm memory and runs Adam in SIMD) ----------
 async function nnm(kernels) {
-  const { setKernelBackend, wasmSimdAvailable } = await import('../dist/engine/kernels/gemm.js');
+  const { setKernelBackend, setKernelThreads, kernelThreads, kernelThreadUse, wasmSimdAvailable } = await import('../dist/engine/kernels/gemm.js');
+  if (process.env.NNM_THREADS) setKernelThreads(Number(process.env.NNM_THREADS));
   if (kernels === 'wasm' && !wasmSimdAvailable()) {
     const none = async () => ({ unavailable: 'no WebAssembly SIMD in this runtime' });
     return { W1: none, W2: none, W3: none, W4: none, W5: none };
@@ -90,6 +94,11 @@ async function nnm(kernels) {
     return m;
   };
   return {
+    // Only the TypeScript GEMM is threaded; the wasm backend runs every product that matters in wasm.
+    threads: kernels === 'ts' ? () => {
+      const { large, threaded } = kernelThreadUse();
+      return large ? `${kernelThreads()} (${Math.round((100 * threaded) / large)}% of ${large} large GEMMs threaded)` : kernelThreads();
+    } : undefined,
     async W1() {
       const B = 64, n = B * 32;
       const { x, y } = randomData(n, 784, 7);
@@ -356,15 +365,16 @@ const IMPLS = { 'nnm-ts': () => nnm('ts'), 'nnm-wasm': () => nnm('wasm'), 'tfjs-
 async function main() {
   const [workload, impl] = process.argv.slice(2);
   const [w, arg] = workload.split(':'); // e.g. W4:256
-  let result;
+  let result, suite;
   try {
-    const suite = await IMPLS[impl]();
+    suite = await IMPLS[impl]();
     result = await suite[w](arg === undefined ? undefined : Number(arg));
   } catch (e) {
     if (e && e.code === 'MODULE_NOT_FOUND') result = { unavailable: `not installed (${e.message.split('\n')[0]})` };
     else throw e;
   }
   result.rssMB = process.resourceUsage().maxRSS / 1024;
+  if (suite?.threads && !result.unavailable) result.threads = suite.threads();
   process.stdout.write(`\n@@RESULT ${JSON.stringify(result)}\n`);
 }
 

@@ -5,9 +5,12 @@
 // at most a few typed-array views per call for its copies; its memory grows only for a larger shape).
 // `gemm` dispatches to the WebAssembly SIMD kernel (wasm/gemm-wasm.ts) when the runtime has it and
 // the product is big enough to pay for copying into wasm memory, else to `gemmTs`, the pure
-// TypeScript kernel below, which stays the fallback. `gemmNaive` is the reference every fast path is
-// tested against (llm.c matmul_forward_naive).
+// TypeScript kernel below, which stays the fallback; a large gemmTs product may be shared with a
+// helper thread (parallel.ts) where timing shows it pays. `gemmNaive` is the reference every fast
+// path is tested against (llm.c matmul_forward_naive).
 
+import { availableParallelism } from 'node:os';
+import { GemmPool } from './parallel.js';
 import { WasmGemm } from './wasm/gemm-wasm.js';
 
 export type Mat = Float32Array;
@@ -15,10 +18,46 @@ export type Mat = Float32Array;
 export const KERNEL_BACKENDS = ['ts', 'wasm', 'auto'] as const;
 export type KernelBackend = (typeof KERNEL_BACKENDS)[number];
 
+// NOTE: at most MAX_THREADS: the products here are small enough that a third and fourth thread
+// would mostly add synchronisation; it also keeps nnm polite on a shared machine.
+const MAX_THREADS = 2;
+function defaultThreads(): number {
+  return Math.max(1, Math.min(MAX_THREADS, availableParallelism()));
+}
+
 // NOTE: the one piece of module state in the engine, on purpose: which kernel gemm() uses is a
 // process-wide choice (tests and the bench force one), and the default wasm arena is built once.
 // 'wasm' and 'auto' fall back to TypeScript silently when WebAssembly SIMD is unavailable.
-const state: { backend: KernelBackend; wasm: WasmGemm | null | undefined } = { backend: 'auto', wasm: undefined };
+// The GEMM thread pool is the same kind of choice (setKernelThreads), started on first use.
+const state: { backend: KernelBackend; wasm: WasmGemm | null | undefined; threads: number; pool: GemmPool | undefined } = {
+  backend: 'auto', wasm: undefined, threads: defaultThreads(), pool: undefined,
+};
+
+/** How many threads (the caller + helpers) the TypeScript GEMM may use for a large product:
+ *  1 turns threading off; 'auto' = the cores available, at most 2. */
+export function setKernelThreads(threads: number | 'auto'): void {
+  state.threads = threads === 'auto' ? defaultThreads() : Math.max(1, Math.floor(threads));
+  // A pool with fewer helpers than now allowed is replaced; a larger one stays, and 1 thread leaves it idle.
+  if (state.pool && state.pool.size < state.threads - 1) {
+    void state.pool.close();
+    state.pool = undefined;
+  }
+}
+
+/** The threads a large TypeScript GEMM runs on now: 1 + the helper threads that are up. */
+export function kernelThreads(): number {
+  return 1 + (state.threads > 1 ? gemmPool().available : 0);
+}
+
+/** Of the products large enough for threads so far, how many ran on the pool (the bench reports it). */
+export function kernelThreadUse(): { large: number; threaded: number } {
+  return { ...(state.pool?.use ?? { large: 0, threaded: 0 }) };
+}
+
+function gemmPool(): GemmPool {
+  state.pool ??= new GemmPool(state.threads - 1, new URL('./gemm-worker.js', import.meta.url));
+  return state.pool;
+}
 
 /** Choose the GEMM kernel: 'ts' (pure TypeScript), 'wasm' (always SIMD when available) or 'auto'. */
 export function setKernelBackend(backend: KernelBackend): void {
@@ -47,6 +86,18 @@ export function kernelBuffer(n: number): Float32Array {
 // than the SIMD kernel saves (measured: 8×8×8 0.42 µs ts vs 0.45 wasm; 16×16×16 2.5 vs 0.85).
 const WASM_MIN_MACS = 4096;
 
+// NOTE: the TypeScript GEMM is offered to the thread pool only from THREAD_MIN_MACS multiply-adds
+// (≈ 30 µs on one thread) and THREAD_MIN_ROWS rows of C per thread; the pool then times one
+// thread against two per size and keeps the faster (parallel.ts ThreadChoice), because the
+// crossover depends on whether the second core is free. Measured on this 2-core machine, one
+// thread vs two, interleaved, medians of 7 (µs): with the other core idle (load 1.8) two threads
+// won at every size tried, 32³ 17 -> 12 (1.4×), 48³ 1.5×, 64³ 1.7×, 32×196×144 1.4×, 128³ 1.85×,
+// 256³ 1.6×; with it busy (load 3-4, other sessions' jobs) they lost below 96³ (48³ 0.75-0.9×,
+// 64³ 0.7-0.94×, 32×196×144 0.67-0.8×) and were 0.45-1.2× at 128³-256³. Below 2^16 a product
+// is a few tens of µs, the same order as waking a helper, so it is not worth timing.
+const THREAD_MIN_MACS = 1 << 16;
+const THREAD_MIN_ROWS = 8;
+
 export function gemm(
   C: Mat, A: Mat, B: Mat,
   M: number, N: number, K: number,
@@ -56,6 +107,8 @@ export function gemm(
     // The arena that holds an operand (B first: the weights), so that one is not copied.
     const arena = WasmGemm.owner(B.buffer) ?? WasmGemm.owner(C.buffer) ?? WasmGemm.owner(A.buffer) ?? state.wasm;
     arena?.gemm(C, A, B, M, N, K, transA, transB, accumulate);
+  } else if (state.threads > 1 && M * N * K >= THREAD_MIN_MACS && M >= 2 * THREAD_MIN_ROWS) {
+    gemmPool().run(C, A, B, M, N, K, transA, transB, accumulate);
   } else {
     gemmTs(C, A, B, M, N, K, transA, transB, accumulate);
   }
@@ -83,21 +136,32 @@ export function gemmTs(
   transA: boolean, transB: boolean, accumulate: boolean,
 ): void {
   if (!accumulate) C.fill(0, 0, M * N);
-  if (M === 0 || N === 0 || K === 0) return;
+  gemmTsRows(C, A, B, M, N, K, transA, transB, 0, M);
+}
+
+/** Rows i0..i1 of C (M,N) += op(A)·op(B), nothing else touched: the unit the GEMM threads share
+ *  (parallel.ts). Every C entry is summed in the same order whichever rows a call covers (a float64
+ *  sum over each K tile, then added to C), so any split of the rows gives bit-identical results. */
+export function gemmTsRows(
+  C: Mat, A: Mat, B: Mat,
+  M: number, N: number, K: number,
+  transA: boolean, transB: boolean, i0: number, i1: number,
+): void {
+  if (i1 <= i0 || N === 0 || K === 0) return;
   const sai = transA ? 1 : K, sak = transA ? M : 1;
   const sbk = transB ? 1 : N, sbj = transB ? K : 1;
-  const M4 = M - (M % 4), N4 = N - (N % 4);
+  const M4 = i1 - ((i1 - i0) % 4), N4 = N - (N % 4);
   for (let k0 = 0; k0 < K; k0 += KC) {
     const kc = Math.min(KC, K - k0);
     for (let j0 = 0; j0 < N4; j0 += NC) {
       const j1 = Math.min(j0 + NC, N4);
-      for (let i = 0; i < M4; i += 4) {
+      for (let i = i0; i < M4; i += 4) {
         const pa = i * sai + k0 * sak;
         for (let j = j0; j < j1; j += 4) {
           block4x4(C, i * N + j, N, A, pa, sai, sak, B, k0 * sbk + j * sbj, sbj, sbk, kc);
         }
       }
-      for (let i = M4; i < M; i++) {
+      for (let i = M4; i < i1; i++) {
         const pa = i * sai + k0 * sak;
         let j = j0;
         if (sbj === 1) for (; j + 8 <= j1; j += 8) row1x8(C, i * N + j, A, pa, sak, B, k0 * sbk + j, sbk, kc);
@@ -107,9 +171,9 @@ export function gemmTs(
     // The last N % 4 columns: one column of op(B) against four rows, then against one.
     for (let j = N4; j < N; j++) {
       const pb = k0 * sbk + j * sbj;
-      let i = 0;
+      let i = i0;
       for (; i < M4; i += 4) block4x1(C, i * N + j, N, A, i * sai + k0 * sak, sai, sak, B, pb, sbk, kc);
-      for (; i < M; i++) C[i * N + j] += dot(A, i * sai + k0 * sak, sak, B, pb, sbk, kc);
+      for (; i < i1; i++) C[i * N + j] += dot(A, i * sai + k0 * sak, sak, B, pb, sbk, kc);
     }
   }
 }

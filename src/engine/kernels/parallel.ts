@@ -1,0 +1,198 @@
+// Shares one large TypeScript GEMM between the calling thread and helper worker threads. C's rows
+// are cut into chunks (multiples of 4 rows, the register block) that the threads claim one at a
+// time from a shared counter: the caller computes its chunks on its own arrays, a helper computes
+// its chunks with gemmTsRows (gemm.ts) on SharedArrayBuffer copies of A, B (and C when
+// accumulating), and the caller copies the helpers' rows of C back. Summation order per element
+// does not depend on the chunk, so the result is bit-identical to single-threaded gemmTs.
+// NOTE: claiming chunks instead of fixed halves is what makes it safe on a busy machine: a helper
+// that the OS has not scheduled claims nothing, and the caller does the whole product itself.
+// `run` chooses between one thread and the pool per size class by timing both (ThreadChoice).
+
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { InternalError } from '../../errors.js';
+import { gemmTs, gemmTsRows, type Mat } from './gemm.js';
+
+// Shared control words (Int32). WORD = job·JOB + chunks not yet claimed; a claim is a
+// compare-exchange that decrements it, so a claim for an old job fails. The job description
+// (M, N, K, ...) is written before WORD and read only after a successful claim, when it cannot
+// change: the caller starts the next job only once every claimed chunk is DONE.
+export const enum Ctl { Word, Done, Stop, Error, M, N, K, Flags, Chunks, Rows, BOff, COff, Gen, Ready }
+export const JOB = 4096; // chunks per job < JOB; job numbers wrap at 2^31 / JOB
+export const FLAG_TRANS_A = 1, FLAG_TRANS_B = 2, FLAG_ACCUMULATE = 4;
+/** What a worker receives as workerData. */
+export interface GemmWorkerData { control: SharedArrayBuffer; index: number; port: MessagePort }
+/** What the arena port carries: a new operand arena and its generation. */
+export interface ArenaMessage { gen: number; arena: SharedArrayBuffer }
+
+const roundUp4 = (n: number): number => (n + 3) & ~3;
+
+export class GemmPool {
+  private readonly control: Int32Array;
+  private readonly workers: Worker[] = [];
+  private readonly ports: MessagePort[] = [];
+  private readonly mine: number[] = [];
+  private arena = new Float32Array(new SharedArrayBuffer(0));
+  private gen = 0;
+  private job = 0;
+  private broken = false;
+  private readonly choice = new ThreadChoice();
+  /** Products given to `run`, and how many of them went to the pool (the bench reports the share). */
+  readonly use = { large: 0, threaded: 0 };
+
+  /** Starts `workers` helper threads from `url` (the built gemm-worker.js) and returns at once:
+   *  until one is up, `gemm` declines and the caller computes alone. */
+  constructor(workers: number, url: URL) {
+    this.control = new Int32Array(new SharedArrayBuffer((Ctl.Ready + workers) * 4));
+    for (let w = 0; w < workers; w++) {
+      const { port1, port2 } = new MessageChannel();
+      const data: GemmWorkerData = { control: this.control.buffer as SharedArrayBuffer, index: w, port: port2 };
+      // NOTE: execArgv [] because the parent's flags need not suit a worker (`node --input-type=module
+      // -e` makes every worker fail to start). The pool never keeps the process alive; a worker that
+      // fails to start (e.g. when running from the TypeScript sources, where gemm-worker.js is not
+      // built) leaves the GEMMs single-threaded.
+      const worker = new Worker(url, { workerData: data, transferList: [port2], execArgv: [] });
+      worker.unref();
+      port1.unref();
+      worker.once('error', () => { this.broken = true; });
+      this.workers.push(worker);
+      this.ports.push(port1);
+    }
+  }
+
+  /** Helper threads started. */
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Helper threads ready to take chunks (0 while they start, or if they failed). NOTE: read from
+   *  shared memory, not an 'online' event: a training loop is synchronous, so this thread's event
+   *  loop may not turn between GEMMs for minutes. */
+  get available(): number {
+    if (this.broken) return 0;
+    let n = 0;
+    for (let w = 0; w < this.workers.length; w++) n += Atomics.load(this.control, Ctl.Ready + w);
+    return n;
+  }
+
+  /** C = [C +] op(A)·op(B) on one thread or shared with the helpers, whichever has been faster
+   *  for products of this size lately; bit-identical either way. */
+  run(C: Mat, A: Mat, B: Mat, M: number, N: number, K: number, transA: boolean, transB: boolean, accumulate: boolean): void {
+    const macs = M * N * K;
+    const threaded = this.available > 0 && this.choice.threaded(macs);
+    const t0 = performance.now();
+    if (!threaded || !this.gemm(C, A, B, M, N, K, transA, transB, accumulate)) gemmTs(C, A, B, M, N, K, transA, transB, accumulate);
+    this.choice.record(macs, threaded, performance.now() - t0);
+    this.use.large++;
+    if (threaded) this.use.threaded++;
+  }
+
+  /** C = [C +] op(A)·op(B) shared with the helpers; returns false, having done nothing, when none is ready. */
+  gemm(C: Mat, A: Mat, B: Mat, M: number, N: number, K: number, transA: boolean, transB: boolean, accumulate: boolean): boolean {
+    const helpers = this.available;
+    if (helpers < 1) return false;
+    const rows = Math.max(4, roundUp4(Math.ceil(M / (4 * (helpers + 1))))), chunks = Math.ceil(M / rows);
+    // Arena: A, B, C at full size, so a helper indexes them as the caller does.
+    const bOff = (M * K + 15) & ~15, cOff = (bOff + K * N + 15) & ~15;
+    this.reserve(cOff + M * N);
+    const f = this.arena, ctl = this.control;
+    f.set(A.subarray(0, M * K), 0);
+    f.set(B.subarray(0, K * N), bOff);
+    if (accumulate) f.set(C.subarray(0, M * N), cOff);
+    ctl[Ctl.M] = M; ctl[Ctl.N] = N; ctl[Ctl.K] = K; ctl[Ctl.Chunks] = chunks; ctl[Ctl.Rows] = rows;
+    ctl[Ctl.Flags] = (transA ? FLAG_TRANS_A : 0) | (transB ? FLAG_TRANS_B : 0) | (accumulate ? FLAG_ACCUMULATE : 0);
+    ctl[Ctl.BOff] = bOff; ctl[Ctl.COff] = cOff; ctl[Ctl.Gen] = this.gen; ctl[Ctl.Done] = 0;
+    this.job = (this.job + 1) % ((2 ** 31) / JOB);
+    Atomics.store(ctl, Ctl.Word, this.job * JOB + chunks);
+    Atomics.notify(ctl, Ctl.Word);
+    const mine = this.mine;
+    mine.length = 0;
+    for (;;) {
+      const word = Atomics.load(ctl, Ctl.Word), left = word % JOB;
+      if (left === 0) break;
+      if (Atomics.compareExchange(ctl, Ctl.Word, word, word - 1) !== word) continue;
+      const i0 = (chunks - left) * rows, i1 = Math.min(M, i0 + rows);
+      if (!accumulate) C.fill(0, i0 * N, i1 * N);
+      gemmTsRows(C, A, B, M, N, K, transA, transB, i0, i1);
+      mine.push(i0);
+    }
+    const theirs = chunks - mine.length;
+    for (let spin = 0, done; (done = Atomics.load(ctl, Ctl.Done)) !== theirs; spin++) {
+      if (spin > 1024) Atomics.wait(ctl, Ctl.Done, done, 1);
+    }
+    if (Atomics.load(ctl, Ctl.Error) !== 0) {
+      this.broken = true;
+      throw new InternalError(`a GEMM worker failed on a ${M}×${N}×${K} product`);
+    }
+    this.copyBack(C, M, N, rows, chunks, cOff);
+    return true;
+  }
+
+  // C's rows of the chunks the helpers computed, from the arena.
+  private copyBack(C: Mat, M: number, N: number, rows: number, chunks: number, cOff: number): void {
+    const mine = this.mine;
+    for (let c = 0, m = 0; c < chunks; c++) {
+      const i0 = c * rows;
+      if (m < mine.length && mine[m] === i0) { m++; continue; }
+      const i1 = Math.min(M, i0 + rows);
+      C.set(this.arena.subarray(cOff + i0 * N, cOff + i1 * N), i0 * N);
+    }
+  }
+
+  /** Stops the workers (tests; otherwise they end with the process). */
+  async close(): Promise<void> {
+    this.broken = true;
+    Atomics.store(this.control, Ctl.Stop, 1);
+    Atomics.add(this.control, Ctl.Word, JOB);
+    Atomics.notify(this.control, Ctl.Word);
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  // Grows the shared operand arena to `floats`; helpers pick the new one up from their port
+  // (synchronously, receiveMessageOnPort) when a job names a generation they have not seen.
+  private reserve(floats: number): void {
+    if (floats <= this.arena.length) return;
+    this.arena = new Float32Array(new SharedArrayBuffer(Math.max(floats, this.arena.length * 2) * 4));
+    this.gen++;
+    const msg: ArenaMessage = { gen: this.gen, arena: this.arena.buffer as SharedArrayBuffer };
+    for (const port of this.ports) port.postMessage(msg);
+  }
+}
+
+// NOTE: whether a second thread pays depends on the size AND on whether a core is free, which a
+// static threshold cannot know: on this 2-core machine shared with other jobs (Linux autogroup
+// gives each session a fair share, however many threads it runs) a 2-thread 256³ product measured
+// 0.45–1.2× of one thread from minute to minute. So per size class (⌊log2 M·N·K⌋) the pool keeps a
+// moving average of the time per multiply-add of each mode, uses the faster, and re-times the
+// other in a burst of EXPLORE calls every PERIOD (≈ 3% of calls; the first call of a burst is not
+// timed, as the helper may be asleep). Results do not depend on the choice. From ALWAYS_MACS
+// (≈ 30 ms on one thread) the pool is always used: the copies cost < 1%, a starved helper only
+// leaves its chunks to the caller, and re-timing bursts would take seconds.
+const WARM = 3, PERIOD = 128, EXPLORE = 4, CLASSES = 64, ALWAYS_MACS = 2 ** 26;
+
+export class ThreadChoice {
+  private readonly cost = new Float64Array(2 * CLASSES); // [class·2 + threaded] ms per multiply-add
+  private readonly timed = new Uint32Array(2 * CLASSES);
+  private readonly calls = new Uint32Array(CLASSES);
+  private readonly last = new Uint8Array(CLASSES); // mode of the class's previous call
+
+  threaded(macs: number): boolean {
+    if (macs >= ALWAYS_MACS) return true;
+    const c = sizeClass(macs), n = this.calls[c]++;
+    if (this.timed[2 * c] < WARM || this.timed[2 * c + 1] < WARM) return ((n >> 2) & 1) === 1; // alternate bursts of 4
+    const best = this.cost[2 * c + 1] < this.cost[2 * c];
+    return n % PERIOD < EXPLORE ? !best : best;
+  }
+
+  record(macs: number, threaded: boolean, ms: number): void {
+    const c = sizeClass(macs), mode = threaded ? 1 : 0, i = 2 * c + mode;
+    if (this.last[c] !== mode) {
+      this.last[c] = mode;
+      return;
+    }
+    // A GC pause or a preemption inside one call should not flip the choice: clip outliers at 2×.
+    const x = this.timed[i] === 0 ? ms / macs : Math.min(ms / macs, 2 * this.cost[i]);
+    this.cost[i] = this.timed[i]++ === 0 ? x : this.cost[i] + 0.25 * (x - this.cost[i]);
+  }
+}
+
+const sizeClass = (macs: number): number => Math.min(CLASSES - 1, Math.floor(Math.log2(macs)));
