@@ -57,6 +57,45 @@ describe.skipIf(!built)('GemmPool: a product shared with a helper thread', () =>
     }
   }
 
+  // Few rows (batch-1 inference, small batches): C is cut by columns. B also read in place from a
+  // SharedArrayBuffer (a model's weights under kernelBuffer), at an offset into it.
+  const shared = (n: number, off: number): Float32Array => {
+    const v = new Float32Array(new SharedArrayBuffer(4 * (n + off + 3))).subarray(off, off + n);
+    v.set(rand(n));
+    return v;
+  };
+  for (const [M, N, K] of [[1, 128, 784], [3, 100, 77], [15, 33, 300], [1, 17, 5], [2, 64, 1]] as const) {
+    for (const tA of [false, true]) {
+      for (const tB of [false, true]) {
+        for (const acc of [false, true]) {
+          it(`columns: M=${M} N=${N} K=${K} transA=${tA} transB=${tB} accumulate=${acc}, B plain and shared: identical to gemmTs`, () => {
+            const A = rand(M * K), C0 = rand(M * N);
+            for (const B of [rand(K * N), shared(K * N, 5)]) {
+              const threaded = Float32Array.from(C0), single = Float32Array.from(C0), ref = Float32Array.from(C0);
+              expect(pool.gemm(threaded, A, B, M, N, K, tA, tB, acc)).toBe(true);
+              k.gemmTs(single, A, B, M, N, K, tA, tB, acc);
+              k.gemmNaive(ref, A, B, M, N, K, tA, tB, acc);
+              expect(threaded).toEqual(single);
+              for (let i = 0; i < M * N; i++) expect(Math.abs(threaded[i] - ref[i])).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(ref[i])) * Math.sqrt(K));
+            }
+          });
+        }
+      }
+    }
+  }
+
+  it('keeps at most a few shared B buffers: a forgotten one is sent again when it comes back', () => {
+    const [M, N, K] = [1, 64, 40];
+    const A = rand(M * K);
+    const Bs = Array.from({ length: 12 }, (_, i) => shared(K * N, i));
+    for (const B of [...Bs, Bs[0], Bs[11], Bs[1]]) {
+      const threaded = new Float32Array(M * N), single = new Float32Array(M * N);
+      pool.gemm(threaded, A, B, M, N, K, false, false, false);
+      k.gemmTs(single, A, B, M, N, K, false, false, false);
+      expect(threaded).toEqual(single);
+    }
+  });
+
   it('grows its shared arena and shrinks back, and reads only op(A), op(B) views of longer arrays', () => {
     for (const n of [20, 150, 24]) {
       const A = rand(n * n + 5), B = rand(n * n + 7);
@@ -83,7 +122,7 @@ describe.skipIf(!built)('gemm() on the ts backend chooses threads by size', () =
   it('gives the same bits with 1 and 2 threads, above and below the threshold', async () => {
     k.setKernelThreads(2);
     await until(() => k.kernelThreads() === 2);
-    for (const [M, N, K] of [[8, 8, 8], [64, 63, 65], [128, 130, 129], [256, 256, 256]] as const) {
+    for (const [M, N, K] of [[8, 8, 8], [1, 128, 784], [64, 63, 65], [128, 130, 129], [256, 256, 256]] as const) {
       for (const tA of [false, true]) {
         const A = rand(M * K), B = rand(K * N);
         const two = new Float32Array(M * N), one = new Float32Array(M * N);

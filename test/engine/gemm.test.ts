@@ -122,14 +122,17 @@ describe('zeroFloats', () => {
   it.each([
     { name: 'plain memory', backend: 'ts' as const, skip: false },
     { name: 'wasm arena (memset)', backend: 'wasm' as const, skip: !hasWasm },
+    { name: 'other shared memory (block copies)', backend: 'shared' as const, skip: false },
   ])('clears exactly [from, to) in $name', ({ backend, skip }) => {
     if (skip) return;
-    setKernelBackend(backend);
+    setKernelBackend(backend === 'shared' ? 'ts' : backend);
     try {
-      const buf = kernelBuffer(37);
+      const n = backend === 'shared' ? 9000 : 37; // past two zero blocks of 4096
+      const buf = backend === 'shared' ? new Float32Array(new SharedArrayBuffer(4 * n)) : kernelBuffer(n);
       buf.fill(3);
-      zeroFloats(buf.subarray(5), 2, 30); // a view at an offset: elements 7..34 of buf
-      expect(Array.from(buf).map((v, i) => (i >= 7 && i < 35 ? v === 0 : v === 3)).every(Boolean)).toBe(true);
+      const to = n - 7;
+      zeroFloats(buf.subarray(5), 2, to - 5); // a view at an offset: elements 7..n-8 of buf
+      expect(Array.from(buf).map((v, i) => (i >= 7 && i < to ? v === 0 : v === 3)).every(Boolean)).toBe(true);
       zeroFloats(buf);
       expect(buf.every((v) => v === 0)).toBe(true);
     } finally {

@@ -1,11 +1,12 @@
 // Worker-thread entry for GemmPool (parallel.ts): waits for a job on the shared control words,
-// claims chunks of C's rows while any are left, computes each with gemmTsRows on the shared operand
-// arena and counts it DONE. It holds no state but the current arena, and runs until the process
+// claims chunks of C (rows or columns) while any are left, computes each with gemmTsBlock on the
+// shared operand arena (B possibly in a shared buffer of its own) and counts it DONE. It holds no
+// state but the current arena and the shared B buffers it was sent, and runs until the process
 // ends or the pool stops it.
 
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { gemmTsRows } from './gemm.js';
-import { type ArenaMessage, Ctl, FLAG_ACCUMULATE, FLAG_TRANS_A, FLAG_TRANS_B, type GemmWorkerData, JOB } from './parallel.js';
+import { gemmTsBlock } from './gemm.js';
+import { chunkBlock, Ctl, FLAG_ACCUMULATE, FLAG_TRANS_A, FLAG_TRANS_B, type GemmWorkerData, JOB, type PortMessage, zeroBlock } from './parallel.js';
 
 // NOTE: after a job a helper polls for SPIN_MS before it blocks in Atomics.wait: training issues
 // GEMMs back to back, and waking a blocked thread costs tens of µs, a fair part of a 0.3 ms product.
@@ -15,6 +16,7 @@ const { control, index, port } = workerData as GemmWorkerData;
 const ctl = new Int32Array(control);
 let arena: Float32Array = new Float32Array(0);
 let gen = 0;
+const buffers = new Map<number, Float32Array>();
 
 /** Waits until WORD differs from `seen`: a new job (or a stop). */
 function waitForJob(seen: number): void {
@@ -26,16 +28,20 @@ function waitForJob(seen: number): void {
 
 /** Computes chunk `c` of the current job (its description is stable while the chunk is claimed). */
 function compute(c: number): void {
-  while (gen !== ctl[Ctl.Gen]) {
-    const msg = receiveMessageOnPort(port)?.message as ArenaMessage | undefined;
-    if (!msg) throw new Error(`GEMM worker: arena generation ${ctl[Ctl.Gen]} was not sent`);
-    [arena, gen] = [new Float32Array(msg.arena), msg.gen];
+  const bBuf = ctl[Ctl.BBuf];
+  while (gen !== ctl[Ctl.Gen] || (bBuf !== 0 && !buffers.has(bBuf))) {
+    const msg = receiveMessageOnPort(port)?.message as PortMessage | undefined;
+    if (!msg) throw new Error(`GEMM worker: arena generation ${ctl[Ctl.Gen]} or buffer ${bBuf} was not sent`);
+    if (msg.kind === 'arena') [arena, gen] = [new Float32Array(msg.arena), msg.gen];
+    else if (msg.kind === 'buffer') buffers.set(msg.id, new Float32Array(msg.buffer));
+    else buffers.delete(msg.id);
   }
-  const M = ctl[Ctl.M], N = ctl[Ctl.N], K = ctl[Ctl.K], flags = ctl[Ctl.Flags], rows = ctl[Ctl.Rows];
-  const i0 = c * rows, i1 = Math.min(M, i0 + rows);
+  const M = ctl[Ctl.M], N = ctl[Ctl.N], K = ctl[Ctl.K], flags = ctl[Ctl.Flags];
+  const [i0, i1, j0, j1] = chunkBlock(c, M, N, ctl[Ctl.Rows], ctl[Ctl.Cols]);
   const C = arena.subarray(ctl[Ctl.COff]);
-  if (!(flags & FLAG_ACCUMULATE)) C.fill(0, i0 * N, i1 * N);
-  gemmTsRows(C, arena, arena.subarray(ctl[Ctl.BOff]), M, N, K, (flags & FLAG_TRANS_A) !== 0, (flags & FLAG_TRANS_B) !== 0, i0, i1);
+  const B = (bBuf === 0 ? arena : buffers.get(bBuf)!).subarray(ctl[Ctl.BOff]);
+  if (!(flags & FLAG_ACCUMULATE)) zeroBlock(C, N, i0, i1, j0, j1);
+  gemmTsBlock(C, arena, B, M, N, K, (flags & FLAG_TRANS_A) !== 0, (flags & FLAG_TRANS_B) !== 0, i0, i1, j0, j1);
 }
 
 Atomics.store(ctl, Ctl.Ready + index, 1);

@@ -77,8 +77,18 @@ export function kernelBackend(): 'ts' | 'wasm' {
 
 /** n zeroed floats for a long-lived operand (a model's parameters and gradients). Under the wasm
  *  backend they live in their own WebAssembly memory, which gemm() then reads and writes in place
- *  instead of copying; otherwise an ordinary Float32Array. */
+ *  instead of copying; on the TypeScript path with GEMM threads, in a SharedArrayBuffer, which the
+ *  helper thread reads in place (a Dense layer's weights in batch-1 inference); otherwise an
+ *  ordinary Float32Array. */
 export function kernelBuffer(n: number): Float32Array {
+  if (kernelBackend() === 'wasm') return WasmGemm.arena(n)?.data ?? new Float32Array(n);
+  return state.threads > 1 ? new Float32Array(new SharedArrayBuffer(4 * n)) : new Float32Array(n);
+}
+
+/** n zeroed floats for a layer's working buffers (activations, im2col): in their own WebAssembly
+ *  memory under the wasm backend, as kernelBuffer, but ordinary memory on the TypeScript path
+ *  (the GEMM threads copy such operands anyway, and TypedArray.fill on shared memory is ~8× slower). */
+export function layerBuffer(n: number): Float32Array {
   return (kernelBackend() === 'wasm' ? WasmGemm.arena(n)?.data : undefined) ?? new Float32Array(n);
 }
 
@@ -95,8 +105,12 @@ const WASM_MIN_MACS = 4096;
 // 256³ 1.6×; with it busy (load 3-4, other sessions' jobs) they lost below 96³ (48³ 0.75-0.9×,
 // 64³ 0.7-0.94×, 32×196×144 0.67-0.8×) and were 0.45-1.2× at 128³-256³. Below 2^16 a product
 // is a few tens of µs, the same order as waking a helper, so it is not worth timing.
+// With fewer than 2·THREAD_MIN_ROWS rows the pool splits C by columns instead (at least
+// 2·THREAD_MIN_COLS of them): batch-1 inference of W1's first layer (1×784·784×128, weights read in
+// place from shared memory) measured 50 -> ~27 µs with the other core idle.
 const THREAD_MIN_MACS = 1 << 16;
 const THREAD_MIN_ROWS = 8;
+const THREAD_MIN_COLS = 16;
 
 export function gemm(
   C: Mat, A: Mat, B: Mat,
@@ -107,7 +121,7 @@ export function gemm(
     // The arena that holds an operand (B first: the weights), so that one is not copied.
     const arena = WasmGemm.owner(B.buffer) ?? WasmGemm.owner(C.buffer) ?? WasmGemm.owner(A.buffer) ?? state.wasm;
     arena?.gemm(C, A, B, M, N, K, transA, transB, accumulate);
-  } else if (state.threads > 1 && M * N * K >= THREAD_MIN_MACS && M >= 2 * THREAD_MIN_ROWS) {
+  } else if (state.threads > 1 && M * N * K >= THREAD_MIN_MACS && (M >= 2 * THREAD_MIN_ROWS || N >= 2 * THREAD_MIN_COLS)) {
     gemmPool().run(C, A, B, M, N, K, transA, transB, accumulate);
   } else {
     gemmTs(C, A, B, M, N, K, transA, transB, accumulate);
@@ -139,37 +153,47 @@ export function gemmTs(
   gemmTsRows(C, A, B, M, N, K, transA, transB, 0, M);
 }
 
-/** Rows i0..i1 of C (M,N) += op(A)·op(B), nothing else touched: the unit the GEMM threads share
- *  (parallel.ts). Every C entry is summed in the same order whichever rows a call covers (a float64
- *  sum over each K tile, then added to C), so any split of the rows gives bit-identical results. */
+/** Rows i0..i1 of C (M,N) += op(A)·op(B), nothing else touched. */
 export function gemmTsRows(
   C: Mat, A: Mat, B: Mat,
   M: number, N: number, K: number,
   transA: boolean, transB: boolean, i0: number, i1: number,
 ): void {
-  if (i1 <= i0 || N === 0 || K === 0) return;
+  gemmTsBlock(C, A, B, M, N, K, transA, transB, i0, i1, 0, N);
+}
+
+/** The block rows i0..i1 × columns j0..j1 of C (M,N) += op(A)·op(B), nothing else touched: the unit
+ *  the GEMM threads share (parallel.ts). Every C entry is summed the same way whichever block and
+ *  micro-kernel computes it (a float64 sum over each K tile in k order, then added to C), so any
+ *  split of the rows or columns gives bit-identical results. */
+export function gemmTsBlock(
+  C: Mat, A: Mat, B: Mat,
+  M: number, N: number, K: number,
+  transA: boolean, transB: boolean, i0: number, i1: number, j0: number, j1: number,
+): void {
+  if (i1 <= i0 || j1 <= j0 || K === 0) return;
   const sai = transA ? 1 : K, sak = transA ? M : 1;
   const sbk = transB ? 1 : N, sbj = transB ? K : 1;
-  const M4 = i1 - ((i1 - i0) % 4), N4 = N - (N % 4);
+  const M4 = i1 - ((i1 - i0) % 4), N4 = j1 - ((j1 - j0) % 4);
   for (let k0 = 0; k0 < K; k0 += KC) {
     const kc = Math.min(KC, K - k0);
-    for (let j0 = 0; j0 < N4; j0 += NC) {
-      const j1 = Math.min(j0 + NC, N4);
+    for (let jt = j0; jt < N4; jt += NC) {
+      const jt1 = Math.min(jt + NC, N4);
       for (let i = i0; i < M4; i += 4) {
         const pa = i * sai + k0 * sak;
-        for (let j = j0; j < j1; j += 4) {
+        for (let j = jt; j < jt1; j += 4) {
           block4x4(C, i * N + j, N, A, pa, sai, sak, B, k0 * sbk + j * sbj, sbj, sbk, kc);
         }
       }
       for (let i = M4; i < i1; i++) {
         const pa = i * sai + k0 * sak;
-        let j = j0;
-        if (sbj === 1) for (; j + 8 <= j1; j += 8) row1x8(C, i * N + j, A, pa, sak, B, k0 * sbk + j, sbk, kc);
-        for (; j < j1; j += 4) block1x4(C, i * N + j, A, pa, sak, B, k0 * sbk + j * sbj, sbj, sbk, kc);
+        let j = jt;
+        if (sbj === 1) for (; j + 8 <= jt1; j += 8) row1x8(C, i * N + j, A, pa, sak, B, k0 * sbk + j, sbk, kc);
+        for (; j < jt1; j += 4) block1x4(C, i * N + j, A, pa, sak, B, k0 * sbk + j * sbj, sbj, sbk, kc);
       }
     }
-    // The last N % 4 columns: one column of op(B) against four rows, then against one.
-    for (let j = N4; j < N; j++) {
+    // The last (j1 - j0) % 4 columns: one column of op(B) against four rows, then against one.
+    for (let j = N4; j < j1; j++) {
       const pb = k0 * sbk + j * sbj;
       let i = i0;
       for (; i < M4; i += 4) block4x1(C, i * N + j, N, A, i * sai + k0 * sak, sai, sak, B, pb, sbk, kc);

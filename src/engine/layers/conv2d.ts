@@ -3,7 +3,7 @@
 // is the sample's (F, P) output as it stands. Backward: db += Σ_p dy; dW += dy·colᵀ; dcol = Wᵀ·dy;
 // dx = col2im(dcol). Padding and output size follow Keras/TF ('valid' = none, 'same' = OH =
 // ceil(H/s)). He-normal init, fanIn = K.
-// NOTE: every buffer lives in one kernelBuffer (a wasm arena under the wasm backend), with one view
+// NOTE: every buffer lives in one layerBuffer (a wasm arena under the wasm backend), with one view
 // per sample made at resize. On wasm, x, dy, b and W are copied into it once per batch, so no GEMM
 // copies an operand, and im2col, bias+ReLU, the dy mask with db, col2im and the zero-fills run as
 // wasm SIMD on the same memory (kernels/wasm/conv-wasm.ts; TypedArray.fill on that shared memory is
@@ -14,7 +14,7 @@
 // reference: Caffe im2col convolution; https://pytorch.org/docs/stable/generated/torch.nn.Conv2d.html
 
 import { col2im, convAxis, im2col } from '../kernels/conv.js';
-import { gemm, kernelBuffer } from '../kernels/gemm.js';
+import { gemm, layerBuffer } from '../kernels/gemm.js';
 import { ConvWasm } from '../kernels/wasm/conv-wasm.js';
 import { type ForwardContext, type Layer, type ParamSpec, sizeOf } from './layer.js';
 
@@ -106,7 +106,7 @@ export class Conv2d implements Layer<Conv2dConfig> {
     const { K, P, F } = this;
     const inSize = sizeOf(this.inShape);
     const sizes = [maxBatch * K * P, maxBatch * F * P, maxBatch * F * P, K * P, maxBatch * inSize, maxBatch * inSize, F, F, F * K, F * K];
-    const store = kernelBuffer(sizes.reduce((a, b) => a + b, 0));
+    const store = layerBuffer(sizes.reduce((a, b) => a + b, 0));
     let at = 0;
     [this.col, this.y, this.dyM, this.dcol, this.dx, this.xIn, this.bS, this.dbS, this.WS, this.dWS] = sizes.map((n) => store.subarray(at, (at += n)));
     const views = (buf: Float32Array, n: number): Float32Array[] => Array.from({ length: maxBatch }, (_, b) => buf.subarray(b * n, (b + 1) * n));

@@ -2,11 +2,11 @@
 // ('valid', as Keras/PyTorch default), stride defaults to size. y = max over each size×size window;
 // the argmax (index into the batch buffer x) is kept, and backward routes dy there: dx[argmax] += dy.
 // NOTE: on ties the first maximum (row-major in the window) takes the whole gradient.
-// Under the wasm backend the buffers live in one kernelBuffer arena and the common 2×2/2 case runs
+// Under the wasm backend the buffers live in one layerBuffer arena and the common 2×2/2 case runs
 // as WebAssembly (kernels/wasm/conv-wasm.ts: branch-free max and argmax, then the scatter), x and dy
 // copied in once per batch; other window sizes and the TS backend take the loops below.
 
-import { kernelBuffer } from '../kernels/gemm.js';
+import { layerBuffer } from '../kernels/gemm.js';
 import { ConvWasm } from '../kernels/wasm/conv-wasm.js';
 import { poolGeometry } from './pool-geometry.js';
 import { type ForwardContext, type Layer, type ParamSpec, sizeOf } from './layer.js';
@@ -47,7 +47,7 @@ export class MaxPool2d implements Layer<MaxPool2dConfig> {
   resize(maxBatch: number): void {
     const outSize = maxBatch * sizeOf(this.outShape), inSize = maxBatch * sizeOf(this.inShape);
     const sizes = [outSize, outSize, inSize, inSize, outSize]; // argmax (as int32), y, dx, xIn, dyIn
-    const store = kernelBuffer(sizes.reduce((a, b) => a + b, 0));
+    const store = layerBuffer(sizes.reduce((a, b) => a + b, 0));
     let at = 0;
     const [arg, y, dx, xIn, dyIn] = sizes.map((n) => store.subarray(at, (at += n)));
     this.argmax = new Int32Array(arg.buffer, arg.byteOffset, outSize);

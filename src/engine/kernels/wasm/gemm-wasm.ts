@@ -142,9 +142,16 @@ export class WasmGemm {
   }
 }
 
-/** buf[from, to) = 0: a memset when buf lives in an arena (see WasmGemm.zero), else TypedArray.fill. */
+// NOTE: a constant block of zeros (never written) for clearing other shared memory by copying.
+const ZEROS = new Float32Array(4096);
+
+/** buf[from, to) = 0: a memset when buf lives in an arena (see WasmGemm.zero); copies of a zero
+ *  block for other shared memory (the GEMM threads' weights and gradients), where TypedArray.fill is
+ *  as slow as in an arena and set() ~2× faster; else TypedArray.fill. */
 export function zeroFloats(buf: Mat, from = 0, to = buf.length): void {
   const arena = owners.get(buf.buffer);
   if (arena) arena.zero(buf, from, to);
-  else buf.fill(0, from, to);
+  else if (buf.buffer instanceof SharedArrayBuffer) {
+    for (let i = from; i < to; i += ZEROS.length) buf.set(to - i >= ZEROS.length ? ZEROS : ZEROS.subarray(0, to - i), i);
+  } else buf.fill(0, from, to);
 }
