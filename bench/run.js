@@ -8,10 +8,11 @@
 //        --quick (1 s per measurement instead of 2.5 s).
 // The report ends with the performance issue's targets checked against this run's numbers (TARGETS).
 // Last, the "large input" section (bench/large-input.js): a 1,000,000-row CSV through the CLI, wall
-// time and peak RSS (NNM_BENCH_LARGE_ROWS changes the row count, 0 skips it).
+// time and peak RSS (NNM_BENCH_LARGE_ROWS changes the row count, 0 skips it). Before it: `nnm --help`
+// start-up and `nnm train` end to end on the bundled iris and airpassengers samples (wall time).
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +78,27 @@ function cliStartup() {
   }
   times.sort((a, b) => a - b);
   return { value: times[3], unit: 'ms', better: 'lower', rssMB: NaN };
+}
+
+/** `nnm train` end to end on a bundled sample (default kernels, no flags but --out and --quiet):
+ *  median wall time of 3 runs, each into a fresh run folder. */
+function cliTrain(sample) {
+  const bin = join(root, 'bin', 'nnm.js');
+  if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) return { unavailable: 'dist/cli/main.js not built yet' };
+  const dir = mkdtempSync(join(os.tmpdir(), 'nnm-bench-'));
+  const times = [];
+  try {
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [bin, 'train', join(root, 'sample-data', sample), '--out', join(dir, `run${i}`), '--quiet'], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+      if (r.status !== 0) return { unavailable: `nnm train ${sample} exited ${r.status}` };
+      times.push(performance.now() - t0);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  times.sort((a, b) => a - b);
+  return { value: times[1] / 1000, unit: 's', better: 'lower', rssMB: NaN };
 }
 
 /** bench/large-input.js in a child: its Markdown section and its JSON result. */
@@ -152,6 +174,11 @@ function main() {
   }
   const startup = cliStartup();
   rows.push({ workload: 'cli', label: '`nnm --help` startup', nnm: { ts: startup, wasm: startup }, peers: {} });
+  for (const [sample, label] of [['iris.csv', 'iris'], ['airpassengers.csv', 'airpassengers (forecast)']]) {
+    log(`bench: nnm train ${sample}`);
+    const t = cliTrain(sample);
+    rows.push({ workload: `train:${sample}`, label: `\`nnm train\` ${label}, end to end`, nnm: { ts: t, wasm: t }, peers: {} });
+  }
   const large = largeInput();
   const elapsed = (performance.now() - t0) / 1000;
   const load = `load average ${load0.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end (1 min)`;

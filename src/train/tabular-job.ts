@@ -3,7 +3,7 @@
 
 import type { TrainSpec } from '../config/options.js';
 import { nnmVersion } from '../config/version.js';
-import type { Task } from '../config/tasks.js';
+import { DEFAULT_MODEL, type Task } from '../config/tasks.js';
 import type { RawTable } from '../data/load.js';
 import { findColumn, inferSchema, type Schema } from '../data/schema.js';
 import { kFolds, labelsOf, splitRows } from '../data/split.js';
@@ -17,6 +17,7 @@ import { encodeModelFile } from '../models/model-file.js';
 import { buildMlp } from '../models/mlp.js';
 import type { MetricsJson, PreprocessStep, RunOutput, TestPredictions } from '../report/types.js';
 import type { JobContext } from './context.js';
+import { runForecastJob } from './forecast-job.js';
 import { tabularSensitivity } from './sensitivity.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from './ensemble.js';
 import { classificationOutputs, dataAudit, historyCsv, resolvedConfig, rowIds } from './outputs.js';
@@ -51,6 +52,13 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
   const targetName = table.names[targetIndex];
   const targetInfo = schema.columns[targetIndex];
   if (targetInfo.type === 'empty') throw new UserError({ file: table.file, column: targetName, message: 'the target column is empty', hint: 'choose the target with --target' });
+  // No task named and nothing to learn from but a date column: a plain time series (the student's
+  // "date, value" CSV), so forecast it rather than stop at "no usable input columns".
+  const date = schema.columns.find((c) => c.type === 'date');
+  if (!task && !spec.features && date && targetInfo.type === 'number' && defaultFeatures(schema, targetIndex, []).length === 0) {
+    ctx.note(`task: forecast, because "${date.name}" holds dates and "${targetName}" is the only other column (set --task to change)`);
+    return runForecastJob(spec, spec.model === 'auto' ? DEFAULT_MODEL.forecast : spec.model, ctx);
+  }
   let chosen = task;
   if (!chosen) {
     const inf = inferTabularTask(schema, targetIndex, table.file);

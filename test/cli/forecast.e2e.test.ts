@@ -65,6 +65,19 @@ describe('nnm train --task forecast', () => {
     expect(r.stderr.trim().split('\n').pop()).toMatch(/the series has 10 points: too few for a window of \d+ plus a \d+-period test part/);
   });
 
+  it('no --task on a "date, value" file: forecast, and said why (a table with inputs stays regression)', async () => {
+    const dir = tempDir();
+    const r = await runCli(['train', SAMPLE('airpassengers.csv'), '--epochs', '3', '--ensemble', '1', '--out', join(dir, 'r'), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('task: forecast, because "date" holds dates and "passengers" is the only other column');
+    expect(JSON.parse(readFileSync(join(dir, 'r', 'metrics.json'), 'utf8')).task).toBe('forecast');
+    const lines = readFileSync(SAMPLE('airpassengers.csv'), 'utf8').trim().split('\n');
+    writeFileSync(join(dir, 'withx.csv'), lines.map((l, i) => `${l},${i === 0 ? 'x' : i % 7}`).join('\n'));
+    const t = await runCli(['train', join(dir, 'withx.csv'), '--target', 'passengers', '--epochs', '3', '--ensemble', '1', '--out', join(dir, 't')]);
+    expect(t.code).toBe(0);
+    expect(t.stderr).toContain('task: regression');
+  });
+
   it('a cell that is not a date is one clear line', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.csv'), 'date,v\n2020-01-01,1\n2020-02-01,2\nsoon,3\n');
