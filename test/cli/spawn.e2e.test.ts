@@ -1,7 +1,7 @@
 // The real binary, spawned as a user would run it (needs `npm run build`, which `npm test` does first).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE, tempDir } from '../helpers/cli.js';
@@ -47,6 +47,19 @@ describe('bin/nnm.js', () => {
     const d = nnm(['train', '/no/such/file.csv', '--debug']);
     expect(d.code).toBe(2);
     expect(d.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('a reader that closes the pipe early (`| head -1`) ends the output quietly: exit 0, no stack trace', () => {
+    const dir = tempDir();
+    expect(nnm(['train', SAMPLE('iris.csv'), '--epochs', '5', '--ensemble', '1', '--out', join(dir, 'r'), '--quiet']).code).toBe(0);
+    const rows = readFileSync(SAMPLE('iris.csv'), 'utf8').trim().split('\n');
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, [rows[0], ...Array.from({ length: 40 }, () => rows.slice(1)).flat()].join('\n')); // 6,000 rows: more than a pipe holds
+    const script = `"${process.execPath}" "${BIN}" predict "${join(dir, 'r', 'model.nnm.json')}" "${big}" | head -1; echo "nnm exit \${PIPESTATUS[0]}" >&2`;
+    const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stdout.trim()).toBe('row,actual,predicted,p_setosa,p_versicolor,p_virginica');
+    expect(r.stderr).not.toMatch(/EPIPE|Error|    at /);
+    expect(r.stderr).toContain('nnm exit 0');
   });
 
   it('an unknown command or option: exit 2', () => {
