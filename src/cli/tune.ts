@@ -2,6 +2,7 @@
 // forecasts), each scored by K-fold cross-validation; progress on stderr, a leaderboard on stdout
 // (or JSON with --json), and the best configuration as a config file for `nnm train --config`.
 
+import { UserError } from '../errors.js';
 import { type TableReader, tableReader } from '../data/read.js';
 import { Command, Option } from 'commander';
 import { int, type OptionDef, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
@@ -48,6 +49,9 @@ function runTuneCli(spec: TrainSpec, trials: number, save: string, io: Io, state
     if (!spec.quiet) io.err(`${c.dim('nnm tune:')} ${msg}\n`);
   };
   const task = tuneTask(spec);
+  if (task !== 'classify' && task !== 'regress' && task !== 'forecast') {
+    throw new UserError({ file: spec.data, message: `nnm tune searches classify, regress and forecast networks, not ${task} yet (its job has no cross-validation)`, hint: `train with nnm train --task ${task}, and --repeats N to see the spread over seeds` });
+  }
   say(`${trials} candidate(s) for ${task}, each scored by ${spec.cv ?? 3}-fold ${task === 'forecast' ? 'backtest' : 'cross-validation'} with ${spec.ensemble ?? 1} network(s) per fold`);
   const quiet = { note: () => {}, listener: { shouldStop: () => state.stopFlag.stop }, command: '', readTable };
   const result = runTune(spec, task, trials, (s, variant) => runJob(s, task, { ...quiet, variant }), say);

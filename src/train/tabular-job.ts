@@ -44,6 +44,14 @@ export function inferTabularTask(schema: Schema, targetIndex: number, file?: str
   throw new UserError({ file, message: `cannot learn the ${c.type} column "${c.name}" as a target`, hint: 'choose the target with --target' });
 }
 
+/** The date column's name when the table is only a date column and a numeric target (nothing else
+ *  usable as an input): a plain time series, which `nnm train`/`tune` forecast when no task is named. */
+export function seriesOnly(schema: Schema, targetIndex: number): string | undefined {
+  const date = schema.columns.find((c) => c.type === 'date');
+  const ok = date && schema.columns[targetIndex].type === 'number' && defaultFeatures(schema, targetIndex, []).length === 0;
+  return ok ? date.name : undefined;
+}
+
 export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | undefined, ctx: JobContext): RunOutput {
   const table = ctx.readTable(spec.data);
   for (const n of table.notes) ctx.note(n);
@@ -54,9 +62,9 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
   if (targetInfo.type === 'empty') throw new UserError({ file: table.file, column: targetName, message: 'the target column is empty', hint: 'choose the target with --target' });
   // No task named and nothing to learn from but a date column: a plain time series (the student's
   // "date, value" CSV), so forecast it rather than stop at "no usable input columns".
-  const date = schema.columns.find((c) => c.type === 'date');
-  if (!task && !spec.features && date && targetInfo.type === 'number' && defaultFeatures(schema, targetIndex, []).length === 0) {
-    ctx.note(`task: forecast, because "${date.name}" holds dates and "${targetName}" is the only other column (set --task to change)`);
+  const date = spec.features ? undefined : seriesOnly(schema, targetIndex);
+  if (!task && date) {
+    ctx.note(`task: forecast, because "${date}" holds dates and "${targetName}" is the only other column (set --task to change)`);
     return runForecastJob(spec, spec.model === 'auto' ? DEFAULT_MODEL.forecast : spec.model, ctx);
   }
   let chosen = task;

@@ -40,4 +40,14 @@ describe('nnm tune', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--trials must be a whole number from 1 to 500');
   });
+
+  it('a date, value file with no --task is tuned as a forecast; image, text and cluster are refused with one line', async () => {
+    const save = join(tempDir(), 'f.json');
+    const r = await runCli(['tune', SAMPLE('airpassengers.csv'), '--trials', '1', '--epochs', '5', '--save', save, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).task).toBe('forecast');
+    const img = await runCli(['tune', SAMPLE('digits8x8.csv'), '--task', 'image', '--save', join(tempDir(), 'i.json')]);
+    expect(img.code).toBe(2);
+    expect(img.stderr.trim().split('\n')).toEqual([expect.stringMatching(/digits8x8\.csv: nnm tune searches classify, regress and forecast networks, not image yet/)]);
+  });
 });
