@@ -6,11 +6,13 @@ import { tableReader } from '../data/read.js';
 import { UserError } from '../errors.js';
 import type { JobContext } from '../train/context.js';
 import type { JobMessage, JobRequest } from './job-thread.js';
+import { collectDeadArenas } from './memory.js';
 import { computeRun } from './train.js';
 
 const req = workerData as JobRequest;
 const post = (m: JobMessage): void => parentPort!.postMessage(m);
 const stop = new Int32Array(req.stop);
+collectDeadArenas();
 
 try {
   const readTable = await tableReader([req.spec.data, req.spec.test], req.spec.sheet, (fraction) => post({ kind: 'load', fraction }));

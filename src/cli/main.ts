@@ -14,6 +14,7 @@ import { predictCommand } from './predict.js';
 import { reportCommand } from './report.js';
 import { type CliState, trainCommand } from './train.js';
 import { tuneCommand } from './tune.js';
+import { collectDeadArenas } from './memory.js';
 
 export interface MainOptions {
   /**
@@ -28,6 +29,7 @@ export async function main(argv: string[], io: Io = processIo(), options: MainOp
   const state: CliState = { exitCode: 0, stopFlag: { stop: false }, argv };
   const signals = options.signals;
   if (signals) {
+    collectDeadArenas(); // the real process (tests run commands in-process and leave V8 alone)
     state.sharedStop = new Int32Array(new SharedArrayBuffer(4));
     state.watchInterrupts = () => watchInterrupts(state, io, signals.exitNow);
   }

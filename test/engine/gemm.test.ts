@@ -140,3 +140,20 @@ describe('zeroFloats', () => {
     }
   });
 });
+
+describe('arena memory pressure', () => {
+  it.skipIf(!hasWasm)('asks the host for a collection after every 256 MiB of new arena memory', async () => {
+    const { WasmGemm, setArenaPressureHook } = await import('../../src/engine/kernels/wasm/gemm-wasm.js');
+    let calls = 0;
+    setArenaPressureHook(() => calls++);
+    try {
+      // 8 arenas of 64 MiB (reserved, never touched): 512 MiB, so two or three calls whatever the
+      // counter held before.
+      for (let i = 0; i < 8; i++) WasmGemm.arena(16 * 2 ** 20);
+      expect(calls).toBeGreaterThanOrEqual(2);
+      expect(calls).toBeLessThanOrEqual(3);
+    } finally {
+      setArenaPressureHook(undefined);
+    }
+  });
+});
