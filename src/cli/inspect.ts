@@ -2,6 +2,7 @@
 // suggested task and model with the reason, and the command that would train it.
 
 import { Command } from 'commander';
+import { pickCovariates } from '../data/covariates.js';
 import { readTable } from '../data/read.js';
 import { type ColumnInfo, findColumn, inferSchema } from '../data/schema.js';
 import { fmt } from '../report/csv.js';
@@ -39,10 +40,13 @@ export async function runInspect(spec: InspectSpec, io: Io): Promise<void> {
   const schema = inferSchema(table);
   const targetIndex = spec.target !== undefined ? findColumn(table, spec.target, '--target') : undefined;
   const s = trySuggestTask(schema, targetIndex);
+  // A forecast reads the other numeric columns as covariates by default: name them here too.
+  const dateCol = schema.columns.find((col) => col.type === 'date');
+  const covariates = 'error' in s || s.task !== 'forecast' || !dateCol ? [] : pickCovariates(table, schema, table.names.indexOf(s.target), dateCol.index, 'auto').indices.map((i) => table.names[i]);
   const command = 'error' in s ? undefined : `nnm train ${quote(spec.data)}${spec.sheet ? ` --sheet ${quote(spec.sheet)}` : ''} --target ${quote(s.target)} --task ${s.task}`;
   if (spec.json) {
     const columns = schema.columns.map((col) => ({ name: col.name, type: col.type, missing: col.missing, unique: col.unique, ...(col.min !== undefined ? { min: col.min, max: col.max } : {}), ...(col.levels ? { levels: col.levels } : {}) }));
-    io.out(`${JSON.stringify({ file: spec.data, rows: table.nRows, columns, suggestion: 'error' in s ? null : { ...s, command }, ...('error' in s ? { no_suggestion: s.error } : {}), notes: table.notes }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ file: spec.data, rows: table.nRows, columns, suggestion: 'error' in s ? null : { ...s, command, ...(covariates.length ? { covariates } : {}) }, ...('error' in s ? { no_suggestion: s.error } : {}), notes: table.notes }, null, 2)}\n`);
     return;
   }
   for (const n of table.notes) io.err(`${c.dim('nnm:')} ${n}\n`);
@@ -59,6 +63,7 @@ export async function runInspect(spec: InspectSpec, io: Io): Promise<void> {
     return;
   }
   io.out(`${c.bold('suggestion')}: task ${c.green(s.task)}, model ${c.green(s.model)}, target "${s.target}", because ${s.why}\n`);
+  if (covariates.length) io.out(`${c.bold('covariates')}: ${covariates.map((n) => `"${n}"`).join(', ')} (read as extra input channels of each window; --covariates none for a univariate forecast)\n`);
   io.out(`${c.bold('run')}: ${command}\n`);
 }
 

@@ -29,6 +29,17 @@ describe('nnm inspect', () => {
     expect(j.suggestion).toMatchObject({ task: 'text', model: 'lstm', target: 'stars' });
   });
 
+  it('a series with other numeric columns names them as the covariates a forecast would read', async () => {
+    const f = join(tempDir(), 'sales.csv');
+    const rows = Array.from({ length: 30 }, (_, i) => `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01,${(i * 7) % 11},${i + 1},${i % 2 ? 'north' : 'south'},${100 + i}`);
+    writeFileSync(f, `month,temp,t,region,sales\n${rows.join('\n')}\n`);
+    const j = JSON.parse((await runCli(['inspect', f, '--json'])).stdout);
+    expect(j.suggestion).toMatchObject({ task: 'forecast', target: 'sales', covariates: ['temp'] }); // t is a counter, region text
+    const r = await runCli(['inspect', f]);
+    expect(r.stdout).toContain('covariates: "temp" (read as extra input channels of each window; --covariates none for a univariate forecast)');
+    expect((await runCli(['inspect', SAMPLE('airpassengers.csv'), '--json'])).stdout).not.toContain('covariates');
+  });
+
   it('prints types, missing counts, ranges and levels as a table', async () => {
     const r = await runCli(['inspect', fx('missing.csv')]);
     expect(r.code).toBe(0);
