@@ -5,7 +5,7 @@
 // ends or the pool stops it.
 
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { gemmTsBlock } from './gemm.js';
+import { gemmTsBlock } from './gemm-ts.js';
 import { chunkBlock, Ctl, FLAG_ACCUMULATE, FLAG_TRANS_A, FLAG_TRANS_B, type GemmWorkerData, JOB, type PortMessage, zeroBlock } from './parallel.js';
 
 // NOTE: after a job a helper polls for SPIN_MS before it blocks in Atomics.wait: training issues

@@ -2,7 +2,7 @@
 // into chunks, of rows (multiples of 4, the register block) or, when C has few rows (batch-1
 // inference, small batches), of columns (multiples of 8), that the threads claim one at a time
 // from a shared counter: the caller computes its chunks on its own arrays, a helper computes its
-// chunks with gemmTsBlock (gemm.ts) on SharedArrayBuffer copies of A (and C when accumulating) and
+// chunks with gemmTsBlock (gemm-ts.ts) on SharedArrayBuffer copies of A (and C when accumulating) and
 // on B itself when B already lives in shared memory (a model's weights: kernelBuffer), else on a
 // copy; the caller copies the helpers' parts of C back. Summation order per element does not
 // depend on the chunk, so the result is bit-identical to single-threaded gemmTs.
@@ -12,7 +12,7 @@
 
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { InternalError } from '../../errors.js';
-import { gemmTs, gemmTsBlock, type Mat } from './gemm.js';
+import { gemmTs, gemmTsBlock, type Mat } from './gemm-ts.js';
 
 // Shared control words (Int32). WORD = job·JOB + chunks not yet claimed; a claim is a
 // compare-exchange that decrements it, so a claim for an old job fails. The job description
