@@ -164,10 +164,9 @@ export function chooseTransform(train: Float64Array, season: number): { transfor
     reasons.push(`first difference: a trend (R² ${trendR2(v).toFixed(2)} of a straight line)`);
   }
   const w = diff ? v.slice(1).map((x, i) => x - v[i]) : v;
-  const mean = w.reduce((s, x) => s + x, 0) / w.length;
-  const sd = Math.sqrt(w.reduce((s, x) => s + (x - mean) ** 2, 0) / w.length) || 1;
+  const { mean, std } = standardisation(w);
   reasons.push('standardised with the training part\'s mean and standard deviation');
-  return { transform: { log, seasonalLag, diff, mean, std: sd }, reasons };
+  return { transform: { log, seasonalLag, diff, mean, std }, reasons };
 }
 
 /** Log transform when positive with a seasonal swing growing with the level, or a range over a factor of 5. */
@@ -199,9 +198,18 @@ export function chooseLog(train: Float64Array, season: number): { log: boolean; 
 export function covariateTransform(train: Float64Array, target: SeriesTransform, season: number): SeriesTransform {
   const { log } = chooseLog(train, season);
   const w = forwardTransform(train, { log, seasonalLag: target.seasonalLag, diff: target.diff, mean: 0, std: 1 });
-  const mean = w.reduce((s, x) => s + x, 0) / (w.length || 1);
-  const std = Math.sqrt(w.reduce((s, x) => s + (x - mean) ** 2, 0) / (w.length || 1)) || 1;
-  return { log, seasonalLag: target.seasonalLag, diff: target.diff, mean, std };
+  return { log, seasonalLag: target.seasonalLag, diff: target.diff, ...standardisation(w) };
+}
+
+/** Mean and population standard deviation of the transformed training part (std 1 when flat or empty). */
+function standardisation(w: ArrayLike<number>): { mean: number; std: number } {
+  const n = w.length || 1;
+  let mean = 0;
+  for (let i = 0; i < w.length; i++) mean += w[i];
+  mean /= n;
+  let ss = 0;
+  for (let i = 0; i < w.length; i++) ss += (w[i] - mean) ** 2;
+  return { mean, std: Math.sqrt(ss / n) || 1 };
 }
 
 /**

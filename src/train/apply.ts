@@ -186,14 +186,13 @@ function applyForecast(m: LoadedModel, t: RawTable | undefined, o: ApplyOptions)
     times = series.times;
     // A log-transformed channel cannot read a zero or negative value (it would turn every forecast
     // after it into NaN), so say which period and column instead.
-    [{ name: p.target, log: p.transform.log, v: values }, ...covariates.map((c, k) => ({ name: c.name, log: c.transform.log, v: covValues[k] }))]
-      .forEach(({ name, log, v }) => {
-        const bad = log ? Array.prototype.findIndex.call(v, (x: number) => !(x > 0)) : -1;
-        if (bad >= 0) {
-          const when = p.freq === 'rows' ? `row ${bad + 1} of the series` : `period ${formatTime(times[bad], p.freq)}`;
-          throw new UserError({ file: t.file, column: name, message: `has ${v[bad]} at ${when}, but the model works on the log of "${name}" (all its training values were positive)`, hint: 'give positive values, or train again on data that includes such values' });
-        }
-      });
+    const channels = [{ name: p.target, log: p.transform.log, v: series.values }, ...covariates.map((c, k) => ({ name: c.name, log: c.transform.log, v: series.covariates[k].values }))];
+    for (const { name, log, v } of channels) {
+      const bad = log ? v.findIndex((x) => !(x > 0)) : -1;
+      if (bad < 0) continue;
+      const when = p.freq === 'rows' ? `row ${bad + 1} of the series` : `period ${formatTime(times[bad], p.freq)}`;
+      throw new UserError({ file: t.file, column: name, message: `has ${v[bad]} at ${when}, but the model works on the log of "${name}" (all its training values were positive)`, hint: 'give positive values, or train again on data that includes such values' });
+    }
   } else notes.push(`no data given: continuing the training series (${p.values.length} points)`);
   const outputs = p.outputs ?? 1;
   const strategy = p.strategy ?? (outputs > 1 ? 'direct' : 'recursive');

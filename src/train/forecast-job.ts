@@ -18,7 +18,7 @@ import { encodeModelFile } from '../models/model-file.js';
 import { toCsv } from '../report/csv.js';
 import type { ForecastData, MetricsJson, RunOutput } from '../report/types.js';
 import type { JobContext } from './context.js';
-import { type Fold, trainEnsemble, trainStats } from './ensemble.js';
+import { type Fold, subset, trainEnsemble, trainStats } from './ensemble.js';
 import { direct, directWindows, forecastAhead, oneStep, recursive, type SeriesModel, windows } from './forecasting.js';
 import { dataAudit, historyCsv, resolvedConfig } from './outputs.js';
 import type { Dataset } from './fit.js';
@@ -69,9 +69,10 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   if (nTrain < 8) {
     throw new UserError({ file: table.file, message: `the series has ${n} points; after the ${nTest}-period test part only ${nTrain} remain for training`, hint: 'give a longer series or a smaller --test-periods' });
   }
-  const { transform: tf, reasons } = chooseTransform(y.subarray(0, nTrain), nTrain >= 3 * s ? s : 1);
+  const fitSeason = nTrain >= 3 * s ? s : 1; // a season needs three cycles of training data to be judged
+  const { transform: tf, reasons } = chooseTransform(y.subarray(0, nTrain), fitSeason);
   const covs = series.covariates;
-  const covTfs = covs.map((c) => covariateTransform(c.values.subarray(0, nTrain), tf, nTrain >= 3 * s ? s : 1));
+  const covTfs = covs.map((c) => covariateTransform(c.values.subarray(0, nTrain), tf, fitSeason));
   const F = 1 + covs.length;
   // zAll: (n − lag, F) row-major, every channel on the same time steps.
   const { z: zAll, lag } = forwardChannels([y, ...covs.map((c) => c.values)], [tf, ...covTfs]);
@@ -208,15 +209,7 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
 
 /** N folds whose validation parts are contiguous blocks of windows (the last block for N = 1); X, D: sizes of one x and one y. */
 function blockFolds(d: Dataset, X: number, D: number, N: number, valFrac: number): Fold[] {
-  const take = (idx: number[]): Dataset => {
-    const x = new Float32Array(idx.length * X);
-    const y = new Float32Array(idx.length * D);
-    idx.forEach((p, i) => {
-      x.set(d.x.subarray(p * X, (p + 1) * X), i * X);
-      y.set(d.y.subarray(p * D, (p + 1) * D), i * D);
-    });
-    return { x, y, n: idx.length };
-  };
+  const take = (idx: number[]): Dataset => subset(d, Int32Array.from(idx), X, D);
   const all = Array.from({ length: d.n }, (_, i) => i);
   if (N <= 1) {
     const nVal = Math.max(3, Math.round(valFrac * d.n));
