@@ -19,10 +19,12 @@ export function convAxis(n: number, k: number, s: number, padding: 'same' | 'val
 // NOTE: for one (c, i, j) and output row oh, the columns ow whose input column iw = ow·s − pl + j is
 // inside the image are one range [lo, hi): zeros on either side, a strided copy in between, no
 // bounds test in the inner loop.
-function inRange(OW: number, W: number, s: number, pl: number, j: number): [number, number] {
-  const lo = Math.min(OW, Math.max(0, Math.ceil((pl - j) / s)));
-  const hi = Math.max(lo, Math.min(OW, Math.ceil((W + pl - j) / s)));
-  return [lo, hi];
+// Two scalar functions rather than one returning a pair, so a training step allocates nothing.
+function rangeLo(OW: number, s: number, pl: number, j: number): number {
+  return Math.min(OW, Math.max(0, Math.ceil((pl - j) / s)));
+}
+function rangeHi(OW: number, W: number, s: number, pl: number, j: number): number {
+  return Math.max(rangeLo(OW, s, pl, j), Math.min(OW, Math.ceil((W + pl - j) / s)));
 }
 
 export function im2col(
@@ -34,7 +36,7 @@ export function im2col(
   for (let c = 0; c < C; c++) {
     for (let i = 0; i < kh; i++) {
       for (let j = 0; j < kw; j++) {
-        const [lo, hi] = inRange(OW, W, s, pl, j);
+        const lo = rangeLo(OW, s, pl, j), hi = rangeHi(OW, W, s, pl, j);
         for (let oh = 0; oh < OH; oh++, d += OW) {
           const ih = oh * s - pt + i;
           if (ih < 0 || ih >= H) {
@@ -61,7 +63,7 @@ export function col2im(
   for (let c = 0; c < C; c++) {
     for (let i = 0; i < kh; i++) {
       for (let j = 0; j < kw; j++) {
-        const [lo, hi] = inRange(OW, W, s, pl, j);
+        const lo = rangeLo(OW, s, pl, j), hi = rangeHi(OW, W, s, pl, j);
         for (let oh = 0; oh < OH; oh++, d += OW) {
           const ih = oh * s - pt + i;
           if (ih < 0 || ih >= H) continue;

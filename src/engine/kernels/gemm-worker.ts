@@ -17,6 +17,7 @@ const ctl = new Int32Array(control);
 let arena: Float32Array = new Float32Array(0);
 let gen = 0;
 const buffers = new Map<number, Float32Array>();
+const block = new Int32Array(4); // the current chunk's [i0, i1, j0, j1]
 
 /** Waits until WORD differs from `seen`: a new job (or a stop). */
 function waitForJob(seen: number): void {
@@ -37,7 +38,8 @@ function compute(c: number): void {
     else buffers.delete(msg.id);
   }
   const M = ctl[Ctl.M], N = ctl[Ctl.N], K = ctl[Ctl.K], flags = ctl[Ctl.Flags];
-  const [i0, i1, j0, j1] = chunkBlock(c, M, N, ctl[Ctl.Rows], ctl[Ctl.Cols]);
+  chunkBlock(c, M, N, ctl[Ctl.Rows], ctl[Ctl.Cols], block);
+  const i0 = block[0], i1 = block[1], j0 = block[2], j1 = block[3];
   const C = arena.subarray(ctl[Ctl.COff]);
   const B = (bBuf === 0 ? arena : buffers.get(bBuf)!).subarray(ctl[Ctl.BOff]);
   if (!(flags & FLAG_ACCUMULATE)) zeroBlock(C, N, i0, i1, j0, j1);

@@ -30,10 +30,12 @@ export type PortMessage =
   | { kind: 'buffer'; id: number; buffer: SharedArrayBuffer }
   | { kind: 'forget'; id: number };
 
-/** Rows and columns of C that chunk c covers (rows × cols blocks, row-major over the blocks). */
-export function chunkBlock(c: number, M: number, N: number, rows: number, cols: number): [number, number, number, number] {
+/** Rows and columns of C that chunk c covers (rows × cols blocks, row-major over the blocks), written
+ *  into out as [i0, i1, j0, j1] (a scratch array, so claiming a chunk allocates nothing). */
+export function chunkBlock(c: number, M: number, N: number, rows: number, cols: number, out: Int32Array): Int32Array {
   const across = Math.ceil(N / cols), i0 = Math.floor(c / across) * rows, j0 = (c % across) * cols;
-  return [i0, Math.min(M, i0 + rows), j0, Math.min(N, j0 + cols)];
+  out[0] = i0; out[1] = Math.min(M, i0 + rows); out[2] = j0; out[3] = Math.min(N, j0 + cols);
+  return out;
 }
 
 /** C's block rows i0..i1 × cols j0..j1 = 0. */
@@ -51,6 +53,7 @@ export class GemmPool {
   private readonly workers: Worker[] = [];
   private readonly ports: MessagePort[] = [];
   private readonly mine: number[] = [];
+  private readonly block = new Int32Array(4);
   private arena = new Float32Array(new SharedArrayBuffer(0));
   private gen = 0;
   private job = 0;
@@ -139,7 +142,7 @@ export class GemmPool {
       if (left === 0) break;
       if (Atomics.compareExchange(ctl, Ctl.Word, word, word - 1) !== word) continue;
       const c = chunks - left;
-      const [i0, i1, j0, j1] = chunkBlock(c, M, N, rows, cols);
+      const b = chunkBlock(c, M, N, rows, cols, this.block), i0 = b[0], i1 = b[1], j0 = b[2], j1 = b[3];
       if (!accumulate) zeroBlock(C, N, i0, i1, j0, j1);
       gemmTsBlock(C, A, B, M, N, K, transA, transB, i0, i1, j0, j1);
       mine.push(c);
@@ -165,7 +168,7 @@ export class GemmPool {
     const mine = this.mine, arena = this.arena;
     for (let c = 0, m = 0; c < chunks; c++) {
       if (m < mine.length && mine[m] === c) { m++; continue; }
-      const [i0, i1, j0, j1] = chunkBlock(c, M, N, rows, cols);
+      const b = chunkBlock(c, M, N, rows, cols, this.block), i0 = b[0], i1 = b[1], j0 = b[2], j1 = b[3];
       if (j0 === 0 && j1 === N) C.set(arena.subarray(cOff + i0 * N, cOff + i1 * N), i0 * N);
       else for (let i = i0; i < i1; i++) C.set(arena.subarray(cOff + i * N + j0, cOff + i * N + j1), i * N + j0);
     }

@@ -7,14 +7,12 @@
 //   maskRelu / rowSums(dy, y, F, P, db)                   dy[f, p] = y[f, p] > 0 ? dy : 0; db[f] = Σ_p dy
 //   maxpool2(y, arg, x, planes, H, W, OH, OW)             2×2 stride-2 max and its argmax (element index)
 //   unpool(dx, arg, dy, n)                                dx[arg[o]] += dy[o]
-//   zero(dst, n)                                          n floats of 0 (memory.fill: TypedArray.fill on
-//                                                         shared memory measured ~10× slower than a memset)
 // NOTE: the sums in rowSums run four lanes at a time, so db differs from the TS loop in the last bits.
 
 import {
   add, and, assemble, block, br, brIf, type Code, F32, f32, f32Add, f32Gt, f32Load, f32Max, f32Store, f32x4Add,
   f32x4ExtractLane, f32x4Gt, f32x4Max, Fn, forRange, geS, get, I32, i32, i32x4Add, i32x4Splat, i8x16Shuffle, ifElse, inc,
-  load32Splat, loop, ltS, memFill, mul, select, set, shl, shr, sub, V128, v128And, v128Bitselect, v128ConstI32, v128Load, v128Store,
+  load32Splat, loop, ltS, mul, select, set, shl, shr, sub, V128, v128And, v128Bitselect, v128ConstI32, v128Load, v128Store,
 } from './asm.js';
 import { MAX_PAGES } from './gemm-module.js';
 
@@ -205,16 +203,10 @@ function unpoolFn(): Fn {
   return fn;
 }
 
-function zeroFn(): Fn {
-  const fn = new Fn('zero', [I32, I32]); // dst, n
-  fn.body = memFill(get(0), i32(0), shl(get(1), i32(2)));
-  return fn;
-}
-
 /** The module bytes; memory is imported as env.mem (a GEMM arena's shared memory). */
 export function convModuleBytes(): Uint8Array {
   return assemble([
     colFn('im2col', false), colFn('col2im', true), biasFn('biasRelu', true), biasFn('bias', false),
-    maskFn('maskRelu', true), maskFn('rowSums', false), maxpoolFn(), unpoolFn(), zeroFn(),
+    maskFn('maskRelu', true), maskFn('rowSums', false), maxpoolFn(), unpoolFn(),
   ], { min: 1, max: MAX_PAGES, shared: true });
 }

@@ -4,7 +4,7 @@
 // the TypeScript kernels in ../conv.ts and the layers, which stay the reference.
 
 import { convModuleBytes } from './conv-module.js';
-import { WasmGemm } from './gemm-wasm.js';
+import { WasmGemm, zeroFloats } from './gemm-wasm.js';
 
 // NOTE: the ES2022 lib and @types/node do not declare WebAssembly; this is the subset used here.
 declare const WebAssembly: {
@@ -64,9 +64,9 @@ export class ConvWasm {
     this.fns.maxpool2(addr(y, 0), addr(arg, 0), addr(x, 0), planes, H, W, OH, OW);
   }
 
-  /** buf[off .. off + n) = 0, as a memset (TypedArray.fill on shared memory is ~10× slower). */
+  /** buf[off .. off + n) = 0, as a memset (the arena's own, WasmGemm.zero). */
   zero(buf: Mat, off: number, n: number): void {
-    this.fns.zero(addr(buf, off), n);
+    zeroFloats(buf, off, off + n);
   }
 
   /** dx[arg[o]] += dy[o] for o < n. */
