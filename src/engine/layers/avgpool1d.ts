@@ -1,8 +1,8 @@
 // AvgPool1d, layout NCL: per-sample x (C, L) -> y (C, OL), OL = ⌊(L − size)/stride⌋ + 1 ('valid'),
 // stride defaults to size. y = (1/size)·Σ over each window; backward: dx[window] += dy/size.
 
-import { poolGeometry } from './pool-geometry.js';
-import { type ForwardContext, type Layer, type ParamSpec, sizeOf } from './layer.js';
+import { PoolLayer } from './pool-geometry.js';
+import { type ForwardContext, type Layer, sizeOf } from './layer.js';
 
 export interface AvgPool1dConfig {
   kind: 'avgpool1d';
@@ -10,28 +10,14 @@ export interface AvgPool1dConfig {
   stride?: number;
 }
 
-export class AvgPool1d implements Layer<AvgPool1dConfig> {
+export class AvgPool1d extends PoolLayer<AvgPool1dConfig> implements Layer<AvgPool1dConfig> {
   readonly kind = 'avgpool1d' as const;
-  readonly inShape: readonly number[];
-  readonly outShape: readonly number[];
-  private readonly k: number;
-  private readonly s: number;
   private y: Float32Array = new Float32Array(0);
   private dx: Float32Array = new Float32Array(0);
 
-  constructor(private readonly cfg: AvgPool1dConfig, inShape: readonly number[]) {
-    const g = poolGeometry('avgpool1d', cfg, inShape, 1);
-    this.k = g.k;
-    this.s = g.s;
-    this.inShape = [...inShape];
-    this.outShape = g.outShape;
+  constructor(cfg: AvgPool1dConfig, inShape: readonly number[]) {
+    super(cfg, inShape, 1);
   }
-
-  params(): ParamSpec[] {
-    return [];
-  }
-
-  bind(): void {}
 
   resize(maxBatch: number): void {
     this.y = new Float32Array(maxBatch * sizeOf(this.outShape));
@@ -70,10 +56,6 @@ export class AvgPool1d implements Layer<AvgPool1dConfig> {
       }
     }
     return dx;
-  }
-
-  config(): AvgPool1dConfig {
-    return { ...this.cfg };
   }
 
   describe(): string {

@@ -2,8 +2,8 @@
 // ('valid'), stride defaults to size. y = (1/size²)·Σ over each size×size window;
 // backward spreads dy evenly: dx[window] += dy/size² (accumulated, so overlapping windows add).
 
-import { poolGeometry } from './pool-geometry.js';
-import { type ForwardContext, type Layer, type ParamSpec, sizeOf } from './layer.js';
+import { PoolLayer } from './pool-geometry.js';
+import { type ForwardContext, type Layer, sizeOf } from './layer.js';
 
 export interface AvgPool2dConfig {
   kind: 'avgpool2d';
@@ -11,28 +11,14 @@ export interface AvgPool2dConfig {
   stride?: number;
 }
 
-export class AvgPool2d implements Layer<AvgPool2dConfig> {
+export class AvgPool2d extends PoolLayer<AvgPool2dConfig> implements Layer<AvgPool2dConfig> {
   readonly kind = 'avgpool2d' as const;
-  readonly inShape: readonly number[];
-  readonly outShape: readonly number[];
-  private readonly k: number;
-  private readonly s: number;
   private y: Float32Array = new Float32Array(0);
   private dx: Float32Array = new Float32Array(0);
 
-  constructor(private readonly cfg: AvgPool2dConfig, inShape: readonly number[]) {
-    const g = poolGeometry('avgpool2d', cfg, inShape, 2);
-    this.k = g.k;
-    this.s = g.s;
-    this.inShape = [...inShape];
-    this.outShape = g.outShape;
+  constructor(cfg: AvgPool2dConfig, inShape: readonly number[]) {
+    super(cfg, inShape, 2);
   }
-
-  params(): ParamSpec[] {
-    return [];
-  }
-
-  bind(): void {}
 
   resize(maxBatch: number): void {
     this.y = new Float32Array(maxBatch * sizeOf(this.outShape));
@@ -83,10 +69,6 @@ export class AvgPool2d implements Layer<AvgPool2dConfig> {
       }
     }
     return dx;
-  }
-
-  config(): AvgPool2dConfig {
-    return { ...this.cfg };
   }
 
   describe(): string {

@@ -2,8 +2,8 @@
 // stride defaults to size. y = max over each window; backward routes dy to the kept argmax
 // (an index into the batch buffer): dx[argmax] += dy. NOTE: on ties the first maximum wins.
 
-import { poolGeometry } from './pool-geometry.js';
-import { type ForwardContext, type Layer, type ParamSpec, sizeOf } from './layer.js';
+import { PoolLayer } from './pool-geometry.js';
+import { type ForwardContext, type Layer, sizeOf } from './layer.js';
 
 export interface MaxPool1dConfig {
   kind: 'maxpool1d';
@@ -11,29 +11,15 @@ export interface MaxPool1dConfig {
   stride?: number;
 }
 
-export class MaxPool1d implements Layer<MaxPool1dConfig> {
+export class MaxPool1d extends PoolLayer<MaxPool1dConfig> implements Layer<MaxPool1dConfig> {
   readonly kind = 'maxpool1d' as const;
-  readonly inShape: readonly number[];
-  readonly outShape: readonly number[];
-  private readonly k: number;
-  private readonly s: number;
   private argmax: Int32Array = new Int32Array(0);
   private y: Float32Array = new Float32Array(0);
   private dx: Float32Array = new Float32Array(0);
 
-  constructor(private readonly cfg: MaxPool1dConfig, inShape: readonly number[]) {
-    const g = poolGeometry('maxpool1d', cfg, inShape, 1);
-    this.k = g.k;
-    this.s = g.s;
-    this.inShape = [...inShape];
-    this.outShape = g.outShape;
+  constructor(cfg: MaxPool1dConfig, inShape: readonly number[]) {
+    super(cfg, inShape, 1);
   }
-
-  params(): ParamSpec[] {
-    return [];
-  }
-
-  bind(): void {}
 
   resize(maxBatch: number): void {
     const outSize = sizeOf(this.outShape);
@@ -69,10 +55,6 @@ export class MaxPool1d implements Layer<MaxPool1dConfig> {
     const n = B * sizeOf(this.outShape);
     for (let o = 0; o < n; o++) dx[argmax[o]] += dy[o];
     return dx;
-  }
-
-  config(): MaxPool1dConfig {
-    return { ...this.cfg };
   }
 
   describe(): string {

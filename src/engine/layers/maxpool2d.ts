@@ -8,8 +8,8 @@
 
 import { layerBuffer } from '../kernels/gemm.js';
 import { ConvWasm } from '../kernels/wasm/conv-wasm.js';
-import { poolGeometry } from './pool-geometry.js';
-import { type ForwardContext, type Layer, type ParamSpec, sizeOf } from './layer.js';
+import { PoolLayer } from './pool-geometry.js';
+import { type ForwardContext, type Layer, sizeOf } from './layer.js';
 
 export interface MaxPool2dConfig {
   kind: 'maxpool2d';
@@ -17,12 +17,8 @@ export interface MaxPool2dConfig {
   stride?: number;
 }
 
-export class MaxPool2d implements Layer<MaxPool2dConfig> {
+export class MaxPool2d extends PoolLayer<MaxPool2dConfig> implements Layer<MaxPool2dConfig> {
   readonly kind = 'maxpool2d' as const;
-  readonly inShape: readonly number[];
-  readonly outShape: readonly number[];
-  private readonly k: number;
-  private readonly s: number;
   private argmax: Int32Array = new Int32Array(0);
   private y: Float32Array = new Float32Array(0);
   private dx: Float32Array = new Float32Array(0);
@@ -30,19 +26,9 @@ export class MaxPool2d implements Layer<MaxPool2dConfig> {
   private dyIn: Float32Array = new Float32Array(0); // wasm: the batch's dy, likewise
   private cw: ConvWasm | null = null;
 
-  constructor(private readonly cfg: MaxPool2dConfig, inShape: readonly number[]) {
-    const g = poolGeometry('maxpool2d', cfg, inShape, 2);
-    this.k = g.k;
-    this.s = g.s;
-    this.inShape = [...inShape];
-    this.outShape = g.outShape;
+  constructor(cfg: MaxPool2dConfig, inShape: readonly number[]) {
+    super(cfg, inShape, 2);
   }
-
-  params(): ParamSpec[] {
-    return [];
-  }
-
-  bind(): void {}
 
   resize(maxBatch: number): void {
     const outSize = maxBatch * sizeOf(this.outShape), inSize = maxBatch * sizeOf(this.inShape);
@@ -124,10 +110,6 @@ export class MaxPool2d implements Layer<MaxPool2dConfig> {
     dx.fill(0, 0, B * sizeOf(this.inShape));
     for (let o = 0; o < n; o++) dx[argmax[o]] += dy[o];
     return dx;
-  }
-
-  config(): MaxPool2dConfig {
-    return { ...this.cfg };
   }
 
   describe(): string {
