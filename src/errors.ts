@@ -43,8 +43,3 @@ export class InternalError extends Error {
     this.name = 'InternalError';
   }
 }
-
-/** Engine invariant check: a failure is a bug, never a user error. */
-export function assert(cond: unknown, message: string): asserts cond {
-  if (!cond) throw new InternalError(message);
-}

@@ -1,5 +1,7 @@
-// Imports point one way: cli -> config, data, models, train, metrics, report -> engine.
-// engine imports only itself (and the errors leaf); nothing imports cli; data does not import engine layers.
+// Imports point one way: cli -> tasks -> {analysis, config, data, models, train, metrics, report} -> engine.
+// engine imports only itself (and the errors leaf); nothing imports cli; only cli imports tasks; report
+// imports neither train nor tasks nor analysis; data does not import engine layers. Budgets: no source
+// file over 300 lines (a signal to split along a real seam, STYLE.md rule 10).
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -38,6 +40,28 @@ describe('architecture', () => {
   it('nothing below cli imports cli', () => {
     const bad = edges.filter((e) => area(e.from) !== 'cli' && area(e.to) === 'cli');
     expect(bad.map((e) => `${relative(SRC, e.from)} -> ${relative(SRC, e.to)}`)).toEqual([]);
+  });
+
+  it('only cli imports tasks', () => {
+    const bad = edges.filter((e) => !['cli', 'tasks'].includes(area(e.from)) && area(e.to) === 'tasks');
+    expect(bad.map((e) => `${relative(SRC, e.from)} -> ${relative(SRC, e.to)}`)).toEqual([]);
+  });
+
+  it('report imports neither train, tasks nor analysis; analysis does not import tasks', () => {
+    const bad = edges.filter((e) => (area(e.from) === 'report' && ['train', 'tasks', 'analysis'].includes(area(e.to))) || (area(e.from) === 'analysis' && area(e.to) === 'tasks'));
+    expect(bad.map((e) => `${relative(SRC, e.from)} -> ${relative(SRC, e.to)}`)).toEqual([]);
+  });
+
+  it('every task folder exports a runner that the registry lists', () => {
+    const registry = readFileSync(join(SRC, 'tasks', 'registry.ts'), 'utf8');
+    const folders = readdirSync(join(SRC, 'tasks')).filter((f) => statSync(join(SRC, 'tasks', f)).isDirectory());
+    expect(folders.length).toBeGreaterThanOrEqual(5);
+    for (const f of folders) expect(registry, f).toContain(`from './${f}/index.js'`);
+  });
+
+  it('no source file is over 300 lines', () => {
+    const long = files(SRC).map((f) => [relative(SRC, f), readFileSync(f, 'utf8').split('\n').length] as const).filter(([, n]) => n > 300);
+    expect(long).toEqual([]);
   });
 
   it('errors.ts is a leaf', () => {

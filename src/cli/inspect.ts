@@ -6,7 +6,7 @@ import { pickCovariates } from '../data/covariates.js';
 import { readTable } from '../data/read.js';
 import { type ColumnInfo, findColumn, inferSchema } from '../data/schema.js';
 import { fmt } from '../report/csv.js';
-import { trySuggestTask } from '../train/suggest.js';
+import { trySuggestTask } from '../tasks/infer.js';
 import { type Io, paint } from './io.js';
 
 export interface InspectSpec {

@@ -1,5 +1,5 @@
 // Injected I/O: everything a command prints goes through here, so tests run commands in-process.
-// Colour is off under NO_COLOR, with --json on stdout, or when stderr is not a TTY.
+// Colour is off under NO_COLOR, with TERM=dumb, or when stderr is not a TTY (stdout carries no colour).
 
 import { Chalk, type ChalkInstance } from 'chalk';
 

@@ -5,14 +5,12 @@
 
 import { Worker } from 'node:worker_threads';
 import type { TrainSpec } from '../config/options.js';
-import type { Task } from '../config/tasks.js';
 import { UserError, type UserErrorInfo } from '../errors.js';
 import type { RunOutput } from '../report/types.js';
 import type { EpochLog, TrainListener } from '../train/fit.js';
 
 export interface JobRequest {
   spec: TrainSpec;
-  task: Task | undefined;
   command: string;
   /** Int32 flag: 1 = stop after the current batch. */
   stop: SharedArrayBuffer;

@@ -4,10 +4,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { tableReader } from '../data/read.js';
 import { UserError } from '../errors.js';
-import type { JobContext } from '../train/context.js';
+import type { JobContext } from '../tasks/context.js';
 import type { JobMessage, JobRequest } from './job-thread.js';
 import { collectDeadArenas } from './memory.js';
-import { computeRun } from './train.js';
+import { computeRun } from '../tasks/run.js';
 
 const req = workerData as JobRequest;
 const post = (m: JobMessage): void => parentPort!.postMessage(m);
@@ -25,7 +25,7 @@ try {
     command: req.command,
     readTable,
   };
-  post({ kind: 'done', output: computeRun(req.spec, req.task, ctx) });
+  post({ kind: 'done', output: computeRun(req.spec, ctx) });
 } catch (e) {
   if (e instanceof UserError) {
     post({ kind: 'user-error', info: { message: e.message, file: e.file, row: e.row, column: e.column, hint: e.hint }, stack: e.stack });

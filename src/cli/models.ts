@@ -17,7 +17,6 @@ export interface ModelRow {
   /** Tasks that accept it with --model. */
   also_for: Task[];
   defaults: string;
-  available: boolean;
 }
 
 export function modelRows(lang: Lang): ModelRow[] {
@@ -32,14 +31,13 @@ export function modelRows(lang: Lang): ModelRow[] {
       keywords: Object.keys(TASK_KEYWORDS).filter((k) => defaultFor.includes(TASK_KEYWORDS[k])),
       also_for: TASKS.filter((t) => MODELS_FOR_TASK[t].includes(model) && !defaultFor.includes(t)),
       defaults: info.defaults[lang],
-      available: info.available,
     };
   });
 }
 
 const LABELS = {
-  en: { goodFor: 'good for', selected: 'chosen by --task', also: 'also with --model for', defaults: 'defaults', soon: '(not in this version yet)', none: '—' },
-  zh: { goodFor: '适用于', selected: '由 --task 关键词选用', also: '也可用 --model 用于', defaults: '默认设置', soon: '（此版本尚未提供）', none: '—' },
+  en: { goodFor: 'good for', selected: 'chosen by --task', also: 'also with --model for', defaults: 'defaults', none: '—' },
+  zh: { goodFor: '适用于', selected: '由 --task 关键词选用', also: '也可用 --model 用于', defaults: '默认设置', none: '—' },
 } as const;
 
 export function modelsCommand(io: Io): Command {
@@ -62,7 +60,7 @@ Examples:
       const c = paint(io);
       const L = LABELS[lang];
       for (const r of rows) {
-        io.out(`${c.bold(r.model.toUpperCase())}  ${r.name}${r.available ? '' : ` ${c.dim(L.soon)}`}\n`);
+        io.out(`${c.bold(r.model.toUpperCase())}  ${r.name}\n`);
         io.out(`  ${L.goodFor}: ${r.good_for}\n`);
         io.out(`  ${L.selected}: ${r.default_for.length ? `${r.default_for.join(', ')} (${r.keywords.join(', ')})` : L.none}\n`);
         if (r.also_for.length) io.out(`  ${L.also}: ${r.also_for.join(', ')}\n`);

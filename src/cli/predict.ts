@@ -5,7 +5,9 @@ import { int } from '../config/options.js';
 import { readTable } from '../data/read.js';
 import { type Cell, toCsv } from '../report/csv.js';
 import { checkWritable, writeAtomic } from '../report/files.js';
-import { applyImageModel, applyModel, isImageModel, loadModel, type Predictions } from '../train/apply.js';
+import { loadModel, type Predictions } from '../tasks/model.js';
+import { applyLoaded, RUNNERS } from '../tasks/registry.js';
+import type { ApplyInput } from '../tasks/types.js';
 import { UserError } from '../errors.js';
 import { type Io, paint } from './io.js';
 
@@ -51,10 +53,9 @@ export async function runPredict(spec: PredictSpec, io: Io): Promise<Predictions
   const c = paint(io);
   if (spec.out) checkWritable(spec.out, spec.force);
   const model = loadModel(spec.model);
-  const image = isImageModel(model);
-  if (image && !spec.data) throw new UserError({ file: spec.model, message: 'is an image model: predict needs a pixel CSV or an image folder', hint: 'nnm predict MODEL DATA' });
-  const table = spec.data && !image ? await readTable(spec.data, spec.sheet) : undefined;
-  const p = image ? applyImageModel(model, spec.data!) : applyModel(model, table, { horizon: spec.horizon });
+  const input = await modelInput(model.runner, spec.model, model.task, spec.data, spec.sheet);
+  const table = input.kind === 'table' ? input.table : undefined;
+  const p = applyLoaded(model, input, { horizon: spec.horizon });
   if (!spec.quiet) {
     for (const n of [...(table?.notes ?? []), ...p.notes]) io.err(`${n.startsWith('warning:') ? c.yellow('nnm:') : c.dim('nnm:')} ${n}\n`);
   }
@@ -95,4 +96,16 @@ function predictionsJson(p: Predictions, model: string): Record<string, unknown>
       ...(p.classes && p.probabilities ? { probabilities: Object.fromEntries(p.classes.map((k, j) => [k, Number(p.probabilities![i * K + j].toFixed(6))])) } : {}),
     })),
   };
+}
+
+/** What a model's runner reads from the data argument: a table (CSV/xlsx), a path it reads itself
+ *  (image folder / pixel CSV), or nothing (a forecast continues its series). */
+export async function modelInput(runner: keyof typeof RUNNERS, modelPath: string, task: string, data: string | undefined, sheet: string | undefined): Promise<ApplyInput> {
+  const reads = RUNNERS[runner].reads;
+  if (data === undefined) {
+    if (reads === 'optional-table') return { kind: 'none' };
+    const what = reads === 'path' ? 'a pixel CSV or an image folder' : 'a data file';
+    throw new UserError({ file: modelPath, message: `is a ${task} model: predict needs ${what}`, hint: 'nnm predict MODEL DATA' });
+  }
+  return reads === 'path' ? { kind: 'path', path: data } : { kind: 'table', table: await readTable(data, sheet) };
 }

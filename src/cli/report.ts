@@ -8,6 +8,7 @@ import { choice, LANGS, type Lang } from '../config/options.js';
 import { readSummary, writeReport } from '../report/write-report.js';
 import { type Io, paint } from './io.js';
 import { fontDirs } from './train.js';
+import { reportOf } from '../tasks/registry.js';
 
 export function reportCommand(io: Io): Command {
   return new Command('report')
@@ -21,7 +22,7 @@ Examples:
     .action(async (dir: string, flags: { lang?: string; quiet?: boolean }) => {
       const summary = readSummary(dir);
       const lang: Lang = flags.lang !== undefined ? choice(LANGS)(flags.lang, 'lang') : runLang(dir);
-      const r = await writeReport(dir, summary, lang, fontDirs());
+      const r = await writeReport(dir, summary, lang, fontDirs(), reportOf(summary.task));
       const c = paint(io);
       for (const n of r.notes) io.err(`${c.dim('nnm:')} ${n}\n`);
       if (!flags.quiet) io.err(`${c.bold('report')} ${join(dir, 'report.html')}  (${r.files.length} files, figures in ${r.figureSeconds.toFixed(2)}s)\n`);

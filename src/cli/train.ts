@@ -5,23 +5,19 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/config-file.js';
 import { type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
-import { DEFAULT_MODEL, type ModelKind, MODELS_FOR_TASK, type Task } from '../config/tasks.js';
+import { DEFAULT_MODEL } from '../config/tasks.js';
 import { type TableReader, tableReader } from '../data/read.js';
 import { UserError } from '../errors.js';
 import { checkRunFolder, defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
 import { systemFontDirs } from '../report/figures/fonts.js';
 import type { RunOutput } from '../report/types.js';
 import { SUMMARY_FILE, summaryJson, writeReport } from '../report/write-report.js';
-import { runForecastJob } from '../train/forecast-job.js';
 import { isFolder } from '../data/image-folder.js';
-import { runImageJob } from '../train/image-job.js';
-import { runTabularJob } from '../train/tabular-job.js';
-import { runTextJob } from '../train/text-job.js';
-import { runClusterJob } from '../train/cluster-job.js';
-import { addManyRunAnalysis } from '../train/analysis.js';
 import { assertFiniteOutput } from '../train/finite.js';
-import type { JobContext } from '../train/context.js';
-import { isLayerKind } from '../engine/layers/registry.js';
+import type { JobContext } from '../tasks/context.js';
+import { wantsImage } from '../tasks/infer.js';
+import { reportOf } from '../tasks/registry.js';
+import { checkSupport, computeRun } from '../tasks/run.js';
 import { type Io, paint } from './io.js';
 import { runJobThread } from './job-thread.js';
 import { progressFor } from './progress.js';
@@ -83,31 +79,24 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   const note = (msg: string): void => {
     if (!spec.quiet) io.err(`${c.dim('nnm:')} ${msg}\n`);
   };
-  const task: Task | undefined = spec.task;
-  if (task && spec.model !== 'auto' && !MODELS_FOR_TASK[task].includes(spec.model)) {
-    throw new UserError({ message: `--model ${spec.model} cannot do the ${task} task`, hint: `use --model ${MODELS_FOR_TASK[task].join(' or ')} for ${task}` });
-  }
-  if (task === 'cluster' && (spec.cv || spec.repeats)) {
-    throw new UserError({ message: '--cv and --repeats apply to classify, regress and forecast, not to cluster', hint: 'drop them, or compare seeds with --seed' });
-  }
-  const imageJob = wantsImageJob(spec, task);
-  if ((task === 'text' || imageJob) && spec.cv) {
-    throw new UserError({ message: `--cv applies to classify, regress and forecast, not yet to ${imageJob ? 'image' : 'text'}`, hint: 'use --repeats N to see the spread over seeds' });
-  }
-  const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (imageJob ? 'cnn' : task ? DEFAULT_MODEL[task] : 'mlp') : spec.model, io.now());
+  // NOTE: what can be checked before reading the data is checked now (the task, when named); the
+  // rest follows the task inference in computeRun.
+  if (spec.task) checkSupport(spec, spec.task);
+  const imageJob = wantsImage(spec);
+  const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (imageJob ? 'cnn' : spec.task ? DEFAULT_MODEL[spec.task] : 'mlp') : spec.model, io.now());
   const readTable = imageJob && isFolder(spec.data) ? tableReaderForFolder : await tableReader([spec.data, spec.test], spec.sheet);
   // NOTE: checked now, created only when the job has succeeded, so a failed run leaves no empty folder.
   checkRunFolder(dir, spec.force);
   const unwatch = state.watchInterrupts?.() ?? (() => {});
   try {
-    return await trainAndWrite(spec, task, { dir, readTable, note }, io, state);
+    return await trainAndWrite(spec, { dir, readTable, note }, io, state);
   } finally {
     unwatch();
   }
 }
 
 async function trainAndWrite(
-  spec: TrainSpec, task: Task | undefined, run: { dir: string; readTable: TableReader; note: (msg: string) => void }, io: Io, state: CliState,
+  spec: TrainSpec, run: { dir: string; readTable: TableReader; note: (msg: string) => void }, io: Io, state: CliState,
 ): Promise<RunOutput> {
   const c = paint(io);
   const { dir, readTable, note } = run;
@@ -117,8 +106,8 @@ async function trainAndWrite(
   let output: RunOutput;
   try {
     output = state.sharedStop
-      ? await runJobThread({ spec, task, command, stop: state.sharedStop.buffer as SharedArrayBuffer }, progress.listener, note, progress.onLoad)
-      : computeRun(spec, task, ctx);
+      ? await runJobThread({ spec, command, stop: state.sharedStop.buffer as SharedArrayBuffer }, progress.listener, note, progress.onLoad)
+      : computeRun(spec, ctx);
   } finally {
     progress.stop();
   }
@@ -129,63 +118,17 @@ async function trainAndWrite(
   writeAtomic(resolve(dir, 'metrics.json'), metricsJson);
   writeAtomic(resolve(dir, 'config.json'), `${JSON.stringify(output.config, null, 2)}\n`);
   writeAtomic(resolve(dir, SUMMARY_FILE), summaryJson(output.summary));
-  // NOTE: a cluster run keeps the report.md its job wrote (the report writer's document covers networks).
-  if (output.summary.task !== 'cluster') {
-    const report = await writeReport(dir, output.summary, spec.lang, fontDirs());
-    for (const n of report.notes) note(n);
-  }
+  const report = await writeReport(dir, output.summary, spec.lang, fontDirs(), reportOf(output.summary.task));
+  for (const n of report.notes) note(n);
   if (spec.json) io.out(metricsJson);
   if (!spec.quiet) io.err(summaryLines(output, dir, c));
   return output;
-}
-
-/** The job, then the --cv/--repeats analysis unless the user stopped training (Ctrl-C). */
-export function computeRun(spec: TrainSpec, task: Task | undefined, ctx: JobContext): RunOutput {
-  const output = runJob(spec, task, ctx);
-  if ((spec.cv || spec.repeats) && !output.summary.metrics.train.interrupted) {
-    addManyRunAnalysis(output, spec, (s, variant) => runJob(s, task, { ...ctx, note: () => {}, variant }), ctx.note);
-  }
-  return output;
-}
-
-
-/** No task named: a folder of images, --model cnn or an image/signal option mean the image/signal job. */
-export function wantsImageJob(spec: TrainSpec, task: Task | undefined): boolean {
-  const imageHint = spec.model === 'cnn' || spec.imageShape !== undefined || spec.imageSize !== undefined || spec.sequenceColumns !== undefined;
-  return task === 'image' || (task === undefined && (isFolder(spec.data) || imageHint));
 }
 
 /** A folder of images is read by the image job itself, not as a table. */
 const tableReaderForFolder = (file: string): never => {
   throw new UserError({ file, message: 'is a folder, not a data file', hint: 'give a .csv file (a folder of images needs --task image)' });
 };
-
-export function runJob(spec: TrainSpec, task: Task | undefined, ctx: JobContext): RunOutput {
-  if (wantsImageJob(spec, task)) return runImageJob(spec, task === 'image' ? 'image' : 'auto', ctx);
-  switch (task) {
-    case undefined:
-    case 'classify':
-    case 'regress':
-      return runTabularJob(spec, task, ctx);
-    case 'forecast':
-      return runForecastJob(spec, spec.model === 'auto' ? forecastDefault() : spec.model, ctx);
-    case 'text':
-      return runTextJob(spec, spec.model === 'auto' ? DEFAULT_MODEL.text : spec.model, ctx);
-    case 'cluster':
-      return runClusterJob(spec, ctx);
-    case 'image':
-      return runImageJob(spec, 'image', ctx);
-    default: {
-      const never: never = task;
-      throw new Error(`unknown task ${String(never)}`);
-    }
-  }
-}
-
-/** LSTM when this build has the layer (DESIGN: forecast -> lstm), else the MLP forecaster. */
-function forecastDefault(): ModelKind {
-  return isLayerKind(DEFAULT_MODEL.forecast) ? DEFAULT_MODEL.forecast : 'mlp';
-}
 
 function summaryLines(o: RunOutput, dir: string, c: ReturnType<typeof paint>): string {
   const m = o.summary.metrics;

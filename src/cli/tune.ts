@@ -7,9 +7,12 @@ import { type TableReader, tableReader } from '../data/read.js';
 import { Command, Option } from 'commander';
 import { int, type OptionDef, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
 import { checkWritable, writeAtomic } from '../report/files.js';
-import { describeCandidate, runTune, type TuneResult, tuneTask } from '../train/tune.js';
+import { describeCandidate, runTune, type TuneResult } from '../analysis/tune.js';
+import { decideTask, decisionNote } from '../tasks/infer.js';
+import { runnerFor } from '../tasks/registry.js';
+import { resolveSpec, runTask } from '../tasks/run.js';
 import { type Io, paint } from './io.js';
-import { type CliState, runJob, specFromFlags } from './train.js';
+import { type CliState, specFromFlags } from './train.js';
 
 // Train options that make no sense for a search (it writes no run folder and always cross-validates).
 const SKIP = new Set<keyof TrainSpec>(['out', 'force', 'repeats', 'sensitivity', 'test', 'clusters']);
@@ -43,18 +46,21 @@ Examples:
   return cmd;
 }
 
-function runTuneCli(spec: TrainSpec, trials: number, save: string, io: Io, state: CliState, readTable: TableReader): TuneResult {
+function runTuneCli(spec0: TrainSpec, trials: number, save: string, io: Io, state: CliState, readTable: TableReader): TuneResult {
   const c = paint(io);
   const say = (msg: string): void => {
     if (!spec.quiet) io.err(`${c.dim('nnm tune:')} ${msg}\n`);
   };
-  const task = tuneTask(spec);
-  if (task !== 'classify' && task !== 'regress' && task !== 'forecast') {
-    throw new UserError({ file: spec.data, message: `nnm tune searches classify, regress and forecast networks, not ${task} yet (its job has no cross-validation)`, hint: `train with nnm train --task ${task}, and --repeats N to see the spread over seeds` });
-  }
+  const d = decideTask(spec0, readTable);
+  const spec = resolveSpec(spec0, d);
+  const task = d.task;
+  const support = runnerFor(task).folds.tune;
+  if (!support.ok) throw new UserError({ file: spec.data, message: support.reason, hint: support.hint });
+  const why = decisionNote(d);
+  if (why) say(why);
   say(`${trials} candidate(s) for ${task}, each scored by ${spec.cv ?? 3}-fold ${task === 'forecast' ? 'backtest' : 'cross-validation'} with ${spec.ensemble ?? 1} network(s) per fold`);
   const quiet = { note: () => {}, listener: { shouldStop: () => state.stopFlag.stop }, command: '', readTable };
-  const result = runTune(spec, task, trials, (s, variant) => runJob(s, task, { ...quiet, variant }), say);
+  const result = runTune(spec, task, trials, (s, variant) => runTask(s, task, { ...quiet, variant }), say);
   const best = result.best.params;
   const config: Record<string, unknown> = { task, seed: spec.seed };
   for (const key of ['target', 'features', 'date', 'horizon', 'epochs', 'batchSize', 'optimizer', 'patience', 'ensemble', 'weightDecay', 'testSize', 'testPeriods', 'valSize', 'model'] as const) {

@@ -19,9 +19,14 @@ export async function readTable(file: string, sheet?: string): Promise<RawTable>
   return isSpreadsheet(file) ? loadSpreadsheet(file, sheet) : loadTable(file);
 }
 
-/** A sync reader: spreadsheets among `files` are read now; any other file is read as text when asked. */
+/** A sync reader: spreadsheets among `files` are read now; any other file is read as text when first
+ *  asked, and kept (the task inference, the job and its --cv folds read the same table once). */
 export async function tableReader(files: (string | undefined)[], sheet?: string, onProgress?: LoadProgress): Promise<TableReader> {
   const pre = new Map<string, RawTable>();
   for (const f of files) if (f !== undefined && isSpreadsheet(f) && !pre.has(f)) pre.set(f, await loadSpreadsheet(f, sheet));
-  return (file) => pre.get(file) ?? loadTable(file, onProgress);
+  return (file) => {
+    let t = pre.get(file);
+    if (!t) pre.set(file, (t = loadTable(file, onProgress)));
+    return t;
+  };
 }

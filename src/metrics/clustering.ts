@@ -24,13 +24,15 @@ function relabel(labels: ArrayLike<number>): { ids: Int32Array; k: number } {
   return { ids, k: map.size };
 }
 
-export function silhouetteScore(x: ArrayLike<number>, n: number, d: number, labels: ArrayLike<number>): number {
+/** Silhouette of every row, s_i = (b − a)/max(a, b) (0 for a row alone in its cluster, and for all
+ *  rows when there are fewer than 2 clusters or as many clusters as rows). */
+export function silhouetteSamples(x: ArrayLike<number>, n: number, d: number, labels: ArrayLike<number>): Float64Array {
   const { ids, k } = relabel(labels);
-  if (k < 2 || k >= n) return 0;
+  const out = new Float64Array(n);
+  if (k < 2 || k >= n) return out;
   const size = new Int32Array(k);
   for (let i = 0; i < n; i++) size[ids[i]]++;
   const sums = new Float64Array(k);
-  let total = 0;
   for (let i = 0; i < n; i++) {
     sums.fill(0);
     for (let j = 0; j < n; j++) if (j !== i) sums[ids[j]] += dist(x, i, j, d);
@@ -40,9 +42,16 @@ export function silhouetteScore(x: ArrayLike<number>, n: number, d: number, labe
     let b = Infinity;
     for (let c = 0; c < k; c++) if (c !== own) b = Math.min(b, sums[c] / size[c]);
     const m = Math.max(a, b);
-    total += m > 0 ? (b - a) / m : 0;
+    out[i] = m > 0 ? (b - a) / m : 0;
   }
-  return total / n;
+  return out;
+}
+
+export function silhouetteScore(x: ArrayLike<number>, n: number, d: number, labels: ArrayLike<number>): number {
+  const s = silhouetteSamples(x, n, d, labels);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += s[i];
+  return n > 0 ? total / n : 0;
 }
 
 export function daviesBouldinScore(x: ArrayLike<number>, n: number, d: number, labels: ArrayLike<number>): number {
@@ -101,4 +110,25 @@ export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): n
   const max = (sumA + sumB) / 2;
   // NOTE: both labelings trivial (one cluster each, or all singletons): identical partitions -> 1.
   return max === expected ? 1 : (sumIJ - expected) / (max - expected);
+}
+
+/** U-matrix of a rows × cols map (unit weights w: (rows·cols, d)): for each unit, the mean Euclidean
+ *  distance of its weight vector to those of its 4-neighbours. High values mark cluster borders. */
+export function uMatrix(w: ArrayLike<number>, rows: number, cols: number, d: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      let sum = 0;
+      let count = 0;
+      for (const [dr, dc] of [[-1, 0], [1, 0], [0, -1], [0, 1]]) {
+        const rr = r + dr;
+        const cc = c + dc;
+        if (rr < 0 || rr >= rows || cc < 0 || cc >= cols) continue;
+        sum += dist(w, r * cols + c, rr * cols + cc, d);
+        count++;
+      }
+      out[r * cols + c] = count ? sum / count : 0;
+    }
+  }
+  return out;
 }

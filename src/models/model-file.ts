@@ -25,10 +25,12 @@ export interface ModelFile<P = unknown> {
   pipeline: P;
   architecture: ModelSpec;
   weights: { dtype: 'float32'; byte_order: 'little'; manifest: ManifestEntry[]; members: string[] };
+  /** The --seed of the run (absent in files of nnm before 0.2): predict replays its random draws. */
+  seed?: number;
   checksum?: string;
 }
 
-export function encodeModelFile<P>(members: Sequential[], meta: { nnmVersion: string; task: string; model: string; pipeline: P }): string {
+export function encodeModelFile<P>(members: Sequential[], meta: { nnmVersion: string; task: string; model: string; pipeline: P; seed?: number }): string {
   const body: ModelFile<P> = {
     format: FORMAT,
     format_version: FORMAT_VERSION,
@@ -38,6 +40,7 @@ export function encodeModelFile<P>(members: Sequential[], meta: { nnmVersion: st
     pipeline: meta.pipeline,
     architecture: members[0].toSpec(),
     weights: { dtype: 'float32', byte_order: 'little', manifest: members[0].manifest, members: members.map((m) => floatsToBase64(m.params)) },
+    ...(meta.seed !== undefined ? { seed: meta.seed } : {}),
   };
   const checksum = `sha256:${sha256(JSON.stringify(body))}`;
   return `${JSON.stringify({ ...body, checksum })}\n`;

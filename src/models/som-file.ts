@@ -25,6 +25,11 @@ export interface SomModel {
   /** Cluster (1..k) of every unit. */
   unitCluster: number[];
   pipeline: ClusterPipeline;
+  /** The --seed of the run (absent in older files). */
+  seed?: number;
+  /** Read back from a file: the versions that wrote it. */
+  nnmVersion?: string;
+  formatVersion?: string;
 }
 
 interface SomFileBody {
@@ -36,6 +41,7 @@ interface SomFileBody {
   pipeline: ClusterPipeline;
   som: { rows: number; cols: number; dim: number; dtype: 'float32'; byte_order: 'little'; weights: string };
   unit_cluster: number[];
+  seed?: number;
 }
 
 export function encodeSomModel(m: SomModel, nnmVersion: string): string {
@@ -48,6 +54,7 @@ export function encodeSomModel(m: SomModel, nnmVersion: string): string {
     pipeline: m.pipeline,
     som: { rows: m.rows, cols: m.cols, dim: m.pipeline.inputSize, dtype: 'float32', byte_order: 'little', weights: floatsToBase64(m.weights) },
     unit_cluster: m.unitCluster,
+    ...(m.seed !== undefined ? { seed: m.seed } : {}),
   };
   return `${JSON.stringify({ ...body, checksum: `sha256:${sha256(JSON.stringify(body))}` })}\n`;
 }
@@ -68,7 +75,10 @@ export function decodeSomModel(text: string, file: string): SomModel {
   if (weights.length !== obj.som.rows * obj.som.cols * obj.som.dim || obj.unit_cluster.length !== obj.som.rows * obj.som.cols) {
     throw new UserError({ file, message: 'holds SOM weights of the wrong size', hint: 'train again' });
   }
-  return { rows: obj.som.rows, cols: obj.som.cols, weights, unitCluster: obj.unit_cluster, pipeline: obj.pipeline };
+  return {
+    rows: obj.som.rows, cols: obj.som.cols, weights, unitCluster: obj.unit_cluster, pipeline: obj.pipeline,
+    ...(typeof obj.seed === 'number' ? { seed: obj.seed } : {}), nnmVersion: String(obj.nnm_version), formatVersion: String(obj.format_version),
+  };
 }
 
 export function readSomModel(path: string): SomModel {

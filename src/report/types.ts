@@ -1,7 +1,6 @@
 // What a finished training run hands to the report writers: plain data only.
 
 import type { LayerSummary } from '../engine/model.js';
-import type { EpochLog } from '../train/fit.js';
 
 export interface DataAudit {
   file: string;
@@ -26,7 +25,7 @@ export interface RunSummary {
   layers: LayerSummary[];
   paramCount: number;
   hyper: Record<string, string | number>;
-  history: EpochLog[];
+  history: HistoryRow[];
   metrics: MetricsJson;
   notes: string[];
   /** Network input shape (the layers list only holds output shapes); for the network diagram. */
@@ -43,6 +42,23 @@ export interface RunSummary {
   misclassified?: { shape: [number, number, number]; items: { pixels: number[]; actual: string; predicted: string }[] };
   /** Unit of the target when known (e.g. "thousands"), for axis labels. */
   targetUnit?: string;
+  /** Cluster task: the map and the rows' assignments, for its figures and tables. */
+  cluster?: ClusterData;
+}
+
+export interface ClusterData {
+  /** SOM grid side (side × side units, row-major). */
+  rows: number;
+  cols: number;
+  /** Per unit: U-matrix value, cluster (1..k; 0 for a unit that holds no row), rows mapped to it. */
+  umatrix: number[];
+  unitCluster: number[];
+  hits: number[];
+  /** A seeded sample of rows (at most 2000): first two principal components and cluster. */
+  projection: { x: number[]; y: number[]; cluster: number[]; explained: [number, number] };
+  /** Per cluster 1..k: rows, mean silhouette (on the sample). */
+  sizes: number[];
+  silhouette: number[];
 }
 
 export interface SplitInfo {
@@ -96,4 +112,12 @@ export interface RunOutput {
   config: Record<string, unknown>;
   /** file name (relative to the run folder) -> content. */
   files: Record<string, string>;
+}
+
+/** One epoch of training as the report reads it (train/fit.ts's EpochLog has this shape). */
+export interface HistoryRow {
+  epoch: number;
+  train_loss: number;
+  val_loss: number;
+  lr: number;
 }

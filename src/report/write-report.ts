@@ -5,16 +5,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import { buildDocument } from './document.js';
 import { writeAtomic } from './files.js';
 import { findFonts } from './figures/fonts.js';
-import { planFigures } from './figures/plan.js';
 import { messages, type ReportLang } from './i18n/index.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
-import { buildTables } from './report-tables.js';
 import { toLatex, toMarkdownTable } from './tables.js';
+import { NETWORK_REPORT, type ReportPart } from './part.js';
 import type { RunSummary } from './types.js';
+
+export type { ReportPart } from './part.js';
 
 export const SUMMARY_FILE = 'summary.json';
 
@@ -50,9 +50,9 @@ export function readSummary(dir: string): RunSummary {
   return s;
 }
 
-export async function writeReport(dir: string, s: RunSummary, lang: ReportLang, fontDirs: string[]): Promise<ReportResult> {
+export async function writeReport(dir: string, s: RunSummary, lang: ReportLang, fontDirs: string[], part: ReportPart = NETWORK_REPORT): Promise<ReportResult> {
   const m = messages(lang);
-  const figs = planFigures(s, m);
+  const figs = part.figures(s, m);
   const files: string[] = [];
   const notes: string[] = [];
   const put = (name: string, content: string | Uint8Array): void => {
@@ -70,12 +70,12 @@ export async function writeReport(dir: string, s: RunSummary, lang: ReportLang, 
     put(`figures/${f.id}.svg`, f.svg);
     put(`figures/${f.id}.png`, f.png);
   }
-  const tables = buildTables(s, m);
+  const tables = part.tables(s, m);
   for (const t of tables) {
     put(`tables/${t.id}.tex`, toLatex(t));
     put(`tables/${t.id}.md`, `**${t.caption}**\n\n${toMarkdownTable(t)}\n`);
   }
-  const blocks = buildDocument(s, m, figs.map((f) => ({ id: f.id, caption: f.caption })), tables, notes);
+  const blocks = part.document(s, m, figs.map((f) => ({ id: f.id, caption: f.caption })), tables, notes);
   put('report.md', renderMarkdown(blocks));
   put('report.html', renderHtml(blocks, lang, new Map(rendered.map((f) => [f.id, f.svg]))));
   return { files, figureSeconds, notes };

@@ -6,6 +6,7 @@
 import { computeLoss, type LossKind } from '../engine/losses.js';
 import { addWeightDecay, type Sequential } from '../engine/model.js';
 import { createOptimizer, type OptimizerKind } from '../engine/optimizers/index.js';
+import { clipGradNorm } from '../engine/clip.js';
 import { Rng } from '../engine/rng.js';
 
 export interface FitOptions {
@@ -179,16 +180,4 @@ export function evaluateLoss(model: Sequential, data: Dataset, loss: LossKind, s
     sum += computeLoss(loss, scratch, out, data.y.subarray(s * yWidth, (s + B) * yWidth), B, outSize) * B;
   }
   return sum / data.n;
-}
-
-/** Scale gradients so their global L2 norm is at most maxNorm. */
-export function clipGradNorm(grads: Float32Array, maxNorm: number): number {
-  let ss = 0;
-  for (let i = 0; i < grads.length; i++) ss += grads[i] * grads[i];
-  const norm = Math.sqrt(ss);
-  if (norm > maxNorm) {
-    const s = maxNorm / norm;
-    for (let i = 0; i < grads.length; i++) grads[i] *= s;
-  }
-  return norm;
 }

@@ -65,17 +65,24 @@ describe('nnm train --task forecast', () => {
     expect(r.stderr.trim().split('\n').pop()).toMatch(/the series has 10 points: too few for a window of \d+ plus a \d+-period test part/);
   });
 
-  it('no --task on a "date, value" file: forecast, and said why (a table with inputs stays regression)', async () => {
+  it('no --task on a "date, value" file: forecast, and said why (with other columns too; repeated dates stay a table)', async () => {
     const dir = tempDir();
     const r = await runCli(['train', SAMPLE('airpassengers.csv'), '--epochs', '3', '--ensemble', '1', '--out', join(dir, 'r'), '--json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('task: forecast, because "date" holds dates and "passengers" is the only other column');
+    expect(r.stderr).toContain('task: forecast, because column "date" holds one date per row and "passengers" is numeric: a time series');
     expect(JSON.parse(readFileSync(join(dir, 'r', 'metrics.json'), 'utf8')).task).toBe('forecast');
     const lines = readFileSync(SAMPLE('airpassengers.csv'), 'utf8').trim().split('\n');
     writeFileSync(join(dir, 'withx.csv'), lines.map((l, i) => `${l},${i === 0 ? 'x' : i % 7}`).join('\n'));
     const t = await runCli(['train', join(dir, 'withx.csv'), '--target', 'passengers', '--epochs', '3', '--ensemble', '1', '--out', join(dir, 't')]);
     expect(t.code).toBe(0);
-    expect(t.stderr).toContain('task: regression');
+    expect(t.stderr).toContain('with 1 other numeric column(s) as covariates');
+    expect(JSON.parse(readFileSync(join(dir, 't', 'metrics.json'), 'utf8')).task).toBe('forecast');
+    // The same dates twice over (two shops): not a time index, so a table.
+    const twice = [lines[0] + ',shop', ...lines.slice(1).flatMap((l) => [`${l},1`, `${l},2`])];
+    writeFileSync(join(dir, 'twice.csv'), twice.join('\n'));
+    const u = await runCli(['train', join(dir, 'twice.csv'), '--target', 'passengers', '--epochs', '3', '--ensemble', '1', '--out', join(dir, 'u')]);
+    expect(u.code).toBe(0);
+    expect(u.stderr).toContain('task: regression');
   });
 
   it('a cell that is not a date is one clear line', async () => {

@@ -5,7 +5,7 @@ import { pickCovariates } from '../../src/data/covariates.js';
 import { parseTable } from '../../src/data/load.js';
 import { inferSchema } from '../../src/data/schema.js';
 import { covariateTransform, forwardChannels, forwardTransform, loadSeries, type SeriesTransform } from '../../src/data/series.js';
-import { directWindows, windows } from '../../src/train/forecasting.js';
+import { directWindows, windows } from '../../src/tasks/forecast/forecasting.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { laggedCovariateCsv } from '../helpers/series.js';
 

@@ -174,3 +174,6 @@ export function acfSpec(acf: number[], n: number, t: { lag: string; acf: string 
     ],
   });
 }
+
+/** The shared frame (size, fonts, axis and legend style) for charts defined elsewhere (report/cluster/). */
+export { base as chartBase };

@@ -7,8 +7,8 @@ import type { Sequential } from '../engine/model.js';
 import type { Rng } from '../engine/rng.js';
 import { argmaxRows } from '../metrics/classification.js';
 import { type FeatureSensitivity, type InputGroup, meanImpactValue, permutationImportance, sensitivityTable } from '../metrics/sensitivity.js';
-import type { Dataset } from './fit.js';
-import { predictEnsemble } from './ensemble.js';
+import type { Dataset } from '../train/fit.js';
+import { predictEnsemble } from '../train/ensemble.js';
 
 export interface SensitivityResult {
   metric: 'accuracy' | 'r2';

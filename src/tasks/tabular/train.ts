@@ -1,26 +1,25 @@
 // The tabular job (classify / regress with an MLP): load -> schema -> split -> preprocess (fitted on
 // the training part) -> build -> fit -> test metrics and baselines -> run output.
 
-import type { TrainSpec } from '../config/options.js';
-import { nnmVersion } from '../config/version.js';
-import { DEFAULT_MODEL, type Task } from '../config/tasks.js';
-import type { RawTable } from '../data/load.js';
-import { findColumn, inferSchema, type Schema } from '../data/schema.js';
-import { kFolds, labelsOf, splitRows } from '../data/split.js';
-import { defaultFeatures, encodeY, fitTabular, rowsWithTarget, sortLevels, type TabularPipeline, transformX } from '../data/tabular.js';
-import { Rng } from '../engine/rng.js';
-import { UserError } from '../errors.js';
-import { regressionMetrics } from '../metrics/regression.js';
-import { classificationBaselines, regressionBaselines } from '../metrics/tabular-baselines.js';
-import { toCsv } from '../report/csv.js';
-import { encodeModelFile } from '../models/model-file.js';
-import { buildMlp } from '../models/mlp.js';
-import type { MetricsJson, PreprocessStep, RunOutput, TestPredictions } from '../report/types.js';
-import type { JobContext } from './context.js';
-import { runForecastJob } from './forecast-job.js';
-import { tabularSensitivity } from './sensitivity.js';
-import { predictEnsemble, subset, trainEnsemble, trainStats } from './ensemble.js';
-import { classificationOutputs, dataAudit, historyCsv, resolvedConfig, rowIds } from './outputs.js';
+import type { TrainSpec } from '../../config/options.js';
+import { nnmVersion } from '../../config/version.js';
+import type { Task } from '../../config/tasks.js';
+import type { RawTable } from '../../data/load.js';
+import { findColumn, inferSchema } from '../../data/schema.js';
+import { kFolds, labelsOf, splitRows } from '../../data/split.js';
+import { defaultFeatures, encodeY, fitTabular, rowsWithTarget, sortLevels, type TabularPipeline, transformX } from '../../data/tabular.js';
+import { Rng } from '../../engine/rng.js';
+import { UserError } from '../../errors.js';
+import { regressionMetrics } from '../../metrics/regression.js';
+import { classificationBaselines, regressionBaselines } from '../../metrics/tabular-baselines.js';
+import { toCsv } from '../../report/csv.js';
+import { encodeModelFile } from '../../models/model-file.js';
+import { buildMlp } from '../../models/mlp.js';
+import type { MetricsJson, PreprocessStep, RunOutput, TestPredictions } from '../../report/types.js';
+import type { JobContext } from '../context.js';
+import { tabularSensitivity } from '../../analysis/sensitivity.js';
+import { predictEnsemble, subset, trainEnsemble, trainStats } from '../../train/ensemble.js';
+import { classificationOutputs, dataAudit, historyCsv, resolvedConfig, rowIds } from '../outputs.js';
 
 export interface TabularModelPipeline {
   tabular: TabularPipeline;
@@ -28,31 +27,7 @@ export interface TabularModelPipeline {
   idColumn?: string;
 }
 
-/** Decide classify vs regress from the target column, and say why. */
-export function inferTabularTask(schema: Schema, targetIndex: number, file?: string): { task: 'classify' | 'regress'; why: string } {
-  const c = schema.columns[targetIndex];
-  if (c.type === 'constant') {
-    throw new UserError({ file, message: `the target "${c.name}" has one class only ("${c.levels?.[0] ?? c.min}")`, hint: 'a model needs at least two different target values; check --target' });
-  }
-  if (c.type === 'category' || c.type === 'text' || c.type === 'id' && c.min === undefined) {
-    return { task: 'classify', why: `the target "${c.name}" holds text labels (${c.unique} classes)` };
-  }
-  if (c.type === 'number' && c.integer && c.unique <= 20 && c.unique <= Math.max(2, 0.2 * schema.nRows)) {
-    return { task: 'classify', why: `the target "${c.name}" holds ${c.unique} distinct whole numbers` };
-  }
-  if (c.type === 'number') return { task: 'regress', why: `the target "${c.name}" is a continuous number (${c.unique} distinct values)` };
-  throw new UserError({ file, message: `cannot learn the ${c.type} column "${c.name}" as a target`, hint: 'choose the target with --target' });
-}
-
-/** The date column's name when the table is only a date column and a numeric target (nothing else
- *  usable as an input): a plain time series, which `nnm train`/`tune` forecast when no task is named. */
-export function seriesOnly(schema: Schema, targetIndex: number): string | undefined {
-  const date = schema.columns.find((c) => c.type === 'date');
-  const ok = date && schema.columns[targetIndex].type === 'number' && defaultFeatures(schema, targetIndex, []).length === 0;
-  return ok ? date.name : undefined;
-}
-
-export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | undefined, ctx: JobContext): RunOutput {
+export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress', ctx: JobContext): RunOutput {
   const table = ctx.readTable(spec.data);
   for (const n of table.notes) ctx.note(n);
   const schema = inferSchema(table);
@@ -60,19 +35,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
   const targetName = table.names[targetIndex];
   const targetInfo = schema.columns[targetIndex];
   if (targetInfo.type === 'empty') throw new UserError({ file: table.file, column: targetName, message: 'the target column is empty', hint: 'choose the target with --target' });
-  // No task named and nothing to learn from but a date column: a plain time series (the student's
-  // "date, value" CSV), so forecast it rather than stop at "no usable input columns".
-  const date = spec.features ? undefined : seriesOnly(schema, targetIndex);
-  if (!task && date) {
-    ctx.note(`task: forecast, because "${date}" holds dates and "${targetName}" is the only other column (set --task to change)`);
-    return runForecastJob(spec, spec.model === 'auto' ? DEFAULT_MODEL.forecast : spec.model, ctx);
-  }
-  let chosen = task;
-  if (!chosen) {
-    const inf = inferTabularTask(schema, targetIndex, table.file);
-    chosen = inf.task;
-    ctx.note(`task: ${chosen === 'classify' ? 'classification' : 'regression'}, because ${inf.why} (set --task to change)`);
-  }
+  const chosen = task;
   const classify = chosen === 'classify';
   if (!classify && targetInfo.type !== 'number') {
     throw new UserError({ file: table.file, column: targetName, message: `regression needs a numeric target, this one is ${targetInfo.type}`, hint: 'use --task classify or another --target' });
@@ -236,7 +199,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress' | un
       : { kind: 'target_scaled', column: targetName, mean: pipeline.target.mean, std: pipeline.target.std },
   ];
   const modelPipeline: TabularModelPipeline = { tabular: pipeline, task: chosen, ...(idIndex >= 0 ? { idColumn: idCol!.name } : {}) };
-  const modelJson = encodeModelFile(ens.members, { nnmVersion: nnmVersion(), task: chosen, model: 'mlp', pipeline: modelPipeline });
+  const modelJson = encodeModelFile(ens.members, { nnmVersion: nnmVersion(), task: chosen, model: 'mlp', pipeline: modelPipeline, seed: spec.seed });
   const featureSet = new Set(featureIdx);
   const summary = {
     task: chosen as Task,

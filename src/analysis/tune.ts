@@ -5,12 +5,9 @@
 
 import type { TrainSpec } from '../config/options.js';
 import type { Task } from '../config/tasks.js';
-import { loadTable } from '../data/load.js';
-import { findColumn, inferSchema } from '../data/schema.js';
 import { Rng } from '../engine/rng.js';
 import { type CvSummary } from '../metrics/aggregate.js';
-import { crossValidate, type RunJob } from './analysis.js';
-import { inferTabularTask, seriesOnly } from './tabular-job.js';
+import { crossValidate, type RunJob } from './many-runs.js';
 
 export interface TuneCandidate {
   hidden?: number[];
@@ -56,17 +53,6 @@ export function proposeCandidates(n: number, task: Task, rng: Rng, baseWindow?: 
     out.push(c);
   }
   return out;
-}
-
-/** The task of the data as `nnm train` would choose it (classify/regress inferred from the target,
- *  forecast for a file of only a date column and a number). */
-export function tuneTask(spec: TrainSpec): Task {
-  if (spec.task) return spec.task;
-  const table = loadTable(spec.data);
-  const ti = spec.target !== undefined ? findColumn(table, spec.target, '--target') : table.names.length - 1;
-  const schema = inferSchema(table);
-  if (!spec.features && seriesOnly(schema, ti)) return 'forecast';
-  return inferTabularTask(schema, ti).task;
 }
 
 export function runTune(base: TrainSpec, task: Task, trials: number, run: RunJob, say: (msg: string) => void): TuneResult {

@@ -9,12 +9,12 @@
 // unknown, so a recursive network outputs the next step of all F channels and feeds them all back
 // (a path resamples whole F-vectors of residuals); a direct network outputs only the target's D periods.
 
-import { formatTime, stepTime } from '../data/dates.js';
-import { forwardChannels, inverseStep, levelOf, type SeriesTransform } from '../data/series.js';
-import type { Sequential } from '../engine/model.js';
-import { Rng } from '../engine/rng.js';
-import { predictEnsemble } from './ensemble.js';
-import type { Dataset } from './fit.js';
+import { formatTime, stepTime } from '../../data/dates.js';
+import { forwardChannels, inverseStep, levelOf, type SeriesTransform } from '../../data/series.js';
+import type { Sequential } from '../../engine/model.js';
+import { Rng } from '../../engine/rng.js';
+import { predictEnsemble } from '../../train/ensemble.js';
+import type { Dataset } from '../../train/fit.js';
 
 const PATHS = 400;
 

@@ -8,7 +8,7 @@ import type { TrainSpec } from '../config/options.js';
 import { UserError } from '../errors.js';
 import { type CvSummary, type RepeatsSummary, type RunRow, scalarMetrics, summariseRuns } from '../metrics/aggregate.js';
 import type { RunOutput } from '../report/types.js';
-import type { JobVariant } from './context.js';
+import type { JobVariant } from './variant.js';
 
 export type RunJob = (spec: TrainSpec, variant: JobVariant) => RunOutput;
 

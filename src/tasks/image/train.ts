@@ -5,25 +5,25 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TrainSpec } from '../config/options.js';
-import { nnmVersion } from '../config/version.js';
-import { loadPixelCsv, loadPixelCsvLike } from '../data/image-csv.js';
-import { isFolder, loadImageFolder } from '../data/image-folder.js';
-import { applyScaling, augmentImages, fitStandard, flipsMakeSense, type ImagePipeline, type ImageScaling, type ImageSet, inferPixelRange } from '../data/images.js';
-import { kFolds, splitRows } from '../data/split.js';
-import { sortLevels } from '../data/tabular.js';
-import type { ModelSpec } from '../engine/model.js';
-import { Rng } from '../engine/rng.js';
-import { UserError } from '../errors.js';
-import { buildCnn } from '../models/cnn.js';
-import { buildMlp } from '../models/mlp.js';
-import { encodeModelFile, sha256 } from '../models/model-file.js';
-import { classificationBaselines } from '../metrics/tabular-baselines.js';
-import { classificationOutputs, historyCsv } from './outputs.js';
-import type { DataAudit, MetricsJson, RunOutput } from '../report/types.js';
-import type { JobContext } from './context.js';
-import { type Dataset, type FitOptions } from './fit.js';
-import { predictEnsemble, subset, trainEnsemble, trainStats } from './ensemble.js';
+import type { TrainSpec } from '../../config/options.js';
+import { nnmVersion } from '../../config/version.js';
+import { loadPixelCsv, loadPixelCsvLike } from '../../data/image-csv.js';
+import { isFolder, loadImageFolder } from '../../data/image-folder.js';
+import { applyScaling, augmentImages, fitStandard, flipsMakeSense, type ImagePipeline, type ImageScaling, type ImageSet, inferPixelRange } from '../../data/images.js';
+import { kFolds, splitRows } from '../../data/split.js';
+import { sortLevels } from '../../data/tabular.js';
+import type { ModelSpec } from '../../engine/model.js';
+import { Rng } from '../../engine/rng.js';
+import { UserError } from '../../errors.js';
+import { buildCnn } from '../../models/cnn.js';
+import { buildMlp } from '../../models/mlp.js';
+import { encodeModelFile, sha256 } from '../../models/model-file.js';
+import { classificationBaselines } from '../../metrics/tabular-baselines.js';
+import { classificationOutputs, historyCsv } from '../outputs.js';
+import type { DataAudit, MetricsJson, RunOutput } from '../../report/types.js';
+import type { JobContext } from '../context.js';
+import { type Dataset, type FitOptions } from '../../train/fit.js';
+import { predictEnsemble, subset, trainEnsemble, trainStats } from '../../train/ensemble.js';
 
 /** 'image': --task image (a pixel count must fit an image); 'auto': --model cnn without a task. */
 export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobContext): RunOutput {
@@ -100,7 +100,7 @@ export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobCon
     train: trainStats(ens),
   };
   const pipeline: ImagePipeline = { kind: data.kind, shape: data.shape, source: data.source, scaling, classes };
-  const modelJson = encodeModelFile(ens.members, { nnmVersion: nnmVersion(), task: metrics.task, model: modelKind, pipeline });
+  const modelJson = encodeModelFile(ens.members, { nnmVersion: nnmVersion(), task: metrics.task, model: modelKind, pipeline, seed: spec.seed });
   const summary = {
     task: metrics.task,
     model: modelKind,

@@ -3,25 +3,25 @@
 // training windows) -> one-step and multi-step test forecasts, baselines, and the future forecast
 // with simulated 95% intervals (validation residuals resampled along 400 recursive paths).
 
-import type { ForecastStrategy, TrainSpec } from '../config/options.js';
-import type { ModelKind } from '../config/tasks.js';
-import { nnmVersion } from '../config/version.js';
-import { formatTime } from '../data/dates.js';
-import { inferSchema } from '../data/schema.js';
-import { chooseTransform, covariateTransform, cutSeries, defaultWindow, forwardChannels, levelOf, loadSeries, type Series, type SeriesTransform } from '../data/series.js';
-import { Rng } from '../engine/rng.js';
-import { UserError } from '../errors.js';
-import { forecastBaselines } from '../metrics/forecast.js';
-import { regressionMetrics } from '../metrics/regression.js';
-import { buildForecaster } from '../models/forecaster.js';
-import { encodeModelFile } from '../models/model-file.js';
-import { toCsv } from '../report/csv.js';
-import type { ForecastData, MetricsJson, RunOutput } from '../report/types.js';
-import type { JobContext } from './context.js';
-import { type Fold, subset, trainEnsemble, trainStats } from './ensemble.js';
+import type { ForecastStrategy, TrainSpec } from '../../config/options.js';
+import type { ModelKind } from '../../config/tasks.js';
+import { nnmVersion } from '../../config/version.js';
+import { formatTime } from '../../data/dates.js';
+import { inferSchema } from '../../data/schema.js';
+import { chooseTransform, covariateTransform, cutSeries, defaultWindow, forwardChannels, levelOf, loadSeries, type Series, type SeriesTransform } from '../../data/series.js';
+import { Rng } from '../../engine/rng.js';
+import { UserError } from '../../errors.js';
+import { forecastBaselines } from '../../metrics/forecast.js';
+import { regressionMetrics } from '../../metrics/regression.js';
+import { buildForecaster } from '../../models/forecaster.js';
+import { encodeModelFile } from '../../models/model-file.js';
+import { toCsv } from '../../report/csv.js';
+import type { ForecastData, MetricsJson, RunOutput } from '../../report/types.js';
+import type { JobContext } from '../context.js';
+import { type Fold, subset, trainEnsemble, trainStats } from '../../train/ensemble.js';
 import { direct, directWindows, forecastAhead, oneStep, recursive, type SeriesModel, windows } from './forecasting.js';
-import { dataAudit, historyCsv, resolvedConfig } from './outputs.js';
-import type { Dataset } from './fit.js';
+import { dataAudit, historyCsv, resolvedConfig } from '../outputs.js';
+import type { Dataset } from '../../train/fit.js';
 
 export interface SeriesPipeline {
   kind: 'series';
@@ -197,7 +197,7 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
     } satisfies ForecastData,
   };
   const files: Record<string, string> = {
-    'model.nnm.json': encodeModelFile(members, { nnmVersion: nnmVersion(), task: 'forecast', model, pipeline }),
+    'model.nnm.json': encodeModelFile(members, { nnmVersion: nnmVersion(), task: 'forecast', model, pipeline, seed: spec.seed }),
     'predictions.csv': predictions,
     'history.csv': historyCsv(ens),
   };

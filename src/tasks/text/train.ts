@@ -1,22 +1,22 @@
 // The text job (--task text): a text column tokenised (characters for Chinese, words otherwise),
 // Embedding -> LSTM/GRU/RNN -> Dense(classes), the same split, metrics and outputs as classification.
 
-import type { TrainSpec } from '../config/options.js';
-import type { ModelKind } from '../config/tasks.js';
-import { nnmVersion } from '../config/version.js';
-import { findColumn, inferSchema, isMissing } from '../data/schema.js';
-import { kFolds, labelsOf, splitRows } from '../data/split.js';
-import { sortLevels } from '../data/tabular.js';
-import { encodeTexts, fitTokenizer, type Tokenizer } from '../data/text.js';
-import type { LayerConfig } from '../engine/layers/registry.js';
-import { Rng } from '../engine/rng.js';
-import { UserError } from '../errors.js';
-import { majorityBaseline } from '../metrics/baselines.js';
-import { encodeModelFile } from '../models/model-file.js';
-import type { MetricsJson, RunOutput } from '../report/types.js';
-import type { JobContext } from './context.js';
-import { predictEnsemble, subset, trainEnsemble, trainStats } from './ensemble.js';
-import { classificationOutputs, dataAudit, historyCsv, resolvedConfig, rowIds } from './outputs.js';
+import type { TrainSpec } from '../../config/options.js';
+import type { ModelKind } from '../../config/tasks.js';
+import { nnmVersion } from '../../config/version.js';
+import { findColumn, inferSchema, isMissing } from '../../data/schema.js';
+import { kFolds, labelsOf, splitRows } from '../../data/split.js';
+import { sortLevels } from '../../data/tabular.js';
+import { encodeTexts, fitTokenizer, type Tokenizer } from '../../data/text.js';
+import type { LayerConfig } from '../../engine/layers/registry.js';
+import { Rng } from '../../engine/rng.js';
+import { UserError } from '../../errors.js';
+import { majorityBaseline } from '../../metrics/baselines.js';
+import { encodeModelFile } from '../../models/model-file.js';
+import type { MetricsJson, RunOutput } from '../../report/types.js';
+import type { JobContext } from '../context.js';
+import { predictEnsemble, subset, trainEnsemble, trainStats } from '../../train/ensemble.js';
+import { classificationOutputs, dataAudit, historyCsv, resolvedConfig, rowIds } from '../outputs.js';
 
 export interface TextPipeline {
   kind: 'text';
@@ -124,7 +124,7 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
     summary,
     config: resolvedConfig(spec, { task: 'text', model, hidden: [units], epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, patience: hyper.patience, weightDecay: hyper.weight_decay, ensemble: nMembers }),
     files: {
-      'model.nnm.json': encodeModelFile(ens.members, { nnmVersion: nnmVersion(), task: 'text', model, pipeline }),
+      'model.nnm.json': encodeModelFile(ens.members, { nnmVersion: nnmVersion(), task: 'text', model, pipeline, seed: spec.seed }),
       'predictions.csv': predictions,
       'history.csv': historyCsv(ens),
     },

@@ -5,29 +5,27 @@
 // gets its best-matching unit's cluster. Beside it, k-means++ on the rows themselves as a baseline.
 
 import { readFileSync } from 'node:fs';
-import type { TrainSpec } from '../config/options.js';
-import { nnmVersion } from '../config/version.js';
-import { loadTable } from '../data/load.js';
-import { findColumn, inferSchema, isMissing } from '../data/schema.js';
-import { defaultFeatures, fitFeatures, transformX } from '../data/tabular.js';
-import { assignNearest, kmeans } from '../engine/kmeans.js';
-import { Rng } from '../engine/rng.js';
-import { mapRows, trainSom } from '../engine/som.js';
-import { UserError } from '../errors.js';
-import { adjustedRandIndex, daviesBouldinScore, silhouetteScore } from '../metrics/clustering.js';
-import { sha256 } from '../models/model-file.js';
-import { type ClusterPipeline, encodeSomModel } from '../models/som-file.js';
-import { renderClusterReport } from '../report/cluster-md.js';
-import { toCsv } from '../report/csv.js';
-import type { MetricsJson, RunOutput } from '../report/types.js';
-import type { JobContext } from './context.js';
+import type { TrainSpec } from '../../config/options.js';
+import { nnmVersion } from '../../config/version.js';
+import { findColumn, inferSchema, isMissing } from '../../data/schema.js';
+import { defaultFeatures, fitFeatures, transformX } from '../../data/tabular.js';
+import { assignNearest, kmeans } from '../../engine/kmeans.js';
+import { Rng } from '../../engine/rng.js';
+import { mapRows, trainSom } from '../../engine/som.js';
+import { UserError } from '../../errors.js';
+import { adjustedRandIndex, daviesBouldinScore, silhouetteSamples, silhouetteScore, uMatrix } from '../../metrics/clustering.js';
+import { pca2 } from '../../metrics/projection.js';
+import { sha256 } from '../../models/model-file.js';
+import { type ClusterPipeline, encodeSomModel } from '../../models/som-file.js';
+import { toCsv } from '../../report/csv.js';
+import type { ClusterData, MetricsJson, PreprocessStep, RunOutput } from '../../report/types.js';
+import type { JobContext } from '../context.js';
+import { labelCodes, SILHOUETTE_ROWS, sampleRows } from './apply.js';
 
 const K_RANGE = [2, 8] as const;
-// NOTE: silhouette is O(n²); k is chosen on a seeded sample of at most this many rows.
-const SILHOUETTE_ROWS = 2000;
 
 export function runClusterJob(spec: TrainSpec, ctx: JobContext): RunOutput {
-  const table = loadTable(spec.data);
+  const table = ctx.readTable(spec.data);
   for (const n of table.notes) ctx.note(n);
   const schema = inferSchema(table);
   const refIndex = spec.target !== undefined ? findColumn(table, spec.target, '--target') : -1;
@@ -97,7 +95,7 @@ export function runClusterJob(spec: TrainSpec, ctx: JobContext): RunOutput {
   const score = (labels: Int32Array): Record<string, number> => ({
     silhouette: silhouetteScore(xs, sample.length, d, Int32Array.from(sample, (r) => labels[r])),
     davies_bouldin: daviesBouldinScore(x, n, d, labels),
-    ...(ref ? { ari: adjustedRandIndex(labels, codes(ref)) } : {}),
+    ...(ref ? { ari: adjustedRandIndex(labels, labelCodes(ref)) } : {}),
   });
   const test = { clusters: k, ...score(cluster), sizes: kSizes, quantization_error: quantizationError, topographic_error: topographicError };
   const baselines = { kmeans: { clusters: k, ...score(km.labels), sizes: Array.from({ length: k }, (_, c) => km.labels.filter((v) => v === c).length) } };
@@ -112,6 +110,7 @@ export function runClusterJob(spec: TrainSpec, ctx: JobContext): RunOutput {
     k_selection: selection,
     cluster_means: means,
   };
+  const figureData = clusterData({ w, side, d, bmu, hits, units, x, sample, cluster, k });
   const idCol = schema.columns.find((c) => c.type === 'id');
   const predictions = toCsv(
     [idCol ? idCol.name : 'row', 'cluster', 'som_row', 'som_col', 'kmeans_cluster', ...(ref ? [table.names[refIndex]] : [])],
@@ -137,6 +136,10 @@ export function runClusterJob(spec: TrainSpec, ctx: JobContext): RunOutput {
     history: [],
     metrics,
     notes,
+    preprocessing: features.map((f): PreprocessStep => (f.kind === 'numeric'
+      ? { kind: 'numeric', column: f.column, fill: f.fill, mean: f.mean, std: f.std, missing: schema.columns.find((c) => c.name === f.column)?.missing ?? 0 }
+      : { kind: 'onehot', column: f.column, levels: f.levels.length, fill: f.fill, missing: schema.columns.find((c) => c.name === f.column)?.missing ?? 0 })),
+    cluster: figureData,
   };
   const config: Record<string, unknown> = { ...spec, task: 'cluster', model: 'som', clusters: k };
   for (const key of ['json', 'quiet', 'force', 'out', 'config', 'debug']) delete config[key];
@@ -144,18 +147,10 @@ export function runClusterJob(spec: TrainSpec, ctx: JobContext): RunOutput {
     summary,
     config,
     files: {
-      'model.nnm.json': encodeSomModel({ rows: side, cols: side, weights: w, unitCluster: units, pipeline }, nnmVersion()),
+      'model.nnm.json': encodeSomModel({ rows: side, cols: side, weights: w, unitCluster: units, pipeline, seed: spec.seed }, nnmVersion()),
       'predictions.csv': predictions,
-      'report.md': renderClusterReport(summary),
     },
   };
-}
-
-/** Up to m distinct rows, seeded, in ascending order (all rows when n ≤ m). */
-function sampleRows(n: number, m: number, rng: Rng): Int32Array {
-  const idx = Int32Array.from({ length: n }, (_, i) => i);
-  if (n <= m) return idx;
-  return rng.shuffle(idx).slice(0, m).sort();
 }
 
 /** old label -> new index, so that cluster 1 is the largest (ties: the smaller old label). */
@@ -166,14 +161,6 @@ function sizeOrder(rowLabels: Int32Array, k: number): Int32Array {
   const out = new Int32Array(k);
   sorted.forEach((l, i) => (out[l] = i));
   return out;
-}
-
-function codes(labels: string[]): Int32Array {
-  const map = new Map<string, number>();
-  return Int32Array.from(labels, (l) => {
-    if (!map.has(l)) map.set(l, map.size);
-    return map.get(l)!;
-  });
 }
 
 /** Per-cluster mean of every input in original units (one-hot inputs: the share of rows at that level). */
@@ -193,4 +180,32 @@ function clusterMeans(x: Float32Array, n: number, d: number, cluster: Int32Array
     }
     return { cluster: c + 1, size, means: Object.fromEntries(p.inputNames.map((name, j) => [name, size ? sum[j] / size : NaN])) };
   });
+}
+
+/** What the cluster figures draw: the map (U-matrix, unit clusters, hits), a 2-D projection of the
+ *  sampled rows, and per-cluster sizes and mean silhouettes. */
+function clusterData(a: { w: Float32Array; side: number; d: number; bmu: Int32Array; hits: Float64Array; units: number[]; x: Float32Array; sample: Int32Array; cluster: Int32Array; k: number }): ClusterData {
+  const { d, sample, k } = a;
+  const xs = new Float32Array(sample.length * d);
+  sample.forEach((r, i) => xs.set(a.x.subarray(r * d, (r + 1) * d), i * d));
+  const labels = Int32Array.from(sample, (r) => a.cluster[r]);
+  const sil = silhouetteSamples(xs, sample.length, d, labels);
+  const silSum = new Float64Array(k);
+  const silCount = new Int32Array(k);
+  labels.forEach((c, i) => {
+    silSum[c - 1] += sil[i];
+    silCount[c - 1]++;
+  });
+  const p = pca2(xs, sample.length, d);
+  const round = (v: number): number => Number(v.toPrecision(5));
+  return {
+    rows: a.side,
+    cols: a.side,
+    umatrix: Array.from(uMatrix(a.w, a.side, a.side, d), round),
+    unitCluster: a.units.map((c, u) => (a.hits[u] > 0 ? c : 0)),
+    hits: Array.from(a.hits),
+    projection: { x: Array.from(p.x, round), y: Array.from(p.y, round), cluster: Array.from(labels), explained: [round(p.explained[0]), round(p.explained[1])] },
+    sizes: Array.from({ length: k }, (_, c) => a.cluster.filter((v) => v === c + 1).length),
+    silhouette: Array.from({ length: k }, (_, c) => (silCount[c] ? round(silSum[c] / silCount[c]) : 0)),
+  };
 }

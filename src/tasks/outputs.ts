@@ -9,7 +9,7 @@ import { argmaxRows, classificationMetrics } from '../metrics/classification.js'
 import { sha256 } from '../models/model-file.js';
 import { type Cell, toCsv } from '../report/csv.js';
 import type { DataAudit, TestPredictions } from '../report/types.js';
-import type { Ensemble } from './ensemble.js';
+import type { Ensemble } from '../train/ensemble.js';
 
 /** Test metrics, predictions.csv and the report's test predictions from averaged class probabilities (n × K). */
 export function classificationOutputs(

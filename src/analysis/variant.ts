@@ -1,0 +1,11 @@
+// How an inner run of a many-run analysis (--cv, --repeats, tune) differs from the main run; a task's
+// train reads it from its context.
+
+export interface JobVariant {
+  /** Tabular cross-validation: fold `index` of a seeded (stratified) K-fold split is the test part. */
+  fold?: { k: number; index: number };
+  /** Forecast backtest: only the first `seriesEnd` points of the series exist. */
+  seriesEnd?: number;
+  /** Skip optional extras (sensitivity) that the summary of many runs does not use. */
+  lite?: boolean;
+}

@@ -1,0 +1,47 @@
+// One training run, from a spec to the run folder's content: decide the task (tasks/infer.ts),
+// check the options against what its runner supports, train, then the --cv / --repeats analysis
+// unless the user stopped training (Ctrl-C). Used by `nnm train` in-process and on its worker thread.
+
+import type { TrainSpec } from '../config/options.js';
+import { MODELS_FOR_TASK, type Task } from '../config/tasks.js';
+import { addManyRunAnalysis } from '../analysis/many-runs.js';
+import { UserError } from '../errors.js';
+import type { RunOutput } from '../report/types.js';
+import type { JobContext } from './context.js';
+import { type Decision, decideTask, decisionNote } from './infer.js';
+import { runnerFor } from './registry.js';
+
+/** The decided task applied to the spec: the task, the model kind and an inferred target filled in. */
+export function resolveSpec(spec: TrainSpec, d: Decision): TrainSpec {
+  return { ...spec, ...(d.byHint ? {} : { task: d.task }), ...(d.target !== undefined && spec.target === undefined ? { target: d.target } : {}) };
+}
+
+/** Refuse a --model the task cannot train, and --cv/--repeats where the task has no folds. */
+export function checkSupport(spec: TrainSpec, task: Task): void {
+  if (spec.model !== 'auto' && !MODELS_FOR_TASK[task].includes(spec.model)) {
+    throw new UserError({ message: `--model ${spec.model} cannot do the ${task} task`, hint: `use --model ${MODELS_FOR_TASK[task].join(' or ')} for ${task}` });
+  }
+  const f = runnerFor(task).folds;
+  for (const [flag, s] of [['--cv', spec.cv ? f.cv : undefined], ['--repeats', spec.repeats ? f.repeats : undefined]] as const) {
+    if (s && !s.ok) throw new UserError({ message: s.reason.startsWith('--') ? s.reason : `${flag}: ${s.reason}`, hint: s.hint });
+  }
+}
+
+/** Train one run of `task` (already decided) with `spec`. */
+export function runTask(spec: TrainSpec, task: Task, ctx: JobContext): RunOutput {
+  return runnerFor(task).train(spec, task, ctx);
+}
+
+/** Decide, check, train, and add the many-run analysis. */
+export function computeRun(spec0: TrainSpec, ctx: JobContext): RunOutput {
+  const d = decideTask(spec0, ctx.readTable);
+  const spec = resolveSpec(spec0, d);
+  checkSupport(spec, d.task);
+  const note = decisionNote(d);
+  if (note) ctx.note(note);
+  const output = runTask(spec, d.task, ctx);
+  if ((spec.cv || spec.repeats) && !output.summary.metrics.train.interrupted) {
+    addManyRunAnalysis(output, spec, (s, variant) => runTask(s, d.task, { ...ctx, note: () => {}, variant }), ctx.note);
+  }
+  return output;
+}
