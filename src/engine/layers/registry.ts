@@ -21,13 +21,14 @@ import { MaxPool2d, type MaxPool2dConfig } from './maxpool2d.js';
 import { SimpleRnn, type SimpleRnnConfig } from './simple-rnn.js';
 import { Tcn, type TcnConfig } from './tcn.js';
 import { TimeDense, type TimeDenseConfig } from './time-dense.js';
+import { Transpose, type TransposeConfig } from './transpose.js';
 
 export type LayerConfig =
   | DenseConfig | ActivationConfig | DropoutConfig
   | Conv2dConfig | MaxPool2dConfig | AvgPool2dConfig | FlattenConfig | BatchNormConfig
   | Conv1dConfig | MaxPool1dConfig | AvgPool1dConfig
   | SimpleRnnConfig | LstmConfig | GruConfig | EmbeddingConfig | TimeDenseConfig
-  | BidirectionalConfig | AttentionPoolConfig | TcnConfig;
+  | BidirectionalConfig | AttentionPoolConfig | TcnConfig | TransposeConfig;
 export type LayerKind = LayerConfig['kind'];
 
 type Builders = {
@@ -54,6 +55,7 @@ const BUILDERS: Builders = {
   bidirectional: (c, s) => new Bidirectional(c, s),
   attention_pool: (c, s) => new AttentionPool(c, s),
   tcn: (c, s) => new Tcn(c, s),
+  transpose: (c, s) => new Transpose(c, s),
 };
 
 export function createLayer(cfg: LayerConfig, inShape: readonly number[]): Layer {
