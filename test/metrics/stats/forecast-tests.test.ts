@@ -28,6 +28,13 @@ describe('Diebold–Mariano with the HLN correction', () => {
     expect(r.pValue).toBeCloseTo(0.0162766, 6);
   });
 
+  it('the fixtures tell the HLN-corrected statistic from the plain DM one', () => {
+    const c = R_REF.dm.find((d: { name: string }) => d.name === 'short n8 h2 p1');
+    const r = dieboldMariano(c.e1, c.e2, { h: 2, loss: 'absolute' });
+    const n = c.e1.length, k = Math.sqrt((n + 1 - 4 + (2 / n)) / n);
+    expect(Math.abs(r.statistic / k - c.statistic)).toBeGreaterThan(0.1);
+  });
+
   it('identical errors: no difference, p = 1', () => {
     expect(dieboldMariano([1, -2, 3], [1, -2, 3]).pValue).toBe(1);
   });
