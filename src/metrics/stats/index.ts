@@ -1,6 +1,7 @@
 // The statistical tests and checks of model comparison and model checking (模型检验), one file per family.
 
 export * from './autocovariance.js';
+export * from './compare-to-best.js';
 export * from './conformal.js';
 export * from './diebold-mariano.js';
 export * from './distributions.js';
