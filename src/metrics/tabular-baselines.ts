@@ -116,6 +116,11 @@ export function fitOls(train: XY, d: number, ridge = 1e-9): { coef: Float64Array
 
 /** Solve A·x = r for a symmetric positive-definite A (D, D), by A = L·Lᵀ. */
 export function choleskySolve(A: Float64Array, r: Float64Array, D: number): Float64Array {
+  return choleskySolveWith(choleskyFactor(A, D), r, D);
+}
+
+/** The lower-triangular L (D, D) of A = L·Lᵀ, for a symmetric positive-definite A. */
+export function choleskyFactor(A: Float64Array, D: number): Float64Array {
   const L = new Float64Array(D * D);
   for (let i = 0; i < D; i++) {
     for (let j = 0; j <= i; j++) {
@@ -129,12 +134,23 @@ export function choleskySolve(A: Float64Array, r: Float64Array, D: number): Floa
       }
     }
   }
+  return L;
+}
+
+/** Forward substitution L·z = r. */
+export function forwardSubstitute(L: Float64Array, r: ArrayLike<number>, D: number): Float64Array {
   const z = new Float64Array(D);
   for (let i = 0; i < D; i++) {
     let s = r[i];
     for (let k = 0; k < i; k++) s -= L[i * D + k] * z[k];
     z[i] = s / L[i * D + i];
   }
+  return z;
+}
+
+/** Solve L·Lᵀ·x = r given the Cholesky factor L (D, D). */
+export function choleskySolveWith(L: Float64Array, r: ArrayLike<number>, D: number): Float64Array {
+  const z = forwardSubstitute(L, r, D);
   const out = new Float64Array(D);
   for (let i = D - 1; i >= 0; i--) {
     let s = z[i];

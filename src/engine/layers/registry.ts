@@ -2,9 +2,11 @@
 // to LayerConfig without a constructor here fails to compile (the create-t3-app pattern).
 
 import { Activation, type ActivationConfig } from './activation.js';
+import { AttentionPool, type AttentionPoolConfig } from './attention-pool.js';
 import { AvgPool1d, type AvgPool1dConfig } from './avgpool1d.js';
 import { AvgPool2d, type AvgPool2dConfig } from './avgpool2d.js';
 import { BatchNorm, type BatchNormConfig } from './batchnorm.js';
+import { Bidirectional, type BidirectionalConfig } from './bidirectional.js';
 import { Conv1d, type Conv1dConfig } from './conv1d.js';
 import { Conv2d, type Conv2dConfig } from './conv2d.js';
 import { Dense, type DenseConfig } from './dense.js';
@@ -17,13 +19,16 @@ import { Lstm, type LstmConfig } from './lstm.js';
 import { MaxPool1d, type MaxPool1dConfig } from './maxpool1d.js';
 import { MaxPool2d, type MaxPool2dConfig } from './maxpool2d.js';
 import { SimpleRnn, type SimpleRnnConfig } from './simple-rnn.js';
+import { Tcn, type TcnConfig } from './tcn.js';
 import { TimeDense, type TimeDenseConfig } from './time-dense.js';
+import { Transpose, type TransposeConfig } from './transpose.js';
 
 export type LayerConfig =
   | DenseConfig | ActivationConfig | DropoutConfig
   | Conv2dConfig | MaxPool2dConfig | AvgPool2dConfig | FlattenConfig | BatchNormConfig
   | Conv1dConfig | MaxPool1dConfig | AvgPool1dConfig
-  | SimpleRnnConfig | LstmConfig | GruConfig | EmbeddingConfig | TimeDenseConfig;
+  | SimpleRnnConfig | LstmConfig | GruConfig | EmbeddingConfig | TimeDenseConfig
+  | BidirectionalConfig | AttentionPoolConfig | TcnConfig | TransposeConfig;
 export type LayerKind = LayerConfig['kind'];
 
 type Builders = {
@@ -47,6 +52,10 @@ const BUILDERS: Builders = {
   gru: (c, s) => new Gru(c, s),
   embedding: (c, s) => new Embedding(c, s),
   time_dense: (c, s) => new TimeDense(c, s),
+  bidirectional: (c, s) => new Bidirectional(c, s),
+  attention_pool: (c, s) => new AttentionPool(c, s),
+  tcn: (c, s) => new Tcn(c, s),
+  transpose: (c, s) => new Transpose(c, s),
 };
 
 export function createLayer(cfg: LayerConfig, inShape: readonly number[]): Layer {
