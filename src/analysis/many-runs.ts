@@ -22,20 +22,25 @@ function rowOf(o: RunOutput): RunRow {
   };
 }
 
-/** K-fold / backtest rows for `task`; a forecast needs its main run (the last origin and the test length). */
-export function crossValidate(spec: TrainSpec, task: string, run: RunJob, say: (msg: string) => void, main?: RunOutput): CvSummary {
+/** K-fold / backtest rows for `task`; a forecast needs its main run (the last origin and the test length).
+ *  `within`: nnm tune's folds, cut from the main run's training part only (tables: K folds of its
+ *  training rows; series: K origins that end before the main test periods), so the rows `nnm train`
+ *  tests on are never seen. */
+export function crossValidate(spec: TrainSpec, task: string, run: RunJob, say: (msg: string) => void, main?: RunOutput, within = false): CvSummary & { heldOut?: number[] } {
   const K = spec.cv ?? 0;
   const forecast = task === 'forecast';
+  let heldOut: number[] | undefined;
   const folds: CvSummary['folds'] = [];
   if (forecast) {
     if (!main) throw new Error('crossValidate: a forecast backtest needs the main run');
     const m = main.summary.metrics;
     const n = Number(m.data.points);
     const nTest = Number(m.data.test_rows);
+    const shift = within ? nTest : 0;
     for (let i = 0; i < K; i++) {
-      const end = n - (K - 1 - i) * nTest;
+      const end = n - shift - (K - 1 - i) * nTest;
       let o: RunOutput;
-      if (i === K - 1) o = main; // the last origin is the main run's own split
+      if (i === K - 1 && !within) o = main; // the last origin is the main run's own split
       else {
         try {
           o = run({ ...spec, testPeriods: nTest }, { seriesEnd: end, lite: true });
@@ -49,13 +54,18 @@ export function crossValidate(spec: TrainSpec, task: string, run: RunJob, say: (
     }
   } else {
     for (let i = 0; i < K; i++) {
-      const o = run(spec, { fold: { k: K, index: i }, lite: true });
+      const o = run(spec, within ? { inner: { k: K, index: i }, lite: true } : { fold: { k: K, index: i }, lite: true });
+      if (within && i === 0) heldOut = o.heldOut;
       folds.push({ fold: i + 1, ...rowOf(o) });
       say(`cv fold ${i + 1}/${K}: ${task === 'classify' ? `accuracy ${fmt(folds[i].test.accuracy)}` : `RMSE ${fmt(folds[i].test.rmse)}`}`);
     }
   }
   const method = forecast ? 'rolling-origin backtest' : task === 'classify' ? 'stratified k-fold' : 'k-fold';
-  return { method, k: K, folds, ...summariseRuns(folds) };
+  if (forecast && within && main) {
+    const n = Number(main.summary.metrics.data.points);
+    heldOut = Array.from({ length: Number(main.summary.metrics.data.test_rows) }, (_, j) => n - Number(main.summary.metrics.data.test_rows) + j + 1);
+  }
+  return { method, k: K, folds, ...summariseRuns(folds), ...(heldOut ? { heldOut } : {}) };
 }
 
 export function repeatSeeds(spec: TrainSpec, main: RunOutput, run: RunJob, say: (msg: string) => void): RepeatsSummary {

@@ -4,6 +4,9 @@
 export interface JobVariant {
   /** Tabular cross-validation: fold `index` of a seeded (stratified) K-fold split is the test part. */
   fold?: { k: number; index: number };
+  /** nnm tune: fold `index` of a K-fold split of the main run's TRAINING part is the test part (the
+   *  main test rows are never seen; the run reports them as RunOutput.heldOut). */
+  inner?: { k: number; index: number };
   /** Forecast backtest: only the first `seriesEnd` points of the series exist. */
   seriesEnd?: number;
   /** Skip optional extras (sensitivity) that the summary of many runs does not use. */

@@ -71,6 +71,7 @@ export function specFromFlags(data: string, flags: Record<string, unknown>, comm
     if (src === 'cli' || (src === 'default' && raw[key] === undefined)) raw[key] = flags[key];
   }
   raw.data = data;
+  if (typeof raw.task === 'string') raw.taskWord = raw.task;
   return toTrainSpec(raw);
 }
 

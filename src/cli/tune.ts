@@ -15,7 +15,9 @@ import { type Io, paint } from './io.js';
 import { type CliState, specFromFlags } from './train.js';
 
 // Train options that make no sense for a search (it writes no run folder and always cross-validates).
-const SKIP = new Set<keyof TrainSpec>(['out', 'force', 'repeats', 'sensitivity', 'test', 'clusters']);
+// NOTE: --force here overwrites an existing --save file; --test is left out: tuning scores folds of
+// the training part, and `nnm train --config FILE --test T` then tests on T.
+const SKIP = new Set<keyof TrainSpec>(['out', 'repeats', 'sensitivity', 'test', 'clusters']);
 
 export function tuneCommand(io: Io, state: CliState): Command {
   const cmd = new Command('tune')
@@ -71,9 +73,10 @@ function runTuneCli(spec0: TrainSpec, trials: number, save: string, io: Io, stat
   if (best.dropout !== undefined) config.dropout = best.dropout;
   if (best.window !== undefined) config.window = best.window;
   else if (spec.window !== undefined) config.window = spec.window;
+  if (result.tunedOn) config.tunedOn = result.tunedOn;
   writeAtomic(save, `${JSON.stringify(config, null, 2)}\n`);
   say(`best: trial ${result.best.trial} (${describeCandidate(best)}), ${result.metric} ${result.best.score.toPrecision(4)}; written to ${save} (nnm train ${spec.data} --config ${save})`);
-  say('the best cross-validation score is optimistic (it was selected on the same folds); confirm it with nnm train --config on a held-out test part or another --seed');
+  say(`every fold was cut from the training part of the split nnm train makes with seed ${spec.seed}${task === 'forecast' ? ' (the backtests end before its test periods)' : ''}; the best fold score is optimistic (it was selected on the same folds): nnm train ${spec.data} --config ${save} scores it on the held-out test part`);
   return result;
 }
 

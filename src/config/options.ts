@@ -13,6 +13,15 @@ export const SENSITIVITY_MODES = ['auto', 'on', 'off'] as const;
 export type SensitivityMode = (typeof SENSITIVITY_MODES)[number];
 export type Lang = (typeof LANGS)[number];
 
+/** What nnm tune held out: the 1-based data rows (tables) or periods (series) of the test part that
+ *  `nnm train` with the same seed and test options will score, none of which tuning saw. */
+export interface TunedOn {
+  seed: number;
+  /** 'split' (a seeded split of the rows), 'file' (a separate --test file), 'periods' (last periods). */
+  test: 'split' | 'file' | 'periods';
+  test_rows: number[];
+}
+
 export interface TrainSpec {
   data: string;
   sheet?: string;
@@ -51,6 +60,10 @@ export interface TrainSpec {
   sensitivity: SensitivityMode;
   /** Clustering: number of clusters (chosen by silhouette in 2..8 when absent). */
   clusters?: number;
+  /** The --task word as typed (e.g. 预测), for the inference of an ambiguous keyword (set by the CLI). */
+  taskWord?: string;
+  /** Written by nnm tune into its config file: which rows tuning never saw (config files only). */
+  tunedOn?: TunedOn;
   out?: string;
   config?: string;
   json: boolean;
@@ -165,6 +178,8 @@ export const TRAIN_OPTIONS: { [K in keyof TrainSpec]-?: OptionDef | null } = {
   repeats: { flags: '--repeats <n>', help: 'train N times with seeds seed, seed+1, ... and report mean ± std', auto: 'off', parse: int(2, 100) },
   sensitivity: { flags: '--sensitivity <mode>', help: 'input sensitivity (permutation importance and MIV) for tabular tasks: auto (when cheap), on, off', default: 'auto', parse: choice(SENSITIVITY_MODES) },
   clusters: { flags: '--clusters <k>', help: 'cluster task: number of clusters', auto: 'chosen by silhouette in 2..8', parse: int(2, 50) },
+  taskWord: null,
+  tunedOn: null,
   out: { flags: '--out <dir>', help: 'run folder', auto: 'runs/<data>-<model>-<timestamp>', parse: str },
   config: { flags: '--config <file>', help: 'JSON or YAML config file with train options (flags override it; a run\'s config.json reruns it)', parse: str },
   json: { flags: '--json', help: 'print metrics.json on stdout and nothing else there', default: false, parse: bool },

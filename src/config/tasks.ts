@@ -34,6 +34,11 @@ export const TASK_KEYWORDS: Readonly<Record<string, Task>> = {
   '聚类': 'cluster', '聚类分析': 'cluster', '分群': 'cluster',
 };
 
+/** Keywords that mean "forecast" only with a time index: in contest Chinese 预测 (and "predict")
+ *  usually asks for prediction from the other columns, so on a table without dates they mean
+ *  regression or classification (tasks/infer.ts decides, and says why). */
+export const AMBIGUOUS_FORECAST_WORDS: ReadonlySet<string> = new Set(['预测', 'predict', 'prediction']);
+
 export function resolveTask(keyword: string): Task {
   const task = TASK_KEYWORDS[keyword.trim().toLowerCase()];
   if (!task) {

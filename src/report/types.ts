@@ -112,6 +112,8 @@ export interface RunOutput {
   config: Record<string, unknown>;
   /** file name (relative to the run folder) -> content. */
   files: Record<string, string>;
+  /** Inner runs of nnm tune: the 1-based data rows of the main test part, which this run never saw. */
+  heldOut?: number[];
 }
 
 /** One epoch of training as the report reads it (train/fit.ts's EpochLog has this shape). */

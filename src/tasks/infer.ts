@@ -6,7 +6,7 @@
 // decides classify vs regress with an MLP.
 
 import type { TrainSpec } from '../config/options.js';
-import { DEFAULT_MODEL, type ModelKind, type Task } from '../config/tasks.js';
+import { AMBIGUOUS_FORECAST_WORDS, DEFAULT_MODEL, type ModelKind, type Task } from '../config/tasks.js';
 import { isFolder } from '../data/image-folder.js';
 import type { TableReader } from '../data/read.js';
 import { type ColumnInfo, findColumn, inferSchema, type Schema } from '../data/schema.js';
@@ -63,6 +63,17 @@ const TASK_WORD: { [T in Task]: string } = {
 /** The task a run gets: --task when given, else the suggestion of `nnm inspect` for the table. */
 export function decideTask(spec: TrainSpec, readTable: TableReader): Decision {
   const model = (task: Task): ModelKind => (spec.model === 'auto' ? DEFAULT_MODEL[task] : spec.model);
+  const word = spec.taskWord?.trim().toLowerCase();
+  if (spec.task === 'forecast' && word && AMBIGUOUS_FORECAST_WORDS.has(word) && spec.date === undefined && !isFolder(spec.data)) {
+    const table = readTable(spec.data);
+    const schema = inferSchema(table);
+    if (!timeIndex(schema)) {
+      const ti = spec.target !== undefined ? findColumn(table, spec.target, '--target') : schema.columns.length - 1;
+      const s = tabularSuggestion(schema, ti, table.file);
+      const why = `"${spec.taskWord}" on a table without a date column means predicting "${s.target}" from the other columns, and ${s.why} (for a time-series forecast give a date column, --date COL or --task forecast)`;
+      return { task: s.task, model: model(s.task), why };
+    }
+  }
   if (spec.task) return { task: spec.task, model: model(spec.task) };
   if (wantsImage(spec)) {
     const why = isFolder(spec.data) ? `"${spec.data}" is a folder of images` : 'an image/signal option or --model cnn was given';
@@ -78,6 +89,11 @@ export function decideTask(spec: TrainSpec, readTable: TableReader): Decision {
 /** The line said on screen for an inferred task. */
 export function decisionNote(d: Decision): string | undefined {
   return d.why ? `task: ${TASK_WORD[d.task]}, because ${d.why} (set --task to change)` : undefined;
+}
+
+/** The date column that is a time index: one row per date (repeated dates — transactions, panels — are a table). */
+function timeIndex(schema: Schema): ColumnInfo | undefined {
+  return schema.columns.find((c) => c.type === 'date' && c.unique + c.missing >= schema.nRows);
 }
 
 function tabularSuggestion(schema: Schema, t: number, file?: string): Suggestion {
@@ -101,8 +117,7 @@ export function suggestTask(schema: Schema, targetIndex?: number, file?: string)
     }
   }
 
-  // NOTE: a time index has one row per date; repeated dates (transactions, panels) are a table.
-  const date = cols.find((c) => c.type === 'date' && c.unique + c.missing >= schema.nRows);
+  const date = timeIndex(schema);
   const series = targetIndex !== undefined ? cols[targetIndex] : [...cols].reverse().find((c) => c.type === 'number');
   if (date && series && series.type === 'number') {
     const others = cols.filter((c) => c !== date && c !== series && c.type === 'number').length;

@@ -124,4 +124,20 @@ describe('task registry', () => {
     expect(JSON.parse(e.stdout).test.accuracy).toBeGreaterThan(0.5);
     expect(readdirSync(out)).toContain('report.html');
   });
+
+  it('--task 预测 on a table without dates means regression (said why); with a date column it forecasts', async () => {
+    const dir = tempDir();
+    const r = await runCli(['train', SAMPLE('diabetes.csv'), '--task', '预测', '--epochs', '2', '--ensemble', '1', '--out', join(dir, 'd'), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).task).toBe('regress');
+    expect(r.stderr).toContain('task: regression, because "预测" on a table without a date column means predicting');
+    const f = await runCli(['train', SAMPLE('airpassengers.csv'), '--task', '预测', '--epochs', '2', '--ensemble', '1', '--out', join(dir, 'f'), '--json']);
+    expect(f.code).toBe(0);
+    expect(JSON.parse(f.stdout).task).toBe('forecast');
+    // The English word "forecast" keeps its meaning: a series in row order.
+    const g = await runCli(['train', SAMPLE('diabetes.csv'), '--task', 'forecast', '--target', 'progression', '--covariates', 'none', '--epochs', '2', '--ensemble', '1', '--out', join(dir, 'g'), '--json']);
+    expect(g.code).toBe(0);
+    expect(JSON.parse(g.stdout).task).toBe('forecast');
+  });
 });
+

@@ -50,4 +50,38 @@ describe('nnm tune', () => {
     expect(img.code).toBe(2);
     expect(img.stderr.trim().split('\n')).toEqual([expect.stringMatching(/digits8x8\.csv: nnm tune searches classify, regress and forecast networks, not image yet/)]);
   });
+
+  it('never sees the test rows: tune folds come from the training part of the split train --config then tests on', async () => {
+    const dir = tempDir();
+    const save = join(dir, 'tuned.json');
+    const t = await runCli(['tune', SAMPLE('iris.csv'), '--trials', '2', '--cv', '2', '--epochs', '5', '--ensemble', '1', '--seed', '5', '--save', save, '--quiet']);
+    expect(t.code).toBe(0);
+    const tuned = JSON.parse(readFileSync(save, 'utf8'));
+    expect(tuned.tunedOn).toMatchObject({ seed: 5, test: 'split' });
+    expect(tuned.tunedOn.test_rows).toHaveLength(30);
+    const out = join(dir, 'run');
+    const r = await runCli(['train', SAMPLE('iris.csv'), '--config', save, '--out', out, '--epochs', '5']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('chosen by nnm tune without these 30 test rows');
+    // The rows train tested on are exactly the rows tune held out.
+    const testRows = readFileSync(join(out, 'predictions.csv'), 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[0])).sort((a, b) => a - b);
+    expect(testRows).toEqual(tuned.tunedOn.test_rows);
+    // Another seed draws another test part: train says tune saw some of it.
+    const other = await runCli(['train', SAMPLE('iris.csv'), '--config', save, '--seed', '6', '--out', join(dir, 'run6'), '--epochs', '5']);
+    expect(other.code).toBe(0);
+    expect(other.stderr).toMatch(/warning: nnm tune saw \d+ of these 30 test rows/);
+  });
+
+  it('forecast: the backtest origins end before the test periods train will score', async () => {
+    const dir = tempDir();
+    const save = join(dir, 'tuned.json');
+    const t = await runCli(['tune', SAMPLE('airpassengers.csv'), '--trials', '1', '--cv', '2', '--epochs', '3', '--ensemble', '1', '--save', save, '--quiet']);
+    expect(t.code).toBe(0);
+    const tuned = JSON.parse(readFileSync(save, 'utf8'));
+    expect(tuned.tunedOn.test).toBe('periods');
+    expect(tuned.tunedOn.test_rows).toEqual(Array.from({ length: 24 }, (_, i) => 121 + i));
+    const r = await runCli(['train', SAMPLE('airpassengers.csv'), '--config', save, '--out', join(dir, 'run'), '--epochs', '3']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('without these 24 test periods');
+  });
 });

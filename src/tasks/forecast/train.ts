@@ -18,6 +18,7 @@ import { encodeModelFile } from '../../models/model-file.js';
 import { toCsv } from '../../report/csv.js';
 import type { ForecastData, MetricsJson, RunOutput } from '../../report/types.js';
 import type { JobContext } from '../context.js';
+import { tunedNote } from '../../analysis/tune.js';
 import { type Fold, subset, trainEnsemble, trainStats } from '../../train/ensemble.js';
 import { direct, directWindows, forecastAhead, oneStep, recursive, type SeriesModel, windows } from './forecasting.js';
 import { dataAudit, historyCsv, resolvedConfig } from '../outputs.js';
@@ -69,6 +70,12 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   if (nTrain < 8) {
     throw new UserError({ file: table.file, message: `the series has ${n} points; after the ${nTest}-period test part only ${nTrain} remain for training`, hint: 'give a longer series or a smaller --test-periods' });
   }
+  const tuned = tunedNote(spec.tunedOn, Int32Array.from({ length: nTest }, (_, i) => nTrain + i), ctx.variant);
+  if (tuned) {
+    notes.push(tuned);
+    ctx.note(tuned);
+  }
+
   const fitSeason = nTrain >= 3 * s ? s : 1; // a season needs three cycles of training data to be judged
   const { transform: tf, reasons } = chooseTransform(y.subarray(0, nTrain), fitSeason);
   const covs = series.covariates;

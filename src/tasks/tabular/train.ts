@@ -18,6 +18,7 @@ import { buildMlp } from '../../models/mlp.js';
 import type { MetricsJson, PreprocessStep, RunOutput, TestPredictions } from '../../report/types.js';
 import type { JobContext } from '../context.js';
 import { tabularSensitivity } from '../../analysis/sensitivity.js';
+import { tunedNote } from '../../analysis/tune.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from '../../train/ensemble.js';
 import { classificationOutputs, dataAudit, historyCsv, resolvedConfig, rowIds } from '../outputs.js';
 
@@ -64,33 +65,11 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress', ctx
   }
   const rawLabels = classify ? Float32Array.from(labelled, (r) => classes.indexOf(table.columns[targetIndex][r])) : undefined;
 
-  // Test part: a separate labelled file, or a seeded (stratified) split.
-  let testTable: RawTable = table;
-  let trainPart: Int32Array;
-  let testRows: Int32Array;
-  let splitText: string;
-  const fold = ctx.variant?.fold;
-  if (fold) {
-    const f = kFolds(labelled, fold.k, splitRng, rawLabels)[fold.index];
-    trainPart = f.train;
-    testRows = f.test;
-    splitText = `${classify ? 'stratified ' : ''}${fold.k}-fold cross-validation, fold ${fold.index + 1}: ${trainPart.length} training rows, ${testRows.length} test rows`;
-  } else if (spec.test) {
-    testTable = ctx.readTable(spec.test);
-    const ti = testTable.names.indexOf(targetName);
-    if (ti < 0) throw new UserError({ file: spec.test, message: `has no target column "${targetName}"`, hint: 'the test file needs the same header as the training file' });
-    trainPart = labelled;
-    testRows = rowsWithTarget(testTable, ti, Int32Array.from({ length: testTable.nRows }, (_, i) => i));
-    splitText = `separate test file ${spec.test} (${testRows.length} rows)`;
-  } else {
-    const minRows = classify ? Math.max(2 * classes.length, 10) : 10;
-    if (labelled.length < minRows) {
-      throw new UserError({ file: table.file, message: `has ${labelled.length} labelled rows, too few to hold out a test part`, hint: `give at least ${minRows} rows, or a separate file with --test` });
-    }
-    const s = splitRows(labelled, spec.testSize, splitRng, rawLabels);
-    trainPart = s.train;
-    testRows = s.test;
-    splitText = `${classify ? 'stratified ' : ''}random split, seed ${spec.seed}: ${trainPart.length} training rows, ${testRows.length} test rows (${Math.round(spec.testSize * 100)}%)`;
+  const { testTable, trainPart, testRows, splitText, heldOut } = testPart(spec, ctx, { table, targetName, labelled, rawLabels, classify, classes: classes.length }, splitRng);
+  const tuned = tunedNote(spec.tunedOn, spec.test ? undefined : testRows, ctx.variant);
+  if (tuned) {
+    notes.push(tuned);
+    ctx.note(tuned);
   }
   const trainLabels = rawLabels ? labelsOf(trainPart, labelled, rawLabels) : undefined;
   const nMembers = spec.ensemble ?? (trainPart.length <= 2000 ? 5 : 1);
@@ -227,6 +206,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress', ctx
   return {
     summary,
     config,
+    ...(heldOut ? { heldOut } : {}),
     files: {
       'model.nnm.json': modelJson,
       'predictions.csv': predCsv,
@@ -235,3 +215,46 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress', ctx
   };
 }
 
+
+interface Labelled {
+  table: RawTable;
+  targetName: string;
+  /** Rows with a target value, and their class codes (classification). */
+  labelled: Int32Array;
+  rawLabels: Float32Array | undefined;
+  classify: boolean;
+  classes: number;
+}
+
+/** The test part: a fold of --cv, a separate labelled file, or a seeded (stratified) split. For tune's
+ *  inner folds (variant.inner), the same seeded split is made first and the fold is cut from its
+ *  training part only, so tuning never sees the rows `nnm train` will test on (returned as heldOut). */
+function testPart(spec: TrainSpec, ctx: JobContext, d: Labelled, splitRng: Rng): { testTable: RawTable; trainPart: Int32Array; testRows: Int32Array; splitText: string; heldOut?: number[] } {
+  const { table, labelled, rawLabels, classify } = d;
+  const fold = ctx.variant?.fold;
+  if (fold) {
+    const f = kFolds(labelled, fold.k, splitRng, rawLabels)[fold.index];
+    return { testTable: table, trainPart: f.train, testRows: f.test, splitText: `${classify ? 'stratified ' : ''}${fold.k}-fold cross-validation, fold ${fold.index + 1}: ${f.train.length} training rows, ${f.test.length} test rows` };
+  }
+  let main: { testTable: RawTable; trainPart: Int32Array; testRows: Int32Array; splitText: string };
+  if (spec.test) {
+    const testTable = ctx.readTable(spec.test);
+    const ti = testTable.names.indexOf(d.targetName);
+    if (ti < 0) throw new UserError({ file: spec.test, message: `has no target column "${d.targetName}"`, hint: 'the test file needs the same header as the training file' });
+    const testRows = rowsWithTarget(testTable, ti, Int32Array.from({ length: testTable.nRows }, (_, i) => i));
+    main = { testTable, trainPart: labelled, testRows, splitText: `separate test file ${spec.test} (${testRows.length} rows)` };
+  } else {
+    const minRows = classify ? Math.max(2 * d.classes, 10) : 10;
+    if (labelled.length < minRows) {
+      throw new UserError({ file: table.file, message: `has ${labelled.length} labelled rows, too few to hold out a test part`, hint: `give at least ${minRows} rows, or a separate file with --test` });
+    }
+    const s = splitRows(labelled, spec.testSize, splitRng, rawLabels);
+    main = { testTable: table, trainPart: s.train, testRows: s.test, splitText: `${classify ? 'stratified ' : ''}random split, seed ${spec.seed}: ${s.train.length} training rows, ${s.test.length} test rows (${Math.round(spec.testSize * 100)}%)` };
+  }
+  const inner = ctx.variant?.inner;
+  if (!inner) return main;
+  const labels = rawLabels ? labelsOf(main.trainPart, labelled, rawLabels) : undefined;
+  const f = kFolds(main.trainPart, inner.k, splitRng, labels)[inner.index];
+  const heldOut = main.testTable === table ? Array.from(main.testRows, (r) => r + 1).sort((a, b) => a - b) : [];
+  return { testTable: table, trainPart: f.train, testRows: f.test, heldOut, splitText: `${inner.k}-fold cross-validation inside the training part, fold ${inner.index + 1}: ${f.train.length} training rows, ${f.test.length} test rows` };
+}
