@@ -21,6 +21,7 @@ import { checkSupport, computeRun } from '../tasks/run.js';
 import { type Io, paint } from './io.js';
 import { runJobThread } from './job-thread.js';
 import { progressFor } from './progress.js';
+import { summaryLines } from './summary.js';
 
 export interface CliState {
   exitCode: number;
@@ -130,31 +131,6 @@ async function trainAndWrite(
 const tableReaderForFolder = (file: string): never => {
   throw new UserError({ file, message: 'is a folder, not a data file', hint: 'give a .csv file (a folder of images needs --task image)' });
 };
-
-function summaryLines(o: RunOutput, dir: string, c: ReturnType<typeof paint>): string {
-  const m = o.summary.metrics;
-  const t = m.test;
-  const f = (v: unknown): string => (typeof v === 'number' ? String(Number(v.toPrecision(4))) : '—');
-  const lines: string[] = [];
-  if (m.task === 'cluster') {
-    const b = m.baselines.kmeans ?? {};
-    lines.push(`${c.bold('clusters')} ${f(t.clusters)}  silhouette ${c.green(f(t.silhouette))}  Davies-Bouldin ${f(t.davies_bouldin)}   (k-means: ${f(b.silhouette)} / ${f(b.davies_bouldin)})`);
-  } else if (m.task === 'forecast') {
-    const one = t.one_step as Record<string, number>;
-    const multi = t.multi_step as Record<string, number>;
-    const sn = (m.baselines.seasonal_naive ?? m.baselines.naive) as Record<string, Record<string, number>>;
-    lines.push(`${c.bold('test')}  one-step RMSE ${c.green(f(one.rmse))}  multi-step RMSE ${c.green(f(multi.rmse))}  MAPE ${f(multi.mape)}%   (${m.baselines.seasonal_naive ? 'seasonal naive' : 'naive'}: ${f(sn.one_step.rmse)} / ${f(sn.multi_step.rmse)})`);
-  } else if (m.task === 'regress') {
-    const b = m.baselines.mean ?? {};
-    lines.push(`${c.bold('test')}  RMSE ${c.green(f(t.rmse))}  MAE ${f(t.mae)}  MAPE ${f(t.mape)}%  R² ${c.green(f(t.r2))}   (mean baseline: RMSE ${f(b.rmse)})`);
-  } else {
-    const b = m.baselines.majority ?? {};
-    lines.push(`${c.bold('test')}  accuracy ${c.green(f(t.accuracy))}  macro F1 ${f(t.macro_f1)}   (majority baseline: accuracy ${f(b.accuracy)})`);
-  }
-  if (m.task !== 'cluster') lines.push(`${c.bold('trained')} ${m.train.epochs} epochs (best ${m.train.best_epoch}) in ${m.train.seconds}s`);
-  lines.push(`${c.bold('run folder')} ${dir}  (report.html, report.md, figures/, tables/, metrics.json, predictions.csv, model.nnm.json)`);
-  return `${lines.join('\n')}\n`;
-}
 
 /** Where to look for a CJK font for the PNG figures on this machine. */
 export function fontDirs(): string[] {
