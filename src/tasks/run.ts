@@ -40,8 +40,30 @@ export function computeRun(spec0: TrainSpec, ctx: JobContext): RunOutput {
   const note = decisionNote(d);
   if (note) ctx.note(note);
   const output = runTask(spec, d.task, ctx);
-  if ((spec.cv || spec.repeats) && !output.summary.metrics.train.interrupted) {
-    addManyRunAnalysis(output, spec, (s, variant) => runTask(s, d.task, { ...ctx, note: () => {}, variant }), ctx.note);
+  const small = smallDataCv(spec, d.task, output);
+  if (small) {
+    ctx.note(small.note);
+    output.summary.notes.push(small.note);
+  }
+  const analysed = small ? { ...spec, cv: small.k } : spec;
+  if ((analysed.cv || analysed.repeats) && !output.summary.metrics.train.interrupted) {
+    addManyRunAnalysis(output, analysed, (s, variant) => runTask(s, d.task, { ...ctx, note: () => {}, variant }), ctx.note);
+    if (small) output.config.cv = small.k;
   }
   return output;
+}
+
+/** Fewer labelled rows than this: one random test part is too small to judge a model on. */
+export const SMALL_DATA_ROWS = 50;
+
+/** A small table with no --cv and no --test file: K-fold cross-validation (leave-one-out under 10
+ *  rows per fold) gives the headline numbers, with a warning that says why. */
+function smallDataCv(spec: TrainSpec, task: Task, o: RunOutput): { k: number; note: string } | undefined {
+  if ((task !== 'classify' && task !== 'regress') || spec.cv !== undefined || spec.test !== undefined) return undefined;
+  const d = o.summary.metrics.data;
+  const rows = Number(d.train_rows) + Number(d.test_rows);
+  if (!(rows < SMALL_DATA_ROWS)) return undefined;
+  const k = rows < 20 ? rows : 5;
+  const how = k === rows ? 'leave-one-out cross-validation' : `${k}-fold cross-validation`;
+  return { k, note: `warning: only ${rows} labelled rows, so the test part has ${String(d.test_rows)} rows: too few to judge a model on; ${how} is added and its mean ± std are the numbers to report (set --cv K to choose, or give a --test file)` };
 }

@@ -139,5 +139,22 @@ describe('task registry', () => {
     expect(g.code).toBe(0);
     expect(JSON.parse(g.stdout).task).toBe('forecast');
   });
+
+  it('a table under 50 rows gets cross-validation for its headline numbers and a warning, on screen and in the report', async () => {
+    const dir = tempDir();
+    const lines = ['x1,x2,y'];
+    for (let i = 0; i < 30; i++) lines.push(`${(i % 7) / 7},${(i % 5) / 5},${(3 * (i % 7)) / 7 - (2 * (i % 5)) / 5}`);
+    writeFileSync(join(dir, 'small.csv'), `${lines.join('\n')}\n`);
+    const r = await runCli(['train', join(dir, 'small.csv'), '--epochs', '5', '--out', join(dir, 'r'), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: only 30 labelled rows, so the test part has 6 rows');
+    const m = JSON.parse(r.stdout);
+    expect(m.cv.k).toBe(5);
+    expect(m.cv.folds).toHaveLength(5);
+    expect(readFileSync(join(dir, 'r', 'report.md'), 'utf8')).toContain('only 30 labelled rows');
+    // --cv or a --test file is the user's choice: no automatic folds.
+    const t = await runCli(['train', join(dir, 'small.csv'), '--epochs', '5', '--cv', '3', '--out', join(dir, 't'), '--json']);
+    expect(JSON.parse(t.stdout).cv.k).toBe(3);
+  });
 });
 
