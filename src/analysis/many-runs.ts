@@ -12,6 +12,9 @@ import type { JobVariant } from './variant.js';
 
 export type RunJob = (spec: TrainSpec, variant: JobVariant) => RunOutput;
 
+/** A backtest fold needs at least this many training points before its test part (as the forecast task does). */
+const MIN_BACKTEST_TRAIN = 8;
+
 function rowOf(o: RunOutput): RunRow {
   const m = o.summary.metrics;
   return {
@@ -37,6 +40,14 @@ export function crossValidate(spec: TrainSpec, task: string, run: RunJob, say: (
     const n = Number(m.data.points);
     const nTest = Number(m.data.test_rows);
     const shift = within ? nTest : 0;
+    const firstEnd = n - shift - (K - 1) * nTest;
+    const most = Math.max(1, Math.floor((n - shift - MIN_BACKTEST_TRAIN) / nTest));
+    if (firstEnd - nTest < MIN_BACKTEST_TRAIN) {
+      throw new UserError({
+        message: `--cv ${K}: a rolling-origin backtest of ${K} folds needs ${K} test parts of ${nTest} periods${within ? ' before the held-out test part' : ''} and ${MIN_BACKTEST_TRAIN} training points before the first; the series has ${n} points`,
+        hint: most >= 2 ? `use --cv ${Math.min(most, K - 1)} or fewer, or a smaller --test-periods` : 'use a smaller --test-periods, or no --cv',
+      });
+    }
     for (let i = 0; i < K; i++) {
       const end = n - shift - (K - 1 - i) * nTest;
       let o: RunOutput;

@@ -5,6 +5,7 @@
 import type { TrainSpec } from '../config/options.js';
 import { MODELS_FOR_TASK, type Task } from '../config/tasks.js';
 import { addManyRunAnalysis } from '../analysis/many-runs.js';
+import { readFileSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import type { RunOutput } from '../report/types.js';
 import type { JobContext } from './context.js';
@@ -39,6 +40,8 @@ export function computeRun(spec0: TrainSpec, ctx: JobContext): RunOutput {
   checkSupport(spec, d.task);
   const note = decisionNote(d);
   if (note) ctx.note(note);
+  const same = spec.test !== undefined && sameFile(spec.data, spec.test);
+  if (same) ctx.note(`warning: --test ${spec.test} holds the same data as ${spec.data}: the "test" scores are scores on training rows and say nothing about new data`);
   const output = runTask(spec, d.task, ctx);
   const small = smallDataCv(spec, d.task, output);
   if (small) {
@@ -66,4 +69,16 @@ function smallDataCv(spec: TrainSpec, task: Task, o: RunOutput): { k: number; no
   const k = rows < 20 ? rows : 5;
   const how = k === rows ? 'leave-one-out cross-validation' : `${k}-fold cross-validation`;
   return { k, note: `warning: only ${rows} labelled rows, so the test part has ${String(d.test_rows)} rows: too few to judge a model on; ${how} is added and its mean ± std are the numbers to report (set --cv K to choose, or give a --test file)` };
+}
+
+/** The same path, or two files (not folders) with the same bytes. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = statSync(a);
+    const sb = statSync(b);
+    if (sa.ino === sb.ino && sa.dev === sb.dev) return true;
+    return sa.isFile() && sb.isFile() && sa.size === sb.size && sa.size < 512 * 2 ** 20 && readFileSync(a).equals(readFileSync(b));
+  } catch {
+    return false; // the readers name a missing file
+  }
 }

@@ -106,7 +106,11 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
     ctx.note(line);
     notes.push(line);
   }
-  ctx.note(`window: ${W} past periods${spec.window ? '' : ' (default: one season, or 8 without a season)'}; test part: the last ${nTest} periods; ${mode === 'direct' ? `direct strategy: the network outputs the next ${D} periods at once` : 'recursive multi-step forecasts'}`);
+  const want = s > 1 ? s : 8;
+  const why = spec.window ? '' : W < want
+    ? ` (default: ${s > 1 ? `one season would be ${want}` : '8 without a season'}, cut to a quarter of the ${nTrainZ} transformed training points so that enough windows remain)`
+    : ` (default: ${s > 1 ? 'one season' : '8 without a season'})`;
+  ctx.note(`window: ${W} past periods${why}; test part: the last ${nTest} periods; ${mode === 'direct' ? `direct strategy: the network outputs the next ${D} periods at once` : 'recursive multi-step forecasts'}`);
 
   // Training windows: x = z[i−W..i−1], y = z[i] (recursive) or z[i..i+D−1] (direct).
   const train: Dataset = mode === 'direct' ? directWindows(zAll, W, D, W, nTrainZ - D + 1, F) : windows(zAll, W, W, nTrainZ, F);
