@@ -67,7 +67,7 @@ function runOnce(entry, seed, dir) {
   const cpu = childCpu() - cpu0;
   if (r.status !== 0) {
     const err = (r.stderr ?? '').trim().split('\n').filter(Boolean).slice(-1)[0] ?? `exit ${r.status}`;
-    return { error: err.slice(0, 200), wall, cpu };
+    return { error: err.replaceAll(`${dir}/`, '').slice(0, 200), wall, cpu };
   }
   const metrics = JSON.parse(r.stdout);
   return { ...scoreOf(entry, metrics), model: metrics.model, transforms: metrics.data?.transforms, wall, cpu };

@@ -66,6 +66,13 @@ const COLUMNS_DOC = `- **metric**: what is compared, on the fixed test rows of t
   and max over the seeds; **cpu s**: its user + system CPU time (all threads), mean. The machine is
   shared, so wall time includes waiting for a core.`;
 
+function failures(rows) {
+  const failed = rows.filter((r) => r.nnm.error);
+  if (!failed.length) return '';
+  const lines = failed.map((r) => `- **${r.entry.name}**: \`nnm train\` stopped with: ${r.nnm.error.replace(/\/tmp\/[^ ]*\//, '')}`);
+  return `\n### Runs that failed\n\n${lines.join('\n')}\n`;
+}
+
 export function markdown(rows, overall, meta) {
   const perSet = rows.flatMap((r) => r.targets.map((t) => [r.entry.name, t.what, t.met === null ? 'n/a' : t.met ? 'met' : '**not met**', t.detail]));
   const gb = rows.filter((r) => r.ref.references.hgb && Number.isFinite(r.nnm.mean)).map((r) => {
@@ -101,6 +108,16 @@ ${mdTable(['set', 'target', 'status', 'detail'], perSet)}
 
 ${mdTable(['set', 'HistGB', 'nnm − HistGB (accuracy) or nnm ÷ HistGB (RMSE)'], gb)}
 
+## Reading notes
+
+- Test parts are small (7 to 586 rows, 8 to 30 periods): a difference of one test row (penguins:
+  1 of 69 = 0.014) or a few percent of RMSE is within noise; compare against the sd over seeds.
+- The references are fixed numbers (\`references.json\`); only nnm is trained in this run.
+- Series references are univariate; nnm reads the other numeric columns as covariates by default
+  (bjsales' \`lead\`). "HW" is the Holt-Winters variant with the lower AIC on the training part,
+  not the one that scores better on the test tail.
+- A set where nnm stops with an error counts as not met on every target of that set.
+${failures(rows)}
 ## Series details
 
 ${mdTable(['set', 'frequency', 'multi-step RMSE', 'one-step RMSE', '95% coverage', 'model', 'transforms'], series)}
