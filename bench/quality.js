@@ -17,7 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import { join } from 'node:path';
 import { markdown, textTable } from './quality/report.js';
-import { ROOT, checkEntry, loadReferences, loadSuite, scoreOf, trainArgs, writeSplit } from './quality/suite.js';
+import { ROOT, checkEntry, loadReferences, loadSuite, scoreOf, tailCoverage, trainArgs, writeSeriesTrain, writeSplit } from './quality/suite.js';
 import { mean, overallTargets, sd, setTargets } from './quality/targets.js';
 
 const log = (s) => process.stderr.write(`${s}\n`);
@@ -70,7 +70,19 @@ function runOnce(entry, seed, dir) {
     return { error: err.replaceAll(`${dir}/`, '').slice(0, 200), wall, cpu };
   }
   const metrics = JSON.parse(r.stdout);
-  return { ...scoreOf(entry, metrics), model: metrics.model, transforms: metrics.data?.transforms, wall, cpu };
+  const tail = entry.task === 'forecast' ? intervalRun(entry, seed, dir) : null;
+  return { ...scoreOf(entry, metrics), model: metrics.model, transforms: metrics.data?.transforms, wall, cpu, tail };
+}
+
+/** The interval check of a series: a second default run on the training part alone with `--horizon N`;
+ *  its forecast.csv band is compared with the test tail (not timed; the point forecast is not scored). */
+function intervalRun(entry, seed, dir) {
+  const out = join(dir, `${entry.name}-seed${seed}-band`);
+  const args = [join(ROOT, 'bin', 'nnm.js'), 'train', writeSeriesTrain(entry, dir), '--task', 'forecast', '--target', entry.target,
+    '--date', entry.date, '--horizon', String(entry.n_test), '--seed', String(seed), '--json', '--quiet', '--out', out, '--force'];
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: '1' } });
+  const file = join(out, 'forecast.csv');
+  return r.status === 0 && existsSync(file) ? tailCoverage(entry, readFileSync(file, 'utf8')) : null;
 }
 
 function runSet(entry, seeds, dir) {
@@ -93,6 +105,7 @@ function runSet(entry, seeds, dir) {
     cpuMean: mean(runs.map((r) => r.cpu)),
     oneStep: num('one_step').length ? mean(num('one_step')) : NaN,
     coverage: cov.length ? mean(cov) : null,
+    tail: ok.every((r) => r.tail) && ok.length ? { hits: ok.reduce((t, r) => t + r.tail.hits, 0), n: ok.reduce((t, r) => t + r.tail.n, 0) } : null,
     model: ok[0]?.model,
     transforms: ok[0]?.transforms,
     error: runs.find((r) => r.error)?.error,

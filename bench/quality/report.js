@@ -81,7 +81,8 @@ export function markdown(rows, overall, meta) {
     return [r.entry.name, fmt(h), gap];
   });
   const series = rows.filter((r) => r.entry.task === 'forecast').map((r) => [
-    r.entry.name, r.entry.freq, fmt(r.nnm.mean), fmt(r.nnm.oneStep), r.nnm.coverage === null ? 'not reported' : `${fmt(100 * r.nnm.coverage, 1)}%`, r.nnm.model ?? '–', r.nnm.transforms ?? '–']);
+    r.entry.name, r.entry.freq, fmt(r.nnm.mean), fmt(r.nnm.oneStep), r.nnm.coverage === null ? 'not reported' : `${fmt(100 * r.nnm.coverage, 1)}%`,
+    r.nnm.tail ? `${fmt(100 * r.nnm.tail.hits / r.nnm.tail.n, 1)}% (${r.nnm.tail.hits}/${r.nnm.tail.n})` : '–', r.nnm.model ?? '–', r.nnm.transforms ?? '–']);
   const seeds = rows.map((r) => [r.entry.name, r.nnm.perSeed.map((v) => fmt(v)).join(', '), r.nnm.perSeedWall.map((v) => fmt(v, 1)).join(', ')]);
   return `# Model quality: nnm with defaults against classical and reference models
 
@@ -120,7 +121,12 @@ ${mdTable(['set', 'HistGB', 'nnm − HistGB (accuracy) or nnm ÷ HistGB (RMSE)']
 ${failures(rows)}
 ## Series details
 
-${mdTable(['set', 'frequency', 'multi-step RMSE', 'one-step RMSE', '95% coverage', 'model', 'transforms'], series)}
+${mdTable(['set', 'frequency', 'multi-step RMSE', 'one-step RMSE', '95% coverage (nnm backtest)', '95% band on the test tail', 'model', 'transforms'], series)}
+
+"95% band on the test tail": per seed, a second default run on the training part alone with
+\`--horizon N\` writes \`forecast.csv\` with \`lower_95\`/\`upper_95\` for the N test periods; the
+column counts the test values inside that band, over all seeds. That run's network is fitted with
+nnm's own inner test split of the training part, so it is not the scored model; its time is not counted.
 
 ## Per seed
 

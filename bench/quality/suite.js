@@ -108,3 +108,28 @@ export function findCoverage(metrics) {
   const pick = found.find((f) => /backtest|cv/i.test(f.path)) ?? found[0];
   return pick ?? null;
 }
+
+/** A series' training part alone (the rows before the test tail), for the interval check. */
+export function writeSeriesTrain(entry, dir) {
+  const { header, rows } = readLines(entry);
+  const path = join(dir, `${entry.name}.train.csv`);
+  writeFileSync(path, [header, ...rows.slice(0, rows.length - entry.n_test)].join('\n') + '\n');
+  return path;
+}
+
+/** How many test-tail values fall inside the 95% band of forecast.csv (`date,forecast,lower_95,upper_95`)
+ *  that a run on the training part alone wrote with `--horizon N`: { hits, n }, or null without a band. */
+export function tailCoverage(entry, forecastCsv) {
+  const lines = forecastCsv.trim().split('\n');
+  const head = lines[0].split(',');
+  const lo = head.indexOf('lower_95');
+  const hi = head.indexOf('upper_95');
+  if (lo < 0 || hi < 0) return null;
+  const { header, rows } = readLines(entry);
+  const t = header.split(',').indexOf(entry.target);
+  const actual = rows.slice(rows.length - entry.n_test).map((r) => Number(r.split(',')[t]));
+  const band = lines.slice(1).map((l) => l.split(',').map(Number));
+  if (band.length < actual.length) return null;
+  const hits = actual.filter((y, i) => y >= band[i][lo] && y <= band[i][hi]).length;
+  return { hits, n: actual.length };
+}

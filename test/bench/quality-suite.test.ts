@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM without types, shared with bench/quality.js
-import { checkEntry, loadReferences, loadSuite, readLines, readTestIndex } from '../../bench/quality/suite.js';
+import { checkEntry, loadReferences, loadSuite, readLines, readTestIndex, tailCoverage } from '../../bench/quality/suite.js';
 
 type Entry = { name: string; task: string; n_test: number; file: string };
 
@@ -30,5 +30,16 @@ describe('quality suite files', () => {
     const t = suite.find((x) => x.task === 'regress')!;
     expect(checkEntry({ ...t, rows: readLines(t).rows.length - 1 }, refs).length).toBeGreaterThan(0);
     expect(readTestIndex(t).length).toBe(t.n_test);
+  });
+
+  it('counts the test-tail values inside a forecast band', () => {
+    // woolyrnq's last 8 quarters; a band around each, the 3rd and 8th missed on purpose
+    const e = suite.find((x) => x.name === 'woolyrnq')!;
+    const { rows } = readLines(e);
+    const tail = rows.slice(-8).map((r: string) => Number(r.split(',')[1]));
+    const band = tail.map((y: number, i: number) => (i === 2 ? [y + 1, y + 5] : i === 7 ? [y - 5, y - 1] : [y - 1, y + 1]));
+    const csv = ['date,forecast,lower_95,upper_95', ...band.map(([lo, hi]: number[], i: number) => `d${i},0,${lo},${hi}`)].join('\n');
+    expect(tailCoverage(e, csv)).toEqual({ hits: 6, n: 8 });
+    expect(tailCoverage(e, 'date,forecast\nd0,1')).toBeNull();
   });
 });
