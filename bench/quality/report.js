@@ -118,6 +118,9 @@ ${mdTable(['set', 'HistGB', 'nnm − HistGB (accuracy) or nnm ÷ HistGB (RMSE)']
   (bjsales' \`lead\`). "HW" is the Holt-Winters variant with the lower AIC on the training part,
   not the one that scores better on the test tail.
 - A set where nnm stops with an error counts as not met on every target of that set.
+- Wall time depends on the machine's load (the load average is in the Machine line above); the
+  CPU seconds are the number to compare between runs. Scores do not depend on it: nnm is
+  deterministic by seed.
 ${failures(rows)}
 ## Series details
 
