@@ -50,8 +50,16 @@ export function computeRun(spec0: TrainSpec, ctx: JobContext): RunOutput {
   }
   const analysed = small ? { ...spec, cv: small.k } : spec;
   if ((analysed.cv || analysed.repeats) && !output.summary.metrics.train.interrupted) {
-    addManyRunAnalysis(output, analysed, (s, variant) => runTask(s, d.task, { ...ctx, note: () => {}, variant }), ctx.note);
-    if (small) output.config.cv = small.k;
+    try {
+      addManyRunAnalysis(output, analysed, (s, variant) => runTask(s, d.task, { ...ctx, note: () => {}, variant }), ctx.note);
+      if (small) output.config.cv = small.k;
+    } catch (e) {
+      // NOTE: the main run is trained and sound: keep it, and say what could not be added.
+      if (!(e instanceof UserError)) throw e;
+      const msg = `warning: ${e.message}; the run is written without it${e.hint ? ` (${e.hint})` : ''}`;
+      ctx.note(msg);
+      output.summary.notes.push(msg);
+    }
   }
   return output;
 }

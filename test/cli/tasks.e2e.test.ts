@@ -156,5 +156,17 @@ describe('task registry', () => {
     const t = await runCli(['train', join(dir, 'small.csv'), '--epochs', '5', '--cv', '3', '--out', join(dir, 't'), '--json']);
     expect(JSON.parse(t.stdout).cv.k).toBe(3);
   });
+
+  it('a forecast --cv that cannot fit keeps the trained run and says so; --test equal to the data is warned', async () => {
+    const dir = tempDir();
+    const r = await runCli(['train', SAMPLE('airpassengers.csv'), '--cv', '50', '--epochs', '2', '--ensemble', '1', '--out', join(dir, 'f'), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('--cv 50: a rolling-origin backtest of 50 folds needs 50 test parts of 24 periods');
+    expect(r.stderr).not.toMatch(/-\d+ points/);
+    expect(JSON.parse(r.stdout).cv).toBeUndefined();
+    const t = await runCli(['train', SAMPLE('iris.csv'), '--test', SAMPLE('iris.csv'), '--epochs', '2', '--out', join(dir, 't')]);
+    expect(t.code).toBe(0);
+    expect(t.stderr).toContain('holds the same data as');
+  });
 });
 
