@@ -23,8 +23,8 @@ const LABEL_NAMES = /^(label|labels|class|classes|target|y|digit|category|类别
 const ID_NAMES = /^(id|index|idx|filename|file|name|path|image|编号|序号|文件名)$/i;
 
 /** Load a pixel/signal CSV; `kind` is what it turned out to be (an image or a signal). */
-export function loadPixelCsv(file: string, o: PixelCsvOptions, note: (m: string) => void): ImageSet & { kind: 'image' | 'signal' } {
-  const t = loadTable(file);
+export function loadPixelCsv(file: string, o: PixelCsvOptions, note: (m: string) => void, read: (file: string) => RawTable = loadTable): ImageSet & { kind: 'image' | 'signal' } {
+  const t = read(file);
   for (const n of t.notes) note(n);
   const notes = [...t.notes];
   const say = (m: string): void => {
@@ -101,8 +101,8 @@ export function loadPixelCsv(file: string, o: PixelCsvOptions, note: (m: string)
 }
 
 /** A second file (--test, or predict's input) read with the columns and shape of a trained pipeline; labels optional unless required. */
-export function loadPixelCsvLike(file: string, source: Extract<ImageSource, { kind: 'pixels' }>, shape: number[], kind: 'image' | 'signal', requireLabels = true): ImageSet & { labelled: boolean } {
-  const t = loadTable(file);
+export function loadPixelCsvLike(file: string, source: Extract<ImageSource, { kind: 'pixels' }>, shape: number[], kind: 'image' | 'signal', requireLabels = true, read: (file: string) => RawTable = loadTable): ImageSet & { labelled: boolean } {
+  const t = read(file);
   const missing = source.columns.filter((c) => !t.names.includes(c));
   if (missing.length) {
     throw new UserError({ file, message: `is missing ${missing.length} of the ${source.columns.length} pixel/signal columns the model uses (${missing.slice(0, 3).map((m) => `"${m}"`).join(', ')}${missing.length > 3 ? ', ...' : ''})`, hint: 'the file needs the same header as the training file' });

@@ -88,6 +88,14 @@ describe('task registry', () => {
     const t = await runCli(['tune', xlsx, '--trials', '1', '--cv', '2', '--epochs', '2', '--save', join(dir, 'tuned.json'), '--quiet']);
     expect(t.stderr).not.toContain('not a text file');
     expect(t.code).toBe(0);
+    // A pixel table as a workbook: the image task reads it through the same reader.
+    const lines = readFileSync(SAMPLE('digits8x8.csv'), 'utf8').trim().split('\n').slice(0, 401);
+    writeFileSync(join(dir, 'digits.csv'), `${lines.join('\n')}\n`);
+    await csvToXlsx(join(dir, 'digits.csv'), join(dir, 'digits.xlsx'));
+    const img = await runCli(['train', join(dir, 'digits.xlsx'), '--task', 'image', '--epochs', '1', '--out', join(dir, 'i'), '--json']);
+    expect(img.stderr).not.toContain('not a text file');
+    expect(img.code).toBe(0);
+    expect(JSON.parse(img.stdout).model).toBe('cnn');
   });
 
   it('the seed is in the model file: predict --horizon reproduces the run\'s forecast.csv, intervals included', async () => {

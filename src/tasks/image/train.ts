@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrainSpec } from '../../config/options.js';
+import type { TableReader } from '../../data/read.js';
 import { nnmVersion } from '../../config/version.js';
 import { loadPixelCsv, loadPixelCsvLike } from '../../data/image-csv.js';
 import { isFolder, loadImageFolder } from '../../data/image-folder.js';
@@ -31,7 +32,7 @@ export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobCon
   const folder = isFolder(spec.data);
   const data = folder
     ? { ...loadImageFolder(spec.data, { size: spec.imageSize }, ctx.note), kind: 'image' as const }
-    : loadPixelCsv(spec.data, { target: spec.target, columns: spec.sequenceColumns ?? spec.features, imageShape: spec.imageShape, want: spec.sequenceColumns ? 'signal' : want }, ctx.note);
+    : loadPixelCsv(spec.data, { target: spec.target, columns: spec.sequenceColumns ?? spec.features, imageShape: spec.imageShape, want: spec.sequenceColumns ? 'signal' : want }, ctx.note, ctx.readTable);
   const notes = [...data.notes];
   const note = (m: string): void => {
     notes.push(m);
@@ -44,7 +45,7 @@ export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobCon
 
   const rng = new Rng(spec.seed);
   const splitRng = rng.fork();
-  const { train, test, splitText } = testPart(spec, data, folder, classes, y, splitRng);
+  const { train, test, splitText } = testPart(spec, data, folder, classes, y, splitRng, ctx.readTable);
 
   // Scaling from the training part only, applied to both parts.
   const scaling: ImageScaling = folder
@@ -137,13 +138,13 @@ export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobCon
 }
 
 /** The test part: a separate labelled file/folder (--test), or a stratified seeded split. */
-function testPart(spec: TrainSpec, data: ImageSet & { kind: 'image' | 'signal' }, folder: boolean, classes: string[], y: Float32Array, splitRng: Rng): { train: Int32Array; test: ImageSet & { y: Float32Array }; splitText: string } {
+function testPart(spec: TrainSpec, data: ImageSet & { kind: 'image' | 'signal' }, folder: boolean, classes: string[], y: Float32Array, splitRng: Rng, read: TableReader): { train: Int32Array; test: ImageSet & { y: Float32Array }; splitText: string } {
   const unit = folder ? 'images' : 'rows';
   if (spec.test) {
     if (folder && !isFolder(spec.test)) throw new UserError({ file: spec.test, message: 'is not a folder, but the training data is a folder of images', hint: 'give --test a folder with the same class sub-folders' });
     const t = folder
       ? loadImageFolder(spec.test, { size: data.shape[1], colour: data.shape[0] === 1 ? 'grey' : 'rgb', classes }, () => undefined)
-      : loadPixelCsvLike(spec.test, data.source as Extract<ImageSet['source'], { kind: 'pixels' }>, data.shape, data.kind);
+      : loadPixelCsvLike(spec.test, data.source as Extract<ImageSet['source'], { kind: 'pixels' }>, data.shape, data.kind, true, read);
     const ty = Float32Array.from(t.labels, (l, r) => {
       const k = classes.indexOf(l);
       if (k < 0) throw new UserError({ file: spec.test, row: folder ? undefined : r + 2, message: `class "${l}" does not occur in the training data`, hint: `known classes: ${classes.join(', ')}` });
