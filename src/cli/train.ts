@@ -2,16 +2,15 @@
 
 import { Command, Option } from 'commander';
 import { homedir } from 'node:os';
-import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/config-file.js';
 import { type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
 import { DEFAULT_MODEL, type ModelKind, MODELS_FOR_TASK, type Task } from '../config/tasks.js';
 import { type TableReader, tableReader } from '../data/read.js';
 import { UserError } from '../errors.js';
-import { checkRunFolder, defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
+import { defaultRunFolder } from '../report/files.js';
+import { checkRunTarget, metricsText, writeRunFolder } from '../report/run-folder.js';
 import { systemFontDirs } from '../report/figures/fonts.js';
 import type { RunOutput } from '../report/types.js';
-import { SUMMARY_FILE, summaryJson, writeReport } from '../report/write-report.js';
 import { runForecastJob } from '../train/forecast-job.js';
 import { isFolder } from '../data/image-folder.js';
 import { runImageJob } from '../train/image-job.js';
@@ -29,6 +28,8 @@ import { progressFor } from './progress.js';
 export interface CliState {
   exitCode: number;
   stopFlag: { stop: boolean };
+  /** The signal that set stopFlag (the exit code is 128 + its number); SIGINT when unset. */
+  stopSignal?: 'SIGINT' | 'SIGTERM' | 'SIGHUP';
   /** The arguments as typed (after `nnm`), for the report's reproducibility block. */
   argv: string[];
   /**
@@ -36,7 +37,7 @@ export interface CliState {
    * shared memory (Int32, 1 = stop); training then runs on a worker thread that polls it.
    */
   sharedStop?: Int32Array;
-  /** Installs main's Ctrl-C handler for the rest of a train run; returns its remover. */
+  /** Installs main's Ctrl-C / SIGTERM / SIGHUP handler for the rest of a train run; returns its remover. */
   watchInterrupts?: () => () => void;
 }
 
@@ -94,10 +95,12 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   if ((task === 'text' || imageJob) && spec.cv) {
     throw new UserError({ message: `--cv applies to classify, regress and forecast, not yet to ${imageJob ? 'image' : 'text'}`, hint: 'use --repeats N to see the spread over seeds' });
   }
-  const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (imageJob ? 'cnn' : task ? DEFAULT_MODEL[task] : 'mlp') : spec.model, io.now());
+  const out = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (imageJob ? 'cnn' : task ? DEFAULT_MODEL[task] : 'mlp') : spec.model, io.now());
   const readTable = imageJob && isFolder(spec.data) ? tableReaderForFolder : await tableReader([spec.data, spec.test], spec.sheet);
-  // NOTE: checked now, created only when the job has succeeded, so a failed run leaves no empty folder.
-  checkRunFolder(dir, spec.force);
+  // NOTE: checked now (writable, free), written only when the job has succeeded (report/run-folder.ts).
+  const target = checkRunTarget(out, spec.force);
+  for (const n of target.notes) note(n);
+  const dir = target.dir;
   const unwatch = state.watchInterrupts?.() ?? (() => {});
   try {
     return await trainAndWrite(spec, task, { dir, readTable, note }, io, state);
@@ -123,17 +126,9 @@ async function trainAndWrite(
     progress.stop();
   }
   assertFiniteOutput(output);
-  prepareRunFolder(dir, spec.force);
-  const metricsJson = `${JSON.stringify(output.summary.metrics, null, 2)}\n`;
-  for (const [name, content] of Object.entries(output.files)) writeAtomic(resolve(dir, name), content);
-  writeAtomic(resolve(dir, 'metrics.json'), metricsJson);
-  writeAtomic(resolve(dir, 'config.json'), `${JSON.stringify(output.config, null, 2)}\n`);
-  writeAtomic(resolve(dir, SUMMARY_FILE), summaryJson(output.summary));
-  // NOTE: a cluster run keeps the report.md its job wrote (the report writer's document covers networks).
-  if (output.summary.task !== 'cluster') {
-    const report = await writeReport(dir, output.summary, spec.lang, fontDirs());
-    for (const n of report.notes) note(n);
-  }
+  const written = await writeRunFolder(dir, output, { force: spec.force, lang: spec.lang, fontDirs: fontDirs() });
+  for (const n of written.notes) note(n);
+  const metricsJson = metricsText(output);
   if (spec.json) io.out(metricsJson);
   if (!spec.quiet) io.err(summaryLines(output, dir, c));
   return output;

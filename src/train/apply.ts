@@ -3,7 +3,7 @@
 // `evaluateModel` does the same on labelled rows and computes the task's test metrics.
 // Dispatch is on the model file's task (an exhaustive switch), so forecast/image/text plug in here.
 
-import { readFileSync } from 'node:fs';
+import { readModelText } from '../models/model-check.js';
 import { TASKS, type Task } from '../config/tasks.js';
 import { assignClusters, readSomModel, type SomModel } from '../models/som-file.js';
 import type { RawTable } from '../data/load.js';
@@ -42,7 +42,7 @@ export interface LoadedModel {
 /** A SOM cluster model file has "model": "som" and no network architecture. */
 function isSomFile(path: string): boolean {
   try {
-    return /"model":"som"/.test(readFileSync(path, 'utf8').slice(0, 200_000));
+    return /"model":"som"/.test(readModelText(path).slice(0, 200_000));
   } catch {
     return false; // readModelFile reports the missing file
   }
