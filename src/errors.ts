@@ -60,6 +60,7 @@ const SYSTEM_CAUSES: Record<string, { cause: string; hint: string }> = {
   EISDIR: { cause: 'is a folder, not a file', hint: 'give the path of a file inside it' },
   ENOTDIR: { cause: 'a part of the path is a file, not a folder', hint: 'check the path' },
   ENOENT: { cause: 'not found', hint: 'check the path' },
+  EEXIST: { cause: 'a file or folder of that name is in the way', hint: 'move it away, or choose another path' },
   EMFILE: { cause: 'too many open files', hint: 'close other programs, or raise the limit (ulimit -n)' },
 };
 

@@ -26,6 +26,8 @@ export function writeAtomic(path: string, content: string | Uint8Array): void {
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
+    // NOTE: a system error names the file being written, not its temporary name (or nothing, for write()).
+    if (e instanceof Error && typeof (e as { code?: unknown }).code === 'string') (e as { path?: string }).path = path;
     throw e;
   } finally {
     pendingTemps.delete(tmp);

@@ -133,11 +133,11 @@ function removeOld(old: string, notes: string[]): void {
 
 /** The error of a failed write, saying that nothing changed. */
 function unchanged(e: unknown, dir: string, existed: boolean): unknown {
-  const state = existed ? `the run folder was not written and ${dir} is unchanged` : `the run folder ${dir} was not written`;
+  const state = existed ? 'nothing was written: the run folder there is as it was' : 'no run folder was written';
   if (e instanceof UserError) return e;
   const sys = systemUserError(e, { file: dir, context: state });
   if (sys) return sys;
-  if (e instanceof Error) e.message = `${e.message} (${state})`;
+  if (e instanceof Error) e.message = `${e.message} (${dir}: ${state})`;
   return e;
 }
 
@@ -148,7 +148,8 @@ function followLink(out: string): string {
   try {
     if (!lstatSync(out).isSymbolicLink()) return out;
   } catch (e) {
-    if ((e as { code?: string }).code === 'ENOENT') return out;
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return out; // probeWritable names what is missing
     throw systemUserError(e, { file: out }) ?? e;
   }
   try {
