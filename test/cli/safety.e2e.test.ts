@@ -3,7 +3,7 @@
 // no link, and file-system failures are user errors naming their real cause (exit 2, one line).
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, SAMPLE, tempDir } from '../helpers/cli.js';
@@ -95,6 +95,42 @@ describe('run folders are complete or absent', () => {
     expect(r.stderr).toMatch(/out: is a symbolic link to .*gone, which does not exist/);
     expect(r.stderr).not.toMatch(/epoch/);
   });
+});
+
+describe('nnm report rebuilds a report as one transaction', () => {
+  it('a rebuild leaves the folder whole with the new report and nothing beside it', async () => {
+    const root = tempDir();
+    const out = join(root, 'run');
+    expect((await runCli(['train', SAMPLE('iris.csv'), ...QUICK, '--out', out])).code).toBe(0);
+    const r = await runCli(['report', out, '--lang', 'zh', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/[\u4e00-\u9fff]/);
+    expect(readdirSync(root)).toEqual(['run']);
+  }, 30_000);
+
+  it('a rebuild that cannot be written (full disk, or a locked parent) leaves the run folder as it was', async (ctx) => {
+    const root = tempDir();
+    const built = join(root, 'run');
+    expect((await runCli(['train', SAMPLE('iris.csv'), ...QUICK, '--out', built])).code).toBe(0);
+    let out = built;
+    if (isRoot) {
+      const bytes = Number(spawnSync('du', ['-sb', built], { encoding: 'utf8' }).stdout.split(/\s/)[0]);
+      const disk = tmpfs(`${Math.ceil((bytes * 1.4) / 4096) * 4}k`); // room for the folder, not for a second copy
+      if (!disk) return ctx.skip();
+      out = join(disk, 'run');
+      cpSync(built, out, { recursive: true });
+    } else {
+      chmodSync(root, 0o555);
+    }
+    const before = snapshot(out);
+    const r = await runCli(['report', out, '--lang', 'zh']);
+    if (!isRoot) chmodSync(root, 0o755);
+    expect(r.code).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toMatch(/(ENOSPC|EACCES)\); nothing was written: the run folder there is as it was/);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(join(out, '..'))).toEqual(['run']);
+  }, 30_000);
 });
 
 describe('config files, init and system errors', () => {
