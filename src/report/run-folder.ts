@@ -80,22 +80,24 @@ async function transaction<T extends { notes: string[] }>(dir: string, replace: 
   const existed = existsSync(dir) && readdirSync(dir).length > 0;
   const staging = sibling(dir, 'tmp');
   trackTemp(staging, true);
+  let result: T;
   let old: string | undefined;
   try {
     mkdirSync(dirname(dir), { recursive: true });
     rmSync(staging, { recursive: true, force: true });
-    const result = await fill(staging);
+    result = await fill(staging);
     syncTree(staging);
     old = swapIntoPlace(staging, dir, replace);
-    trackTemp(staging, false);
-    if (old) removeOld(old, result.notes);
-    return result;
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw unchanged(e, dir, existed);
   } finally {
     trackTemp(staging, false);
   }
+  // Committed: from here on the new folder is in place, whatever happens.
+  syncDir(dirname(resolve(dir)));
+  if (old) removeOld(old, result.notes);
+  return result;
 }
 
 /** The commit: the old folder (if any) aside, the staging folder into place; undone if the second rename fails. */
@@ -117,7 +119,6 @@ function swapIntoPlace(staging: string, dir: string, replace: boolean): string |
     if (old) renameSync(old, dir);
     throw e;
   }
-  syncDir(dirname(dir));
   return old;
 }
 
