@@ -96,11 +96,11 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
     throw new UserError({ message: `--cv applies to classify, regress and forecast, not yet to ${imageJob ? 'image' : 'text'}`, hint: 'use --repeats N to see the spread over seeds' });
   }
   const out = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (imageJob ? 'cnn' : task ? DEFAULT_MODEL[task] : 'mlp') : spec.model, io.now());
-  const readTable = imageJob && isFolder(spec.data) ? tableReaderForFolder : await tableReader([spec.data, spec.test], spec.sheet);
-  // NOTE: checked now (writable, free), written only when the job has succeeded (report/run-folder.ts).
+  // NOTE: checked first (writable, free), written only when the job has succeeded (report/run-folder.ts).
   const target = checkRunTarget(out, spec.force);
   for (const n of target.notes) note(n);
   const dir = target.dir;
+  const readTable = imageJob && isFolder(spec.data) ? tableReaderForFolder : await tableReader([spec.data, spec.test], spec.sheet);
   const unwatch = state.watchInterrupts?.() ?? (() => {});
   try {
     return await trainAndWrite(spec, task, { dir, readTable, note }, io, state);
