@@ -28,8 +28,11 @@ export function loadConfigFile(path: string): Record<string, unknown> {
   try {
     obj = yaml ? yamlLib().parse(text.replace(/^\uFEFF/, ''), { maxAliasCount: MAX_ALIASES }) : JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    if (yaml && e instanceof ReferenceError && /alias/i.test(e.message)) {
+    if (yaml && e instanceof ReferenceError && /excessive alias/i.test(e.message)) {
       throw new UserError({ file: path, message: 'expands YAML aliases (*name) too far (a "billion laughs" file), which could exhaust the memory', hint: 'write the options out without anchors and aliases' });
+    }
+    if (yaml && e instanceof ReferenceError && /alias/i.test(e.message)) {
+      throw new UserError({ file: path, message: `is not valid YAML (${e.message.split('\n')[0]})`, hint: 'define each &anchor before its *alias, or write the value out' });
     }
     if (yaml && e instanceof yamlLib().YAMLParseError) {
       throw new UserError({ file: path, message: `is not valid YAML (${e.message.split('\n')[0]})`, hint: 'fix the syntax: one "option: value" per line' });

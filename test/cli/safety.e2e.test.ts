@@ -154,6 +154,11 @@ describe('config files, init and system errors', () => {
     expect(r.code).toBe(2);
     oneLine(r.stderr);
     expect(r.stderr).toMatch(/lol\.yaml: expands YAML aliases/);
+    writeFileSync(join(root, 'undefined.yaml'), 'epochs: *nowhere\n');
+    const u = await runCli(['train', SAMPLE('iris.csv'), '--config', join(root, 'undefined.yaml')]);
+    expect(u.code).toBe(2);
+    oneLine(u.stderr);
+    expect(u.stderr).toMatch(/undefined\.yaml: is not valid YAML \(Unresolved alias/);
   });
 
   it('a folder given as a config or model path says it is a folder', async () => {
