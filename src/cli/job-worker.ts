@@ -3,7 +3,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { tableReader } from '../data/read.js';
-import { UserError } from '../errors.js';
+import { systemUserError, UserError } from '../errors.js';
 import type { JobContext } from '../tasks/context.js';
 import type { JobMessage, JobRequest } from './job-thread.js';
 import { collectDeadArenas } from './memory.js';
@@ -26,7 +26,8 @@ try {
     readTable,
   };
   post({ kind: 'done', output: computeRun(req.spec, ctx) });
-} catch (e) {
+} catch (caught) {
+  const e = systemUserError(caught) ?? caught;
   if (e instanceof UserError) {
     post({ kind: 'user-error', info: { message: e.message, file: e.file, row: e.row, column: e.column, hint: e.hint }, stack: e.stack });
   } else {

@@ -1,9 +1,10 @@
 // The commander program and the ONE place that maps errors to exit codes:
-// 0 success; 2 user or data error (one line, no stack unless --debug); 1 internal error; 130 interrupted.
+// 0 success; 2 user or data error (one line, no stack unless --debug); 1 internal error;
+// 130 / 143 / 129 stopped by SIGINT (Ctrl-C) / SIGTERM / SIGHUP (128 + the signal number).
 
 import { Command, CommanderError } from 'commander';
 import { nnmVersion } from '../config/version.js';
-import { UserError } from '../errors.js';
+import { systemUserError, UserError } from '../errors.js';
 import { removePendingTemps } from '../report/files.js';
 import { type Io, paint, processIo } from './io.js';
 import { evaluateCommand } from './evaluate.js';
@@ -34,28 +35,40 @@ export async function main(argv: string[], io: Io = processIo(), options: MainOp
     state.watchInterrupts = () => watchInterrupts(state, io, signals.exitNow);
   }
   const code = await runProgram(argv, io, state, debug);
-  return state.stopFlag.stop && code !== 2 ? 130 : code;
+  return state.stopFlag.stop && code !== 2 ? SIGNAL_EXIT[state.stopSignal ?? 'SIGINT'] : code;
 }
 
+/** The signals that stop training gracefully, and their exit codes (128 + the signal number). */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+type StopSignal = keyof typeof SIGNAL_EXIT;
+
 /**
- * Ctrl-C once: training stops after the current batch and the run folder is written with the best
- * weights so far (exit 130). Twice: remove temporary files of writes in progress and exit 130 now.
+ * Ctrl-C (or SIGTERM, SIGHUP) once: training stops after the current batch and the run folder is
+ * written with the best weights so far (exit 130 / 143 / 129). Twice: remove the staging folder and
+ * temporary files of writes in progress (the run folder is one transaction, so the previous state
+ * stays whole) and exit now.
  * NOTE: installed by `nnm train` only for its run (training on a worker thread, then writing):
- * elsewhere Ctrl-C keeps its default (a sync command could not run a handler until it finished).
+ * elsewhere the signals keep their default (a sync command could not run a handler until it finished).
  */
 function watchInterrupts(state: CliState, io: Io, exitNow: (code: number) => void): () => void {
-  const onSigint = (): void => {
+  const onSignal = (signal: StopSignal): void => {
     if (state.stopFlag.stop) {
-      removePendingTemps();
-      io.err('nnm: interrupted again; stopped without writing the run folder\n');
-      exitNow(130);
+      const removed = removePendingTemps();
+      io.err(`nnm: ${signal === 'SIGINT' ? 'interrupted' : `${signal} received`} again; quit now${removed.length ? ': the run folder was not written (an earlier one is unchanged)' : ''}\n`);
+      exitNow(SIGNAL_EXIT[signal]);
+      return;
     }
     state.stopFlag.stop = true;
+    state.stopSignal = signal;
     Atomics.store(state.sharedStop!, 0, 1);
-    io.err('\nnnm: interrupted; finishing the current batch, then writing the run folder with the best weights so far (Ctrl-C again to quit now)\n');
+    const again = signal === 'SIGINT' ? 'Ctrl-C again' : `${signal} again`;
+    io.err(`\nnnm: ${signal === 'SIGINT' ? 'interrupted' : `${signal} received`}; finishing the current batch, then writing the run folder with the best weights so far (${again} to quit now)\n`);
   };
-  process.on('SIGINT', onSigint);
-  return () => process.off('SIGINT', onSigint);
+  const handlers = (Object.keys(SIGNAL_EXIT) as StopSignal[]).map((sig) => [sig, () => onSignal(sig)] as const);
+  for (const [sig, h] of handlers) process.on(sig, h);
+  return () => {
+    for (const [sig, h] of handlers) process.off(sig, h);
+  };
 }
 
 async function runProgram(argv: string[], io: Io, state: CliState, debug: boolean): Promise<number> {
@@ -99,6 +112,8 @@ function errorExit(e: unknown, io: Io, debug: boolean): number {
     if (debug && e.stack) io.err(`${e.stack}\n`);
     return 2;
   }
+  const sys = systemUserError(e);
+  if (sys) return errorExit(sys, io, debug);
   const err = e instanceof Error ? e : new Error(String(e));
   io.err(`${c.red('internal error:')} ${err.message}\n`);
   io.err(debug && err.stack ? `${err.stack}\n` : 'This is a bug in nnm; rerun with --debug and report the stack trace.\n');

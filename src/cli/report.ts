@@ -5,7 +5,8 @@ import { Command, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { choice, LANGS, type Lang } from '../config/options.js';
-import { readSummary, writeReport } from '../report/write-report.js';
+import { rebuildReport } from '../report/run-folder.js';
+import { readSummary } from '../report/write-report.js';
 import { type Io, paint } from './io.js';
 import { fontDirs } from './train.js';
 import { reportOf } from '../tasks/registry.js';
@@ -22,7 +23,7 @@ Examples:
     .action(async (dir: string, flags: { lang?: string; quiet?: boolean }) => {
       const summary = readSummary(dir);
       const lang: Lang = flags.lang !== undefined ? choice(LANGS)(flags.lang, 'lang') : runLang(dir);
-      const r = await writeReport(dir, summary, lang, fontDirs(), reportOf(summary.task));
+      const r = await rebuildReport(dir, summary, lang, fontDirs(), reportOf(summary.task));
       const c = paint(io);
       for (const n of r.notes) io.err(`${c.dim('nnm:')} ${n}\n`);
       if (!flags.quiet) io.err(`${c.bold('report')} ${join(dir, 'report.html')}  (${r.files.length} files, figures in ${r.figureSeconds.toFixed(2)}s)\n`);

@@ -2,16 +2,15 @@
 
 import { Command, Option } from 'commander';
 import { homedir } from 'node:os';
-import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/config-file.js';
 import { type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
 import { DEFAULT_MODEL } from '../config/tasks.js';
 import { type TableReader, tableReader } from '../data/read.js';
 import { UserError } from '../errors.js';
-import { checkRunFolder, defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
+import { defaultRunFolder } from '../report/files.js';
+import { checkRunTarget, metricsText, writeRunFolder } from '../report/run-folder.js';
 import { systemFontDirs } from '../report/figures/fonts.js';
 import type { RunOutput } from '../report/types.js';
-import { SUMMARY_FILE, summaryJson, writeReport } from '../report/write-report.js';
 import { isFolder } from '../data/image-folder.js';
 import { assertFiniteOutput } from '../train/finite.js';
 import type { JobContext } from '../tasks/context.js';
@@ -26,6 +25,8 @@ import { summaryLines } from './summary.js';
 export interface CliState {
   exitCode: number;
   stopFlag: { stop: boolean };
+  /** The signal that set stopFlag (the exit code is 128 + its number); SIGINT when unset. */
+  stopSignal?: 'SIGINT' | 'SIGTERM' | 'SIGHUP';
   /** The arguments as typed (after `nnm`), for the report's reproducibility block. */
   argv: string[];
   /**
@@ -33,7 +34,7 @@ export interface CliState {
    * shared memory (Int32, 1 = stop); training then runs on a worker thread that polls it.
    */
   sharedStop?: Int32Array;
-  /** Installs main's Ctrl-C handler for the rest of a train run; returns its remover. */
+  /** Installs main's Ctrl-C / SIGTERM / SIGHUP handler for the rest of a train run; returns its remover. */
   watchInterrupts?: () => () => void;
 }
 
@@ -85,10 +86,12 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   // rest follows the task inference in computeRun.
   if (spec.task) checkSupport(spec, spec.task);
   const imageJob = wantsImage(spec);
-  const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (imageJob ? 'cnn' : spec.task ? DEFAULT_MODEL[spec.task] : 'mlp') : spec.model, io.now());
+  const out = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (imageJob ? 'cnn' : spec.task ? DEFAULT_MODEL[spec.task] : 'mlp') : spec.model, io.now());
+  // NOTE: checked first (writable, free), written only when the job has succeeded (report/run-folder.ts).
+  const target = checkRunTarget(out, spec.force);
+  for (const n of target.notes) note(n);
+  const dir = target.dir;
   const readTable = imageJob && isFolder(spec.data) ? tableReaderForFolder : await tableReader([spec.data, spec.test], spec.sheet);
-  // NOTE: checked now, created only when the job has succeeded, so a failed run leaves no empty folder.
-  checkRunFolder(dir, spec.force);
   const unwatch = state.watchInterrupts?.() ?? (() => {});
   try {
     return await trainAndWrite(spec, { dir, readTable, note }, io, state);
@@ -114,14 +117,9 @@ async function trainAndWrite(
     progress.stop();
   }
   assertFiniteOutput(output);
-  prepareRunFolder(dir, spec.force);
-  const metricsJson = `${JSON.stringify(output.summary.metrics, null, 2)}\n`;
-  for (const [name, content] of Object.entries(output.files)) writeAtomic(resolve(dir, name), content);
-  writeAtomic(resolve(dir, 'metrics.json'), metricsJson);
-  writeAtomic(resolve(dir, 'config.json'), `${JSON.stringify(output.config, null, 2)}\n`);
-  writeAtomic(resolve(dir, SUMMARY_FILE), summaryJson(output.summary));
-  const report = await writeReport(dir, output.summary, spec.lang, fontDirs(), reportOf(output.summary.task));
-  for (const n of report.notes) note(n);
+  const written = await writeRunFolder(dir, output, { force: spec.force, lang: spec.lang, fontDirs: fontDirs(), part: reportOf(output.summary.task) });
+  for (const n of written.notes) note(n);
+  const metricsJson = metricsText(output);
   if (spec.json) io.out(metricsJson);
   if (!spec.quiet) io.err(summaryLines(output, dir, c));
   return output;

@@ -1,26 +1,39 @@
 // Config files (JSON, or YAML for .yaml/.yml): every train option by its spec name (camelCase) or flag name (kebab-case).
-// Unknown keys are errors naming the key and the nearest valid one.
+// Unknown keys are errors naming the key and the nearest valid one. `out` and `force` decide what
+// gets overwritten, so only the command line may set them. YAML aliases are capped (a "billion
+// laughs" file is refused, not expanded).
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { UserError } from '../errors.js';
+import { systemUserError, UserError } from '../errors.js';
 import { nearest } from '../data/schema.js';
 import { kebab, TRAIN_OPTIONS } from './options.js';
 
+const CLI_ONLY = ['out', 'force'];
+const MAX_ALIASES = 100;
 const camel = (s: string): string => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export function loadConfigFile(path: string): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UserError({ file: path, message: 'config file not found', hint: 'check the path given to --config' });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT') throw new UserError({ file: path, message: 'config file not found', hint: 'check the path given to --config' });
+    if (code === 'EISDIR') throw new UserError({ file: path, message: 'is a folder, not a config file', hint: 'give the path of a .json or .yaml file to --config' });
+    throw systemUserError(e, { file: path, hint: 'check the path given to --config' }) ?? e;
   }
   const yaml = /\.ya?ml$/i.test(path);
   let obj: unknown;
   try {
-    obj = yaml ? yamlLib().parse(text.replace(/^\uFEFF/, '')) : JSON.parse(text.replace(/^\uFEFF/, ''));
+    obj = yaml ? yamlLib().parse(text.replace(/^\uFEFF/, ''), { maxAliasCount: MAX_ALIASES }) : JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
+    if (yaml && e instanceof ReferenceError && /excessive alias/i.test(e.message)) {
+      throw new UserError({ file: path, message: 'expands YAML aliases (*name) too far (a "billion laughs" file), which could exhaust the memory', hint: 'write the options out without anchors and aliases' });
+    }
+    if (yaml && e instanceof ReferenceError && /alias/i.test(e.message)) {
+      throw new UserError({ file: path, message: `is not valid YAML (${e.message.split('\n')[0]})`, hint: 'define each &anchor before its *alias, or write the value out' });
+    }
     if (yaml && e instanceof yamlLib().YAMLParseError) {
       throw new UserError({ file: path, message: `is not valid YAML (${e.message.split('\n')[0]})`, hint: 'fix the syntax: one "option: value" per line' });
     }
@@ -37,6 +50,9 @@ export function loadConfigFile(path: string): Record<string, unknown> {
     if (!keys.includes(key) || key === 'config') {
       const near = nearest(key, keys) ?? nearest(k, keys.map(kebab));
       throw new UserError({ file: path, message: `unknown option "${k}"`, hint: near ? `did you mean "${near}"?` : `valid options: ${keys.join(', ')}` });
+    }
+    if (CLI_ONLY.includes(key)) {
+      throw new UserError({ file: path, message: `sets "${k}", which only the command line may set (it decides what gets overwritten)`, hint: `remove it from the file and pass --${kebab(key)} on the command line` });
     }
     out[key] = v;
   }

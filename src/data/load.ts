@@ -4,7 +4,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
-import { UserError } from '../errors.js';
+import { systemUserError, UserError } from '../errors.js';
 
 export interface RawTable {
   file: string;
@@ -23,7 +23,9 @@ export function readTextFile(file: string): { text: string; encoding: RawTable['
   let st;
   try {
     st = statSync(file);
-  } catch {
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw systemUserError(e, { file }) ?? e;
     throw new UserError({ file, message: 'file not found', hint: 'check the path (run `ls` in that folder) or quote a name with spaces' });
   }
   if (st.isDirectory()) {

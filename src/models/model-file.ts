@@ -4,14 +4,15 @@
 // `members` holds one weight vector per network of the ensemble (one for a single network); predict
 // averages their outputs.
 // checksum = sha256 over the canonical JSON of every other field. Loading refuses a newer major
-// format, a checksum mismatch or a truncated file with one clear line.
+// format, a checksum mismatch, a truncated file, and an architecture or sizes that do not add up,
+// with one clear line and before any network is built (model-check.ts).
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { ManifestEntry, ModelSpec } from '../engine/model.js';
 import { Sequential } from '../engine/model.js';
-import { base64ToFloats, floatsToBase64 } from '../engine/serialize.js';
+import { base64FloatCount, base64ToFloats, floatsToBase64 } from '../engine/serialize.js';
 import { UserError } from '../errors.js';
+import { checkArchitecture, checkFormatVersion, parseModelJson, readModelText } from './model-check.js';
 
 export const FORMAT = 'nnm-model';
 export const FORMAT_VERSION = '1.0';
@@ -47,47 +48,42 @@ export function encodeModelFile<P>(members: Sequential[], meta: { nnmVersion: st
 }
 
 export function decodeModelFile<P>(text: string, file: string): { file: ModelFile<P>; members: Sequential[] } {
-  let obj: ModelFile<P>;
-  try {
-    obj = JSON.parse(text) as ModelFile<P>;
-  } catch {
-    throw new UserError({ file, message: 'is not a complete nnm model file (the JSON is cut off or damaged)', hint: 'use the model.nnm.json of a finished run, or train again' });
-  }
-  if (typeof obj !== 'object' || obj === null || obj.format !== FORMAT) throw new UserError({ file, message: 'is not an nnm model file', hint: 'give the model.nnm.json from a run folder' });
-  const version = /^(\d+)\.(\d+)$/.exec(String(obj.format_version));
-  if (!version) throw new UserError({ file, message: `has no valid format_version ("${String(obj.format_version)}")`, hint: 'use the model.nnm.json of a finished run, or train again' });
-  const major = Number(version[1]);
-  const ours = Number(FORMAT_VERSION.split('.')[0]);
-  if (major > ours) {
-    throw new UserError({ file, message: `was written by a newer nnm (model format ${obj.format_version}, this nnm reads ${ours}.x)`, hint: 'upgrade nnm (npm install -g nnm@latest) to read it' });
-  }
+  const obj = parseModelJson(text, file) as ModelFile<P>;
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj) || obj.format !== FORMAT) throw new UserError({ file, message: 'is not an nnm model file', hint: 'give the model.nnm.json from a run folder' });
+  checkFormatVersion(obj.format_version, FORMAT_VERSION, file);
   const { checksum, ...body } = obj;
   if (checksum !== `sha256:${sha256(JSON.stringify(body))}`) {
     throw new UserError({ file, message: 'failed its checksum: the file was changed or damaged after training', hint: 'restore it from the run folder or train again' });
   }
   const w = obj.weights as Partial<ModelFile['weights']> | undefined;
-  if (!w || !Array.isArray(w.members) || w.members.some((m) => typeof m !== 'string') || typeof obj.architecture !== 'object' || obj.architecture === null) {
-    throw new UserError({ file, message: 'does not hold an architecture and weights', hint: 'use the model.nnm.json of a finished run, or train again' });
+  if (!w || !Array.isArray(w.members) || w.members.length === 0 || w.members.some((m) => typeof m !== 'string')) {
+    throw new UserError({ file, message: 'does not hold the weights of a network', hint: 'use the model.nnm.json of a finished run, or train again' });
   }
+  const counts = w.members.map((m) => floatCount(m, file));
+  const spec = checkArchitecture(obj.architecture, counts[0], file);
+  if (counts.some((n) => n !== counts[0])) throw new UserError({ file, message: 'holds ensemble members of different sizes', hint: 'train again' });
   let members: Sequential[];
   try {
-    members = obj.weights.members.map((w) => Sequential.fromSpec(obj.architecture, base64ToFloats(w)));
+    members = w.members.map((m) => Sequential.fromSpec(spec, base64ToFloats(m)));
   } catch (e) {
     if (e instanceof RangeError) throw new UserError({ file, message: `does not hold a valid network (${e.message})`, hint: 'train again' });
     throw e;
   }
-  if (members.length === 0) throw new UserError({ file, message: 'holds no network weights', hint: 'train again' });
   return { file: obj, members };
 }
 
-export function readModelFile<P>(path: string): { file: ModelFile<P>; members: Sequential[] } {
-  let text: string;
+/** The number of floats in a base64 weight string, without decoding it. */
+export function floatCount(s: string, file: string): number {
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UserError({ file: path, message: 'model file not found', hint: 'give the model.nnm.json inside a run folder (runs/...)' });
+    return base64FloatCount(s);
+  } catch (e) {
+    if (e instanceof RangeError) throw new UserError({ file, message: `holds damaged weights (${e.message})`, hint: 'restore it from the run folder or train again' });
+    throw e;
   }
-  return decodeModelFile<P>(text, path);
+}
+
+export function readModelFile<P>(path: string): { file: ModelFile<P>; members: Sequential[] } {
+  return decodeModelFile<P>(readModelText(path), path);
 }
 
 export function sha256(s: string | Buffer): string {

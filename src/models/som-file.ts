@@ -3,13 +3,13 @@
 // (cluster 1..k of every map unit) instead of architecture and weights. `assignClusters` replays the
 // preprocessing on new rows and maps each to its best-matching unit's cluster (for `nnm predict`).
 
-import { readFileSync } from 'node:fs';
 import type { RawTable } from '../data/load.js';
 import { type FeatureStep, transformX } from '../data/tabular.js';
 import { base64ToFloats, floatsToBase64 } from '../engine/serialize.js';
 import { mapRows } from '../engine/som.js';
 import { UserError } from '../errors.js';
-import { FORMAT, FORMAT_VERSION, sha256 } from './model-file.js';
+import { checkFormatVersion, parseModelJson, readModelText } from './model-check.js';
+import { floatCount, FORMAT, FORMAT_VERSION, sha256 } from './model-file.js';
 
 export interface ClusterPipeline {
   kind: 'cluster';
@@ -60,35 +60,36 @@ export function encodeSomModel(m: SomModel, nnmVersion: string): string {
 }
 
 export function decodeSomModel(text: string, file: string): SomModel {
-  let obj: SomFileBody & { checksum?: string };
-  try {
-    obj = JSON.parse(text) as SomFileBody & { checksum?: string };
-  } catch {
-    throw new UserError({ file, message: 'is not a complete nnm model file (the JSON is cut off or damaged)', hint: 'use the model.nnm.json of a finished run, or train again' });
-  }
-  if (obj?.format !== FORMAT || obj.model !== 'som') throw new UserError({ file, message: 'is not an nnm SOM cluster model', hint: 'give the model.nnm.json of a --task cluster run' });
+  const obj = parseModelJson(text, file) as SomFileBody & { checksum?: string };
+  if (typeof obj !== 'object' || obj === null || obj.format !== FORMAT || obj.model !== 'som') throw new UserError({ file, message: 'is not an nnm SOM cluster model', hint: 'give the model.nnm.json of a --task cluster run' });
+  checkFormatVersion(obj.format_version, FORMAT_VERSION, file);
   const { checksum, ...body } = obj;
   if (checksum !== `sha256:${sha256(JSON.stringify(body))}`) {
     throw new UserError({ file, message: 'failed its checksum: the file was changed or damaged after training', hint: 'restore it from the run folder or train again' });
   }
-  const weights = base64ToFloats(obj.som.weights);
-  if (weights.length !== obj.som.rows * obj.som.cols * obj.som.dim || obj.unit_cluster.length !== obj.som.rows * obj.som.cols) {
-    throw new UserError({ file, message: 'holds SOM weights of the wrong size', hint: 'train again' });
+  const som = obj.som as Partial<SomFileBody['som']> | undefined;
+  const dims = [som?.rows, som?.cols, som?.dim];
+  if (!som || !dims.every((d) => Number.isSafeInteger(d) && (d as number) >= 1 && (d as number) <= 1 << 24) || typeof som.weights !== 'string' || !Array.isArray(obj.unit_cluster)) {
+    throw new UserError({ file, message: 'does not hold a SOM grid (rows, cols, dim, weights, unit_cluster)', hint: 'train again' });
+  }
+  const units = som.rows! * som.cols!;
+  const declared = units * som.dim!;
+  const held = floatCount(som.weights, file);
+  if (held !== declared || obj.unit_cluster.length !== units || !obj.unit_cluster.every((k) => Number.isInteger(k) && k >= 1)) {
+    throw new UserError({ file, message: `declares a ${som.rows}x${som.cols} map of ${som.dim} values per unit but holds ${held} weights and ${obj.unit_cluster.length} unit clusters`, hint: 'train again' });
+  }
+  const pipeline = obj.pipeline as Partial<ClusterPipeline> | undefined;
+  if (!pipeline || pipeline.inputSize !== som.dim || !Array.isArray(pipeline.features)) {
+    throw new UserError({ file, message: 'holds a preprocessing that does not match its map', hint: 'train again' });
   }
   return {
-    rows: obj.som.rows, cols: obj.som.cols, weights, unitCluster: obj.unit_cluster, pipeline: obj.pipeline,
+    rows: som.rows!, cols: som.cols!, weights: base64ToFloats(som.weights), unitCluster: obj.unit_cluster, pipeline: obj.pipeline,
     ...(typeof obj.seed === 'number' ? { seed: obj.seed } : {}), nnmVersion: String(obj.nnm_version), formatVersion: String(obj.format_version),
   };
 }
 
 export function readSomModel(path: string): SomModel {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UserError({ file: path, message: 'model file not found', hint: 'give the model.nnm.json inside a run folder (runs/...)' });
-  }
-  return decodeSomModel(text, path);
+  return decodeSomModel(readModelText(path), path);
 }
 
 /** Cluster (1..k) and best-matching unit of each given row of t, through the saved preprocessing. */

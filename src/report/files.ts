@@ -1,14 +1,21 @@
 // Safe output: every file is written to a temporary name in the same folder and renamed into place,
-// so a crash never leaves a half-written file; an existing run folder or file is never overwritten
-// without force.
+// so a crash never leaves a half-written file; an existing file is never overwritten without force.
+// (A whole run folder is one transaction: run-folder.ts.)
 
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
-// NOTE: the one module-level mutable outside cli/: temp files of writes in progress, so that the
-// second-Ctrl-C handler in cli/main.ts can remove them before it exits.
+// NOTE: the one module-level mutable outside cli/: temp files (and the staging folder of a run
+// folder, run-folder.ts) of writes in progress, so that the second-signal handler in cli/main.ts
+// can remove them before it exits.
 const pendingTemps = new Set<string>();
+
+/** Mark a temporary file or folder as in progress (removed by removePendingTemps), or no longer. */
+export function trackTemp(path: string, pending: boolean): void {
+  if (pending) pendingTemps.add(path);
+  else pendingTemps.delete(path);
+}
 
 export function writeAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -19,16 +26,20 @@ export function writeAtomic(path: string, content: string | Uint8Array): void {
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
+    // NOTE: a system error names the file being written, not its temporary name (or nothing, for write()).
+    if (e instanceof Error && typeof (e as { code?: unknown }).code === 'string') (e as { path?: string }).path = path;
     throw e;
   } finally {
     pendingTemps.delete(tmp);
   }
 }
 
-/** Remove the temporary files of writes still in progress (an immediate exit must not leave them). */
-export function removePendingTemps(): void {
-  for (const tmp of pendingTemps) rmSync(tmp, { force: true });
+/** Remove the temporary files and folders of writes still in progress (an immediate exit must not leave them); returns them. */
+export function removePendingTemps(): string[] {
+  const removed = [...pendingTemps];
+  for (const tmp of removed) rmSync(tmp, { force: true, recursive: true });
   pendingTemps.clear();
+  return removed;
 }
 
 /** Refuse an existing file unless force. */
@@ -36,22 +47,6 @@ export function checkWritable(path: string, force: boolean): void {
   if (existsSync(path) && !force) {
     throw new UserError({ file: path, message: 'already exists', hint: 'choose another --out or add --force to overwrite it' });
   }
-}
-
-/** Refuse a run folder that would overwrite results (a non-empty folder needs force); creates nothing. */
-export function checkRunFolder(dir: string, force: boolean): void {
-  if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new UserError({ file: dir, message: 'exists and is not a folder', hint: 'choose another --out' });
-    if (readdirSync(dir).length > 0 && !force) {
-      throw new UserError({ file: dir, message: 'is a run folder that already holds results', hint: 'choose another --out, or add --force to replace them' });
-    }
-  }
-}
-
-/** Check, then create (or, with force, reuse) a run folder. */
-export function prepareRunFolder(dir: string, force: boolean): void {
-  checkRunFolder(dir, force);
-  mkdirSync(dir, { recursive: true });
 }
 
 /** runs/<name>-<model>-<YYYYMMDD-HHMMSS>, with -2, -3 ... if that exists already. */

@@ -1,8 +1,8 @@
 // Project templates for `nnm init`: every folder under templates/ is one template (its README's
 // first "# " heading is its description), so adding a template is adding a folder.
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 
@@ -33,6 +33,23 @@ export function listTemplates(root = templatesRoot()): TemplateInfo[] {
     });
 }
 
+// NOTE: with --force, nothing inside dir is followed: a symbolic link where a folder goes is removed,
+// and a file is copied to a fresh temporary name and renamed over the old entry, so neither a link
+// nor a hard link can carry the copy to a file outside dir.
+function makeFolder(target: string, dir: string): void {
+  const st = lstatSync(target, { throwIfNoEntry: false });
+  if (st?.isSymbolicLink()) rmSync(target);
+  else if (st && !st.isDirectory()) throw new UserError({ file: target, message: 'is a file where the template has a folder', hint: `move it away, or choose a folder other than ${dir}` });
+  mkdirSync(target, { recursive: true });
+}
+
+function replaceFile(from: string, target: string): void {
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  rmSync(tmp, { force: true, recursive: true });
+  copyFileSync(from, tmp, constants.COPYFILE_EXCL);
+  renameSync(tmp, target);
+}
+
 /** Copy templates/<name>/ into dir; a non-empty dir needs force (then same-named files are replaced). */
 export function copyTemplate(name: string, dir: string, force: boolean, root = templatesRoot()): string[] {
   const all = listTemplates(root);
@@ -49,10 +66,10 @@ export function copyTemplate(name: string, dir: string, force: boolean, root = t
       const p = join(from, entry);
       const target = join(dir, relative(src, p));
       if (statSync(p).isDirectory()) {
-        mkdirSync(target, { recursive: true });
+        makeFolder(target, dir);
         walk(p);
       } else {
-        copyFileSync(p, target);
+        replaceFile(p, target);
         copied.push(relative(src, p));
       }
     }

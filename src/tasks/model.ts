@@ -3,13 +3,13 @@
 // `evaluate` return. Dispatch on the pipeline's kind, not on the task name: a 1-D signal model is
 // a "classify" model with an image-runner pipeline.
 
-import { readFileSync } from 'node:fs';
 import { TASKS, type Task } from '../config/tasks.js';
 import type { ImagePipeline } from '../data/images.js';
 import type { Sequential } from '../engine/model.js';
 import { UserError } from '../errors.js';
-import { readModelFile } from '../models/model-file.js';
-import { type ClusterPipeline, readSomModel, type SomModel } from '../models/som-file.js';
+import { decodeModelFile } from '../models/model-file.js';
+import { parseModelJson, readModelText } from '../models/model-check.js';
+import { type ClusterPipeline, decodeSomModel, type SomModel } from '../models/som-file.js';
 import type { Cell } from '../report/csv.js';
 import type { SeriesPipeline } from './forecast/train.js';
 import type { TabularModelPipeline } from './tabular/train.js';
@@ -79,27 +79,16 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function peekModelKind(path: string): string | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined; // the reader below names the file-system problem
-  }
-  try {
-    const obj: unknown = JSON.parse(text);
-    return isRecord(obj) && typeof obj.model === 'string' ? obj.model : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
+/** Read a model file once (folders, devices and oversized files refused), check it, and parse its
+ *  pipeline: a SOM cluster model or a network model. */
 export function loadModel(path: string): LoadedModel {
-  if (peekModelKind(path) === 'som') {
-    const som = readSomModel(path);
+  const text = readModelText(path);
+  const head = parseModelJson(text, path);
+  if (isRecord(head) && head.model === 'som') {
+    const som = decodeSomModel(text, path);
     return { path, runner: 'cluster', task: 'cluster', model: 'som', nnmVersion: som.nnmVersion ?? '', formatVersion: som.formatVersion ?? '', seed: som.seed ?? DEFAULT_SEED, members: [], pipeline: som.pipeline, som };
   }
-  const { file, members } = readModelFile<unknown>(path);
+  const { file, members } = decodeModelFile<unknown>(text, path);
   const task = (TASKS as readonly string[]).includes(file.task) ? (file.task as Task) : undefined;
   if (!task) throw new UserError({ file: path, message: `holds a model for the unknown task "${file.task}"`, hint: 'use the nnm version that trained it' });
   const base = { path, task, model: file.model, nnmVersion: file.nnm_version, formatVersion: file.format_version, seed: typeof file.seed === 'number' ? file.seed : DEFAULT_SEED, members, som: undefined };
