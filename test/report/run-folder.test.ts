@@ -6,14 +6,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { checkRunTarget, writeRunFolder } from '../../src/report/run-folder.js';
+import type { ReportPart } from '../../src/report/part.js';
 import type { RunOutput } from '../../src/report/types.js';
 import { tempDir } from '../helpers/cli.js';
 
-/** A cluster-task output: the transaction writes its files without rendering a report. */
+/** A bare output, written with a report part that has no figures, tables or text (report.md and
+ *  report.html are still written, empty), so the transaction is tested on its own. */
 function output(files: Record<string, string>, tag: string): RunOutput {
   return { summary: { task: 'cluster', metrics: { task: 'cluster', tag } } as unknown as RunOutput['summary'], config: { tag }, files };
 }
-const opts = (force: boolean) => ({ force, lang: 'en' as const, fontDirs: [] });
+const EMPTY: ReportPart = { figures: () => [], tables: () => [], document: () => [] };
+const opts = (force: boolean) => ({ force, lang: 'en' as const, fontDirs: [], part: EMPTY });
 const tree = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
 const snapshot = (dir: string): Record<string, string> =>
   Object.fromEntries(tree(dir).filter((f) => !f.endsWith('figures') && !f.endsWith('tables')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
@@ -23,7 +26,7 @@ describe('writeRunFolder', () => {
     const root = tempDir();
     const dir = join(root, 'run');
     await writeRunFolder(dir, output({ 'model.nnm.json': '{}', 'figures/a.svg': '<svg/>' }, 'one'), opts(false));
-    expect(tree(dir)).toEqual(['config.json', 'figures', 'figures/a.svg', 'metrics.json', 'model.nnm.json', 'summary.json']);
+    expect(tree(dir)).toEqual(['config.json', 'figures', 'figures/a.svg', 'metrics.json', 'model.nnm.json', 'report.html', 'report.md', 'summary.json']);
     expect(readdirSync(root)).toEqual(['run']);
   });
 
