@@ -24,6 +24,7 @@ import type { DataAudit, MetricsJson, RunOutput } from '../../report/types.js';
 import type { JobContext } from '../context.js';
 import { type Dataset, type FitOptions } from '../../train/fit.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from '../../train/ensemble.js';
+import { splitRngOf } from '../split-seed.js';
 
 /** 'image': --task image (a pixel count must fit an image); 'auto': --model cnn without a task. */
 export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobContext): RunOutput {
@@ -43,7 +44,7 @@ export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobCon
   const size = data.shape.reduce((a, b) => a * b, 1);
 
   const rng = new Rng(spec.seed);
-  const splitRng = rng.fork();
+  const splitRng = splitRngOf(rng, ctx.variant);
   const { train, test, splitText } = testPart(spec, data, folder, classes, y, splitRng);
 
   // Scaling from the training part only, applied to both parts.

@@ -17,6 +17,7 @@ import type { MetricsJson, RunOutput } from '../../report/types.js';
 import type { JobContext } from '../context.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from '../../train/ensemble.js';
 import { classificationOutputs, dataAudit, historyCsv, resolvedConfig, rowIds } from '../outputs.js';
+import { splitRngOf } from '../split-seed.js';
 
 export interface TextPipeline {
   kind: 'text';
@@ -63,7 +64,7 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
   if (labelled.length < minRows) throw new UserError({ file: table.file, message: `has ${labelled.length} labelled rows, too few to hold out a test part`, hint: `give at least ${minRows} rows` });
 
   const rng = new Rng(spec.seed);
-  const splitRng = rng.fork();
+  const splitRng = splitRngOf(rng, ctx.variant);
   const split = splitRows(labelled, spec.testSize, splitRng, labels);
   const trainLabels = labelsOf(split.train, labelled, labels);
   const textsOf = (rows: Int32Array): string[] => Array.from(rows, (r) => table.columns[textIndex][r]);
