@@ -111,9 +111,12 @@ function assemble(spec: TrainSpec, task: Task, models: ModelKind[], seeds: numbe
     });
     test.best = res.find((r) => r.best)?.name ?? null;
   }
+  // NOTE: ranked by the test's own criterion (so rank 1 is the best the others are tested against),
+  // then the models without per-row values by the mean ranking metric.
+  const up = kind === 'mcnemar' || (kind === 'paired-t' && higherIsBetter) ? -1 : 1;
   const sign = higherIsBetter ? -1 : 1;
-  const key = (m: CompareModel): number => (Number.isFinite(m.mean[metric]) ? sign * m.mean[metric] : Infinity);
-  rows.sort((a, b) => key(a) - key(b) || (a.kind === b.kind ? 0 : a.kind === 'network' ? -1 : 1));
+  const key = (m: CompareModel): [number, number] => [m.test ? up * m.test.criterion : Infinity, Number.isFinite(m.mean[metric]) ? sign * m.mean[metric] : Infinity];
+  rows.sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1] || (a.kind === b.kind ? 0 : a.kind === 'network' ? -1 : 1));
   const result: CompareResult = { task, data: spec.data, splitSeed: spec.seed, seeds, cv: spec.cv ?? null, metric, higherIsBetter, test, models: rows };
   if (task === 'forecast' && first.forecast) result.forecast = forecastPaths(trained, models);
   return result;
