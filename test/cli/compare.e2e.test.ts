@@ -45,7 +45,12 @@ describe('nnm compare', () => {
     const majority = models.find((m) => m.name === 'majority')!;
     expect(majority.mean.accuracy).toBeCloseTo(1 / 3, 2);
     expect(majority.test!.distinguishable).toBe(true);
-    expect(majority.test!.pAdjusted!).toBeLessThan(0.001);
+    // by hand: the best (accuracy 1 on the 30 test rows) is right on the 20 rows the majority class
+    // gets wrong and vice versa on none: exact McNemar p = 2·P(Bin(20, ½) = 0) = 2^-19; Holm over the
+    // 3 comparisons multiplies the smallest p by 3
+    expect(models[0].mean.accuracy).toBe(1);
+    expect(majority.test!.pValue!).toBeCloseTo(2 ** -19, 12);
+    expect(majority.test!.pAdjusted!).toBeCloseTo(3 * 2 ** -19, 12);
     const csv = read(out, 'compare.csv').trim().split('\n');
     expect(csv).toHaveLength(1 + models.length);
     expect(csv[0]).toContain('accuracy_mean,accuracy_std');
@@ -96,6 +101,29 @@ describe('nnm compare', () => {
     expect(md).toContain('# 模型对比');
     expect(md).toContain('Diebold–Mariano');
     expect(md).toContain('最优');
+  }, 60_000);
+
+  it('diabetes: Wilcoxon on per-row errors; --cv 3: a paired t-test on the per-fold scores of the same folds', async () => {
+    const dir = tempDir();
+    const r = await runCli(['compare', SAMPLE('diabetes.csv'), '--seeds', '1', '--epochs', '15', '--out', join(dir, 'd'), '--quiet', '--json']);
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.stdout);
+    expect(res.task).toBe('regress');
+    expect(res.test.kind).toBe('wilcoxon');
+    const models = res.models as Model[];
+    expect(models.map((m) => m.name)).toEqual(expect.arrayContaining(['mlp', 'mean', 'linear_regression', 'knn_5']));
+    const mean = models.find((m) => m.name === 'mean')!;
+    expect(mean.mean.r2).toBeLessThan(0.01);
+    expect(mean.test!.distinguishable).toBe(true);
+    // the criterion of a baseline is its own MAE in metrics.json
+    for (const m of models.filter((x) => x.kind === 'baseline')) expect(m.test!.criterion).toBeCloseTo(m.mean.mae, 6);
+    const cv = await runCli(['compare', SAMPLE('iris.csv'), '--seeds', '1', '--epochs', '10', '--cv', '3', '--out', join(dir, 'c'), '--quiet', '--json']);
+    expect(cv.code).toBe(0);
+    const c = JSON.parse(cv.stdout);
+    expect(c.cv).toBe(3);
+    expect(c.test.kind).toBe('paired-t');
+    for (const m of c.models as Model[]) expect(m.test!.criterion).toBeCloseTo(m.mean.accuracy, 9);
+    expect(read(join(dir, 'c'), 'tables/compare.md')).toContain('Models on the same folds');
   }, 60_000);
 
   it('the same seed gives the same compare.json (wall times aside), and a full run folder is not overwritten without --force', async () => {
