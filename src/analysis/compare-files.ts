@@ -20,7 +20,7 @@ const SHOWN: Record<string, string[]> = {
 
 const T = {
   en: {
-    title: 'Model comparison', rank: 'Rank', model: 'Model', params: 'Parameters', seconds: 'Seconds / seed', p: 'p (Holm)', verdict: 'Verdict',
+    title: 'Model comparison', rank: 'Rank', model: 'Model', params: 'Parameters', seconds: 'Seconds / seed', p: 'p (Holm)', pAbs: 'p, absolute loss (Holm)', verdict: 'Verdict',
     best: 'best', worse: (a: number) => `worse than the best at ${a * 100}%`, same: (a: number) => `not distinguishable from the best at ${a * 100}%`, untested: 'not tested (no per-row predictions)',
     criterion: { 'dm-squared': () => 'one-step RMSE (seed-averaged)', 'dm-absolute': () => 'one-step MAE (seed-averaged)', wilcoxon: () => 'MAE (seed-averaged)', mcnemar: () => 'accuracy (seed vote)', 'paired-t': (k: string) => `${k} (fold mean)` },
     baseline: 'baseline', caption: (r: CompareResult) => `Models on the same ${r.cv ? 'folds' : 'test part'} (${seedText('en', r)}); mean ± std; ${r.test.kind === 'dm-squared' ? 'Diebold–Mariano' : r.test.kind === 'wilcoxon' ? 'Wilcoxon' : r.test.kind === 'mcnemar' ? 'McNemar' : 'paired t'} test against the best, Holm-adjusted`,
@@ -30,7 +30,7 @@ const T = {
     bestLine: (b: string) => `Best by the test's criterion: **${b}**.`, x: 'Model', time: 'Period', value: 'Value', actual: 'actual',
   },
   zh: {
-    title: '模型对比', rank: '排名', model: '模型', params: '参数量', seconds: '每个种子用时（秒）', p: 'p 值（Holm）', verdict: '结论',
+    title: '模型对比', rank: '排名', model: '模型', params: '参数量', seconds: '每个种子用时（秒）', p: 'p 值（Holm）', pAbs: '绝对损失 p 值（Holm）', verdict: '结论',
     best: '最优', worse: (a: number) => `在 ${a * 100}% 水平上显著劣于最优模型`, same: (a: number) => `在 ${a * 100}% 水平上与最优模型无显著差异`, untested: '未检验（无逐行预测）',
     criterion: { 'dm-squared': () => '一步 RMSE（种子平均）', 'dm-absolute': () => '一步 MAE（种子平均）', wilcoxon: () => 'MAE（种子平均）', mcnemar: () => '准确率（种子投票）', 'paired-t': (k: string) => `${k}（各折均值）` },
     baseline: '基线', caption: (r: CompareResult) => `同一${r.cv ? '交叉验证折' : '测试集'}上的模型对比（${seedText('zh', r)}）；均值 ± 标准差；与最优模型的${r.test.kind === 'dm-squared' ? ' Diebold–Mariano ' : r.test.kind === 'wilcoxon' ? ' Wilcoxon ' : r.test.kind === 'mcnemar' ? ' McNemar ' : '配对 t '}检验，Holm 校正`,
@@ -71,7 +71,8 @@ export function verdictOf(m: CompareModel, lang: Lang, alpha: number): string {
 export function compareTable(r: CompareResult, lang: Lang): Table {
   const t = T[lang];
   const shown = SHOWN[r.task] ?? [r.metric];
-  const header = [t.rank, t.model, ...shown, t.criterion[r.test.kind](r.metric), t.params, t.seconds, t.p, t.verdict];
+  const dm = r.test.kind === 'dm-squared';
+  const header = [t.rank, t.model, ...shown, t.criterion[r.test.kind](r.metric), t.params, t.seconds, t.p, ...(dm ? [t.pAbs] : []), t.verdict];
   const rows = r.models.map((m, i) => [
     String(i + 1),
     m.kind === 'baseline' ? `${m.name} (${t.baseline})` : m.name,
@@ -80,17 +81,18 @@ export function compareTable(r: CompareResult, lang: Lang): Table {
     m.params === null ? '—' : m.members && m.members > 1 ? `${m.params} × ${m.members}` : String(m.params),
     m.seconds === null ? '—' : m.seconds.toFixed(1),
     pText(m.test?.pAdjusted),
+    ...(dm ? [pText(m.test?.pAbsoluteAdjusted)] : []),
     verdictOf(m, lang, r.test.alpha),
   ]);
-  return { id: 'compare', caption: t.caption(r), header, align: ['r', 'l', ...shown.map(() => 'r' as const), 'r', 'r', 'r', 'r', 'l'], rows };
+  return { id: 'compare', caption: t.caption(r), header, align: ['r', 'l', ...shown.map(() => 'r' as const), 'r', 'r', 'r', 'r', ...(dm ? ['r' as const] : []), 'l'], rows };
 }
 
 /** Every scalar metric's mean and std, the time, the parameters and the test, one row per model. */
 export function compareCsv(r: CompareResult): string {
   const keys = [...new Set(r.models.flatMap((m) => Object.keys(m.mean)))];
-  const header = ['rank', 'model', 'kind', ...keys.flatMap((k) => [`${k}_mean`, `${k}_std`]), 'seeds', 'seconds_per_seed', 'params', 'test', 'statistic', 'p', 'p_holm', 'verdict'];
+  const header = ['rank', 'model', 'kind', ...keys.flatMap((k) => [`${k}_mean`, `${k}_std`]), 'seeds', 'seconds_per_seed', 'params', 'test', 'statistic', 'p', 'p_holm', 'p_absolute_loss', 'p_absolute_loss_holm', 'verdict'];
   const rows = r.models.map((m, i) => [i + 1, m.name, m.kind, ...keys.flatMap((k) => [m.mean[k], m.std[k]]), m.runs.length, m.seconds ?? '', m.params ?? '',
-    m.test ? r.test.kind : '', m.test?.statistic ?? '', m.test?.pValue ?? '', m.test?.pAdjusted ?? '', verdictOf(m, 'en', r.test.alpha)]);
+    m.test ? r.test.kind : '', m.test?.statistic ?? '', m.test?.pValue ?? '', m.test?.pAdjusted ?? '', m.test?.pAbsolute ?? '', m.test?.pAbsoluteAdjusted ?? '', verdictOf(m, 'en', r.test.alpha)]);
   return toCsv(header, rows);
 }
 

@@ -54,7 +54,7 @@ describe('nnm compare', () => {
     const csv = read(out, 'compare.csv').trim().split('\n');
     expect(csv).toHaveLength(1 + models.length);
     expect(csv[0]).toContain('accuracy_mean,accuracy_std');
-    expect(csv[0]).toContain(',p_holm,verdict');
+    expect(csv[0]).toContain(',p_holm,p_absolute_loss,p_absolute_loss_holm,verdict');
     expect(read(out, 'tables/compare.tex')).toContain('\\toprule');
     expect(read(out, 'tables/compare.tex')).toContain('McNemar');
     const md = read(out, 'report.md');
@@ -101,6 +101,8 @@ describe('nnm compare', () => {
     expect(md).toContain('# 模型对比');
     expect(md).toContain('Diebold–Mariano');
     expect(md).toContain('最优');
+    expect(read(out, 'tables/compare.md')).toContain('绝对损失 p 值（Holm）');
+    expect(read(out, 'compare.csv').split('\n')[0]).toContain('p_absolute_loss_holm');
   }, 60_000);
 
   it('diabetes: Wilcoxon on per-row errors; --cv 3: a paired t-test on the per-fold scores of the same folds', async () => {
@@ -134,6 +136,12 @@ describe('nnm compare', () => {
     expect(a.code).toBe(0);
     expect(b.code).toBe(0);
     expect(withoutTimes(read(join(dir, 'b'), 'compare.json'))).toEqual(withoutTimes(read(join(dir, 'a'), 'compare.json')));
+    const noTimes = (csv: string): string[][] => {
+      const rows = csv.trim().split('\n').map((l) => l.split(','));
+      const at = rows[0].indexOf('seconds_per_seed');
+      return rows.map((row) => row.filter((_, i) => i !== at));
+    };
+    expect(noTimes(read(join(dir, 'b'), 'compare.csv'))).toEqual(noTimes(read(join(dir, 'a'), 'compare.csv')));
     expect(read(join(dir, 'b'), 'figures/compare_metric.svg')).toBe(read(join(dir, 'a'), 'figures/compare_metric.svg'));
     const again = await runCli([...args, '--out', join(dir, 'a')]);
     expect(again.code).toBe(2);
