@@ -9,7 +9,7 @@
 //     class of the nearest tied neighbour) or the mean of the k targets.
 // X: (n, d) row-major.
 
-import { majorityBaseline, meanBaseline } from './baselines.js';
+import { majorityBaseline, majorityClass, meanBaseline } from './baselines.js';
 import { type ClassMetrics, classificationMetrics } from './classification.js';
 import { type RegMetrics, regressionMetrics } from './regression.js';
 
@@ -247,14 +247,6 @@ export function classificationBaselineRuns(train: XY, test: XY, d: number, label
     out.knn_5 = { metrics: classificationMetrics(test.y, knn, labels), pred: knn };
   }
   return out;
-}
-
-function majorityClass(y: ArrayLike<number>, K: number): number {
-  const counts = new Array<number>(K).fill(0);
-  for (let i = 0; i < y.length; i++) counts[y[i]]++;
-  let major = 0;
-  for (let k = 1; k < K; k++) if (counts[k] > counts[major]) major = k;
-  return major;
 }
 
 /** Training mean, OLS and 5-NN; targets and metrics in original units via `unscale`. */

@@ -11,7 +11,7 @@ import { encodeTexts, fitTokenizer, type Tokenizer } from '../../data/text.js';
 import type { LayerConfig } from '../../engine/layers/registry.js';
 import { Rng } from '../../engine/rng.js';
 import { UserError } from '../../errors.js';
-import { majorityBaseline } from '../../metrics/baselines.js';
+import { majorityBaseline, majorityClass } from '../../metrics/baselines.js';
 import { encodeModelFile } from '../../models/model-file.js';
 import type { MetricsJson, RunOutput } from '../../report/types.js';
 import type { JobContext } from '../context.js';
@@ -103,6 +103,7 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
   const { test, csv: predictions, predictions: testPredictions } = classificationOutputs(probs, testY, classes, ids, header);
   // NOTE: token ids are no features for logistic regression or k-NN; the majority class is the text baseline.
   const baselines = { majority: { ...majorityBaseline(Int32Array.from(trainLabels), Int32Array.from(testY), classes) } };
+  if (ctx.variant?.baselineRows) testPredictions.baselines = { majority: Array.from(testY, () => classes[majorityClass(trainLabels, classes.length)]) };
   const metrics: MetricsJson = {
     task: 'text',
     model,
