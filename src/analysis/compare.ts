@@ -70,13 +70,21 @@ export function runCompare(spec: TrainSpec, task: Task, models: ModelKind[], nSe
       const inner: RunJob = (sp, v) => run(sp, { ...v, splitSeed, baselineRows: true });
       say(`${model}, seed ${seed} (${trained.length + 1}/${total})${spec.cv ? `: ${spec.cv} folds` : ''}`);
       const t0 = performance.now();
-      const out = inner(s, { lite: true });
-      const t: Trained = { model, seed, seconds: 0, out };
+      // NOTE: under --cv a table task needs no run on the plain split (its first fold stands for the
+      // model's size); a forecast backtest uses the plain run as its last origin.
+      let out = spec.cv && task !== 'forecast' ? undefined : inner(s, { lite: true });
+      let folds: Pick<Trained, 'folds' | 'foldBaselines'> = {};
       if (spec.cv) {
-        const cv = crossValidate({ ...s, cv: spec.cv }, task, inner, () => {}, out);
-        t.folds = cv.folds.map((f) => f.test);
-        t.foldBaselines = cv.folds.map((f) => f.baselines);
+        const keep: RunJob = (sp, v) => {
+          const o = inner(sp, v);
+          out ??= o;
+          return o;
+        };
+        const cv = crossValidate({ ...s, cv: spec.cv }, task, keep, () => {}, out);
+        folds = { folds: cv.folds.map((f) => f.test), foldBaselines: cv.folds.map((f) => f.baselines) };
       }
+      if (!out) throw new Error('runCompare: no run');
+      const t: Trained = { model, seed, seconds: 0, out, ...folds };
       t.seconds = (performance.now() - t0) / 1000;
       trained.push(t);
       const { metric } = rankMetric(task);
