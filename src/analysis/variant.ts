@@ -9,6 +9,11 @@ export interface JobVariant {
   inner?: { k: number; index: number };
   /** Forecast backtest: only the first `seriesEnd` points of the series exist. */
   seriesEnd?: number;
+  /** `nnm compare`: the seed of the test split (and validation folds), held fixed while spec.seed
+   *  varies the training (initial weights, shuffles, dropout). */
+  splitSeed?: number;
+  /** `nnm compare`: keep the baselines' per-row test predictions (summary.predictions.baselines). */
+  baselineRows?: boolean;
   /** Skip optional extras (sensitivity) that the summary of many runs does not use. */
   lite?: boolean;
 }

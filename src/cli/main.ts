@@ -15,6 +15,7 @@ import { predictCommand } from './predict.js';
 import { reportCommand } from './report.js';
 import { type CliState, trainCommand } from './train.js';
 import { tuneCommand } from './tune.js';
+import { compareCommand } from './compare.js';
 import { collectDeadArenas } from './memory.js';
 
 export interface MainOptions {
@@ -89,7 +90,7 @@ Examples:
   nnm models --lang zh                        the network families, in Chinese
   nnm report runs/<run> --lang zh             rebuild a run's report in Chinese
   nnm train data.csv --help                   every train option`);
-  for (const sub of [trainCommand(io, state), predictCommand(io), evaluateCommand(io), inspectCommand(io), modelsCommand(io), initCommand(io), reportCommand(io), tuneCommand(io, state)]) {
+  for (const sub of [trainCommand(io, state), predictCommand(io), evaluateCommand(io), inspectCommand(io), modelsCommand(io), initCommand(io), reportCommand(io), tuneCommand(io, state), compareCommand(io, state)]) {
     sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
     program.addCommand(sub);
   }

@@ -5,11 +5,16 @@ import { type ClassMetrics, classificationMetrics } from './classification.js';
 import { type RegMetrics, regressionMetrics } from './regression.js';
 
 export function majorityBaseline(trainY: ArrayLike<number>, testY: ArrayLike<number>, labels: string[]): ClassMetrics {
-  const counts = new Array<number>(labels.length).fill(0);
-  for (let i = 0; i < trainY.length; i++) counts[trainY[i]]++;
+  return classificationMetrics(testY, new Int32Array(testY.length).fill(majorityClass(trainY, labels.length)), labels);
+}
+
+/** The most frequent class index of `y` (ties: the lowest index). */
+export function majorityClass(y: ArrayLike<number>, K: number): number {
+  const counts = new Array<number>(K).fill(0);
+  for (let i = 0; i < y.length; i++) counts[y[i]]++;
   let major = 0;
-  for (let k = 1; k < counts.length; k++) if (counts[k] > counts[major]) major = k;
-  return classificationMetrics(testY, new Int32Array(testY.length).fill(major), labels);
+  for (let k = 1; k < K; k++) if (counts[k] > counts[major]) major = k;
+  return major;
 }
 
 export function meanBaseline(trainY: ArrayLike<number>, testY: ArrayLike<number>): RegMetrics {

@@ -34,15 +34,20 @@ export function scoreForecaster(y: Float64Array, start: number, f: Predictor): F
 }
 
 export function forecastBaselines(y: Float64Array, start: number, season: number): Record<string, ForecastScores> {
-  const out: Record<string, ForecastScores> = {};
-  const pick = ({ one_step, multi_step }: ForecastScores): ForecastScores => ({ one_step, multi_step });
-  out.naive = pick(scoreForecaster(y, start, naive));
-  if (season > 1 && start >= season) out.seasonal_naive = pick(scoreForecaster(y, start, seasonalNaive(season)));
-  out.drift = pick(scoreForecaster(y, start, drift));
+  const pick = ({ one_step, multi_step, alpha, beta }: ForecastScores): ForecastScores => ({ one_step, multi_step, ...(alpha !== undefined ? { alpha, beta } : {}) });
+  return Object.fromEntries(Object.entries(forecastBaselineRuns(y, start, season)).map(([k, v]) => [k, pick(v)]));
+}
+
+/** The baselines' scores with their one-step and multi-step test forecasts (for paired tests and figures). */
+export function forecastBaselineRuns(y: Float64Array, start: number, season: number): Record<string, ReturnType<typeof scoreForecaster>> {
+  const out: Record<string, ReturnType<typeof scoreForecaster>> = {};
+  out.naive = scoreForecaster(y, start, naive);
+  if (season > 1 && start >= season) out.seasonal_naive = scoreForecaster(y, start, seasonalNaive(season));
+  out.drift = scoreForecaster(y, start, drift);
   if (start >= 4) {
     const { alpha, beta } = fitHolt(y.subarray(0, start));
-    out.holt = { ...pick(scoreForecaster(y, start, (hist, h) => holtForecast(hist, h, alpha, beta))), alpha, beta };
-    if (y.subarray(0, start).every((v) => v > 0)) out.gm11 = pick(scoreForecaster(y, start, (hist, h) => gm11Forecast(hist, h)));
+    out.holt = { ...scoreForecaster(y, start, (hist, h) => holtForecast(hist, h, alpha, beta)), alpha, beta };
+    if (y.subarray(0, start).every((v) => v > 0)) out.gm11 = scoreForecaster(y, start, (hist, h) => gm11Forecast(hist, h));
   }
   return out;
 }

@@ -9,7 +9,7 @@
 //     class of the nearest tied neighbour) or the mean of the k targets.
 // X: (n, d) row-major.
 
-import { majorityBaseline, meanBaseline } from './baselines.js';
+import { majorityBaseline, majorityClass, meanBaseline } from './baselines.js';
 import { type ClassMetrics, classificationMetrics } from './classification.js';
 import { type RegMetrics, regressionMetrics } from './regression.js';
 
@@ -226,8 +226,14 @@ const KNN_BUDGET = 5e8;
 
 /** Majority class, softmax regression and 5-NN, scored like the network. y holds class indices. */
 export function classificationBaselines(train: XY, test: XY, d: number, labels: string[]): Record<string, ClassMetrics> {
+  return Object.fromEntries(Object.entries(classificationBaselineRuns(train, test, d, labels)).map(([k, v]) => [k, v.metrics]));
+}
+
+/** The same baselines with their per-row test predictions (class indices), for paired tests. */
+export function classificationBaselineRuns(train: XY, test: XY, d: number, labels: string[]): Record<string, { metrics: ClassMetrics; pred: Int32Array }> {
   const K = labels.length;
-  const out: Record<string, ClassMetrics> = { majority: majorityBaseline(train.y, test.y, labels) };
+  const majority = majorityClass(train.y, K);
+  const out: Record<string, { metrics: ClassMetrics; pred: Int32Array }> = { majority: { metrics: majorityBaseline(train.y, test.y, labels), pred: new Int32Array(test.n).fill(majority) } };
   const sm = fitSoftmaxRegression(train, d, K);
   const p = predictSoftmax(sm, test.x, test.n);
   const pred = Int32Array.from({ length: test.n }, (_, i) => {
@@ -235,22 +241,35 @@ export function classificationBaselines(train: XY, test: XY, d: number, labels: 
     for (let k = 1; k < K; k++) if (p[i * K + k] > p[i * K + best]) best = k;
     return best;
   });
-  out.logistic_regression = classificationMetrics(test.y, pred, labels);
-  if (train.n * test.n * d <= KNN_BUDGET) out.knn_5 = classificationMetrics(test.y, knnClassify(train, test, d, K), labels);
+  out.logistic_regression = { metrics: classificationMetrics(test.y, pred, labels), pred };
+  if (train.n * test.n * d <= KNN_BUDGET) {
+    const knn = knnClassify(train, test, d, K);
+    out.knn_5 = { metrics: classificationMetrics(test.y, knn, labels), pred: knn };
+  }
   return out;
 }
 
 /** Training mean, OLS and 5-NN; targets and metrics in original units via `unscale`. */
 export function regressionBaselines(train: XY, test: XY, d: number, unscale: (z: number) => number): Record<string, RegMetrics> {
+  return Object.fromEntries(Object.entries(regressionBaselineRuns(train, test, d, unscale)).map(([k, v]) => [k, v.metrics]));
+}
+
+/** The same baselines with their per-row test predictions in original units, for paired tests. */
+export function regressionBaselineRuns(train: XY, test: XY, d: number, unscale: (z: number) => number): Record<string, { metrics: RegMetrics; pred: Float64Array }> {
   const yTrue = Float64Array.from(test.y, unscale);
-  const out: Record<string, RegMetrics> = { mean: meanBaseline(Float64Array.from(train.y, unscale), yTrue) };
+  const trainY = Float64Array.from(train.y, unscale);
+  const m = trainY.reduce((s, v) => s + v, 0) / trainY.length;
+  const out: Record<string, { metrics: RegMetrics; pred: Float64Array }> = { mean: { metrics: meanBaseline(trainY, yTrue), pred: new Float64Array(test.n).fill(m) } };
   const ols = fitOls(train, d);
   const pred = Float64Array.from({ length: test.n }, (_, i) => {
     let s = ols.intercept;
     for (let j = 0; j < d; j++) s += ols.coef[j] * test.x[i * d + j];
     return unscale(s);
   });
-  out.linear_regression = regressionMetrics(yTrue, pred);
-  if (train.n * test.n * d <= KNN_BUDGET) out.knn_5 = regressionMetrics(yTrue, Float64Array.from(knnRegress(train, test, d), unscale));
+  out.linear_regression = { metrics: regressionMetrics(yTrue, pred), pred };
+  if (train.n * test.n * d <= KNN_BUDGET) {
+    const knn = Float64Array.from(knnRegress(train, test, d), unscale);
+    out.knn_5 = { metrics: regressionMetrics(yTrue, knn), pred: knn };
+  }
   return out;
 }

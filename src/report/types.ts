@@ -85,6 +85,8 @@ export interface TestPredictions {
   predicted: (string | number)[];
   /** Classification: per example, one probability per class in metrics.test.labels order. */
   probabilities?: number[][];
+  /** `nnm compare` only: each baseline's per-row test predictions, in the same form. */
+  baselines?: Record<string, (string | number)[]>;
 }
 
 /** Everything the forecast figures need, as plain arrays (x values are dates or period numbers). */

@@ -19,12 +19,13 @@ import { UserError } from '../../errors.js';
 import { buildCnn } from '../../models/cnn.js';
 import { buildMlp } from '../../models/mlp.js';
 import { encodeModelFile, sha256 } from '../../models/model-file.js';
-import { classificationBaselines } from '../../metrics/tabular-baselines.js';
+import { classificationBaselineRuns } from '../../metrics/tabular-baselines.js';
 import { classificationOutputs, historyCsv } from '../outputs.js';
 import type { DataAudit, MetricsJson, RunOutput } from '../../report/types.js';
 import type { JobContext } from '../context.js';
 import { type Dataset, type FitOptions } from '../../train/fit.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from '../../train/ensemble.js';
+import { splitRngOf } from '../split-seed.js';
 
 /** 'image': --task image (a pixel count must fit an image); 'auto': --model cnn without a task. */
 export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobContext): RunOutput {
@@ -44,7 +45,7 @@ export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobCon
   const size = data.shape.reduce((a, b) => a * b, 1);
 
   const rng = new Rng(spec.seed);
-  const splitRng = rng.fork();
+  const splitRng = splitRngOf(rng, ctx.variant);
   const { train, test, splitText } = testPart(spec, data, folder, classes, y, splitRng, ctx.readTable);
 
   // Scaling from the training part only, applied to both parts.
@@ -87,6 +88,8 @@ export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobCon
 
   const out = predictEnsemble(ens.members, test.x, test.n, true);
   const { test: testMetrics, csv: predCsv, predictions } = classificationOutputs(out, test.y, classes, test.ids, test.idHeader);
+  const baselineRuns = classificationBaselineRuns(trainSet, test, size, classes);
+  if (ctx.variant?.baselineRows) predictions.baselines = Object.fromEntries(Object.entries(baselineRuns).map(([k, v]) => [k, Array.from(v.pred, (c) => classes[c])]));
   const metrics: MetricsJson = {
     task: data.kind === 'image' ? 'image' : 'classify',
     model: modelKind,
@@ -97,7 +100,7 @@ export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobCon
     },
     test: testMetrics,
     // NOTE: the tabular baselines (majority, logistic regression, k-NN) see the scaled pixels as a flat row.
-    baselines: Object.fromEntries(Object.entries(classificationBaselines(trainSet, test, size, classes)).map(([k, v]) => [k, { ...v }])),
+    baselines: Object.fromEntries(Object.entries(baselineRuns).map(([k, v]) => [k, { ...v.metrics }])),
     train: trainStats(ens),
   };
   const pipeline: ImagePipeline = { kind: data.kind, shape: data.shape, source: data.source, scaling, classes };

@@ -11,7 +11,7 @@ import { defaultFeatures, encodeY, fitTabular, rowsWithTarget, sortLevels, type 
 import { Rng } from '../../engine/rng.js';
 import { UserError } from '../../errors.js';
 import { regressionMetrics } from '../../metrics/regression.js';
-import { classificationBaselines, regressionBaselines } from '../../metrics/tabular-baselines.js';
+import { classificationBaselineRuns, regressionBaselineRuns } from '../../metrics/tabular-baselines.js';
 import { toCsv } from '../../report/csv.js';
 import { encodeModelFile } from '../../models/model-file.js';
 import { buildMlp } from '../../models/mlp.js';
@@ -21,6 +21,7 @@ import { tabularSensitivity } from '../../analysis/sensitivity.js';
 import { tunedNote } from '../../analysis/tune.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from '../../train/ensemble.js';
 import { classificationOutputs, dataAudit, historyCsv, resolvedConfig, rowIds } from '../outputs.js';
+import { splitRngOf } from '../split-seed.js';
 
 export interface TabularModelPipeline {
   tabular: TabularPipeline;
@@ -58,7 +59,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress', ctx
   if (labelled.length === 0) throw new UserError({ file: table.file, column: targetName, message: 'every target cell is missing', hint: 'choose the target with --target' });
 
   const rng = new Rng(spec.seed);
-  const splitRng = rng.fork();
+  const splitRng = splitRngOf(rng, ctx.variant);
   const classes = classify ? sortLevels([...new Set(Array.from(labelled, (r) => table.columns[targetIndex][r]))]) : [];
   if (classify && classes.length < 2) {
     throw new UserError({ file: table.file, column: targetName, message: `the target has one class only ("${classes[0]}")`, hint: 'a classifier needs at least two classes; check --target' });
@@ -135,7 +136,9 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress', ctx
   let predictions: TestPredictions;
   if (classify) {
     ({ test, csv: predCsv, predictions } = classificationOutputs(out, testSet.y, classes, ids, idHeader));
-    baselines = Object.fromEntries(Object.entries(classificationBaselines(trainSet, testSet, pipeline.inputSize, classes)).map(([k, v]) => [k, { ...v }]));
+    const runs = classificationBaselineRuns(trainSet, testSet, pipeline.inputSize, classes);
+    baselines = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, { ...v.metrics }]));
+    if (ctx.variant?.baselineRows) predictions.baselines = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, Array.from(v.pred, (c) => classes[c])]));
   } else {
     const tg = pipeline.target;
     if (tg.kind !== 'scaled') throw new Error('regression target must be scaled');
@@ -143,9 +146,11 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress', ctx
     const yTrue = Float64Array.from(testSet.y, unscale);
     const yPred = Float64Array.from(out, unscale);
     test = { ...regressionMetrics(yTrue, yPred) };
-    baselines = Object.fromEntries(Object.entries(regressionBaselines(trainSet, testSet, pipeline.inputSize, unscale)).map(([k, v]) => [k, { ...v }]));
+    const runs = regressionBaselineRuns(trainSet, testSet, pipeline.inputSize, unscale);
+    baselines = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, { ...v.metrics }]));
     predCsv = toCsv([idHeader, 'actual', 'predicted'], Array.from(testRows, (_, i) => [ids[i], yTrue[i], yPred[i]]));
     predictions = { actual: Array.from(yTrue), predicted: Array.from(yPred) };
+    if (ctx.variant?.baselineRows) predictions.baselines = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, Array.from(v.pred)]));
   }
   const sensitivity = ctx.variant?.lite ? undefined : tabularSensitivity(spec.sensitivity, pipeline, ens.members, testSet, classify, rng.fork(), ctx.note);
   if (test.mape_excluded) notes.push(`MAPE leaves out ${String(test.mape_excluded)} test row(s) whose actual value is 0`);

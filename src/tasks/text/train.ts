@@ -11,12 +11,13 @@ import { encodeTexts, fitTokenizer, type Tokenizer } from '../../data/text.js';
 import type { LayerConfig } from '../../engine/layers/registry.js';
 import { Rng } from '../../engine/rng.js';
 import { UserError } from '../../errors.js';
-import { majorityBaseline } from '../../metrics/baselines.js';
+import { majorityBaseline, majorityClass } from '../../metrics/baselines.js';
 import { encodeModelFile } from '../../models/model-file.js';
 import type { MetricsJson, RunOutput } from '../../report/types.js';
 import type { JobContext } from '../context.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from '../../train/ensemble.js';
 import { classificationOutputs, dataAudit, historyCsv, resolvedConfig, rowIds } from '../outputs.js';
+import { splitRngOf } from '../split-seed.js';
 
 export interface TextPipeline {
   kind: 'text';
@@ -63,7 +64,7 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
   if (labelled.length < minRows) throw new UserError({ file: table.file, message: `has ${labelled.length} labelled rows, too few to hold out a test part`, hint: `give at least ${minRows} rows` });
 
   const rng = new Rng(spec.seed);
-  const splitRng = rng.fork();
+  const splitRng = splitRngOf(rng, ctx.variant);
   const split = splitRows(labelled, spec.testSize, splitRng, labels);
   const trainLabels = labelsOf(split.train, labelled, labels);
   const textsOf = (rows: Int32Array): string[] => Array.from(rows, (r) => table.columns[textIndex][r]);
@@ -102,6 +103,7 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
   const { test, csv: predictions, predictions: testPredictions } = classificationOutputs(probs, testY, classes, ids, header);
   // NOTE: token ids are no features for logistic regression or k-NN; the majority class is the text baseline.
   const baselines = { majority: { ...majorityBaseline(Int32Array.from(trainLabels), Int32Array.from(testY), classes) } };
+  if (ctx.variant?.baselineRows) testPredictions.baselines = { majority: Array.from(testY, () => classes[majorityClass(trainLabels, classes.length)]) };
   const metrics: MetricsJson = {
     task: 'text',
     model,
