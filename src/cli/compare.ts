@@ -4,7 +4,6 @@
 // figures/compare_*.{svg,png} and report.md. Progress (model and seed) on stderr.
 
 import { Command, Option } from 'commander';
-import { resolve } from 'node:path';
 import { int, type OptionDef, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
 import { MODEL_KINDS, type ModelKind, type Task } from '../config/tasks.js';
 import { isFolder } from '../data/image-folder.js';
@@ -13,7 +12,8 @@ import { UserError } from '../errors.js';
 import { type CompareResult, runCompare } from '../analysis/compare.js';
 import { compareCsv, compareFigures, compareMarkdown, compareTexts } from '../analysis/compare-files.js';
 import { findFonts } from '../report/figures/fonts.js';
-import { checkRunFolder, defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
+import { defaultRunFolder } from '../report/files.js';
+import { checkRunTarget, writeFilesFolder } from '../report/run-folder.js';
 import { decideTask, decisionNote, wantsImage } from '../tasks/infer.js';
 import { checkSupport, resolveSpec, runTask } from '../tasks/run.js';
 import { type Io, paint } from './io.js';
@@ -80,8 +80,9 @@ async function runCompareCli(spec0: TrainSpec, models0: ModelKind[] | undefined,
   const models = models0 ?? [...DEFAULT_COMPARE[task]];
   if (models.length === 0) throw new UserError({ file: spec.data, message: `nnm compare does not rank ${task} models (no test metric to rank by)`, hint: 'use nnm train for clustering' });
   for (const model of models) checkSupport({ ...spec, model }, task);
-  const dir = spec.out ?? defaultRunFolder(spec.data, 'compare', io.now());
-  checkRunFolder(dir, spec.force);
+  const target = checkRunTarget(spec.out ?? defaultRunFolder(spec.data, 'compare', io.now()), spec.force);
+  const dir = target.dir;
+  for (const n of target.notes) say(n);
   const note = decisionNote(d);
   if (note) say(note);
   say(`${models.join(', ')} × ${nSeeds} seed(s) and the baselines on the ${task} task${spec.cv ? `, ${spec.cv} folds each` : ''}`);
@@ -99,8 +100,10 @@ async function writeCompareFolder(dir: string, r: CompareResult, spec: TrainSpec
   const { renderFigures } = await import('../report/figures/render.js');
   const rendered = await renderFigures(figs, findFonts(fontDirs()));
   const { table, tex, md } = compareTexts(r, spec.lang);
-  prepareRunFolder(dir, spec.force);
-  const put = (name: string, content: string | Uint8Array): void => writeAtomic(resolve(dir, name), content);
+  const files: Record<string, string | Uint8Array> = {};
+  const put = (name: string, content: string | Uint8Array): void => {
+    files[name] = content;
+  };
   put('compare.json', `${JSON.stringify(r, null, 2)}\n`);
   put('compare.csv', compareCsv(r));
   put('tables/compare.tex', tex);
@@ -110,6 +113,7 @@ async function writeCompareFolder(dir: string, r: CompareResult, spec: TrainSpec
     put(`figures/${f.id}.png`, f.png);
   }
   put('report.md', compareMarkdown(r, spec.lang, table, figs));
+  await writeFilesFolder(dir, files, spec.force);
 }
 
 const folderReader = (file: string): never => {

@@ -25,7 +25,7 @@ export interface RunFolderOptions {
 }
 
 /** A folder holding one of these is a run folder, which --force may replace. */
-const RUN_MARKERS = ['model.nnm.json', 'metrics.json', SUMMARY_FILE];
+const RUN_MARKERS = ['model.nnm.json', 'metrics.json', SUMMARY_FILE, 'compare.json'];
 
 export function metricsText(output: RunOutput): string {
   return `${JSON.stringify(output.summary.metrics, null, 2)}\n`;
@@ -74,6 +74,18 @@ export async function rebuildReport(dir: string, summary: RunSummary, lang: Repo
   return transaction(dir, true, async (staging) => {
     cpSync(dir, staging, { recursive: true });
     return writeReport(staging, summary, lang, fontDirs, part);
+  });
+}
+
+/** Write a folder of files (name -> content) all-or-nothing, as writeRunFolder does (nnm compare). */
+export async function writeFilesFolder(dir: string, files: Record<string, string | Uint8Array>, force: boolean): Promise<void> {
+  await transaction(dir, force, async (staging) => {
+    for (const [name, content] of Object.entries(files)) {
+      const path = join(staging, name);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+    }
+    return { notes: [] };
   });
 }
 
