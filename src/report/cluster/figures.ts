@@ -29,7 +29,7 @@ function umatrixSpec(c: ClusterData, t: { col: string; row: string; umatrix: str
     encoding: enc,
     layer: [
       { mark: 'rect', encoding: { color: { field: 'u', type: 'quantitative', title: t.umatrix, scale: { scheme: 'greys' }, legend: { orient: 'right' } } } },
-      { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'label' }, color: { condition: { test: 'datum.u > 0', value: '#d62728' }, value: '#d62728' } } },
+      { mark: { type: 'text', fontSize: 10, color: '#d62728' }, encoding: { text: { field: 'label' } } },
     ],
   }, side, side);
 }
