@@ -1,25 +1,24 @@
 // `nnm evaluate MODEL DATA`: the task's test metrics of a saved model on labelled rows.
 
 import { Command } from 'commander';
-import { readTable } from '../data/read.js';
+import { readOptions, readTable } from '../data/read.js';
 import { fmt } from '../report/csv.js';
 import { type Evaluation, evaluateImageModel, evaluateModel, isImageModel, loadModel } from '../train/apply.js';
 import { type Io, paint } from './io.js';
+import { addReadFlags, type ReadFlags } from './read-flags.js';
 
-export interface EvaluateSpec {
+export interface EvaluateSpec extends ReadFlags {
   model: string;
   data: string;
-  sheet?: string;
   json: boolean;
   quiet: boolean;
 }
 
 export function evaluateCommand(io: Io): Command {
-  return new Command('evaluate')
+  return addReadFlags(new Command('evaluate')
     .description('score a trained model on labelled data with the metrics of its task')
     .argument('<model>', 'model.nnm.json from a run folder')
     .argument('<data>', 'CSV or .xlsx holding the feature columns and the target column')
-    .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
     .option('--json', 'print {task, model, data, test} on stdout; "test" has the keys of metrics.json\'s "test"', false)
     .option('--quiet', 'no notes on stderr', false)
     .option('--debug', 'show stack traces', false)
@@ -32,13 +31,13 @@ Examples:
   nnm evaluate runs/diabetes/model.nnm.json holdout.xlsx --json > holdout-metrics.json`)
     .action(async (model: string, data: string, flags: Omit<EvaluateSpec, 'model' | 'data'>) => {
       await runEvaluate({ model, data, ...flags }, io);
-    });
+    }));
 }
 
 export async function runEvaluate(spec: EvaluateSpec, io: Io): Promise<Evaluation> {
   const c = paint(io);
   const model = loadModel(spec.model);
-  const table = isImageModel(model) ? undefined : await readTable(spec.data, spec.sheet);
+  const table = isImageModel(model) ? undefined : await readTable(spec.data, readOptions(spec));
   const e = table ? evaluateModel(model, table) : evaluateImageModel(model, spec.data);
   if (!spec.quiet) for (const n of [...(table?.notes ?? []), ...e.notes]) io.err(`${n.startsWith('warning:') ? c.yellow('nnm:') : c.dim('nnm:')} ${n}\n`);
   if (spec.json) {

@@ -1,33 +1,32 @@
 // `nnm predict MODEL DATA`: apply a saved model to raw rows -> a CSV of predictions (stdout or --out).
 
 import { Command } from 'commander';
-import { int } from '../config/options.js';
-import { readTable } from '../data/read.js';
+import { int, MAX_HORIZON } from '../config/options.js';
+import { readOptions, readTable } from '../data/read.js';
 import { type Cell, toCsv } from '../report/csv.js';
 import { checkWritable, writeAtomic } from '../report/files.js';
 import { applyImageModel, applyModel, isImageModel, loadModel, type Predictions } from '../train/apply.js';
 import { UserError } from '../errors.js';
 import { type Io, paint } from './io.js';
+import { addReadFlags, type ReadFlags } from './read-flags.js';
 
-export interface PredictSpec {
+export interface PredictSpec extends ReadFlags {
   model: string;
   data?: string;
   horizon?: number;
   out?: string;
-  sheet?: string;
   json: boolean;
   force: boolean;
   quiet: boolean;
 }
 
 export function predictCommand(io: Io): Command {
-  return new Command('predict')
+  return addReadFlags(new Command('predict')
     .description('apply a trained model (model.nnm.json) to new rows and write one prediction per row')
     .argument('<model>', 'model.nnm.json from a run folder')
     .argument('[data]', 'CSV or .xlsx with the feature columns the model was trained on (any order; extra columns are ignored); a forecast model may go without it and continue its training series')
-    .option('--horizon <n>', 'forecast models: periods to forecast after the series ends', (v) => int(1, 100000)(v, 'horizon'))
+    .option('--horizon <n>', `forecast models: periods to forecast after the series ends (at most ${MAX_HORIZON})`, (v) => int(1, MAX_HORIZON)(v, 'horizon'))
     .option('--out <file>', 'write the predictions CSV here instead of stdout')
-    .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
     .option('--json', 'print the predictions as JSON on stdout', false)
     .option('--force', 'overwrite an existing --out file', false)
     .option('--quiet', 'no notes on stderr', false)
@@ -44,7 +43,7 @@ Examples:
   nnm predict runs/air/model.nnm.json --horizon 12          continue the training series 12 periods`)
     .action(async (model: string, data: string | undefined, flags: Omit<PredictSpec, 'model' | 'data'>) => {
       await runPredict({ model, data, ...flags }, io);
-    });
+    }));
 }
 
 export async function runPredict(spec: PredictSpec, io: Io): Promise<Predictions> {
@@ -53,7 +52,7 @@ export async function runPredict(spec: PredictSpec, io: Io): Promise<Predictions
   const model = loadModel(spec.model);
   const image = isImageModel(model);
   if (image && !spec.data) throw new UserError({ file: spec.model, message: 'is an image model: predict needs a pixel CSV or an image folder', hint: 'nnm predict MODEL DATA' });
-  const table = spec.data && !image ? await readTable(spec.data, spec.sheet) : undefined;
+  const table = spec.data && !image ? await readTable(spec.data, readOptions(spec)) : undefined;
   const p = image ? applyImageModel(model, spec.data!) : applyModel(model, table, { horizon: spec.horizon });
   if (!spec.quiet) {
     for (const n of [...(table?.notes ?? []), ...p.notes]) io.err(`${n.startsWith('warning:') ? c.yellow('nnm:') : c.dim('nnm:')} ${n}\n`);

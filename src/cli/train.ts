@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/config-file.js';
 import { type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
 import { DEFAULT_MODEL, type ModelKind, MODELS_FOR_TASK, type Task } from '../config/tasks.js';
-import { type TableReader, tableReader } from '../data/read.js';
+import { readOptions, type TableReader, tableReader } from '../data/read.js';
 import { UserError } from '../errors.js';
 import { checkRunFolder, defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
 import { systemFontDirs } from '../report/figures/fonts.js';
@@ -95,7 +95,7 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
     throw new UserError({ message: `--cv applies to classify, regress and forecast, not yet to ${imageJob ? 'image' : 'text'}`, hint: 'use --repeats N to see the spread over seeds' });
   }
   const dir = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (imageJob ? 'cnn' : task ? DEFAULT_MODEL[task] : 'mlp') : spec.model, io.now());
-  const readTable = imageJob && isFolder(spec.data) ? tableReaderForFolder : await tableReader([spec.data, spec.test], spec.sheet);
+  const readTable = imageJob && isFolder(spec.data) ? tableReaderForFolder : await tableReader([spec.data, spec.test], readOptions(spec));
   // NOTE: checked now, created only when the job has succeeded, so a failed run leaves no empty folder.
   checkRunFolder(dir, spec.force);
   const unwatch = state.watchInterrupts?.() ?? (() => {});
