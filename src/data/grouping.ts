@@ -36,19 +36,18 @@ function proves(style: GroupStyle, v: string): boolean {
 export function detectGrouping(values: Iterable<string>, decimalComma: boolean): GroupStyle | undefined {
   const alive = new Set<GroupStyle>(decimalComma ? ['dot', 'space'] : GROUP_STYLES);
   const proven = new Set<GroupStyle>();
-  let any = false;
   for (const v of values) {
     if (isMissing(v)) continue;
+    // NOTE: fast path for the common cell without a comma, a space or two dots: it proves nothing,
+    // and only "2.345" (a dot group) or a short number keeps a style alive.
     const sep = MAY_GROUP.test(v);
     for (const s of alive) {
-      if (sep && GROUPED[s].test(v)) {
-        if (proves(s, v)) proven.add(s);
+      if (GROUPED[s].test(v)) {
+        if (sep && proves(s, v)) proven.add(s);
       } else if (!SHORT[s].test(v)) alive.delete(s);
     }
     if (alive.size === 0) return undefined;
-    any ||= sep;
   }
-  if (!any) return undefined;
   for (const s of GROUP_STYLES) if (alive.has(s) && proven.has(s)) return s;
   return undefined;
 }

@@ -17,12 +17,25 @@ const NUMBER = /^[-+]?(\d[\d,. \u00a0\u202f]*|\.\d+)([eE][-+]?\d+)?%?$/;
 
 const filled = (row: string[]): number => row.reduce((n, c) => (c.trim() !== '' ? n + 1 : n), 0);
 
-function isTitle(row: string[], next: string[] | undefined): boolean {
-  if (!next) return false;
+/** A header: at least two filled cells, none of them a number. */
+function isHeaderLike(row: string[]): boolean {
+  return filled(row) >= 2 && row.every((c) => c.trim() === '' || !NUMBER.test(c.trim()));
+}
+
+/** A title line above `header`: one filled cell, or at most a third as many as the header. */
+function isTitleOf(row: string[], header: string[]): boolean {
   const f = filled(row);
-  const g = filled(next);
-  if (g < 2 || f >= g || !(f === 1 || 3 * f <= g)) return false;
-  return next.every((c) => c.trim() === '' || !NUMBER.test(c.trim()));
+  const g = filled(header);
+  return f < g && (f === 1 || 3 * f <= g);
+}
+
+/** How many leading rows are title lines: the first header-like row with only titles above it. */
+function titleLines(rows: string[][]): number {
+  for (let i = 1; i <= Math.min(MAX_TITLE_LINES, rows.length - 1); i++) {
+    const header = rows[i];
+    if (isHeaderLike(header) && rows.slice(0, i).every((r) => isTitleOf(r, header))) return i;
+  }
+  return 0;
 }
 
 function preview(row: string[]): string {
@@ -69,8 +82,7 @@ export class HeaderPicker implements RowSink {
   private decide(): void {
     this.decided = true;
     const p = this.pending;
-    let skip = 0;
-    while (skip < MAX_TITLE_LINES && isTitle(p[skip].row, p[skip + 1]?.row)) skip++;
+    const skip = titleLines(p.map((x) => x.row));
     if (skip > 0) {
       const lines = p.slice(0, skip).map((x) => `row ${x.no} ("${preview(x.row)}")`).join(', ');
       this.notes.push(`skipped the title line${skip > 1 ? 's' : ''} ${lines} above the header (row ${p[skip].no}); use --header-row N to choose the header; row numbers in messages count the header as row 1`);

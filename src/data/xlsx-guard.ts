@@ -51,9 +51,9 @@ function rawData(buf: Buffer, e: Entry, file: string): Buffer {
 }
 
 /** Unpack one entry as a stream, handing each chunk to `onChunk`; stops past `budget.left` bytes. */
-async function unpack(buf: Buffer, e: Entry, file: string, budget: { left: number }, onChunk: (s: string) => void): Promise<void> {
+async function unpack(buf: Buffer, e: Entry, file: string, budget: { left: number; max: number }, onChunk: (s: string) => void): Promise<void> {
   const data = rawData(buf, e, file);
-  const tooLarge = (): UserError => new UserError({ file, message: `unpacks to more than ${MAX_XML_BYTES / 2 ** 20} MB of XML (${e.name})`, hint: 'save the sheet you need as CSV, or remove what it does not need' });
+  const tooLarge = (): UserError => new UserError({ file, message: `unpacks to more than ${budget.max / 2 ** 20} MB of XML (${e.name})`, hint: 'save the sheet you need as CSV, or remove what it does not need' });
   if (e.method === 0) {
     if ((budget.left -= data.length) < 0) throw tooLarge();
     onChunk(data.toString('latin1'));
@@ -82,7 +82,7 @@ async function unpack(buf: Buffer, e: Entry, file: string, budget: { left: numbe
 }
 
 /** Sheet names and their XML paths, in workbook order. */
-async function sheets(buf: Buffer, files: Map<string, Entry>, file: string, budget: { left: number }): Promise<{ name: string; path: string }[]> {
+async function sheets(buf: Buffer, files: Map<string, Entry>, file: string, budget: { left: number; max: number }): Promise<{ name: string; path: string }[]> {
   const read = async (name: string): Promise<string> => {
     const e = files.get(name);
     if (!e) throw notXlsx(file, `${name} is missing`);
@@ -111,9 +111,9 @@ const colNumber = (letters: string): number => [...letters].reduce((n, ch) => n 
 const colLetters = (n: number): string => (n <= 0 ? '' : colLetters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
 
 /** Refuses what would exhaust memory (the reader is then called on the same bytes). */
-export async function checkWorkbook(buf: Buffer, file: string, sheet: string | undefined, maxCells: number): Promise<void> {
+export async function checkWorkbook(buf: Buffer, file: string, sheet: string | undefined, maxCells: number, maxXmlBytes = MAX_XML_BYTES): Promise<void> {
   const files = entries(buf, file);
-  const budget = { left: MAX_XML_BYTES };
+  const budget = { left: maxXmlBytes, max: maxXmlBytes };
   const list = await sheets(buf, files, file, budget);
   if (list.length === 0) throw new UserError({ file, message: 'the workbook has no sheets', hint: 'open it in Excel, add the data to a sheet and save it again' });
   const chosen = sheet === undefined ? list[0] : list.find((s) => s.name === sheet);
