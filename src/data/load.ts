@@ -64,7 +64,7 @@ export function parseTable(
     header: false,
     // NOTE: blank lines are dropped by HeaderPicker, after counting them for --header-row.
     skipEmptyLines: false,
-    delimitersToGuess: [',', ';', '\t', '|'],
+    delimiter: guessDelimiter(body),
     step: (res, parser) => {
       try {
         columns.meta.delimiter = res.meta.delimiter || ',';
@@ -86,6 +86,26 @@ export function parseTable(
   rows.finish();
   report?.(1);
   return columns.finish();
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/**
+ * The delimiter, guessed by papaparse on the first lines. NOTE: title lines without any delimiter
+ * ("附件1 某地区数据") are left out of the guess: one field where the rest have several made the guess
+ * fall on a delimiter that only appears inside cells.
+ */
+function guessDelimiter(body: string): string {
+  let start = 0;
+  for (let k = 0; k < 3; k++) {
+    const end = body.indexOf('\n', start);
+    if (end < 0) break;
+    const line = body.slice(start, end);
+    if ((line.trim() !== '' && DELIMITERS.some((d) => line.includes(d))) || line.includes('"')) break;
+    start = end + 1;
+  }
+  const head = body.slice(start, start + 65536);
+  return Papa.parse<string[]>(head, { preview: 20, delimitersToGuess: DELIMITERS, skipEmptyLines: 'greedy' }).meta.delimiter || ',';
 }
 
 /** Rows of cell text (header first) -> RawTable: unique names, trimmed cells, ragged rows refused. */

@@ -96,6 +96,13 @@ describe('the header row', () => {
     expect(t.notes.join('\n')).toMatch(new RegExp(`skipped the title line${skipped > 1 ? 's' : ''} row 1 \\("附件1 某地区数据"\\)`));
   });
 
+  it('a title line does not throw off the delimiter guess (quoted cells, tabs)', () => {
+    const t = parseTable('Table 1\r\n"x0"\t"y"\r\n"12,5"\t"1"\r\n"0.1"\t"2"\r\n', 'q.tsv');
+    expect(t.delimiter).toBe('\t');
+    expect(t.names).toEqual(['x0', 'y']);
+    expect(t.columns[0]).toEqual(['12,5', '0.1']);
+  });
+
   it.each([
     ['a one-column table', 'y\n1\n2\n3\n', ['y']],
     ['a header with one name over numbers', 'y,,\n1,2,3\n4,5,6\n', ['y', 'column_2', 'column_3']],
