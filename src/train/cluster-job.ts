@@ -27,7 +27,7 @@ const K_RANGE = [2, 8] as const;
 const SILHOUETTE_ROWS = 2000;
 
 export function runClusterJob(spec: TrainSpec, ctx: JobContext): RunOutput {
-  const table = loadTable(spec.data);
+  const table = loadTable(spec.data, spec);
   for (const n of table.notes) ctx.note(n);
   const schema = inferSchema(table);
   const refIndex = spec.target !== undefined ? findColumn(table, spec.target, '--target') : -1;

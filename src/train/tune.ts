@@ -62,7 +62,7 @@ export function proposeCandidates(n: number, task: Task, rng: Rng, baseWindow?: 
  *  forecast for a file of only a date column and a number). */
 export function tuneTask(spec: TrainSpec): Task {
   if (spec.task) return spec.task;
-  const table = loadTable(spec.data);
+  const table = loadTable(spec.data, spec);
   const ti = spec.target !== undefined ? findColumn(table, spec.target, '--target') : table.names.length - 1;
   const schema = inferSchema(table);
   if (!spec.features && seriesOnly(schema, ti)) return 'forecast';
