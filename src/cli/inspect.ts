@@ -51,7 +51,8 @@ export async function runInspect(spec: InspectSpec, io: Io): Promise<void> {
   for (const n of table.notes) io.err(`${c.dim('nnm:')} ${n}\n`);
   const rows = schema.columns.map((col) => [col.name, col.type, String(col.missing), describe(col)]);
   const head = ['column', 'type', 'missing', 'range / levels'];
-  const w = head.map((h, j) => Math.max(h.length, ...rows.map((r) => width(r[j]))));
+  // NOTE: reduce, not Math.max(...rows): a table may have 100k+ columns.
+  const w = head.map((h, j) => rows.reduce((m, r) => Math.max(m, width(r[j])), h.length));
   const line = (r: string[]): string => r.map((v, j) => (j === 2 ? v.padStart(w[j]) : pad(v, w[j]))).join('  ').trimEnd();
   io.out(`${c.bold(spec.data)}: ${table.nRows} rows, ${schema.columns.length} columns\n\n`);
   io.out(`${c.bold(line(head))}\n`);
