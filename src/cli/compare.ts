@@ -7,7 +7,7 @@ import { Command, Option } from 'commander';
 import { int, type OptionDef, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
 import { MODEL_KINDS, type ModelKind, type Task } from '../config/tasks.js';
 import { isFolder } from '../data/image-folder.js';
-import { type TableReader, tableReader } from '../data/read.js';
+import { readOptions, type TableReader, tableReader } from '../data/read.js';
 import { UserError } from '../errors.js';
 import { type CompareResult, runCompare } from '../analysis/compare.js';
 import { compareCsv, compareFigures, compareMarkdown, compareTexts } from '../analysis/compare-files.js';
@@ -73,7 +73,7 @@ async function runCompareCli(spec0: TrainSpec, models0: ModelKind[] | undefined,
   const say = (msg: string): void => {
     if (!spec0.quiet) io.err(`${c.dim('nnm compare:')} ${msg}\n`);
   };
-  const readTable: TableReader = wantsImage(spec0) && isFolder(spec0.data) ? folderReader : await tableReader([spec0.data, spec0.test], spec0.sheet);
+  const readTable: TableReader = wantsImage(spec0) && isFolder(spec0.data) ? folderReader : await tableReader([spec0.data, spec0.test], readOptions(spec0));
   const d = decideTask(spec0, readTable);
   const spec: TrainSpec = { ...resolveSpec(spec0, d), ensemble: spec0.ensemble ?? 1 };
   const task = d.task;

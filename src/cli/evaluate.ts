@@ -1,13 +1,15 @@
 // `nnm evaluate MODEL DATA`: the task's test metrics of a saved model on labelled rows.
 
 import { Command } from 'commander';
+import { readOptions } from '../data/read.js';
 import { fmt } from '../report/csv.js';
 import { type Evaluation, loadModel } from '../tasks/model.js';
 import { evaluateLoaded } from '../tasks/registry.js';
 import { modelInput } from './predict.js';
 import { type Io, paint } from './io.js';
+import { addReadFlags, type ReadFlags } from './read-flags.js';
 
-export interface EvaluateSpec {
+export interface EvaluateSpec extends ReadFlags {
   model: string;
   data: string;
   sheet?: string;
@@ -18,7 +20,7 @@ export interface EvaluateSpec {
 }
 
 export function evaluateCommand(io: Io): Command {
-  return new Command('evaluate')
+  return addReadFlags(new Command('evaluate')
     .description('score a trained model on labelled data with the metrics of its task')
     .argument('<model>', 'model.nnm.json from a run folder')
     .argument('<data>', 'CSV or .xlsx holding the feature columns and the target column')
@@ -38,13 +40,13 @@ Examples:
   nnm evaluate runs/customers/model.nnm.json new-customers.csv --target segment   cluster quality + ARI`)
     .action(async (model: string, data: string, flags: Omit<EvaluateSpec, 'model' | 'data'>) => {
       await runEvaluate({ model, data, ...flags }, io);
-    });
+    }));
 }
 
 export async function runEvaluate(spec: EvaluateSpec, io: Io): Promise<Evaluation> {
   const c = paint(io);
   const model = loadModel(spec.model);
-  const input = await modelInput(model.runner, spec.model, model.task, spec.data, spec.sheet);
+  const input = await modelInput(model.runner, spec.model, model.task, spec.data, readOptions(spec));
   const table = input.kind === 'table' ? input.table : undefined;
   const e = evaluateLoaded(model, input, { target: spec.target });
   if (!spec.quiet) for (const n of [...(table?.notes ?? []), ...e.notes]) io.err(`${n.startsWith('warning:') ? c.yellow('nnm:') : c.dim('nnm:')} ${n}\n`);

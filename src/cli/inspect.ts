@@ -3,25 +3,24 @@
 
 import { Command } from 'commander';
 import { pickCovariates } from '../data/covariates.js';
-import { readTable } from '../data/read.js';
+import { readOptions, readTable } from '../data/read.js';
 import { type ColumnInfo, findColumn, inferSchema } from '../data/schema.js';
 import { fmt } from '../report/csv.js';
 import { trySuggestTask } from '../tasks/infer.js';
 import { type Io, paint } from './io.js';
+import { addReadFlags, type ReadFlags } from './read-flags.js';
 
-export interface InspectSpec {
+export interface InspectSpec extends ReadFlags {
   data: string;
   target?: string;
-  sheet?: string;
   json: boolean;
 }
 
 export function inspectCommand(io: Io): Command {
-  return new Command('inspect')
+  return addReadFlags(new Command('inspect')
     .description('show each column\'s type, missing cells and range, and the suggested task and model')
     .argument('<data>', 'CSV/TSV or .xlsx file')
     .option('--target <col>', 'the column to predict (default: decided from the columns, else the last one)')
-    .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
     .option('--json', 'print {file, rows, columns, suggestion} as JSON on stdout', false)
     .option('--debug', 'show stack traces', false)
     .addHelpText('after', `
@@ -31,19 +30,19 @@ Examples:
   nnm inspect survey.xlsx --sheet 2023 --target score`)
     .action(async (data: string, flags: Omit<InspectSpec, 'data'>) => {
       await runInspect({ data, ...flags }, io);
-    });
+    }));
 }
 
 export async function runInspect(spec: InspectSpec, io: Io): Promise<void> {
   const c = paint(io);
-  const table = await readTable(spec.data, spec.sheet);
+  const table = await readTable(spec.data, readOptions(spec));
   const schema = inferSchema(table);
   const targetIndex = spec.target !== undefined ? findColumn(table, spec.target, '--target') : undefined;
   const s = trySuggestTask(schema, targetIndex);
   // A forecast reads the other numeric columns as covariates by default: name them here too.
   const dateCol = schema.columns.find((col) => col.type === 'date');
   const covariates = 'error' in s || s.task !== 'forecast' || !dateCol ? [] : pickCovariates(table, schema, table.names.indexOf(s.target), dateCol.index, 'auto').indices.map((i) => table.names[i]);
-  const command = 'error' in s ? undefined : `nnm train ${quote(spec.data)}${spec.sheet ? ` --sheet ${quote(spec.sheet)}` : ''} --target ${quote(s.target)} --task ${s.task}`;
+  const command = 'error' in s ? undefined : `nnm train ${quote(spec.data)}${spec.sheet ? ` --sheet ${quote(spec.sheet)}` : ''}${spec.headerRow ? ` --header-row ${spec.headerRow}` : ''} --target ${quote(s.target)} --task ${s.task}`;
   if (spec.json) {
     const columns = schema.columns.map((col) => ({ name: col.name, type: col.type, missing: col.missing, unique: col.unique, ...(col.min !== undefined ? { min: col.min, max: col.max } : {}), ...(col.levels ? { levels: col.levels } : {}) }));
     io.out(`${JSON.stringify({ file: spec.data, rows: table.nRows, columns, suggestion: 'error' in s ? null : { ...s, command, ...(covariates.length ? { covariates } : {}) }, ...('error' in s ? { no_suggestion: s.error } : {}), notes: table.notes }, null, 2)}\n`);
@@ -52,7 +51,8 @@ export async function runInspect(spec: InspectSpec, io: Io): Promise<void> {
   for (const n of table.notes) io.err(`${c.dim('nnm:')} ${n}\n`);
   const rows = schema.columns.map((col) => [col.name, col.type, String(col.missing), describe(col)]);
   const head = ['column', 'type', 'missing', 'range / levels'];
-  const w = head.map((h, j) => Math.max(h.length, ...rows.map((r) => width(r[j]))));
+  // NOTE: reduce, not Math.max(...rows): a table may have 100k+ columns.
+  const w = head.map((h, j) => rows.reduce((m, r) => Math.max(m, width(r[j])), h.length));
   const line = (r: string[]): string => r.map((v, j) => (j === 2 ? v.padStart(w[j]) : pad(v, w[j]))).join('  ').trimEnd();
   io.out(`${c.bold(spec.data)}: ${table.nRows} rows, ${schema.columns.length} columns\n\n`);
   io.out(`${c.bold(line(head))}\n`);

@@ -2,7 +2,7 @@
 // --cv/--repeats analysis) and posts the RunOutput back. Nothing is written here.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { tableReader } from '../data/read.js';
+import { readOptions, tableReader } from '../data/read.js';
 import { systemUserError, UserError } from '../errors.js';
 import type { JobContext } from '../tasks/context.js';
 import type { JobMessage, JobRequest } from './job-thread.js';
@@ -15,7 +15,7 @@ const stop = new Int32Array(req.stop);
 collectDeadArenas();
 
 try {
-  const readTable = await tableReader([req.spec.data, req.spec.test], req.spec.sheet, (fraction) => post({ kind: 'load', fraction }));
+  const readTable = await tableReader([req.spec.data, req.spec.test], readOptions(req.spec), (fraction) => post({ kind: 'load', fraction }));
   const ctx: JobContext = {
     note: (msg) => post({ kind: 'note', msg }),
     listener: {

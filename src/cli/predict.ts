@@ -1,8 +1,8 @@
 // `nnm predict MODEL DATA`: apply a saved model to raw rows -> a CSV of predictions (stdout or --out).
 
 import { Command } from 'commander';
-import { int } from '../config/options.js';
-import { readTable } from '../data/read.js';
+import { int, MAX_HORIZON } from '../config/options.js';
+import { type ReadOptions, readOptions, readTable } from '../data/read.js';
 import { type Cell, toCsv } from '../report/csv.js';
 import { checkWritable, writeAtomic } from '../report/files.js';
 import { loadModel, type Predictions } from '../tasks/model.js';
@@ -10,26 +10,25 @@ import { applyLoaded, RUNNERS } from '../tasks/registry.js';
 import type { ApplyInput } from '../tasks/types.js';
 import { UserError } from '../errors.js';
 import { type Io, paint } from './io.js';
+import { addReadFlags, type ReadFlags } from './read-flags.js';
 
-export interface PredictSpec {
+export interface PredictSpec extends ReadFlags {
   model: string;
   data?: string;
   horizon?: number;
   out?: string;
-  sheet?: string;
   json: boolean;
   force: boolean;
   quiet: boolean;
 }
 
 export function predictCommand(io: Io): Command {
-  return new Command('predict')
+  return addReadFlags(new Command('predict')
     .description('apply a trained model (model.nnm.json) to new rows and write one prediction per row')
     .argument('<model>', 'model.nnm.json from a run folder')
     .argument('[data]', 'CSV or .xlsx with the feature columns the model was trained on (any order; extra columns are ignored); a forecast model may go without it and continue its training series')
-    .option('--horizon <n>', 'forecast models: periods to forecast after the series ends', (v) => int(1, 100000)(v, 'horizon'))
+    .option('--horizon <n>', `forecast models: periods to forecast after the series ends (at most ${MAX_HORIZON})`, (v) => int(1, MAX_HORIZON)(v, 'horizon'))
     .option('--out <file>', 'write the predictions CSV here instead of stdout')
-    .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
     .option('--json', 'print the predictions as JSON on stdout', false)
     .option('--force', 'overwrite an existing --out file', false)
     .option('--quiet', 'no notes on stderr', false)
@@ -46,14 +45,14 @@ Examples:
   nnm predict runs/air/model.nnm.json --horizon 12          continue the training series 12 periods`)
     .action(async (model: string, data: string | undefined, flags: Omit<PredictSpec, 'model' | 'data'>) => {
       await runPredict({ model, data, ...flags }, io);
-    });
+    }));
 }
 
 export async function runPredict(spec: PredictSpec, io: Io): Promise<Predictions> {
   const c = paint(io);
   if (spec.out) checkWritable(spec.out, spec.force);
   const model = loadModel(spec.model);
-  const input = await modelInput(model.runner, spec.model, model.task, spec.data, spec.sheet);
+  const input = await modelInput(model.runner, spec.model, model.task, spec.data, readOptions(spec));
   const table = input.kind === 'table' ? input.table : undefined;
   const p = applyLoaded(model, input, { horizon: spec.horizon });
   if (!spec.quiet) {
@@ -100,12 +99,12 @@ function predictionsJson(p: Predictions, model: string): Record<string, unknown>
 
 /** What a model's runner reads from the data argument: a table (CSV/xlsx), a path it reads itself
  *  (image folder / pixel CSV), or nothing (a forecast continues its series). */
-export async function modelInput(runner: keyof typeof RUNNERS, modelPath: string, task: string, data: string | undefined, sheet: string | undefined): Promise<ApplyInput> {
+export async function modelInput(runner: keyof typeof RUNNERS, modelPath: string, task: string, data: string | undefined, opts: ReadOptions): Promise<ApplyInput> {
   const reads = RUNNERS[runner].reads;
   if (data === undefined) {
     if (reads === 'optional-table') return { kind: 'none' };
     const what = reads === 'path' ? 'a pixel CSV or an image folder' : 'a data file';
     throw new UserError({ file: modelPath, message: `is a ${task} model: predict needs ${what}`, hint: 'nnm predict MODEL DATA' });
   }
-  return reads === 'path' ? { kind: 'path', path: data } : { kind: 'table', table: await readTable(data, sheet) };
+  return reads === 'path' ? { kind: 'path', path: data } : { kind: 'table', table: await readTable(data, opts) };
 }

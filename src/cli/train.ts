@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { loadConfigFile } from '../config/config-file.js';
 import { type OptionDef, toTrainSpec, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
 import { DEFAULT_MODEL } from '../config/tasks.js';
-import { type TableReader, tableReader } from '../data/read.js';
+import { readOptions, type TableReader, tableReader } from '../data/read.js';
 import { UserError } from '../errors.js';
 import { defaultRunFolder } from '../report/files.js';
 import { checkRunTarget, metricsText, writeRunFolder } from '../report/run-folder.js';
@@ -91,7 +91,7 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   const target = checkRunTarget(out, spec.force);
   for (const n of target.notes) note(n);
   const dir = target.dir;
-  const readTable = imageJob && isFolder(spec.data) ? tableReaderForFolder : await tableReader([spec.data, spec.test], spec.sheet);
+  const readTable = imageJob && isFolder(spec.data) ? tableReaderForFolder : await tableReader([spec.data, spec.test], readOptions(spec));
   const unwatch = state.watchInterrupts?.() ?? (() => {});
   try {
     return await trainAndWrite(spec, { dir, readTable, note }, io, state);

@@ -3,6 +3,7 @@
 // field cannot silently lack a flag, a default or help text (the vitest pattern).
 
 import { OPTIMIZER_KINDS, type OptimizerKind } from '../engine/optimizers/index.js';
+import { DEFAULT_MAX_CELLS } from '../data/load.js';
 import { UserError } from '../errors.js';
 import { MODEL_KINDS, type ModelKind, resolveTask, type Task } from './tasks.js';
 
@@ -12,6 +13,8 @@ export type ForecastStrategy = (typeof FORECAST_STRATEGIES)[number];
 export const SENSITIVITY_MODES = ['auto', 'on', 'off'] as const;
 export type SensitivityMode = (typeof SENSITIVITY_MODES)[number];
 export type Lang = (typeof LANGS)[number];
+/** --horizon limit (train and predict): each period is one more forward pass per path (1,000 took 74 s). */
+export const MAX_HORIZON = 1000;
 
 /** What nnm tune held out: the 1-based data rows (tables) or periods (series) of the test part that
  *  `nnm train` with the same seed and test options will score, none of which tuning saw. */
@@ -25,6 +28,10 @@ export interface TunedOn {
 export interface TrainSpec {
   data: string;
   sheet?: string;
+  /** 1-based row of the header (rows above it are skipped); absent = title lines detected. */
+  headerRow?: number;
+  /** Tables with more cells (rows x columns) are refused. */
+  maxCells: number;
   target?: string;
   task?: Task;
   model: ModelKind | 'auto';
@@ -147,13 +154,15 @@ const imageShape = (v: unknown, name: string): [number, number, number] => {
 export const TRAIN_OPTIONS: { [K in keyof TrainSpec]-?: OptionDef | null } = {
   data: null, // the positional argument
   sheet: { flags: '--sheet <name>', help: 'sheet of an .xlsx workbook to read', auto: 'the first sheet', parse: str },
+  headerRow: { flags: '--header-row <n>', help: 'row number of the header line, as a spreadsheet counts rows (rows above it are skipped)', auto: 'row 1, after title lines such as "附件1 某地区数据", which are detected and skipped', parse: int(1, 1000000) },
+  maxCells: { flags: '--max-cells <n>', help: 'refuse tables with more cells (rows x columns) than this, to stay within memory', default: DEFAULT_MAX_CELLS, parse: int(1, 2 ** 31 - 1) },
   target: { flags: '--target <col>', help: 'target column, by name or 1-based index', auto: 'the last column', parse: str },
   task: { flags: '--task <keyword>', help: 'classify, regress, forecast, image, text, cluster (or a synonym: 分类, 回归, 预测, 时间序列, 图像, 文本, 聚类 ...)', auto: 'inferred from the target', parse: (v) => resolveTask(String(v)) },
   model: { flags: '--model <kind>', help: `network family: ${MODEL_KINDS.join(', ')} or auto`, default: 'auto', parse: choice([...MODEL_KINDS, 'auto'] as const) },
   features: { flags: '--features <cols>', help: 'comma-separated input columns', auto: 'every usable column but the target', parse: strList },
   date: { flags: '--date <col>', help: 'time column of a series', auto: 'detected', parse: str },
   window: { flags: '--window <n>', help: 'past steps the network sees (forecast)', auto: 'from the season and the length', parse: int(1, 10000) },
-  horizon: { flags: '--horizon <n>', help: 'periods to forecast after the data ends (forecast.csv)', auto: 'none', parse: int(1, 10000) },
+  horizon: { flags: '--horizon <n>', help: `periods to forecast after the data ends (forecast.csv), at most ${MAX_HORIZON}`, auto: 'none', parse: int(1, MAX_HORIZON) },
   strategy: { flags: '--strategy <kind>', help: 'forecast: multi-step forecasts recursive (one output fed back) or direct (all periods at once)', default: 'recursive', parse: choice(FORECAST_STRATEGIES) },
   covariates: { flags: '--covariates <cols>', help: 'forecast: other columns read as input channels: auto (every other numeric column), none, or a comma-separated list', auto: 'auto', parse: covariateList },
   imageShape: { flags: '--image-shape <HxWxC>', help: 'image shape of pixel columns', auto: 'inferred from a square pixel count', parse: imageShape },

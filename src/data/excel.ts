@@ -5,38 +5,46 @@
 // NOTE: read-excel-file (maintained, 4 small dependencies), not the npm `xlsx` package, whose registry
 // versions carry known advisories and are no longer published there.
 
-import { statSync } from 'node:fs';
 import { readSheet, InvalidInputError, SheetNotFoundError } from 'read-excel-file/node';
 import { UserError } from '../errors.js';
-import { rawTableFromRows, type RawTable } from './load.js';
+import { readDataFile } from './file-read.js';
+import { DEFAULT_MAX_CELLS, rawTableFromRows, type RawTable } from './load.js';
+import type { ReadOptions } from './read.js';
+import { checkWorkbook } from './xlsx-guard.js';
 
-export async function loadSpreadsheet(file: string, sheet?: string): Promise<RawTable> {
-  try {
-    if (statSync(file).isDirectory()) throw new UserError({ file, message: 'is a folder, not a data file', hint: 'give a .xlsx or .csv file' });
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw new UserError({ file, message: 'file not found', hint: 'check the path (run `ls` in that folder) or quote a name with spaces' });
-  }
+export async function loadSpreadsheet(file: string, opts: ReadOptions = {}): Promise<RawTable> {
+  const { sheet, maxCells = DEFAULT_MAX_CELLS } = opts;
+  const buf = readDataFile(file);
+  await checkWorkbook(buf, file, sheet, maxCells);
   let rows: unknown[][];
   try {
-    rows = (await readSheet(file, sheet ?? 1)) as unknown[][];
+    rows = (await readSheet(buf, sheet ?? 1)) as unknown[][];
   } catch (e) {
     if (e instanceof SheetNotFoundError) {
       const names = (e as SheetNotFoundError & { sheets?: string[] }).sheets ?? [];
-      throw new UserError({ file, message: `has no sheet "${sheet}"`, hint: names.length ? `sheets: ${names.join(', ')}` : 'check --sheet' });
+      throw new UserError({ file, message: sheet === undefined ? 'the workbook has no sheets' : `has no sheet "${sheet}"`, hint: names.length ? `sheets: ${names.join(', ')}` : 'check --sheet' });
     }
     if (e instanceof InvalidInputError || (e instanceof Error && e.name === 'InvalidSpreadsheetError')) {
       throw new UserError({ file, message: `is not a readable .xlsx workbook (${e.message})`, hint: 'save it from Excel as .xlsx (an old .xls must be re-saved) or as CSV UTF-8' });
     }
     throw e;
   }
-  // A sheet's rows differ in length and may hold empty rows: pad to the widest used column, drop empty rows.
-  const cells = rows.map((r) => r.map(cellText)).filter((r, i) => i === 0 || r.some((c) => c !== ''));
-  const width = Math.max(0, ...cells.map((r) => r.reduce((w, c, i) => (c !== '' ? i + 1 : w), 0)));
+  // A sheet's rows differ in length and may hold empty rows: pad to the widest used column (the header
+  // picker drops empty rows). NOTE: a loop, not Math.max(...rows): 120k+ rows overflow the call stack.
+  const cells = rows.map((r) => r.map(cellText));
+  let width = 0;
+  for (const r of cells) {
+    for (let i = r.length - 1; i >= width; i--) {
+      if (r[i] !== '') {
+        width = i + 1;
+        break;
+      }
+    }
+  }
   const text = cells.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
   const notes: string[] = [];
   if (sheet === undefined) notes.push('read the first sheet of the workbook (use --sheet NAME for another)');
-  return rawTableFromRows(text, file, { delimiter: 'xlsx', encoding: 'utf-8', notes });
+  return rawTableFromRows(text, file, { delimiter: 'xlsx', encoding: 'utf-8', notes }, opts);
 }
 
 function cellText(v: unknown): string {

@@ -2,9 +2,23 @@
 // Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK, which
 // Excel writes in China). Delimiter sniffed among , ; tab |. With ';' a decimal comma is allowed.
 
-import { readFileSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
-import { systemUserError, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
+import { decode, type Encoding } from './encoding.js';
+import { readDataFile } from './file-read.js';
+import { ungroupColumns } from './grouping.js';
+import { HeaderPicker } from './header-row.js';
+
+export { decode } from './encoding.js';
+
+/** Tables with more cells (rows x columns) are refused unless --max-cells raises the limit. */
+export const DEFAULT_MAX_CELLS = 25_000_000;
+
+/** How a table is read: which row is the header (1-based; absent = detected) and the size limit. */
+export interface TableOptions {
+  headerRow?: number;
+  maxCells?: number;
+}
 
 export interface RawTable {
   file: string;
@@ -13,55 +27,27 @@ export interface RawTable {
   columns: string[][];
   nRows: number;
   delimiter: string;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  encoding: Encoding;
   /** Cells like "12,5" are numbers (delimiter ';' and comma decimals seen). */
   decimalComma: boolean;
   notes: string[];
 }
 
-export function readTextFile(file: string): { text: string; encoding: RawTable['encoding'] } {
-  let st;
-  try {
-    st = statSync(file);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw systemUserError(e, { file }) ?? e;
-    throw new UserError({ file, message: 'file not found', hint: 'check the path (run `ls` in that folder) or quote a name with spaces' });
-  }
-  if (st.isDirectory()) {
-    throw new UserError({ file, message: 'is a folder, not a data file', hint: 'give a .csv file (a folder of images needs --task image)' });
-  }
-  const buf = readFileSync(file);
-  return decode(buf, file);
-}
-
-export function decode(buf: Buffer, file: string): { text: string; encoding: RawTable['encoding'] } {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
-  const sample = buf.subarray(0, Math.min(buf.length, 65536));
-  let nul = 0;
-  for (const b of sample) if (b === 0) nul++;
-  if (nul > 0) {
-    throw new UserError({ file, message: 'is not a text file (it contains binary data)', hint: 'save the sheet as CSV (UTF-8) or give the .xlsx file' });
-  }
-  const body = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
-  } catch (e) {
-    if (!(e instanceof TypeError)) throw e;
-    return { text: new TextDecoder('gb18030').decode(body), encoding: 'gb18030' };
-  }
+export function readTextFile(file: string): { text: string; encoding: RawTable['encoding']; notes: string[] } {
+  return decode(readDataFile(file), file);
 }
 
 /** Reports the fraction of the text parsed so far (files over ~10 MB only, about every 1%). */
 export type LoadProgress = (fraction: number) => void;
 
-export function loadTable(file: string, onProgress?: LoadProgress): RawTable {
-  const { text, encoding } = readTextFile(file);
-  return parseTable(text, file, encoding, onProgress);
+export function loadTable(file: string, opts: TableOptions = {}, onProgress?: LoadProgress): RawTable {
+  const { text, encoding, notes } = readTextFile(file);
+  return parseTable(text, file, encoding, onProgress, opts, notes);
 }
 
-export function parseTable(text: string, file: string, encoding: RawTable['encoding'] = 'utf-8', onProgress?: LoadProgress): RawTable {
+export function parseTable(
+  text: string, file: string, encoding: RawTable['encoding'] = 'utf-8', onProgress?: LoadProgress, opts: TableOptions = {}, notes: string[] = [],
+): RawTable {
   // NOTE: /\S/ and the guarded replace avoid whole-file copies (a 125 MB file is 125 MB per copy).
   if (!/\S/.test(text)) throw new UserError({ file, message: 'the file is empty', hint: 'give a CSV with a header line and data rows' });
   // NOTE: line ends are unified first: papaparse takes the first one it sees as the only one, so a
@@ -69,21 +55,23 @@ export function parseTable(text: string, file: string, encoding: RawTable['encod
   const body = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   // Step mode: each row goes straight into the column arrays, never a whole array of row arrays
   // (1M rows x 20 columns: ~180 MB less at the peak).
-  const columns = new ColumnBuilder(file, { delimiter: ',', encoding, notes: [] });
+  const columns = new ColumnBuilder(file, { delimiter: ',', encoding, notes }, opts.maxCells);
+  const rows = new HeaderPicker(columns, file, notes, opts.headerRow);
   let failure: unknown;
   const report = onProgress && body.length > 10_000_000 ? onProgress : undefined;
   let nextReport = 0;
   Papa.parse<string[]>(body, {
     header: false,
-    skipEmptyLines: 'greedy',
-    delimitersToGuess: [',', ';', '\t', '|'],
+    // NOTE: blank lines are dropped by HeaderPicker, after counting them for --header-row.
+    skipEmptyLines: false,
+    delimiter: guessDelimiter(body),
     step: (res, parser) => {
       try {
         columns.meta.delimiter = res.meta.delimiter || ',';
         if (res.errors.some((e) => e.type === 'Quotes')) {
           throw new UserError({ file, row: columns.rowsSeen + 1, message: 'a quoted field is never closed', hint: 'close the quote (") or remove it' });
         }
-        columns.add(res.data);
+        rows.add(res.data);
         if (report && res.meta.cursor >= nextReport) {
           report(res.meta.cursor / body.length);
           nextReport = res.meta.cursor + body.length / 100;
@@ -95,19 +83,39 @@ export function parseTable(text: string, file: string, encoding: RawTable['encod
     },
   });
   if (failure) throw failure;
+  rows.finish();
   report?.(1);
-  const t = columns.finish();
-  const decimalComma = t.delimiter === ';' && t.columns.some((col) => col.some((v) => /^[-+]?\d+,\d+$/.test(v)));
-  if (decimalComma) t.notes.push('decimal commas read as decimal points (the delimiter is ";")');
-  return { ...t, decimalComma };
+  return columns.finish();
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/**
+ * The delimiter, guessed by papaparse on the first lines. NOTE: title lines without any delimiter
+ * ("附件1 某地区数据") are left out of the guess: one field where the rest have several made the guess
+ * fall on a delimiter that only appears inside cells.
+ */
+function guessDelimiter(body: string): string {
+  let start = 0;
+  for (let k = 0; k < 3; k++) {
+    const end = body.indexOf('\n', start);
+    if (end < 0) break;
+    const line = body.slice(start, end);
+    if ((line.trim() !== '' && DELIMITERS.some((d) => line.includes(d))) || line.includes('"')) break;
+    start = end + 1;
+  }
+  const head = body.slice(start, start + 65536);
+  return Papa.parse<string[]>(head, { preview: 20, delimitersToGuess: DELIMITERS, skipEmptyLines: 'greedy' }).meta.delimiter || ',';
 }
 
 /** Rows of cell text (header first) -> RawTable: unique names, trimmed cells, ragged rows refused. */
 export function rawTableFromRows(
-  data: string[][], file: string, meta: { delimiter: string; encoding: RawTable['encoding']; notes: string[] },
+  data: string[][], file: string, meta: { delimiter: string; encoding: RawTable['encoding']; notes: string[] }, opts: TableOptions = {},
 ): RawTable {
-  const columns = new ColumnBuilder(file, meta);
-  for (const row of data) columns.add(row);
+  const columns = new ColumnBuilder(file, meta, opts.maxCells);
+  const rows = new HeaderPicker(columns, file, meta.notes, opts.headerRow);
+  for (const row of data) rows.add(row);
+  rows.finish();
   return columns.finish();
 }
 
@@ -130,7 +138,9 @@ class ColumnBuilder {
    */
   private shared: ({ seen: Record<string, string>; size: number } | null)[] = [];
 
-  constructor(private readonly file: string, readonly meta: { delimiter: string; encoding: RawTable['encoding']; notes: string[] }) {}
+  constructor(
+    private readonly file: string, readonly meta: { delimiter: string; encoding: RawTable['encoding']; notes: string[] }, private readonly maxCells = DEFAULT_MAX_CELLS,
+  ) {}
 
   add(row: string[]): void {
     const r = this.rowsSeen++;
@@ -150,6 +160,13 @@ class ColumnBuilder {
         row: r + 1,
         message: `has ${n} field${n === 1 ? '' : 's'} but the header has ${C}`,
         hint: n > C ? `quote cells that contain "${d === '\t' ? '\\t' : d}" or remove the extra fields` : 'fill in the missing fields (empty cells are fine: a,,c)',
+      });
+    }
+    if (r * C > this.maxCells) {
+      throw new UserError({
+        file: this.file, row: r + 1,
+        message: `has more than ${this.maxCells.toLocaleString('en-US')} cells (rows x columns), the limit that keeps nnm within memory`,
+        hint: `raise it with --max-cells ${(2 * this.maxCells).toLocaleString('en-US').replace(/,/g, '')} if the machine has the memory, or keep the columns you need`,
       });
     }
     for (let c = 0; c < C; c++) {
@@ -175,7 +192,14 @@ class ColumnBuilder {
     if (this.rowsSeen === 0) throw new UserError({ file, message: 'the file is empty', hint: 'give a table with a header line and data rows' });
     const nRows = this.rowsSeen - 1;
     if (nRows < 1) throw new UserError({ file, message: 'has a header line but no data rows', hint: 'add data rows below the header' });
-    return { file, names: this.names, columns: this.columns, nRows, delimiter: meta.delimiter, encoding: meta.encoding, decimalComma: false, notes: meta.notes };
+    const decimalComma = meta.delimiter === ';' && this.columns.some((col) => col.some((v) => /^[-+]?\d+,\d+$/.test(v)));
+    if (decimalComma) meta.notes.push('decimal commas read as decimal points (the delimiter is ";")');
+    // NOTE: a column that kept its distinct values is checked through them, not cell by cell.
+    ungroupColumns(this.names, this.columns, decimalComma, meta.notes, (c) => {
+      const m = this.shared[c];
+      return m ? Object.keys(m.seen) : undefined;
+    });
+    return { file, names: this.names, columns: this.columns, nRows, delimiter: meta.delimiter, encoding: meta.encoding, decimalComma, notes: meta.notes };
   }
 }
 

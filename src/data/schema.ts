@@ -111,7 +111,9 @@ function inferColumn(t: RawTable, name: string, index: number): ColumnInfo {
       row: firstBad + 2,
       column: name,
       message: `"${bad}" is not a number`,
-      hint: bad.includes(',') ? 'use a decimal point, or save the CSV with ";" as the delimiter' : 'fix the cell, or leave it empty to have it imputed',
+      hint: /^[-+]?\d{1,3}([,. \u00a0\u2009\u202f]\d{3})+([.,]\d+)?$/.test(bad)
+        ? 'write every number of the column with the same thousands separator (or none); mixed forms are not read as numbers'
+        : bad.includes(',') ? 'use a decimal point, or save the CSV with ";" as the delimiter' : 'fix the cell, or leave it empty to have it imputed',
     });
   }
   const levels = [...countLevels(present)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);

@@ -53,12 +53,12 @@ export function chooseLog(train: Float64Array, season: number): { log: boolean; 
     const means: number[] = [];
     const ranges: number[] = [];
     for (let k = 0; k < cycles; k++) {
-      const part = Array.from(train.subarray(n - (cycles - k) * season, n - (cycles - k - 1) * season));
+      const part = train.subarray(n - (cycles - k) * season, n - (cycles - k - 1) * season);
       means.push(part.reduce((s, x) => s + x, 0) / season);
-      ranges.push(Math.max(...part) - Math.min(...part));
+      ranges.push(maxOf(part) - minOf(part));
     }
     const r = pearson(means, ranges);
-    if (r > 0.5 && Math.max(...means) / Math.min(...means) > 1.3) return { log: true, reason: `log transform: the seasonal swing grows with the level (correlation ${r.toFixed(2)})` };
+    if (r > 0.5 && maxOf(means) / minOf(means) > 1.3) return { log: true, reason: `log transform: the seasonal swing grows with the level (correlation ${r.toFixed(2)})` };
   }
   if (positive && maxOf(train) / minOf(train) >= 5) { // NOTE: not Math.max(...train): a long series overflows the stack
     return { log: true, reason: 'log transform: the values span more than a factor of 5' };

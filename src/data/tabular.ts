@@ -98,6 +98,9 @@ export function fitFeatures(t: RawTable, schema: Schema, featureIndices: number[
       const fill = median(vals);
       const mean = vals.reduce((s, v) => s + v, 0) / vals.length;
       const sd = Math.sqrt(vals.reduce((s, v) => s + (v - mean) * (v - mean), 0) / vals.length);
+      if (!Number.isFinite(mean) || !Number.isFinite(sd)) {
+        throw new UserError({ file: t.file, column: info.name, message: 'has values too large to standardise (their sum of squares overflows)', hint: 'rescale the column (e.g. divide by 1e6) or fix the cells' });
+      }
       features.push({ kind: 'numeric', column: info.name, fill, mean, std: sd > 0 && Number.isFinite(sd) ? sd : 1 });
       inputNames.push(info.name);
       if (info.missing > 0) imputed.push({ column: info.name, count: info.missing, value: `median ${round(fill)}` });
@@ -141,6 +144,9 @@ function fitTarget(t: RawTable, info: ColumnInfo, trainRows: Int32Array, classif
   }
   const mean = vals.reduce((s, v) => s + v, 0) / vals.length;
   const sd = Math.sqrt(vals.reduce((s, v) => s + (v - mean) * (v - mean), 0) / vals.length);
+  if (!Number.isFinite(mean) || !Number.isFinite(sd)) {
+    throw new UserError({ file: t.file, column: info.name, message: 'the target has values too large to standardise (their sum of squares overflows)', hint: 'rescale the column (e.g. divide by 1e6) or fix the cells' });
+  }
   return { kind: 'scaled', column: info.name, mean, std: sd > 0 ? sd : 1 };
 }
 
@@ -170,7 +176,7 @@ export function transformX(p: Pick<TabularPipeline, 'features' | 'inputSize'>, t
       if (f.kind === 'numeric') {
         let x = numericCell(t, c, r);
         if (Number.isNaN(x)) x = f.fill;
-        X[o++] = (x - f.mean) / f.std;
+        X[o++] = standardised(t, c, r, x, f);
       } else {
         let v = t.columns[c][r];
         if (isMissing(v)) v = f.fill;
@@ -185,6 +191,24 @@ export function transformX(p: Pick<TabularPipeline, 'features' | 'inputSize'>, t
     });
   }
   return X;
+}
+
+/** Inputs this many standard deviations from the training mean are refused, not fed to the network. */
+export const MAX_ABS_Z = 1e6;
+
+/**
+ * (x - mean) / std, or a UserError naming the cell when x is so far outside the training values that
+ * the network's output would be meaningless or non-finite (a 1e300 cell gave empty probabilities).
+ */
+function standardised(t: RawTable, c: number, r: number, x: number, f: { mean: number; std: number }): number {
+  const z = (x - f.mean) / f.std;
+  if (Math.abs(z) <= MAX_ABS_Z) return z;
+  const sd = Math.abs(z) === Infinity ? 'infinitely many' : `${Math.abs(z).toExponential(1)}`;
+  throw new UserError({
+    file: t.file, row: r + 2, column: t.names[c],
+    message: `"${t.columns[c][r]}" is ${sd} standard deviations from the mean of the training values (mean ${f.mean.toPrecision(4)}, sd ${f.std.toPrecision(4)})`,
+    hint: 'fix the cell (a unit or a typo?), or leave it empty to have it imputed',
+  });
 }
 
 /** Rows of t whose target cell is present. */
@@ -207,7 +231,7 @@ export function encodeY(p: TabularPipeline, t: RawTable, rows: Int32Array): Floa
       }
       y[i] = k;
     } else {
-      y[i] = (numericCell(t, c, r) - tg.mean) / tg.std;
+      y[i] = standardised(t, c, r, numericCell(t, c, r), tg);
     }
   }
   return y;

@@ -18,10 +18,27 @@ export function tokenize(text: string, mode: Tokenizer['mode']): string[] {
   return text.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter((w) => w !== '');
 }
 
+/** Characters read to choose char or word mode: enough to tell, and never a copy of the whole text. */
+const MODE_SAMPLE = 1_000_000;
+
+/** Char mode when over 30% of the letters are CJK, judged on the first MODE_SAMPLE characters. */
+export function tokenizerMode(texts: string[]): Tokenizer['mode'] {
+  let cjk = 0;
+  let letters = 0;
+  let seen = 0;
+  for (const t of texts) {
+    for (const ch of t) {
+      if (++seen > MODE_SAMPLE) break;
+      if (CJK.test(ch)) cjk++;
+      if (!PUNCT.test(ch)) letters++;
+    }
+    if (seen > MODE_SAMPLE) break;
+  }
+  return cjk > 0.3 * letters ? 'char' : 'word';
+}
+
 export function fitTokenizer(texts: string[], maxVocab = 20000, maxLength = 200): Tokenizer {
-  const sample = texts.join('');
-  const cjk = [...sample].filter((ch) => CJK.test(ch)).length;
-  const mode: Tokenizer['mode'] = cjk > 0.3 * [...sample].filter((ch) => !PUNCT.test(ch)).length ? 'char' : 'word';
+  const mode = tokenizerMode(texts);
   const counts = new Map<string, number>();
   const lengths: number[] = [];
   for (const t of texts) {

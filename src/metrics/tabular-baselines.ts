@@ -198,7 +198,7 @@ export function knnClassify(train: XY, test: { x: ArrayLike<number>; n: number }
   for (let q = 0; q < test.n; q++) {
     votes.fill(0);
     for (let j = 0; j < kk; j++) votes[train.y[nb[q * kk + j]]]++;
-    const max = Math.max(...votes);
+    const max = votes.reduce((m, v) => Math.max(m, v), 0); // NOTE: not Math.max(...votes): K may be large
     // NOTE: ties go to the class of the nearest neighbour among the tied classes.
     for (let j = 0; j < kk; j++) {
       const c = train.y[nb[q * kk + j]];

@@ -129,8 +129,9 @@ function interpretation(s: RunSummary, m: Messages): string[] {
   const per = test.per_class as { label: string; f1: number; support: number }[] | undefined;
   if (typeof test.macro_f1 === 'number') out.push(I.macroF1(test.macro_f1));
   if (per?.length) {
-    const max = Math.max(...per.map((c) => c.support));
-    const min = Math.min(...per.map((c) => c.support));
+    // NOTE: reduce, not Math.max(...): a spread over many classes can overflow the call stack.
+    const max = per.reduce((m, c) => Math.max(m, c.support), -Infinity);
+    const min = per.reduce((m, c) => Math.min(m, c.support), Infinity);
     if (min > 0 && max / min >= 3) out.push(I.imbalance(Math.round(max / min)));
     if (per.length > 2) {
       const weakest = per.reduce((w, c) => (c.f1 < w.f1 ? c : w));

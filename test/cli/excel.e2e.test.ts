@@ -25,8 +25,8 @@ describe('Excel input', () => {
   it('picks a sheet by --sheet and names the sheets when it does not exist', async () => {
     const f = join(tempDir(), 'book.xlsx');
     await writeRows([['a', 'b'], [1, 2]], f, 'Data');
-    expect((await readTable(f, 'Data')).nRows).toBe(1);
-    await expect(readTable(f, 'Nope')).rejects.toThrow(/has no sheet "Nope"/);
+    expect((await readTable(f, { sheet: 'Data' })).nRows).toBe(1);
+    await expect(readTable(f, { sheet: 'Nope' })).rejects.toThrow(/has no sheet "Nope"/);
     const r = await runCli(['train', f, '--sheet', 'Nope', '--out', join(tempDir(), 'r')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('sheets: Data');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeTexts, fitTokenizer, tokenize } from '../../src/data/text.js';
+import { encodeTexts, fitTokenizer, tokenize, tokenizerMode } from '../../src/data/text.js';
 
 describe('text tokenizer', () => {
   it('characters for Chinese (punctuation dropped), words for English', () => {
@@ -16,5 +16,12 @@ describe('text tokenizer', () => {
     const unknown = { count: 0 };
     expect(Array.from(encodeTexts(tok, ['a zzz', ''], unknown))).toEqual([0, 0, 2, 1, 0, 0, 0, 0]);
     expect(unknown.count).toBe(1);
+  });
+
+  it('the mode is judged on the first million characters, never on a copy of all the text', () => {
+    const english = 'word '.repeat(250_000); // 1.25M characters
+    expect(tokenizerMode([english, '质量很好'.repeat(1_000_000)])).toBe('word');
+    expect(tokenizerMode(['ok', '质量很好'.repeat(1000)])).toBe('char');
+    expect(tokenizerMode([])).toBe('word');
   });
 });

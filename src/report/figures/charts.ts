@@ -29,8 +29,12 @@ export function lossCurveSpec(history: { epoch: number; train_loss: number; val_
   t: { epoch: string; loss: string; train: string; validation: string }): VlSpec {
   const values = history.flatMap((h) => [{ epoch: h.epoch, loss: h.train_loss, set: t.train }, { epoch: h.epoch, loss: h.val_loss, set: t.validation }]);
   const positive = history.every((h) => h.train_loss > 0 && h.val_loss > 0);
-  const max = Math.max(...history.map((h) => Math.max(h.train_loss, h.val_loss)));
-  const min = Math.min(...history.map((h) => Math.min(h.train_loss, h.val_loss)));
+  let max = -Infinity;
+  let min = Infinity;
+  for (const h of history) {
+    max = Math.max(max, h.train_loss, h.val_loss);
+    min = Math.min(min, h.train_loss, h.val_loss);
+  }
   const log = positive && max / min > 50;
   return base({
     layer: [
@@ -82,13 +86,27 @@ export function histogramSpec(values: number[], t: { x: string; count: string })
   });
 }
 
+/**
+ * Axis labels from a list: the data holds each label's index, the axis shows the label. NOTE: class
+ * labels never become Vega data values, because Vega keys plain objects by them (a class called
+ * "constructor" or "__proto__" breaks its sort and stack operators); and a string literal in an
+ * expression that names an Object.prototype member ("toString") is looked up as a signal, so such a
+ * label is written as two concatenated literals.
+ */
+export function indexLabels(labels: string[]): string {
+  const literal = (l: string): string => (l in Object.prototype ? `(${JSON.stringify(l.slice(0, 1))} + ${JSON.stringify(l.slice(1))})` : JSON.stringify(l));
+  return `[${labels.map(literal).join(', ')}][datum.value]`;
+}
+
 export function confusionSpec(labels: string[], cm: number[][], t: { trueClass: string; predClass: string; count: string }): VlSpec {
-  const values = cm.flatMap((row, i) => row.map((c, j) => ({ actual: labels[i], predicted: labels[j], count: c })));
-  const max = Math.max(1, ...values.map((v) => v.count));
+  const values = cm.flatMap((row, i) => row.map((c, j) => ({ actual: i, predicted: j, count: c })));
+  let max = 1;
+  for (const v of values) if (v.count > max) max = v.count;
   const side = Math.min(420, Math.max(200, 48 * labels.length));
+  const labelExpr = indexLabels(labels);
   const enc = {
-    x: { field: 'predicted', type: 'ordinal', title: t.predClass, sort: labels, axis: { grid: false, labelAngle: labels.some((l) => l.length > 3) ? -30 : 0 } },
-    y: { field: 'actual', type: 'ordinal', title: t.trueClass, sort: labels, axis: { grid: false } },
+    x: { field: 'predicted', type: 'ordinal', title: t.predClass, axis: { grid: false, labelExpr, labelAngle: labels.some((l) => l.length > 3) ? -30 : 0 } },
+    y: { field: 'actual', type: 'ordinal', title: t.trueClass, axis: { grid: false, labelExpr } },
   };
   return base({
     data: { values },
@@ -117,16 +135,15 @@ export function rocSpec(points: { fpr: number; tpr: number }[], t: { fpr: string
 }
 
 export function barsSpec(rows: { label: string; value: number }[], t: { x: string; y: string }, domain?: [number, number]): VlSpec {
+  const labels = rows.map((r) => r.label);
+  const x = { field: 'i', type: 'ordinal', title: t.x, axis: { labelExpr: indexLabels(labels), labelAngle: labels.some((l) => l.length > 4) ? -30 : 0 } };
   return base({
-    data: { values: rows },
+    data: { values: rows.map((r, i) => ({ i, value: r.value })) },
     layer: [
-      {
-        mark: { type: 'bar', color: '#4c78a8' },
-        encoding: { x: { field: 'label', type: 'nominal', title: t.x, sort: null, axis: { labelAngle: rows.some((r) => r.label.length > 4) ? -30 : 0 } }, y: q('value', t.y, domain ? { scale: { domain } } : {}) },
-      },
+      { mark: { type: 'bar', color: '#4c78a8' }, encoding: { x, y: q('value', t.y, domain ? { scale: { domain } } : {}) } },
       {
         mark: { type: 'text', dy: -6, fontSize: 10 },
-        encoding: { x: { field: 'label', type: 'nominal', sort: null }, y: q('value', t.y), text: { field: 'value', type: 'quantitative', format: '.3f' } },
+        encoding: { x: { field: 'i', type: 'ordinal' }, y: q('value', t.y), text: { field: 'value', type: 'quantitative', format: '.3f' } },
       },
     ],
   }, Math.min(560, Math.max(240, 44 * rows.length)), 280);
