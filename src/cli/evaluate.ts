@@ -12,7 +12,6 @@ import { addReadFlags, type ReadFlags } from './read-flags.js';
 export interface EvaluateSpec extends ReadFlags {
   model: string;
   data: string;
-  sheet?: string;
   /** Cluster models: a reference label column for the adjusted Rand index. */
   target?: string;
   json: boolean;
@@ -24,7 +23,6 @@ export function evaluateCommand(io: Io): Command {
     .description('score a trained model on labelled data with the metrics of its task')
     .argument('<model>', 'model.nnm.json from a run folder')
     .argument('<data>', 'CSV or .xlsx holding the feature columns and the target column')
-    .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
     .option('--target <col>', 'cluster models: a reference label column; adds the adjusted Rand index')
     .option('--json', 'print {task, model, data, test} on stdout; "test" has the keys of metrics.json\'s "test"', false)
     .option('--quiet', 'no notes on stderr', false)
