@@ -15,6 +15,7 @@
 // pool times one thread against two per size and keeps the faster).
 
 import { createRequire } from 'node:module';
+import v8 from 'node:v8';
 import { summarize } from './stats.js';
 
 const require = createRequire(import.meta.url);
@@ -81,6 +82,9 @@ async function nnm(kernels) {
   const kmod = await import('../dist/engine/kernels/gemm.js');
   const { setKernelBackend, setKernelThreads, kernelThreads, kernelThreadUse, wasmSimdAvailable } = kmod;
   if (process.env.NNM_THREADS) setKernelThreads(Number(process.env.NNM_THREADS));
+  // Node 20 has relaxed SIMD behind a V8 flag; setting it at run time works (measured on 20.20: also
+  // after other modules were compiled, and in a worker; the flag is process-wide). Node 22: on already.
+  if (kernels === 'relaxed' && kmod.relaxedSimdAvailable && !kmod.relaxedSimdAvailable()) v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
   const unavailable = kernels !== 'ts' && !wasmSimdAvailable() ? 'no WebAssembly SIMD in this runtime'
     : kernels === 'relaxed' && !kmod.setRelaxedSimd?.(true) ? 'no WebAssembly relaxed SIMD in this runtime' : undefined;
   if (unavailable) {
