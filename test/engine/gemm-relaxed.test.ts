@@ -3,6 +3,7 @@
 // weights), and the default plain-SIMD path untouched by it. Node 20 needs V8's
 // --experimental-wasm-relaxed-simd: set here at run time, as the bench does (this fork only).
 
+import { createHash } from 'node:crypto';
 import v8 from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gemm, gemmNaive, kernelPath, relaxedSimdAvailable, setKernelBackend, setRelaxedSimd, wasmSimdAvailable } from '../../src/engine/kernels/gemm.js';
@@ -48,6 +49,11 @@ describe('relaxed-SIMD GEMM module', () => {
     // 4×8 kernel: 4 rows × 2 vectors; row32: 8; row4: 1.
     expect(count(relaxed, RELAXED_MADD)).toBe(8 + 8 + 1);
     expect(count(relaxed, [0xfd, 0xe6, 0x01])).toBe(count(plain, [0xfd, 0xe6, 0x01]) - 17); // f32x4.mul
+  });
+
+  it('the default (plain SIMD) module is byte for byte the one that trained existing models', () => {
+    // Pinned on purpose: a change here changes every wasm-trained number; update only deliberately.
+    expect(createHash('sha256').update(gemmModuleBytes()).digest('hex')).toBe('a8dc2143f08330156e93ca84da2d08bf2b5af3d043dffa03903668be7fcd1639');
   });
 
   it('is refused, not half-used, where relaxed SIMD is unavailable', () => {
