@@ -37,9 +37,8 @@ function probe(python, env) {
 
 const referenceBlas = (libs) => libs.some((l) => /\/blas\/libblas\.so/.test(l)) && !libs.some((l) => /openblas|mkl|blis/i.test(l));
 
-/** { python, env, version, blas, note } for the first Python with torch, or undefined. */
-export function findTorch() {
-  const candidates = [process.env.NNM_BENCH_PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean);
+/** { python, env, version, blas, note } for the first of `candidates` that imports torch, or undefined. */
+export function findTorch(candidates = [process.env.NNM_BENCH_PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean)) {
   for (const python of [...new Set(candidates)]) {
     const found = probe(python, {});
     if (!found) continue;

@@ -1,7 +1,9 @@
 // One workload × one implementation, run in its own process so peak RSS is per workload.
-// Usage: node bench/workloads.js <workload> <impl>   (prints "@@RESULT <json>" as its last line;
-// TF.js writes a banner to stdout, so the parent looks for the marker instead of parsing all of it).
-// Result: { value, unit, better: 'higher'|'lower', rssMB, note? } or { unavailable: reason }.
+// Usage: node bench/workloads.js <workload> <impl>   (impl: nnm-ts, nnm-wasm, nnm-wasm-relaxed, tfjs-cpu,
+//        tfjs-wasm, brain; PyTorch is bench/torch_workloads.py). Prints "@@RESULT <json>" as its last line
+// (TF.js writes a banner to stdout, so the parent looks for the marker instead of parsing all of it).
+// Result: { value (median of the repeats), min, max, repeats, unit, better: 'higher'|'lower', rssMB, note? }
+// or { unavailable: reason }.
 // Workloads (see DESIGN.md / the perf issue):
 //   W1  MLP 784-128-64-10 relu, softmax CE, Adam, batch 64: training samples/s
 //   W4  GEMM fp32 n×n·n×n (n = 64, 256, 1024): GFLOP/s

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ratio, selectWorkloads, spread, spreadWarning, summarize } from '../../bench/stats.js';
 // @ts-expect-error plain ESM without types, shared with bench/run.js
 import { findTorch, runTorch } from '../../bench/torch.js';
+// @ts-expect-error plain ESM without types, shared with bench/run.js
+import { renderTable } from '../../bench/report.js';
 
 const W = [{ id: 'W1' }, { id: 'W2' }, { id: 'W4:64' }, { id: 'W4:256' }, { id: 'W5' }];
 
@@ -56,5 +58,29 @@ describe('PyTorch column', () => {
   it('a Python without torch gives a reason, not a number', () => {
     const r = runTorch({ python: process.execPath, env: {} }, 'W1', '0.1'); // node is no Python
     expect(r.unavailable).toMatch(/failed/);
+  });
+});
+
+describe('bench table', () => {
+  const NNM = [{ key: 'ts', label: 'nnm ts' }, { key: 'wasm', label: 'nnm wasm' }, { key: 'relaxed', label: 'nnm wasm relaxed' }];
+  const fig = (value: number, min: number, max: number) => ({ value, min, max, repeats: 5, unit: 'samples/s', better: 'higher', rssMB: 60 });
+  const row = {
+    workload: 'W1', label: 'W1', peers: {}, load: [9.6, 9.8],
+    nnm: { ts: fig(100, 95, 105), wasm: fig(400, 390, 410), relaxed: { unavailable: 'no relaxed SIMD' } },
+    torch: fig(500, 300, 600),
+  };
+
+  it('has a PyTorch column with nnm ÷ PyTorch, and warns on the noisy figure only', () => {
+    const { table, notes } = renderTable([row], { NNM, PEERS: [], torch: true });
+    expect(table).toContain('| 500 samples/s [300–600] (0.80×, n/a) | 9.6 → 9.8 |');
+    expect(table).toContain('400 samples/s [390–410] (60 MB)');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/W1, PyTorch: the 5 repeats spread 60%/);
+  });
+
+  it('drops the column when torch is absent, and finds no torch in a non-Python', () => {
+    expect(findTorch([process.execPath])).toBeUndefined();
+    const { table } = renderTable([{ ...row, torch: undefined }], { NNM, PEERS: [], torch: false });
+    expect(table).not.toContain('PyTorch');
   });
 });
