@@ -194,7 +194,14 @@ function measureRow(w, torch) {
 }
 
 function main() {
-  const workloads = selectWorkloads(WORKLOADS, only);
+  let workloads;
+  try {
+    workloads = selectWorkloads(WORKLOADS, only);
+  } catch (e) {
+    log(`bench: ${e.message}`);
+    process.exitCode = 2;
+    return;
+  }
   if (jsPeers) ensurePeers();
   const torch = findTorch();
   log(torch ? `bench: PyTorch ${torch.version} (${torch.python}, BLAS ${torch.blas})` : `bench: ${TORCH_INSTALL_HINT}`);
