@@ -5,7 +5,12 @@
 // nnm runs twice: 'nnm ts' (pure TypeScript kernels) and 'nnm wasm' (the default dispatch, with the
 // WebAssembly SIMD GEMM and Adam); each peer cell gives the ratio against both.
 // Flags: --json (the rows as JSON on stdout), --results FILE (also write a Markdown report),
-//        --quick (1 s per measurement instead of 2.5 s).
+//        --quick (1 s per measurement instead of 2.5 s), --only W1,W4 (those workloads only, and
+//        none of the CLI / large-input sections), --no-js-peers (skip TF.js and brain.js).
+// Every figure is the median of NNM_BENCH_REPEATS (>= 5) timed repeats, shown with its min–max; a
+// spread above 20% of the median gets a warning; each row records the 1-min load average before and
+// after it. PyTorch (1 thread, bench/torch_workloads.py) is a column when a Python with torch is
+// found (NNM_BENCH_PYTHON, python3, /usr/bin/python3); else the bench says how to install it.
 // The report ends with the performance issue's targets checked against this run's numbers (TARGETS).
 // Last, the "large input" section (bench/large-input.js): a 1,000,000-row CSV through the CLI, wall
 // time and peak RSS (NNM_BENCH_LARGE_ROWS changes the row count, 0 skips it). Before it: `nnm --help`
@@ -17,18 +22,24 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdown } from './large-input.js';
+import { fmt, ratio, selectWorkloads } from './stats.js';
+import { renderTable } from './report.js';
+import { findTorch, runTorch, TORCH_INSTALL_HINT } from './torch.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const resultsFile = args.includes('--results') ? args[args.indexOf('--results') + 1] : undefined;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const jsPeers = !args.includes('--no-js-peers');
 const seconds = args.includes('--quick') ? '1' : (process.env.NNM_BENCH_SECONDS ?? '2.5');
 const log = (s) => process.stderr.write(`${s}\n`);
 
 const NNM = [
   { id: 'nnm-ts', key: 'ts', label: 'nnm ts' },
   { id: 'nnm-wasm', key: 'wasm', label: 'nnm wasm' },
+  { id: 'nnm-wasm-relaxed', key: 'relaxed', label: 'nnm wasm relaxed' },
 ];
 const PEERS = [
   { id: 'tfjs-cpu', label: 'TF.js cpu' },
@@ -116,9 +127,6 @@ function largeInput() {
   }
 }
 
-const fmt = (v) => (v >= 100 ? Math.round(v).toLocaleString('en-US') : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-/** How many times better nnm is than the peer (> 1: nnm wins), whatever the unit's direction. */
-const ratio = (n, p) => (n.better === 'higher' ? n.value / p.value : p.value / n.value);
 
 // The performance issue's targets, checked against THIS run's numbers (never edited by hand).
 const TARGETS = {
@@ -160,68 +168,77 @@ function machine() {
   return `${cpu.trim()}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${os.platform()} ${os.release()}${commit ? `, nnm ${commit}` : ''}`;
 }
 
+// Issue 21: nnm wasm ÷ PyTorch 1 thread (as "times better", > 1 = nnm wins), this run.
+const TORCH_TARGETS = [['W1', 0.8], ['W2', 1.0], ['W3', 0.8], ['W4:256', 0.5], ['W5', 2]];
+
+function torchTargetLines(rows) {
+  const byId = Object.fromEntries(rows.map((r) => [r.workload, r]));
+  const items = TORCH_TARGETS.map(([id, goal]) => {
+    const r = byId[id];
+    const label = id === 'W4:256' ? 'GEMM n=256' : id;
+    const best = r && ['relaxed', 'wasm'].map((k) => r.nnm[k]).find((v) => v && !v.unavailable);
+    if (!best || !r.torch || r.torch.unavailable) return `${label}: not measured`;
+    const x = ratio(best, r.torch);
+    return `${label} ≥ ${goal}×: ${x.toFixed(2)}× — ${x >= goal ? 'met' : 'NOT MET'}`;
+  });
+  return [`- nnm wasm (relaxed where measured) ÷ PyTorch 1 thread: ${items.join('; ')}.`];
+}
+
+function measureRow(w, torch) {
+  const load0 = os.loadavg()[0];
+  const nnm = Object.fromEntries(NNM.map((n) => [n.key, runChild(w.id, n.id)]));
+  const peers = {};
+  if (!nnm.ts.unavailable && jsPeers) for (const p of PEERS) peers[p.id] = runChild(w.id, p.id);
+  const t = torch ? runTorch(torch, w.id, seconds) : undefined;
+  return { workload: w.id, label: w.label, nnm, peers, torch: t, load: [load0, os.loadavg()[0]] };
+}
+
 function main() {
-  ensurePeers();
+  let workloads;
+  try {
+    workloads = selectWorkloads(WORKLOADS, only);
+  } catch (e) {
+    log(`bench: ${e.message}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (jsPeers) ensurePeers();
+  const torch = findTorch();
+  log(torch ? `bench: PyTorch ${torch.version} (${torch.python}, BLAS ${torch.blas})` : `bench: ${TORCH_INSTALL_HINT}`);
   const rows = [];
   const t0 = performance.now();
   const load0 = os.loadavg()[0];
-  for (const w of WORKLOADS) {
+  for (const w of workloads) {
     log(`bench: ${w.label}`);
-    const nnm = Object.fromEntries(NNM.map((n) => [n.key, runChild(w.id, n.id)]));
-    const peers = {};
-    if (!nnm.ts.unavailable) for (const p of PEERS) peers[p.id] = runChild(w.id, p.id);
-    rows.push({ workload: w.id, label: w.label, nnm, peers });
+    rows.push(measureRow(w, torch));
   }
-  const startup = cliStartup();
-  rows.push({ workload: 'cli', label: '`nnm --help` startup', nnm: { ts: startup, wasm: startup }, peers: {} });
-  for (const [sample, label] of [['iris.csv', 'iris'], ['airpassengers.csv', 'airpassengers (forecast)']]) {
-    log(`bench: nnm train ${sample}`);
-    const t = cliTrain(sample);
-    rows.push({ workload: `train:${sample}`, label: `\`nnm train\` ${label}, end to end`, nnm: { ts: t, wasm: t }, peers: {} });
+  if (only === undefined) {
+    const startup = cliStartup();
+    rows.push({ workload: 'cli', label: '`nnm --help` startup', nnm: { ts: startup, wasm: startup }, peers: {} });
+    for (const [sample, label] of [['iris.csv', 'iris'], ['airpassengers.csv', 'airpassengers (forecast)']]) {
+      log(`bench: nnm train ${sample}`);
+      const t = cliTrain(sample);
+      rows.push({ workload: `train:${sample}`, label: `\`nnm train\` ${label}, end to end`, nnm: { ts: t, wasm: t }, peers: {} });
+    }
   }
-  const large = largeInput();
+  const large = only === undefined ? largeInput() : { markdown: '', json: null };
   const elapsed = (performance.now() - t0) / 1000;
   const load = `load average ${load0.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end (1 min)`;
+  const torchInfo = torch ? { python: torch.python, version: torch.version, blas: torch.blas, note: torch.note } : { unavailable: TORCH_INSTALL_HINT };
 
   if (asJson) {
-    process.stdout.write(`${JSON.stringify({ machine: machine(), load, seconds: elapsed, rows, large_input: large.json }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine: machine(), load, seconds: elapsed, torch: torchInfo, rows, large_input: large.json }, null, 2)}\n`);
     return;
   }
-  const head = ['Workload', ...NNM.map((n) => `${n.label} (peak RSS)`), ...PEERS.map((p) => `${p.label} (nnm ts ×, nnm wasm ×)`)];
-  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
-  const notes = new Set();
-  for (const r of rows) {
-    const { ts, wasm } = r.nnm;
-    const cells = [r.label];
-    if (ts.unavailable) {
-      cells.push(`skipped: ${ts.unavailable}`, '', ...PEERS.map(() => ''));
-    } else {
-      if (typeof ts.threads === 'string') notes.add(`${r.label}: nnm ts GEMM threads ${ts.threads}`);
-      for (const n of [ts, wasm]) {
-        if (n.unavailable) cells.push(`n/a (${n.unavailable})`);
-        else cells.push(`${fmt(n.value)} ${n.unit}${Number.isNaN(n.rssMB) ? '' : ` (${Math.round(n.rssMB)} MB)`}`);
-      }
-      for (const p of PEERS) {
-        const v = r.peers[p.id];
-        if (!v) cells.push('');
-        else if (v.unavailable) cells.push(`n/a (${v.unavailable})`);
-        else {
-          const vsWasm = wasm.unavailable ? 'n/a' : `${ratio(wasm, v).toFixed(2)}×`;
-          cells.push(`${fmt(v.value)} (${ratio(ts, v).toFixed(2)}×, ${vsWasm}, ${Math.round(v.rssMB)} MB)`);
-          if (v.note) notes.add(`${p.label}: ${v.note}`);
-        }
-      }
-    }
-    lines.push(`| ${cells.join(' | ')} |`);
-  }
-  const table = lines.join('\n');
+  const { table, notes } = renderTable(rows, { NNM, PEERS: jsPeers ? PEERS : [], torch: !!torch });
   const footer = [
-    `nnm ts: pure TypeScript kernels (large GEMMs on two threads where timing shows it pays; NNM_THREADS=1 forces one); nnm wasm: the default dispatch (WebAssembly SIMD GEMM with weights in wasm memory, SIMD Adam).`,
-    `Peer cells: peer value (how many times better nnm ts / nnm wasm is; > 1 = nnm wins), peer peak RSS.`,
+    `nnm ts: pure TypeScript kernels (large GEMMs on two threads where timing shows it pays; NNM_THREADS=1 forces one); nnm wasm: the default dispatch (WebAssembly SIMD GEMM with weights in wasm memory, SIMD Adam); nnm wasm relaxed: the same with the relaxed-SIMD (f32x4.relaxed_madd) GEMM kernels, where this Node can enable them.`,
+    `Each figure: median of ≥ 5 timed repeats [min–max], (peak RSS). Peer cells: peer value (how many times better nnm ts / nnm wasm is; > 1 = nnm wins), peer peak RSS.`,
+    torch ? `PyTorch ${torch.version}, 1 thread (torch.set_num_threads(1)), BLAS ${torch.blas}, ${torch.python}; its cell: value [min–max] (nnm wasm ÷ PyTorch, nnm wasm relaxed ÷ PyTorch, as "times better": > 1 = nnm wins).${torch.note ? ` ${torch.note}.` : ''}` : TORCH_INSTALL_HINT,
     ...notes,
     `Machine: ${machine()}. ${seconds} s per measurement; whole run ${Math.round(elapsed)} s; ${load}.`,
   ].join('\n');
-  const targets = `Targets of the performance issue, this run:\n${targetLines(rows).join('\n')}`;
+  const targets = `Targets of the performance issue, this run:\n${[...targetLines(rows), ...torchTargetLines(rows)].join('\n')}`;
   process.stdout.write(`${table}\n\n${footer}\n\n${targets}\n${large.markdown}`);
   if (resultsFile) writeFileSync(resultsFile, `# nnm bench results\n\n${table}\n\n${footer.split('\n').join('  \n')}\n\n## ${targets}\n${large.markdown}`);
 }

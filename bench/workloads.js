@@ -1,7 +1,9 @@
 // One workload × one implementation, run in its own process so peak RSS is per workload.
-// Usage: node bench/workloads.js <workload> <impl>   (prints "@@RESULT <json>" as its last line;
-// TF.js writes a banner to stdout, so the parent looks for the marker instead of parsing all of it).
-// Result: { value, unit, better: 'higher'|'lower', rssMB, note? } or { unavailable: reason }.
+// Usage: node bench/workloads.js <workload> <impl>   (impl: nnm-ts, nnm-wasm, nnm-wasm-relaxed, tfjs-cpu,
+//        tfjs-wasm, brain; PyTorch is bench/torch_workloads.py). Prints "@@RESULT <json>" as its last line
+// (TF.js writes a banner to stdout, so the parent looks for the marker instead of parsing all of it).
+// Result: { value (median of the repeats), min, max, repeats, unit, better: 'higher'|'lower', rssMB, note? }
+// or { unavailable: reason }.
 // Workloads (see DESIGN.md / the perf issue):
 //   W1  MLP 784-128-64-10 relu, softmax CE, Adam, batch 64: training samples/s
 //   W4  GEMM fp32 n×n·n×n (n = 64, 256, 1024): GFLOP/s
@@ -15,9 +17,12 @@
 // pool times one thread against two per size and keeps the faster).
 
 import { createRequire } from 'node:module';
+import v8 from 'node:v8';
+import { summarize } from './stats.js';
 
 const require = createRequire(import.meta.url);
 const MEASURE_S = Number(process.env.NNM_BENCH_SECONDS ?? 2.5);
+const REPEATS = Math.max(5, Number(process.env.NNM_BENCH_REPEATS ?? 5)); // timed repeats per figure
 
 // A seeded LCG for inputs, so every implementation sees the same kind of data.
 function lcg(seed) {
@@ -47,34 +52,48 @@ function sequenceData(n, T, seed) {
 const W2 = { B: 32, T: 32, nb: 16 }; // batch, steps, distinct batches cycled through
 const W3 = { B: 32, nb: 8 };
 
-/** Run `step` (sync or async) until MEASURE_S seconds pass; returns calls per second.
- *  A slow step (TF.js cpu on W3, ~1 s a batch) passes warmup = minCalls = 1 to stay in budget. */
-async function rate(step, warmup = 5, minCalls = 3) {
+/** Run `step` (sync or async) for REPEATS timed repeats of MEASURE_S / REPEATS seconds each (at
+ *  least one call each) after a warm-up; returns calls per second, one figure per repeat.
+ *  A slow step (TF.js cpu on W3, ~1 s a batch) passes warmup = 1 to stay in budget. */
+async function rate(step, warmup = 5) {
   // Warm up for a number of calls AND ~0.6 s: V8 tiers hot loops up late (measured: a 2-call
   // warm-up read 2.0 GFLOP/s for a kernel that runs at 4.2 once optimised).
   const w0 = performance.now();
   for (let i = 0; i < warmup || performance.now() - w0 < 600; i++) await step();
-  let calls = 0;
-  const t0 = performance.now();
-  let dt = 0;
-  while (dt < MEASURE_S * 1000 || calls < minCalls) {
-    await step();
-    calls++;
-    dt = performance.now() - t0;
+  const per = (MEASURE_S * 1000) / REPEATS;
+  const rates = [];
+  for (let r = 0; r < REPEATS; r++) {
+    let calls = 0, dt = 0;
+    const t0 = performance.now();
+    while (dt < per || calls < 1) {
+      await step();
+      calls++;
+      dt = performance.now() - t0;
+    }
+    rates.push(calls / (dt / 1000));
   }
-  return calls / (dt / 1000);
+  return rates;
 }
+/** A result from per-repeat rates: f maps a rate to the reported unit; median, min, max of those. */
+const figure = (rates, f, unit, better) => ({ ...summarize(rates.map(f)), unit, better });
 
 // ---------- nnm (kernels: 'ts' = pure TypeScript; 'wasm' = the default 'auto' dispatch, which uses
-// the WebAssembly SIMD GEMM wherever it pays, keeps weights in wasm memory and runs Adam in SIMD) ----------
+// the WebAssembly SIMD GEMM wherever it pays, keeps weights in wasm memory and runs Adam in SIMD;
+// 'relaxed' = 'wasm' with the relaxed-SIMD GEMM kernels (setRelaxedSimd), where they validate) ----------
 async function nnm(kernels) {
-  const { setKernelBackend, setKernelThreads, kernelThreads, kernelThreadUse, wasmSimdAvailable } = await import('../dist/engine/kernels/gemm.js');
+  const kmod = await import('../dist/engine/kernels/gemm.js');
+  const { setKernelBackend, setKernelThreads, kernelThreads, kernelThreadUse, wasmSimdAvailable } = kmod;
   if (process.env.NNM_THREADS) setKernelThreads(Number(process.env.NNM_THREADS));
-  if (kernels === 'wasm' && !wasmSimdAvailable()) {
-    const none = async () => ({ unavailable: 'no WebAssembly SIMD in this runtime' });
+  // Node 20 has relaxed SIMD behind a V8 flag; setting it at run time works (measured on 20.20: also
+  // after other modules were compiled, and in a worker; the flag is process-wide). Node 22: on already.
+  if (kernels === 'relaxed' && kmod.relaxedSimdAvailable && !kmod.relaxedSimdAvailable()) v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
+  const unavailable = kernels !== 'ts' && !wasmSimdAvailable() ? 'no WebAssembly SIMD in this runtime'
+    : kernels === 'relaxed' && !kmod.setRelaxedSimd?.(true) ? 'no WebAssembly relaxed SIMD in this runtime' : undefined;
+  if (unavailable) {
+    const none = async () => ({ unavailable });
     return { W1: none, W2: none, W3: none, W4: none, W5: none };
   }
-  setKernelBackend(kernels === 'wasm' ? 'auto' : 'ts'); // before any model exists: it decides where weights live
+  setKernelBackend(kernels === 'ts' ? 'ts' : 'auto'); // before any model exists: it decides where weights live
   const { Sequential } = await import('../dist/engine/model.js');
   const { Adam } = await import('../dist/engine/optimizers/adam.js');
   const { softmaxCrossEntropy, mse } = await import('../dist/engine/losses.js');
@@ -108,7 +127,7 @@ async function nnm(kernels) {
       const ctx = { mode: 'train', rng: new Rng(2) };
       const d = new Float32Array(B * 10);
       let step = 0;
-      const sps = await rate(() => {
+      const rates = await rate(() => {
         const b = step % (n / B);
         model.zeroGrad();
         const logits = model.forward(x.subarray(b * B * 784, (b + 1) * B * 784), B, ctx);
@@ -116,24 +135,24 @@ async function nnm(kernels) {
         model.backward(d, B, false);
         opt.step(model.params, model.grads, 1e-3, ++step);
       }, 10);
-      return { value: sps * B, unit: 'samples/s', better: 'higher' };
+      return figure(rates, (r) => r * B, 'samples/s', 'higher');
     },
     async W4(n) {
       const r = lcg(3);
       const A = Float32Array.from({ length: n * n }, r), Bm = Float32Array.from({ length: n * n }, r);
       const C = new Float32Array(n * n);
-      const cps = await rate(() => gemm(C, A, Bm, n, n, n, false, false, false), 2);
-      return { value: (cps * 2 * n * n * n) / 1e9, unit: 'GFLOP/s', better: 'higher' };
+      const rates = await rate(() => gemm(C, A, Bm, n, n, n, false, false, false), 2);
+      return figure(rates, (r) => (r * 2 * n * n * n) / 1e9, 'GFLOP/s', 'higher');
     },
     async W5() {
       const model = mlp();
       const { x } = randomData(256, 784, 9);
       const ctx = { mode: 'eval', rng: new Rng(0) };
       let i = 0;
-      const batchesPerS = await rate(() => {
+      const rates = await rate(() => {
         for (let k = 0; k < 100; k++) { model.forward(x.subarray(i * 784, (i + 1) * 784), 1, ctx); i = (i + 1) & 255; }
       });
-      return { value: 1e6 / (batchesPerS * 100), unit: 'µs/sample', better: 'lower' };
+      return figure(rates, (r) => 1e6 / (r * 100), 'µs/sample', 'lower');
     },
     async W2() {
       if (!LAYER_KINDS_PRESENT.has('lstm')) return { unavailable: "nnm layer 'lstm' not in registry yet" };
@@ -145,7 +164,7 @@ async function nnm(kernels) {
       const ctx = { mode: 'train', rng: new Rng(2) };
       const d = new Float32Array(B);
       let step = 0;
-      const bps = await rate(() => {
+      const rates = await rate(() => {
         const b = step % nb;
         model.zeroGrad();
         const y = model.forward(x.subarray(b * B * T, (b + 1) * B * T), B, ctx);
@@ -153,7 +172,7 @@ async function nnm(kernels) {
         model.backward(d, B, false);
         opt.step(model.params, model.grads, 1e-3, ++step);
       }, 10);
-      return { value: bps * B, unit: 'seq/s', better: 'higher' };
+      return figure(rates, (r) => r * B, 'seq/s', 'higher');
     },
     async W3() {
       if (!LAYER_KINDS_PRESENT.has('conv2d')) return { unavailable: "nnm layer 'conv2d' not in registry yet" };
@@ -177,7 +196,7 @@ async function nnm(kernels) {
       const ctx = { mode: 'train', rng: new Rng(2) };
       const d = new Float32Array(B * 10);
       let step = 0;
-      const bps = await rate(() => {
+      const rates = await rate(() => {
         const b = step % nb;
         model.zeroGrad();
         const logits = model.forward(x.subarray(b * B * 784, (b + 1) * B * 784), B, ctx);
@@ -185,7 +204,7 @@ async function nnm(kernels) {
         model.backward(d, B, false);
         opt.step(model.params, model.grads, 1e-3, ++step);
       }, 3);
-      return { value: bps * B, unit: 'samples/s', better: 'higher' };
+      return figure(rates, (r) => r * B, 'samples/s', 'higher');
     },
   };
 }
@@ -224,25 +243,25 @@ async function tfjs(backend) {
         ys.push(tf.oneHot(tf.tensor1d(y.subarray(b * B, (b + 1) * B), 'int32'), 10).toFloat());
       }
       let step = 0;
-      const sps = await rate(async () => { const b = step++ % nb; await model.trainOnBatch(xs[b], ys[b]); }, 5);
-      return { value: sps * B, unit: 'samples/s', better: 'higher' };
+      const rates = await rate(async () => { const b = step++ % nb; await model.trainOnBatch(xs[b], ys[b]); }, 5);
+      return figure(rates, (r) => r * B, 'samples/s', 'higher');
     },
     async W4(n) {
       const r = lcg(3);
       const A = tf.tensor2d(Float32Array.from({ length: n * n }, r), [n, n]);
       const Bm = tf.tensor2d(Float32Array.from({ length: n * n }, r), [n, n]);
-      const cps = await rate(() => { const C = tf.matMul(A, Bm); C.dataSync(); C.dispose(); }, 2);
-      return { value: (cps * 2 * n * n * n) / 1e9, unit: 'GFLOP/s', better: 'higher' };
+      const rates = await rate(() => { const C = tf.matMul(A, Bm); C.dataSync(); C.dispose(); }, 2);
+      return figure(rates, (r) => (r * 2 * n * n * n) / 1e9, 'GFLOP/s', 'higher');
     },
     async W5() {
       const model = mlp();
       const { x } = randomData(256, 784, 9);
       const rows = Array.from({ length: 256 }, (_, i) => tf.tensor2d(x.subarray(i * 784, (i + 1) * 784), [1, 784]));
       let i = 0;
-      const batchesPerS = await rate(() => {
+      const rates = await rate(() => {
         for (let k = 0; k < 20; k++) { tf.tidy(() => model.predict(rows[i]).dataSync()); i = (i + 1) & 255; }
       });
-      return { value: 1e6 / (batchesPerS * 20), unit: 'µs/sample', better: 'lower' };
+      return figure(rates, (r) => 1e6 / (r * 20), 'µs/sample', 'lower');
     },
     async W2() {
       const { B, T, nb } = W2;
@@ -257,8 +276,8 @@ async function tfjs(backend) {
         ys.push(tf.tensor2d(t.subarray(b * B, (b + 1) * B), [B, 1]));
       }
       let step = 0;
-      const bps = await rate(async () => { const b = step++ % nb; await model.trainOnBatch(xs[b], ys[b]); }, 3);
-      return { value: bps * B, unit: 'seq/s', better: 'higher' };
+      const rates = await rate(async () => { const b = step++ % nb; await model.trainOnBatch(xs[b], ys[b]); }, 3);
+      return figure(rates, (r) => r * B, 'seq/s', 'higher');
     },
     async W3() {
       const { B, nb } = W3;
@@ -284,7 +303,7 @@ async function tfjs(backend) {
       }
       // The call above was the warm-up. TF.js cpu takes seconds a batch here (its conv backward is
       // plain JS loops), so this times as many batches as fit the budget, at least one, not rate()'s
-      // 0.6 s warm-up + 3 calls; the note says how many were timed.
+      // 0.6 s warm-up + 5 repeats; the note says how many were timed.
       let calls = 0, dt = 0;
       const t0 = performance.now();
       while (dt < MEASURE_S * 1000 || calls < 1) {
@@ -331,8 +350,8 @@ async function brain() {
       net.train(samples(64, 5), { iterations: 1, errorThresh: 1e-9 });
       const data = samples(256, 9).map((s) => s.input);
       let i = 0;
-      const batchesPerS = await rate(() => { for (let k = 0; k < 20; k++) { net.run(data[i]); i = (i + 1) & 255; } });
-      return { value: 1e6 / (batchesPerS * 20), unit: 'µs/sample', better: 'lower' };
+      const rates = await rate(() => { for (let k = 0; k < 20; k++) { net.run(data[i]); i = (i + 1) & 255; } });
+      return figure(rates, (r) => 1e6 / (r * 20), 'µs/sample', 'lower');
     },
     async W2() {
       // recurrent.LSTMTimeStep, hidden [64]: one sequence at a time (no mini-batch), and its only
@@ -350,9 +369,9 @@ async function brain() {
       const opts = { iterations: 1, errorThresh: 1e-9, learningRate: 1e-3, log: false };
       const chunk = 16;
       let k = 0;
-      const cps = await rate(() => { const c = k++ % (n / chunk); net.train(data.slice(c * chunk, (c + 1) * chunk), opts); }, 2);
+      const rates = await rate(() => { const c = k++ % (n / chunk); net.train(data.slice(c * chunk, (c + 1) * chunk), opts); }, 2);
       return {
-        value: cps * chunk, unit: 'seq/s', better: 'higher',
+        ...figure(rates, (r) => r * chunk, 'seq/s', 'higher'),
         note: 'W2 is recurrent.LSTMTimeStep [64], trained per sequence (no mini-batch), predicting the next value at all 32 steps (its only mode), with its RMSprop-style update (no Adam for its recurrent nets)',
       };
     },
@@ -360,7 +379,7 @@ async function brain() {
   };
 }
 
-const IMPLS = { 'nnm-ts': () => nnm('ts'), 'nnm-wasm': () => nnm('wasm'), 'tfjs-cpu': () => tfjs('cpu'), 'tfjs-wasm': () => tfjs('wasm'), brain };
+const IMPLS = { 'nnm-ts': () => nnm('ts'), 'nnm-wasm': () => nnm('wasm'), 'nnm-wasm-relaxed': () => nnm('relaxed'), 'tfjs-cpu': () => tfjs('cpu'), 'tfjs-wasm': () => tfjs('wasm'), brain };
 
 async function main() {
   const [workload, impl] = process.argv.slice(2);

@@ -30,8 +30,9 @@ function defaultThreads(): number {
 // process-wide choice (tests and the bench force one), and the default wasm arena is built once.
 // 'wasm' and 'auto' fall back to TypeScript silently when WebAssembly SIMD is unavailable.
 // The GEMM thread pool is the same kind of choice (setKernelThreads), started on first use.
-const state: { backend: KernelBackend; wasm: WasmGemm | null | undefined; threads: number; pool: GemmPool | undefined } = {
-  backend: 'auto', wasm: undefined, threads: defaultThreads(), pool: undefined,
+// `relaxed` (off by default): new wasm arenas use the relaxed-SIMD (FMA) GEMM kernels (setRelaxedSimd).
+const state: { backend: KernelBackend; wasm: WasmGemm | null | undefined; threads: number; pool: GemmPool | undefined; relaxed: boolean } = {
+  backend: 'auto', wasm: undefined, threads: defaultThreads(), pool: undefined, relaxed: false,
 };
 
 /** How many threads (the caller + helpers) the TypeScript GEMM may use for a large product:
@@ -67,8 +68,36 @@ export function setKernelBackend(backend: KernelBackend): void {
 
 /** Whether this runtime can run the WebAssembly SIMD kernels (compiled on first ask). */
 export function wasmSimdAvailable(): boolean {
-  if (state.wasm === undefined) state.wasm = WasmGemm.arena();
+  if (state.wasm === undefined) state.wasm = WasmGemm.arena(0, undefined, state.relaxed);
   return state.wasm !== null;
+}
+
+/** Whether the relaxed-SIMD GEMM kernels (f32x4.relaxed_madd) validate in this runtime now. Node 20
+ *  needs V8's --experimental-wasm-relaxed-simd, which only the host can set (v8.setFlagsFromString
+ *  works at run time, also after other modules were compiled; see bench/workloads.js); Node 22 has it on. */
+export function relaxedSimdAvailable(): boolean {
+  return WasmGemm.arena(0, undefined, true) !== null;
+}
+
+/** Use the relaxed-SIMD GEMM kernels for wasm arenas created from now on (a model's buffers are
+ *  created with the model, so call this before building one), or the plain SIMD kernels (the
+ *  default, whose numbers never change). Returns whether relaxed kernels are now in use: false when
+ *  asked for but unavailable, and then nothing changes. Results are deterministic per path and
+ *  machine: relaxed_madd may round once (FMA) or twice, but always the same way on one machine. */
+export function setRelaxedSimd(on: boolean): boolean {
+  const next = on && wasmSimdAvailable() && relaxedSimdAvailable();
+  if (next !== state.relaxed) {
+    state.relaxed = next;
+    state.wasm = undefined; // the default arena (operands in no arena) follows the path
+  }
+  return state.relaxed;
+}
+
+/** Which GEMM path new products and models use: 'ts', 'wasm-simd' or 'wasm-relaxed' (for a model
+ *  file to record which path trained it). */
+export function kernelPath(): 'ts' | 'wasm-simd' | 'wasm-relaxed' {
+  if (kernelBackend() === 'ts') return 'ts';
+  return state.relaxed ? 'wasm-relaxed' : 'wasm-simd';
 }
 
 /** The backend gemm() uses for large products: 'ts' or 'wasm' (never 'auto'). */
@@ -82,7 +111,7 @@ export function kernelBackend(): 'ts' | 'wasm' {
  *  helper thread reads in place (a Dense layer's weights in batch-1 inference); otherwise an
  *  ordinary Float32Array. */
 export function kernelBuffer(n: number): Float32Array {
-  if (kernelBackend() === 'wasm') return WasmGemm.arena(n)?.data ?? new Float32Array(n);
+  if (kernelBackend() === 'wasm') return WasmGemm.arena(n, undefined, state.relaxed)?.data ?? new Float32Array(n);
   return state.threads > 1 ? new Float32Array(new SharedArrayBuffer(4 * n)) : new Float32Array(n);
 }
 
@@ -90,7 +119,7 @@ export function kernelBuffer(n: number): Float32Array {
  *  memory under the wasm backend, as kernelBuffer, but ordinary memory on the TypeScript path
  *  (the GEMM threads copy such operands anyway, and TypedArray.fill on shared memory is ~8× slower). */
 export function layerBuffer(n: number): Float32Array {
-  return (kernelBackend() === 'wasm' ? WasmGemm.arena(n)?.data : undefined) ?? new Float32Array(n);
+  return (kernelBackend() === 'wasm' ? WasmGemm.arena(n, undefined, state.relaxed)?.data : undefined) ?? new Float32Array(n);
 }
 
 // NOTE: below WASM_MIN_MACS multiply-adds the copies into wasm memory and the packing cost more

@@ -1,6 +1,7 @@
 // A minimal WebAssembly assembler: folded instructions (the WAT `(i32.add (local.get 0) ...)` form)
 // as plain functions returning bytes, and a module encoder for functions plus one imported memory.
-// Only the subset the kernels use (MVP integer ops, bulk memory fill, 128-bit SIMD f32x4).
+// Only the subset the kernels use (MVP integer ops, bulk memory fill, 128-bit SIMD f32x4, and
+// relaxed SIMD's f32x4.relaxed_madd for the opt-in FMA kernels).
 // Encoding reference: https://webassembly.github.io/spec/core/binary/ (SIMD: opcode prefix 0xfd).
 // NOTE: kernels are assembled from source at run time instead of shipping a .wasm blob or adding a
 // WAT compiler dependency: every byte comes from this file and the kernel generator next to it.
@@ -79,6 +80,9 @@ export const f32x4Sub = (a: Code, b: Code): Code => [...a, ...b, ...simd(0xe5)];
 export const f32x4Div = (a: Code, b: Code): Code => [...a, ...b, ...simd(0xe7)];
 export const f32x4Sqrt = (a: Code): Code => [...a, ...simd(0xe3)];
 export const f32x4Splat = (a: Code): Code => [...a, ...simd(0x13)];
+/** Relaxed SIMD: a·b + c per lane, fused or not as the platform chooses (deterministic per machine).
+ *  Validates only where the runtime has relaxed SIMD (Node 20: --experimental-wasm-relaxed-simd). */
+export const f32x4RelaxedMadd = (a: Code, b: Code, c: Code): Code => [...a, ...b, ...c, ...simd(0x105)];
 export const f32x4Max = (a: Code, b: Code): Code => [...a, ...b, ...simd(0xe9)];
 /** Lane-wise a > b: all ones where true, as a mask for v128And / v128Bitselect. */
 export const f32x4Gt = (a: Code, b: Code): Code => [...a, ...b, ...simd(0x44)];

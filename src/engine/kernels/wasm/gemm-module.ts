@@ -3,7 +3,8 @@
 //   packA: op(A)[:, k0:k0+kc] -> panels of MR rows, element (i, k) at panel(i/MR) + (k·MR + i%MR)
 //   packB: op(B)[k0:k0+kc, :] -> panels of NR cols, element (k, j) at panel(j/NR) + (k·NR + j%NR)
 //   kernel: an MR×NR tile of C += A panel · B panel, MR·NR/4 f32x4 accumulators, one broadcast
-//           A element times NR/4 contiguous B vectors per row and k (no FMA in Wasm SIMD: mul + add).
+//           A element times NR/4 contiguous B vectors per row and k (no FMA in Wasm SIMD: mul + add;
+//           the relaxed variant uses relaxed SIMD's f32x4.relaxed_madd instead, see `relaxed` below).
 //   row32/row4/row1: one row of C += op(A) row · B for B not transposed, read in place (no packing):
 //           the few-row products (batch-1 inference) where packing B would cost more than the product.
 //   zero: a memset of n floats (C before a non-accumulating product, a model's gradients).
@@ -11,7 +12,7 @@
 // kernel sees one layout. Panels are zero-padded to MR rows, NR cols and a multiple of U in k.
 
 import {
-  add, and, assemble, block, br, brIf, call, divU, eq, f32Add, F32, f32Load, f32Mul, f32Store, f32x4Add, f32x4Mul, Fn, forRange,
+  add, and, assemble, block, br, brIf, call, divU, eq, f32Add, F32, f32Load, f32Mul, f32Store, f32x4Add, f32x4Mul, f32x4RelaxedMadd, Fn, forRange,
   geS, get, I32, i32, ifElse, inc, load32Splat, loop, memFill, ltS, minS, mul, ne, remU, set, sub, V128,
   v128Load, v128Store, type Code,
 } from './asm.js';
@@ -32,7 +33,12 @@ export const DEFAULT_SHAPE: GemmShape = { MR: 4, NR: 8, U: 1 };
 /** Function indices in the module (export names are the same words). */
 export const FN = { kernel: 0, macro: 1, packA: 2, packB: 3, row32: 4, row4: 5, row1: 6, zero: 7 } as const;
 
-function kernelFn({ MR, NR, U }: GemmShape): Fn {
+/** acc + a·b per lane: mul then add (plain SIMD, the default), or one relaxed_madd (relaxed SIMD). */
+type Madd = (a: Code, b: Code, acc: Code) => Code;
+const plainMadd: Madd = (a, b, acc) => f32x4Add(acc, f32x4Mul(a, b));
+const maddOf = (relaxed: boolean): Madd => (relaxed ? f32x4RelaxedMadd : plainMadd);
+
+function kernelFn({ MR, NR, U }: GemmShape, madd: Madd): Fn {
   const NV = NR / 4;
   const f = new Fn('kernel', [I32, I32, I32, I32, I32]); // pa, pb, kcp (> 0, multiple of U), c, ldc
   const [pa, pb, kcp, c, ldc] = [0, 1, 2, 3, 4];
@@ -44,7 +50,7 @@ function kernelFn({ MR, NR, U }: GemmShape): Fn {
     for (let v = 0; v < NV; v++) step.push(set(b[v], v128Load(get(pb), (u * NR + 4 * v) * 4)));
     for (let r = 0; r < MR; r++) {
       step.push(set(a, load32Splat(get(pa), (u * MR + r) * 4)));
-      for (let v = 0; v < NV; v++) step.push(set(acc[r * NV + v], f32x4Add(get(acc[r * NV + v]), f32x4Mul(get(a), get(b[v])))));
+      for (let v = 0; v < NV; v++) step.push(set(acc[r * NV + v], madd(get(a), get(b[v]), get(acc[r * NV + v]))));
     }
   }
   const store: Code[] = [];
@@ -140,7 +146,7 @@ function packFn(name: string, R: number): Fn {
 
 /** C[0, 0:4·NV] += Σ_k A[k·sak] · B[k·ldb, 0:4·NV]: NV f32x4 accumulators (NV = 8 hides the add
  *  latency), or one f32 accumulator when NV = 0 (the last N % 4 columns). K > 0. */
-function rowFn(name: string, NV: number): Fn {
+function rowFn(name: string, NV: number, madd: Madd): Fn {
   const f = new Fn(name, [I32, I32, I32, I32, I32, I32]); // a, sak, b, ldb, K, c
   const [a, sak, b, ldb, K, c] = [0, 1, 2, 3, 4, 5];
   const step: Code[] = [];
@@ -153,7 +159,7 @@ function rowFn(name: string, NV: number): Fn {
     const acc = Array.from({ length: NV }, () => f.local(V128));
     const av = f.local(V128);
     step.push(set(av, load32Splat(get(a))));
-    for (let v = 0; v < NV; v++) step.push(set(acc[v], f32x4Add(get(acc[v]), f32x4Mul(get(av), v128Load(get(b), 16 * v)))));
+    for (let v = 0; v < NV; v++) step.push(set(acc[v], madd(get(av), v128Load(get(b), 16 * v), get(acc[v]))));
     for (let v = 0; v < NV; v++) store.push(v128Store(get(c), f32x4Add(v128Load(get(c), 16 * v), get(acc[v])), 16 * v));
   }
   f.body = [
@@ -170,8 +176,11 @@ function zeroFn(): Fn {
   return f;
 }
 
-/** The module bytes for a register-tile shape; memory is imported as env.mem. */
-export function gemmModuleBytes(shape: GemmShape = DEFAULT_SHAPE, memory = { min: 1, max: MAX_PAGES, shared: true }): Uint8Array {
-  const fns = [kernelFn(shape), macroFn(shape), packFn('packA', shape.MR), packFn('packB', shape.NR), rowFn('row32', 8), rowFn('row4', 1), rowFn('row1', 0), zeroFn()];
+/** The module bytes for a register-tile shape; memory is imported as env.mem. `relaxed`: the kernel
+ *  and row products use f32x4.relaxed_madd (only where relaxed SIMD validates); else the plain
+ *  SIMD mul + add, byte for byte the default module. The scalar row1 tail is the same in both. */
+export function gemmModuleBytes(shape: GemmShape = DEFAULT_SHAPE, memory = { min: 1, max: MAX_PAGES, shared: true }, relaxed = false): Uint8Array {
+  const madd = maddOf(relaxed);
+  const fns = [kernelFn(shape, madd), macroFn(shape), packFn('packA', shape.MR), packFn('packB', shape.NR), rowFn('row32', 8, madd), rowFn('row4', 1, madd), rowFn('row1', 0, madd), zeroFn()];
   return assemble(fns, memory);
 }

@@ -66,7 +66,7 @@ export class WasmGemm {
   private readonly row1: Row;
   private readonly zeroAt: (dst: number, n: number) => void;
 
-  private constructor(module: object, readonly shape: GemmShape, dataFloats: number) {
+  private constructor(module: object, readonly shape: GemmShape, dataFloats: number, readonly relaxed: boolean) {
     this.work = roundUp(dataFloats * 4, 64);
     this.memory = new WebAssembly.Memory({ initial: Math.ceil((this.work + PAGE) / PAGE), maximum: MAX_PAGES, shared: true });
     const ex = new WebAssembly.Instance(module, { env: { mem: this.memory } }).exports;
@@ -79,16 +79,18 @@ export class WasmGemm {
     allocated(this.memory.buffer.byteLength);
   }
 
-  /** A new arena with `dataFloats` zeroed floats of zero-copy data, or null without WebAssembly SIMD. */
-  static arena(dataFloats = 0, shape: GemmShape = DEFAULT_SHAPE): WasmGemm | null {
-    const key = `${shape.MR}x${shape.NR}u${shape.U}`;
+  /** A new arena with `dataFloats` zeroed floats of zero-copy data, or null without WebAssembly SIMD
+   *  (with `relaxed`: null without relaxed SIMD; its products then use f32x4.relaxed_madd). */
+  static arena(dataFloats = 0, shape: GemmShape = DEFAULT_SHAPE, relaxed = false): WasmGemm | null {
+    const key = `${shape.MR}x${shape.NR}u${shape.U}${relaxed ? 'r' : ''}`;
     let module = modules.get(key);
     if (module === undefined) {
-      const bytes = gemmModuleBytes(shape);
+      const bytes = gemmModuleBytes(shape, undefined, relaxed);
       module = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-      modules.set(key, module);
+      // A relaxed module that does not validate is not remembered: the host may enable relaxed SIMD later.
+      if (module || !relaxed) modules.set(key, module);
     }
-    return module ? new WasmGemm(module, shape, dataFloats) : null;
+    return module ? new WasmGemm(module, shape, dataFloats, relaxed) : null;
   }
 
   /** The arena's memory, for other kernel modules to run on its data in place (conv-wasm.ts). */
