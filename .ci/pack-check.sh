@@ -38,4 +38,7 @@ node -e '
   console.log(`pack-check: installed ${process.argv[2]} without dev dependencies; nnm ${process.argv[3]} trained iris, accuracy ${m.test.accuracy}`);
 ' "$tmp/metrics.json" "$tarball" "$version"
 [ -f "$tmp/run/model.nnm.json" ] || { echo "pack-check: no model.nnm.json in the run folder" >&2; exit 1; }
+# The ONNX export needs only runtime dependencies (protobufjs), not onnxruntime (a dev dependency).
+NO_COLOR=1 "$nnm" export "$tmp/run/model.nnm.json" --format onnx --quiet
+[ -s "$tmp/run/model.onnx" ] && [ -s "$tmp/run/model.onnx.json" ] || { echo "pack-check: nnm export wrote no model.onnx" >&2; exit 1; }
 echo "pack-check: ${SECONDS} s in all (pack with its build ${packed} s, install $((installed - packed)) s, version and train $((SECONDS - installed)) s)"

@@ -35,7 +35,7 @@ describe('README', () => {
 
   it('has examples for every command', () => {
     const subs = new Set(examples.map((l) => words(l)[1]));
-    for (const c of ['train', 'tune', 'predict', 'evaluate', 'inspect', 'models', 'init', 'report']) expect(subs, c).toContain(c);
+    for (const c of ['train', 'tune', 'predict', 'evaluate', 'inspect', 'models', 'init', 'report', 'export']) expect(subs, c).toContain(c);
   });
 
   it.each(examples.filter((l) => !own(l)))('%s: the files exist and the options are known', async (line) => {
