@@ -3,7 +3,8 @@
 // 1e-5 (probabilities absolute; regression predictions relative to the target's scale).
 // Small models (few epochs) keep it quick; the weights need not be good, only the same.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,16 @@ import { runCli, SAMPLE, tempDir } from '../helpers/cli.js';
 
 const ROOT = join(__dirname, '../..');
 const REVIEWS = join(ROOT, 'templates/text/reviews-zh.csv');
+// The ONNX project's own checker (python3-onnx, installed by .ci/run when apt-get is there): the files
+// must pass check_model(full_check) and strict shape inference, as MATLAB and other importers expect.
+const PY = '/usr/bin/python3'; // the system Python, where python3-onnx installs
+const PYTHON_ONNX = spawnSync(PY, ['-c', 'import onnx'], { stdio: 'ignore' }).status === 0;
+const CHECK = `import sys, onnx
+for f in sys.argv[1:]:
+    m = onnx.load(f)
+    onnx.checker.check_model(m, full_check=True)
+    onnx.shape_inference.infer_shapes(m, strict_mode=True)
+    print("ok", f)`;
 const IRIS_SIGNAL = ['--model', 'cnn', '--sequence-columns', 'sepal_length,sepal_width,petal_length,petal_width'];
 
 let dir: string;
@@ -120,5 +131,13 @@ describe('nnm export --format onnx: the same outputs as nnm predict', () => {
     expect(maxAbsDiff(got, want)).toBeLessThan(1e-5);
     // The test can fail: the probabilities are not all alike.
     expect(Math.max(...want) - Math.min(...want)).toBeGreaterThan(1e-3);
+  });
+
+  it.skipIf(!PYTHON_ONNX)('every exported file passes the ONNX checker and strict shape inference', () => {
+    const files = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(dir, d.name, 'model.onnx'));
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    const r = spawnSync(PY, ['-c', CHECK, ...files], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(files.length);
   });
 });
