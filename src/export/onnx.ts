@@ -13,7 +13,7 @@ import type { TextPipeline } from '../train/text-job.js';
 import { GraphBuilder } from './graph-builder.js';
 import { networkNodes } from './onnx-layers.js';
 import { imagePlan, type PipelinePlan, tabularPlan, textPlan } from './onnx-pipelines.js';
-import { encodeModel, IR_VERSION, OPSET } from './onnx-proto.js';
+import { DataType, encodeModel, IR_VERSION, OPSET } from './onnx-proto.js';
 
 export const SIDECAR_FORMAT = 'nnm-onnx-sidecar';
 
@@ -74,7 +74,7 @@ export function exportOnnx(m: LoadedModel): OnnxExport {
     model: m.model,
     members,
     onnx: { ir_version: IR_VERSION, opset: OPSET },
-    input: { name: plan.input.name, dtype: plan.input.elemType === 1 ? 'float32' : 'int64', shape: plan.input.shape },
+    input: { name: plan.input.name, dtype: plan.input.elemType === DataType.FLOAT ? 'float32' : 'int64', shape: plan.input.shape },
     output: { name: plan.output.name, dtype: 'float32', shape: plan.output.shape },
     in_graph: inGraph,
     ...plan.sidecar,
