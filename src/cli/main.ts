@@ -8,6 +8,7 @@ import { systemUserError, UserError } from '../errors.js';
 import { removePendingTemps } from '../report/files.js';
 import { type Io, paint, processIo } from './io.js';
 import { evaluateCommand } from './evaluate.js';
+import { exportCommand } from './export.js';
 import { initCommand } from './init.js';
 import { inspectCommand } from './inspect.js';
 import { modelsCommand } from './models.js';
@@ -89,8 +90,9 @@ Examples:
   nnm evaluate runs/iris/model.nnm.json labelled.csv
   nnm models --lang zh                        the network families, in Chinese
   nnm report runs/<run> --lang zh             rebuild a run's report in Chinese
+  nnm export runs/iris/model.nnm.json --format onnx   the model as ONNX (Python, MATLAB, onnxruntime)
   nnm train data.csv --help                   every train option`);
-  for (const sub of [trainCommand(io, state), predictCommand(io), evaluateCommand(io), inspectCommand(io), modelsCommand(io), initCommand(io), reportCommand(io), tuneCommand(io, state), compareCommand(io, state)]) {
+  for (const sub of [trainCommand(io, state), predictCommand(io), evaluateCommand(io), inspectCommand(io), modelsCommand(io), initCommand(io), reportCommand(io), tuneCommand(io, state), compareCommand(io, state), exportCommand(io)]) {
     sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
     program.addCommand(sub);
   }
