@@ -65,7 +65,13 @@ export const zh: Messages = {
     accuracy: '准确率', macro_f1: '宏平均 F1', precision: '精确率（宏平均）', recall: '召回率（宏平均）', rmse: 'RMSE', mae: 'MAE', mape: 'MAPE（%）', r2: 'R²', auc: 'AUC',
   })[k] ?? k,
   modelRow: (model) => `${model.toUpperCase()}（本文模型）`,
-  baselineRow: (b) => ({ majority: '基准：多数类', mean: '基准：训练集均值', naive: '基准：朴素预测', seasonal_naive: '基准：季节朴素预测', drift: '基准：漂移法', logistic_regression: '基准：逻辑回归', knn_5: '基准：5 近邻', linear_regression: '基准：最小二乘线性回归', holt: '基准：Holt 线性趋势法', gm11: '基准：灰色模型 GM(1,1)', kmeans: '基准：k 均值' })[b] ?? `基准：${b}`,
+  baselineRow: (b) => ({ majority: '基准：多数类', mean: '基准：训练集均值', naive: '基准：朴素预测', seasonal_naive: '基准：季节朴素预测', drift: '基准：漂移法', logistic_regression: '基准：逻辑回归', knn_5: '基准：5 近邻', naive_bayes: '基准：多项式朴素贝叶斯', tfidf_logistic_regression: '基准：TF-IDF 逻辑回归', linear_regression: '基准：最小二乘线性回归', holt: '基准：Holt 线性趋势法', gm11: '基准：灰色模型 GM(1,1)', kmeans: '基准：k 均值' })[b] ?? `基准：${b}`,
+  baselineStatus: {
+    skippedMark: '（未计算）',
+    notConvergedMark: '（未收敛）',
+    skipped: (name, reason) => `${name}未计算：${reason}。`,
+    notConverged: (name, iterations) => `${name}迭代 ${iterations} 次后因计算量预算用尽而停止，尚未收敛，其指标可能偏低。`,
+  },
   horizonRow: (h) => ({ one_step: '单步', multi_step: '多步' })[h] ?? h,
   hyper: (k) => ({
     hidden: '隐藏层神经元数', dropout: 'Dropout 比例', ensemble: '集成网络个数', epochs: '最大训练轮数', batch_size: '批大小',
@@ -104,7 +110,7 @@ export const zh: Messages = {
     mape: (mape) => `平均绝对百分比误差 MAPE = ${n(mape, 3)}%，按 Lewis（1982）的标准属于${mape < 10 ? '高精度预测' : mape < 20 ? '良好预测' : mape < 50 ? '可行预测' : '不准确预测'}（低于 10% 为高精度，10%–20% 为良好，20%–50% 为可行，高于 50% 为不准确）。`,
     beats: (metric, pct, baseline) => `本文模型的 ${metric} 比${baseline}好 ${pct}%。`,
     notBeat: (baseline) => `**本文模型未能优于${baseline}**；在得到更好的模型或更多数据之前，不宜声称该模型有效。`,
-    baselineName: (b) => ({ majority: '多数类基准', mean: '均值基准', naive: '朴素预测基准', seasonal_naive: '季节朴素预测基准', drift: '漂移法基准', logistic_regression: '逻辑回归基准', knn_5: '5 近邻基准', linear_regression: '最小二乘线性回归基准', holt: 'Holt 线性趋势法基准', gm11: '灰色模型 GM(1,1) 基准', kmeans: 'k 均值基准' })[b] ?? `基准模型 ${b}`,
+    baselineName: (b) => ({ majority: '多数类基准', mean: '均值基准', naive: '朴素预测基准', seasonal_naive: '季节朴素预测基准', drift: '漂移法基准', logistic_regression: '逻辑回归基准', knn_5: '5 近邻基准', naive_bayes: '多项式朴素贝叶斯基准', tfidf_logistic_regression: 'TF-IDF 逻辑回归基准', linear_regression: '最小二乘线性回归基准', holt: 'Holt 线性趋势法基准', gm11: '灰色模型 GM(1,1) 基准', kmeans: 'k 均值基准' })[b] ?? `基准模型 ${b}`,
     accuracy: (acc, base) => `准确率为 ${n(acc, 3)}，而始终预测训练集中最多的类别只能达到 ${n(base, 3)}。`,
     macroF1: (f1) => `宏平均 F1 = ${n(f1, 3)}，它对每个类别的 F1 值等权平均，即使准确率较高，只要有某一类别被忽视，该值也会明显偏低。`,
     imbalance: (ratio) => `**类别不平衡**：测试集中最大类别的样本数是最小类别的 ${ratio} 倍，应结合宏平均 F1 与混淆矩阵评价，而不能只看准确率。`,
