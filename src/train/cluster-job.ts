@@ -6,6 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { TrainSpec } from '../config/options.js';
+import { refuseTestFile } from '../config/test-file.js';
 import { nnmVersion } from '../config/version.js';
 import { loadTable } from '../data/load.js';
 import { findColumn, inferSchema, isMissing } from '../data/schema.js';
@@ -27,6 +28,7 @@ const K_RANGE = [2, 8] as const;
 const SILHOUETTE_ROWS = 2000;
 
 export function runClusterJob(spec: TrainSpec, ctx: JobContext): RunOutput {
+  refuseTestFile(spec, 'cluster');
   const table = loadTable(spec.data);
   for (const n of table.notes) ctx.note(n);
   const schema = inferSchema(table);

@@ -5,18 +5,19 @@ import type { TrainSpec } from '../config/options.js';
 import type { ModelKind } from '../config/tasks.js';
 import { nnmVersion } from '../config/version.js';
 import { findColumn, inferSchema, isMissing } from '../data/schema.js';
-import { kFolds, labelsOf, splitRows } from '../data/split.js';
+import { kFolds, splitRows } from '../data/split.js';
 import { sortLevels } from '../data/tabular.js';
 import { encodeTexts, fitTokenizer, type Tokenizer } from '../data/text.js';
+import { textParts } from '../data/text-parts.js';
 import type { LayerConfig } from '../engine/layers/registry.js';
 import { Rng } from '../engine/rng.js';
 import { UserError } from '../errors.js';
-import { majorityBaseline } from '../metrics/baselines.js';
 import { encodeModelFile } from '../models/model-file.js';
 import type { MetricsJson, RunOutput } from '../report/types.js';
 import type { JobContext } from './context.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from './ensemble.js';
 import { classificationOutputs, dataAudit, historyCsv, resolvedConfig, rowIds } from './outputs.js';
+import { runTextBaselines } from './text-baselines-run.js';
 
 export interface TextPipeline {
   kind: 'text';
@@ -59,21 +60,20 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
   const classes = sortLevels([...new Set(Array.from(labelled, (r) => table.columns[targetIndex][r]))]);
   if (classes.length < 2) throw new UserError({ file: table.file, column: target, message: `the target has ${classes.length === 0 ? 'no values' : `one class only ("${classes[0]}")`}`, hint: 'a classifier needs at least two classes; check --target' });
   const labels = Float32Array.from(labelled, (r) => classes.indexOf(table.columns[targetIndex][r]));
-  const minRows = Math.max(2 * classes.length, 10);
-  if (labelled.length < minRows) throw new UserError({ file: table.file, message: `has ${labelled.length} labelled rows, too few to hold out a test part`, hint: `give at least ${minRows} rows` });
 
   const rng = new Rng(spec.seed);
   const splitRng = rng.fork();
-  const split = splitRows(labelled, spec.testSize, splitRng, labels);
-  const trainLabels = labelsOf(split.train, labelled, labels);
+  const parts = textParts({ table, textIndex, targetIndex, labelled, labels, classes }, spec.test ? ctx.readTable(spec.test) : undefined, spec.testSize, spec.seed, splitRng);
+  const split = { train: parts.trainRows, test: parts.testRows };
+  const trainLabels = parts.trainLabels;
   const textsOf = (rows: Int32Array): string[] => Array.from(rows, (r) => table.columns[textIndex][r]);
   const tokenizer = fitTokenizer(textsOf(split.train));
   ctx.note(`tokens: ${tokenizer.mode === 'char' ? 'characters' : 'words'}; vocabulary ${tokenizer.vocab.length - 2} (from the training rows) + padding + unknown; sequences of ${tokenizer.length}`);
   const unknown = { count: 0 };
   const T = tokenizer.length;
   const trainSet = { x: encodeTexts(tokenizer, textsOf(split.train)), y: trainLabels, n: split.train.length };
-  const testY = labelsOf(split.test, labelled, labels);
-  const testX = encodeTexts(tokenizer, textsOf(split.test), unknown);
+  const testY = parts.testLabels;
+  const testX = encodeTexts(tokenizer, parts.testTexts, unknown);
   if (unknown.count) notes.push(`${unknown.count} token(s) of the test part are not in the training vocabulary (read as <unk>)`);
 
   const units = spec.hidden?.[0] ?? 32;
@@ -98,10 +98,9 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
   }, rng.fork(), ctx.listener, ctx.note);
 
   const probs = predictEnsemble(ens.members, testX, split.test.length, true);
-  const { ids, header } = rowIds(table, schema, split.test);
+  const { ids, header } = rowIds(parts.testTable, schema, split.test);
   const { test, csv: predictions, predictions: testPredictions } = classificationOutputs(probs, testY, classes, ids, header);
-  // NOTE: token ids are no features for logistic regression or k-NN; the majority class is the text baseline.
-  const baselines = { majority: { ...majorityBaseline(Int32Array.from(trainLabels), Int32Array.from(testY), classes) } };
+  const baselines = runTextBaselines(textsOf(split.train), trainLabels, parts.testTexts, testY, classes, tokenizer.mode);
   const metrics: MetricsJson = {
     task: 'text',
     model,
@@ -115,10 +114,12 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
     task: 'text', model, command: ctx.command, seed: spec.seed, nnmVersion: nnmVersion(),
     audit: dataAudit(spec.data, table, schema, (c) => (c === target ? 'target' : c === textCol ? 'input' : 'unused'), [], notes),
     target,
-    split: `stratified random split, seed ${spec.seed}: ${split.train.length} training rows, ${split.test.length} test rows`,
+    split: parts.splitText,
     layers: ens.members[0].summary(), paramCount: ens.members[0].paramCount, hyper, history: ens.results[0].history, metrics, notes,
     inShape: [T], predictions: testPredictions,
-    splitInfo: { kind: 'stratified' as const, train: split.train.length, test: split.test.length, val: folds[0].test.length, testFraction: spec.testSize },
+    splitInfo: parts.testFile
+      ? { kind: 'file' as const, train: split.train.length, test: split.test.length, val: folds[0].test.length, file: parts.testFile }
+      : { kind: 'stratified' as const, train: split.train.length, test: split.test.length, val: folds[0].test.length, testFraction: spec.testSize },
   };
   return {
     summary,

@@ -35,3 +35,23 @@ describe('nnm train --task text', () => {
     expect(r.stderr).toContain('--model mlp cannot do the text task');
   });
 });
+
+describe('text baselines on the same test rows', () => {
+  it('majority, naive Bayes on character n-grams and TF-IDF logistic regression; the report says plainly when one wins (en, zh)', async () => {
+    const out = join(tempDir(), 'r');
+    const r = await runCli(['train', fx('reviews-zh.csv'), '--task', 'text', '--epochs', '1', '--ensemble', '1', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.stdout);
+    expect(Object.keys(m.baselines)).toEqual(['majority', 'naive_bayes', 'tfidf_logistic_regression']);
+    expect(m.baselines.naive_bayes.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(m.baselines.tfidf_logistic_regression).toMatchObject({ converged: true });
+    expect(m.baselines.tfidf_logistic_regression.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(m.test.accuracy).toBeLessThan(m.baselines.naive_bayes.accuracy); // one epoch: the network loses
+    const report = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(report).toContain('| baseline: multinomial naive Bayes |');
+    expect(report).toContain('**The network does not beat the multinomial naive Bayes baseline**');
+    const zh = join(tempDir(), 'z');
+    expect((await runCli(['train', fx('reviews-zh.csv'), '--task', 'text', '--epochs', '1', '--ensemble', '1', '--out', zh, '--lang', 'zh', '--quiet'])).code).toBe(0);
+    expect(readFileSync(join(zh, 'report.md'), 'utf8')).toContain('**本文模型未能优于多项式朴素贝叶斯基准**');
+  });
+});
