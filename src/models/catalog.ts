@@ -54,4 +54,10 @@ export const MODEL_CATALOG: { [K in ModelKind]: ModelInfo } = {
     defaults: { en: 'a 2-D grid of about 5·√n units on standardised inputs; map units grouped by k-means, k chosen by silhouette in 2..8; compared with k-means on the rows', zh: '约 5·√n 个单元的二维网格，输入标准化；映射单元再用 k 均值聚类，k 在 2..8 中按轮廓系数选取；与直接 k 均值聚类对比' },
     available: true,
   },
+  fasttext: {
+    name: { en: 'fastText-style bag of embeddings', zh: 'fastText 式词向量平均模型' },
+    goodFor: { en: 'text classification on small sets: fast, word order ignored', zh: '小规模文本分类：训练快，不考虑词序' },
+    defaults: { en: 'the mean of 32-dimensional token embeddings (characters for Chinese, words otherwise; padding left out) into a linear softmax layer; --model fasttext with --task text', zh: '对 32 维词元嵌入取平均（中文按字、其他语言按词，不计填充位），再接线性 Softmax 层；配合 --task text 使用 --model fasttext' },
+    available: true,
+  },
 };

@@ -9,10 +9,10 @@ import { kFolds, splitRows } from '../data/split.js';
 import { sortLevels } from '../data/tabular.js';
 import { encodeTexts, fitTokenizer, type Tokenizer } from '../data/text.js';
 import { textParts } from '../data/text-parts.js';
-import type { LayerConfig } from '../engine/layers/registry.js';
 import { Rng } from '../engine/rng.js';
 import { UserError } from '../errors.js';
 import { encodeModelFile } from '../models/model-file.js';
+import { isTextModel, textLayers } from '../models/text-net.js';
 import type { MetricsJson, RunOutput } from '../report/types.js';
 import type { JobContext } from './context.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from './ensemble.js';
@@ -28,8 +28,8 @@ export interface TextPipeline {
 }
 
 export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): RunOutput {
-  if (model !== 'lstm' && model !== 'gru' && model !== 'rnn') {
-    throw new UserError({ message: `--model ${model} cannot read text`, hint: 'use --model lstm, gru or rnn for --task text' });
+  if (!isTextModel(model)) {
+    throw new UserError({ message: `--model ${model} cannot read text`, hint: 'use --model lstm, gru, rnn or fasttext for --task text' });
   }
   const table = ctx.readTable(spec.data);
   for (const n of table.notes) ctx.note(n);
@@ -78,12 +78,7 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
 
   const units = spec.hidden?.[0] ?? 32;
   const dim = 32;
-  const layers: LayerConfig[] = [
-    { kind: 'embedding', vocab: tokenizer.vocab.length, dim },
-    { kind: model, units },
-    ...(spec.dropout ? [{ kind: 'dropout' as const, rate: spec.dropout }] : []),
-    { kind: 'dense', units: classes.length },
-  ];
+  const layers = textLayers(model, tokenizer.vocab.length, dim, units, classes.length, spec.dropout);
   const nMembers = spec.ensemble ?? (split.train.length <= 2000 ? 3 : 1);
   const positions = Int32Array.from({ length: split.train.length }, (_, i) => i);
   const folds = nMembers > 1 ? kFolds(positions, nMembers, splitRng, trainLabels) : [splitRows(positions, spec.valSize, splitRng, trainLabels)];

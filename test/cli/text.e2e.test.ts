@@ -55,3 +55,23 @@ describe('text baselines on the same test rows', () => {
     expect(readFileSync(join(zh, 'report.md'), 'utf8')).toContain('**本文模型未能优于多项式朴素贝叶斯基准**');
   });
 });
+
+describe('--model fasttext (bag of embeddings)', () => {
+  it('Chinese reviews: accuracy >= 0.9, EmbeddingBag in the report, predict reproduces the test probabilities', async () => {
+    const out = join(tempDir(), 'ft');
+    const r = await runCli(['train', fx('reviews-zh.csv'), '--task', 'text', '--model', 'fasttext', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.stdout);
+    expect(m.model).toBe('fasttext');
+    expect(m.test.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('EmbeddingBag(');
+    const p = await runCli(['predict', join(out, 'model.nnm.json'), fx('reviews-zh.csv'), '--quiet']);
+    expect(p.code).toBe(0);
+    const got = new Map(p.stdout.trim().split('\n').slice(1).map((l) => [l.split(',')[0], l.split(',')]));
+    for (const row of readFileSync(join(out, 'predictions.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','))) {
+      const g = got.get(row[0])!;
+      expect(g[2]).toBe(row[2]);
+      expect(Math.abs(Number(g[3]) - Number(row[3]))).toBeLessThanOrEqual(1e-6);
+    }
+  });
+});
