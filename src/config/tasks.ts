@@ -14,7 +14,7 @@ export const DEFAULT_MODEL: { [T in Task]: ModelKind } = {
   regress: 'mlp',
   forecast: 'lstm',
   image: 'cnn',
-  text: 'lstm',
+  text: 'fasttext',
   cluster: 'som',
 };
 
