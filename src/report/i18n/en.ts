@@ -16,6 +16,7 @@ export const en = {
   modelName: (m: string): string => ({
     mlp: 'multilayer perceptron (MLP, "BP network")', cnn: 'convolutional neural network (CNN)', rnn: 'recurrent neural network (RNN)',
     lstm: 'long short-term memory network (LSTM)', gru: 'gated recurrent unit network (GRU)',
+    fasttext: 'fastText-style bag of token embeddings',
   })[m] ?? m.toUpperCase(),
   whyModel: (m: string, inputs: number, trainRows: number): string => ({
     mlp: `the data are a table of ${inputs} inputs with no time or image structure, for which a fully connected network is the standard neural model: it captures non-linear effects and interactions that a linear model misses, and with ${trainRows} training rows a small network with early stopping keeps over-fitting in check`,
@@ -23,6 +24,7 @@ export const en = {
     lstm: 'the data are a sequence, and the gated recurrent cell keeps information across many steps without vanishing gradients',
     gru: 'the data are a sequence, and the gated recurrent cell keeps information across many steps with fewer parameters than an LSTM',
     rnn: 'the data are a short sequence, for which a plain recurrent network is the simplest sequence model',
+    fasttext: 'on small text sets the average of the token embeddings into a linear layer (Joulin et al. 2016) matches or beats recurrent networks at a fraction of the cost; measured on real Chinese and English sets, it beat an Embedding + LSTM network and the bag-of-words baselines',
   })[m] ?? 'it is the default network nnm chose for this task and data',
   dataIntro: (file: string, encoding: string, delimiter: string, rows: number, cols: number) =>
     `File \`${file}\` (${encoding}, delimiter \`${delimiter}\`): ${rows} rows, ${cols} columns.`,
