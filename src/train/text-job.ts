@@ -83,7 +83,7 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
   const positions = Int32Array.from({ length: split.train.length }, (_, i) => i);
   const folds = nMembers > 1 ? kFolds(positions, nMembers, splitRng, trainLabels) : [splitRows(positions, spec.valSize, splitRng, trainLabels)];
   const hyper = {
-    model, embedding_dim: dim, hidden: units, sequence_length: T, ensemble: nMembers,
+    model, embedding_dim: dim, ...(model === 'fasttext' ? {} : { hidden: units }), sequence_length: T, ensemble: nMembers,
     epochs: spec.epochs ?? 100, batch_size: spec.batchSize ?? 16, lr: spec.lr ?? 0.005, optimizer: spec.optimizer,
     patience: spec.patience ?? 10, weight_decay: spec.weightDecay ?? 1e-4, dropout: spec.dropout ?? 0, clip_norm: 5,
   };
