@@ -42,7 +42,7 @@ const LABELS = {
 
 export function modelsCommand(io: Io): Command {
   return new Command('models')
-    .description('list the network families (MLP, CNN, RNN, LSTM, GRU, SOM): uses, task keywords, defaults')
+    .description('list the network families (MLP, CNN, RNN, LSTM, GRU, SOM, fastText): uses, task keywords, defaults')
     .option('--lang <lang>', 'en or zh', 'en')
     .option('--json', 'print the table as JSON on stdout', false)
     .option('--debug', 'show stack traces', false)

@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 export const TASKS = ['classify', 'regress', 'forecast', 'image', 'text', 'cluster'] as const;
 export type Task = (typeof TASKS)[number];
 
-export const MODEL_KINDS = ['mlp', 'cnn', 'rnn', 'lstm', 'gru', 'som'] as const;
+export const MODEL_KINDS = ['mlp', 'cnn', 'rnn', 'lstm', 'gru', 'som', 'fasttext'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
 
 export const DEFAULT_MODEL: { [T in Task]: ModelKind } = {
@@ -14,7 +14,7 @@ export const DEFAULT_MODEL: { [T in Task]: ModelKind } = {
   regress: 'mlp',
   forecast: 'lstm',
   image: 'cnn',
-  text: 'lstm',
+  text: 'fasttext',
   cluster: 'som',
 };
 
@@ -56,6 +56,6 @@ export const MODELS_FOR_TASK: { [T in Task]: readonly ModelKind[] } = {
   regress: ['mlp'],
   forecast: ['lstm', 'gru', 'rnn', 'mlp'],
   image: ['cnn', 'mlp'],
-  text: ['lstm', 'gru', 'rnn'],
+  text: ['lstm', 'gru', 'rnn', 'fasttext'],
   cluster: ['som'],
 };

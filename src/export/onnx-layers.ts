@@ -85,6 +85,7 @@ function layerNodes(g: GraphBuilder, cfg: LayerConfig, inShape: readonly number[
     case 'bidirectional':
     case 'tcn':
     case 'transpose':
+    case 'embedding_bag':
       throw new UserError({ message: `holds a ${cfg.kind} layer, which nnm cannot export to ONNX yet`, hint: 'use nnm predict for this model, or export one with the default layers (mlp, cnn, rnn, lstm, gru)' });
     default: {
       const never: never = cfg;

@@ -1,8 +1,8 @@
 // Classical baselines for tabular tasks, fitted on the same (already standardised / one-hot) training
 // inputs as the network and scored on the same test rows:
 //   softmax (multinomial logistic) regression: min_W mean CE(softmax(XW + b), y) + λ/2·||W||², λ = 1/n
-//     (sklearn's default C = 1), by Nesterov-accelerated full-batch gradient descent with the safe step
-//     1/L, L = ½·(mean ||x||² + 1) + λ: deterministic, no line search;
+//     (sklearn's default C = 1, intercept not penalised), by L-BFGS (lbfgs.ts) to max|∇| ≤ 1e-5 within a
+//     multiply-add budget; the fit reports whether it converged;
 //   ordinary least squares: normal equations [X 1]ᵀ[X 1]·β = [X 1]ᵀy with a tiny ridge (1e-9·trace)
 //     for stability, solved by Cholesky;
 //   k-nearest neighbours (k = 5, Euclidean on the standardised inputs): majority vote (ties -> the
@@ -11,6 +11,7 @@
 
 import { majorityBaseline, majorityClass, meanBaseline } from './baselines.js';
 import { type ClassMetrics, classificationMetrics } from './classification.js';
+import { minimizeLbfgs } from './lbfgs.js';
 import { type RegMetrics, regressionMetrics } from './regression.js';
 
 export interface XY {
@@ -19,60 +20,78 @@ export interface XY {
   n: number;
 }
 
-/** Fitted softmax regression: W (d, K) row-major, b (K). */
+/** Fitted softmax regression: W (d, K) row-major, b (K), and how the fit ended. */
 export interface SoftmaxModel {
   w: Float64Array;
   b: Float64Array;
   d: number;
   K: number;
+  fit: FitReport;
 }
 
-export function fitSoftmaxRegression(train: XY, d: number, K: number, lambda = 1 / train.n, maxIter = 1000): SoftmaxModel {
+/** metrics.json `baselines.<name>` fields saying whether an iterative fit converged. */
+export interface FitReport {
+  converged: boolean;
+  iterations: number;
+  /** The regularised mean training loss at the end. */
+  loss: number;
+  /** max |gradient| at the end (≤ 1e-5 when converged by the gradient test). */
+  grad_max: number;
+}
+
+// NOTE: the fit may spend about this many multiply-adds (≈ a few seconds); a larger problem stops
+// early and its metrics say converged: false.
+const SOFTMAX_BUDGET = 3e9;
+
+export function fitSoftmaxRegression(train: XY, d: number, K: number, lambda = 1 / train.n, maxIter = 1000, budget = SOFTMAX_BUDGET): SoftmaxModel {
   const { x, y, n } = train;
-  let sq = 0;
-  for (let i = 0; i < n * d; i++) sq += x[i] * x[i];
-  const step = 1 / (0.5 * (sq / n + 1) + lambda);
-  const P = (d + 1) * K; // parameters: W then b
-  let theta = new Float64Array(P);
-  let prev = new Float64Array(P);
-  const look = new Float64Array(P);
-  const grad = new Float64Array(P);
-  const p = new Float64Array(K);
-  // NOTE: cap the work so a large table costs about 2·10⁸ multiply-adds at most.
-  const iters = Math.max(50, Math.min(maxIter, Math.floor(2e8 / Math.max(1, n * (d + 1) * K))));
-  for (let t = 1; t <= iters; t++) {
-    const mom = (t - 1) / (t + 2);
-    for (let j = 0; j < P; j++) look[j] = theta[j] + mom * (theta[j] - prev[j]);
+  const z = new Float64Array(K);
+  const objective = (theta: Float64Array, grad: Float64Array): number => {
     grad.fill(0);
+    let loss = 0;
     for (let i = 0; i < n; i++) {
-      softmaxRow(p, look, x, i, d, K);
-      p[y[i]] -= 1;
-      for (let k = 0; k < K; k++) {
-        const g = p[k] / n;
-        for (let j = 0; j < d; j++) grad[j * K + k] += g * x[i * d + j];
-        grad[d * K + k] += g;
+      loss -= logSoftmaxRow(z, theta, x, i, d, K, y[i]);
+      z[y[i]] -= 1; // z now holds p − onehot(y)
+      for (let j = 0; j < d; j++) {
+        const xij = x[i * d + j] / n;
+        if (xij === 0) continue;
+        for (let k = 0; k < K; k++) grad[j * K + k] += z[k] * xij;
       }
+      for (let k = 0; k < K; k++) grad[d * K + k] += z[k] / n;
     }
-    for (let j = 0; j < d * K; j++) grad[j] += lambda * look[j];
-    const next = prev;
-    for (let j = 0; j < P; j++) next[j] = look[j] - step * grad[j];
-    prev = theta;
-    theta = next;
-  }
-  return { w: theta.slice(0, d * K), b: theta.slice(d * K), d, K };
+    let reg = 0;
+    for (let j = 0; j < d * K; j++) {
+      reg += theta[j] * theta[j];
+      grad[j] += lambda * theta[j];
+    }
+    return loss / n + 0.5 * lambda * reg;
+  };
+  const perEval = 2 * n * (d + 1) * K;
+  const maxEvals = Math.max(50, Math.floor(budget / Math.max(1, perEval)));
+  const r = minimizeLbfgs(objective, new Float64Array((d + 1) * K), { maxIter, maxEvals });
+  const fit = { converged: r.converged, iterations: r.iterations, loss: r.f, grad_max: r.gradMax };
+  return { w: r.x.slice(0, d * K), b: r.x.slice(d * K), d, K, fit };
 }
 
-function softmaxRow(out: Float64Array, theta: Float64Array, x: ArrayLike<number>, i: number, d: number, K: number): void {
-  let max = -Infinity;
-  for (let k = 0; k < K; k++) {
-    let z = theta[d * K + k];
-    for (let j = 0; j < d; j++) z += x[i * d + j] * theta[j * K + k];
-    out[k] = z;
-    if (z > max) max = z;
+/** Writes softmax(x_i·W + b) into out and returns log p[label]. */
+function logSoftmaxRow(out: Float64Array, theta: Float64Array, x: ArrayLike<number>, i: number, d: number, K: number, label: number): number {
+  for (let k = 0; k < K; k++) out[k] = theta[d * K + k];
+  for (let j = 0; j < d; j++) {
+    const xij = x[i * d + j];
+    if (xij === 0) continue;
+    for (let k = 0; k < K; k++) out[k] += xij * theta[j * K + k];
   }
+  let max = -Infinity;
+  for (let k = 0; k < K; k++) if (out[k] > max) max = out[k];
+  const zLabel = out[label] - max;
   let s = 0;
   for (let k = 0; k < K; k++) s += out[k] = Math.exp(out[k] - max);
   for (let k = 0; k < K; k++) out[k] /= s;
+  return zLabel - Math.log(s); // NOTE: log-sum-exp form, exact where p[label] underflows
+}
+
+function softmaxRow(out: Float64Array, theta: Float64Array, x: ArrayLike<number>, i: number, d: number, K: number): void {
+  logSoftmaxRow(out, theta, x, i, d, K, 0);
 }
 
 /** Class probabilities (n, K) of a fitted softmax regression. */
@@ -221,19 +240,39 @@ export function knnRegress(train: XY, test: { x: ArrayLike<number>; n: number },
   });
 }
 
-// NOTE: k-NN costs nTrain·nTest·d; above this it is skipped (and the report just lacks the row).
+// NOTE: k-NN costs nTrain·nTest·d; above this it is skipped, and its row says so.
 const KNN_BUDGET = 5e8;
 
-/** Majority class, softmax regression and 5-NN, scored like the network. y holds class indices. */
-export function classificationBaselines(train: XY, test: XY, d: number, labels: string[]): Record<string, ClassMetrics> {
-  return Object.fromEntries(Object.entries(classificationBaselineRuns(train, test, d, labels)).map(([k, v]) => [k, v.metrics]));
+/** metrics.json `baselines.<name>` for a baseline left out: the reason, and the cost against the budget. */
+export interface SkippedBaseline {
+  skipped: string;
+  cost: number;
+  budget: number;
 }
 
-/** The same baselines with their per-row test predictions (class indices), for paired tests. */
-export function classificationBaselineRuns(train: XY, test: XY, d: number, labels: string[]): Record<string, { metrics: ClassMetrics; pred: Int32Array }> {
+export type ClassBaseline = ClassMetrics | (ClassMetrics & FitReport) | SkippedBaseline;
+export type RegBaseline = RegMetrics | SkippedBaseline;
+
+export function knnSkipped(nTrain: number, nTest: number, d: number): SkippedBaseline | undefined {
+  const cost = nTrain * nTest * d;
+  if (cost <= KNN_BUDGET) return undefined;
+  return { skipped: `its cost (${nTrain} training × ${nTest} test rows × ${d} inputs = ${cost.toPrecision(3)} multiply-adds) is over the budget of ${KNN_BUDGET.toPrecision(1)}`, cost, budget: KNN_BUDGET };
+}
+
+/** Majority class, softmax regression and 5-NN, scored like the network. y holds class indices. */
+export function classificationBaselines(train: XY, test: XY, d: number, labels: string[]): Record<string, ClassBaseline> {
+  const out: Record<string, ClassBaseline> = Object.fromEntries(Object.entries(classificationBaselineRuns(train, test, d, labels)).map(([k, v]) => [k, v.metrics]));
+  const skipped = knnSkipped(train.n, test.n, d);
+  if (skipped) out.knn_5 = skipped;
+  return out;
+}
+
+/** The same baselines with their per-row test predictions (class indices), for paired tests; a
+ *  baseline skipped by its cost budget is absent here (classificationBaselines gives its reason). */
+export function classificationBaselineRuns(train: XY, test: XY, d: number, labels: string[]): Record<string, { metrics: ClassMetrics | (ClassMetrics & FitReport); pred: Int32Array }> {
   const K = labels.length;
   const majority = majorityClass(train.y, K);
-  const out: Record<string, { metrics: ClassMetrics; pred: Int32Array }> = { majority: { metrics: majorityBaseline(train.y, test.y, labels), pred: new Int32Array(test.n).fill(majority) } };
+  const out: Record<string, { metrics: ClassMetrics | (ClassMetrics & FitReport); pred: Int32Array }> = { majority: { metrics: majorityBaseline(train.y, test.y, labels), pred: new Int32Array(test.n).fill(majority) } };
   const sm = fitSoftmaxRegression(train, d, K);
   const p = predictSoftmax(sm, test.x, test.n);
   const pred = Int32Array.from({ length: test.n }, (_, i) => {
@@ -241,8 +280,8 @@ export function classificationBaselineRuns(train: XY, test: XY, d: number, label
     for (let k = 1; k < K; k++) if (p[i * K + k] > p[i * K + best]) best = k;
     return best;
   });
-  out.logistic_regression = { metrics: classificationMetrics(test.y, pred, labels), pred };
-  if (train.n * test.n * d <= KNN_BUDGET) {
+  out.logistic_regression = { metrics: { ...classificationMetrics(test.y, pred, labels), ...sm.fit }, pred };
+  if (!knnSkipped(train.n, test.n, d)) {
     const knn = knnClassify(train, test, d, K);
     out.knn_5 = { metrics: classificationMetrics(test.y, knn, labels), pred: knn };
   }
@@ -250,8 +289,11 @@ export function classificationBaselineRuns(train: XY, test: XY, d: number, label
 }
 
 /** Training mean, OLS and 5-NN; targets and metrics in original units via `unscale`. */
-export function regressionBaselines(train: XY, test: XY, d: number, unscale: (z: number) => number): Record<string, RegMetrics> {
-  return Object.fromEntries(Object.entries(regressionBaselineRuns(train, test, d, unscale)).map(([k, v]) => [k, v.metrics]));
+export function regressionBaselines(train: XY, test: XY, d: number, unscale: (z: number) => number): Record<string, RegBaseline> {
+  const out: Record<string, RegBaseline> = Object.fromEntries(Object.entries(regressionBaselineRuns(train, test, d, unscale)).map(([k, v]) => [k, v.metrics]));
+  const skipped = knnSkipped(train.n, test.n, d);
+  if (skipped) out.knn_5 = skipped;
+  return out;
 }
 
 /** The same baselines with their per-row test predictions in original units, for paired tests. */
@@ -267,7 +309,7 @@ export function regressionBaselineRuns(train: XY, test: XY, d: number, unscale: 
     return unscale(s);
   });
   out.linear_regression = { metrics: regressionMetrics(yTrue, pred), pred };
-  if (train.n * test.n * d <= KNN_BUDGET) {
+  if (!knnSkipped(train.n, test.n, d)) {
     const knn = Float64Array.from(knnRegress(train, test, d), unscale);
     out.knn_5 = { metrics: regressionMetrics(yTrue, knn), pred: knn };
   }

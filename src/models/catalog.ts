@@ -32,8 +32,8 @@ export const MODEL_CATALOG: { [K in ModelKind]: ModelInfo } = {
     name: { en: 'long short-term memory network', zh: '长短期记忆网络（LSTM）' },
     goodFor: { en: 'time-series forecasting and text: long-range dependencies', zh: '时间序列预测与文本：长程依赖' },
     defaults: {
-      en: 'forecast: log / seasonal-difference transforms chosen from the data, one LSTM layer (32 units) over a window of one season, 5-network ensemble, recursive multi-step forecasts, 95% intervals from simulated paths; text: character (Chinese) or word tokens, embedding 32 + LSTM 32',
-      zh: '预测：根据数据自动选择对数与季节差分变换，一层 LSTM（32 个单元），窗口为一个季节周期，5 个网络集成，递推多步预测，95% 预测区间由模拟路径给出；文本：中文按字、其他语言按词切分，32 维词嵌入 + 32 单元 LSTM',
+      en: 'forecast: log / seasonal-difference transforms chosen from the data, one LSTM layer (32 units) over a window of one season, 5-network ensemble, recursive multi-step forecasts, 95% intervals from simulated paths; text (--model lstm): character (Chinese) or word tokens, embedding 32 + LSTM 32',
+      zh: '预测：根据数据自动选择对数与季节差分变换，一层 LSTM（32 个单元），窗口为一个季节周期，5 个网络集成，递推多步预测，95% 预测区间由模拟路径给出；文本（--model lstm）：中文按字、其他语言按词切分，32 维词嵌入 + 32 单元 LSTM',
     },
   },
   gru: {
@@ -45,5 +45,10 @@ export const MODEL_CATALOG: { [K in ModelKind]: ModelInfo } = {
     name: { en: 'self-organising map (Kohonen)', zh: '自组织映射网络（SOM）' },
     goodFor: { en: 'clustering and segmentation without labels', zh: '无标签的聚类与分群' },
     defaults: { en: 'a 2-D grid of about 5·√n units on standardised inputs; map units grouped by k-means, k chosen by silhouette in 2..8; compared with k-means on the rows', zh: '约 5·√n 个单元的二维网格，输入标准化；映射单元再用 k 均值聚类，k 在 2..8 中按轮廓系数选取；与直接 k 均值聚类对比' },
+  },
+  fasttext: {
+    name: { en: 'fastText-style bag of embeddings', zh: 'fastText 式词向量平均模型' },
+    goodFor: { en: 'text classification on small sets: fast, word order ignored', zh: '小规模文本分类：训练快，不考虑词序' },
+    defaults: { en: 'the mean of 32-dimensional token embeddings (characters for Chinese, words otherwise; padding left out) into a linear softmax layer; the default of --task text', zh: '对 32 维词元嵌入取平均（中文按字、其他语言按词，不计填充位），再接线性 Softmax 层；--task text 的默认模型' },
   },
 };

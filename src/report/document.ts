@@ -4,6 +4,7 @@
 
 import { rocCurve } from '../metrics/curves.js';
 import type { Messages } from './i18n/index.js';
+import { baselineStatusLines } from './baseline-status.js';
 import { buildTables } from './report-tables.js';
 import { analysisSections } from './analysis-md.js';
 import { linesToBlocks } from './md-blocks.js';
@@ -126,6 +127,7 @@ function interpretation(s: RunSummary, m: Messages): string[] {
       out.push(I.beats(m.metric(pm.key), pct, I.baselineName(name)));
     }
   }
+  out.push(...baselineStatusLines(s.metrics.baselines, m));
   const per = test.per_class as { label: string; f1: number; support: number }[] | undefined;
   if (typeof test.macro_f1 === 'number') out.push(I.macroF1(test.macro_f1));
   if (per?.length) {

@@ -1,6 +1,7 @@
 // The paper's tables, built from a RunSummary: data summary, preprocessing, network structure,
 // hyperparameters, and the test metrics of the network beside its baselines.
 
+import { baselineLabel } from './baseline-status.js';
 import type { Messages } from './i18n/index.js';
 import type { Table } from './tables.js';
 import type { RunSummary } from './types.js';
@@ -62,6 +63,6 @@ function metricsTable(s: RunSummary, m: Messages): Table {
     else rows.push([name, ...keys.map((k) => fmtNum(block[k]))]);
   };
   add(m.modelRow(s.model), s.metrics.test);
-  for (const [name, b] of Object.entries(s.metrics.baselines)) add(m.baselineRow(name), b);
+  for (const [name, b] of Object.entries(s.metrics.baselines)) add(baselineLabel(name, b, m), b);
   return { id: 'metrics', caption: m.tables.metrics, header: [m.tables.model, ...keys.map((k) => m.metric(k))], align: ['l', ...keys.map(() => 'r' as const)], rows };
 }

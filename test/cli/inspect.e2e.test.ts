@@ -21,12 +21,12 @@ describe('nnm inspect', () => {
     expect(j.suggestion.command).toContain(`--task ${task}`);
   });
 
-  it('a long-text column -> text / lstm', async () => {
+  it('a long-text column -> text / fasttext', async () => {
     const f = join(tempDir(), 'reviews.csv');
     const words = ['great battery and a bright screen', 'stopped working after two weeks', 'fine for the price but slow delivery', 'would buy again without a doubt', 'the case cracked on the first day'];
     writeFileSync(f, `review,stars\n${Array.from({ length: 30 }, (_, i) => `${words[i % 5]} #${i},${(i % 5) + 1}`).join('\n')}\n`);
     const j = JSON.parse((await runCli(['inspect', f, '--json'])).stdout);
-    expect(j.suggestion).toMatchObject({ task: 'text', model: 'lstm', target: 'stars' });
+    expect(j.suggestion).toMatchObject({ task: 'text', model: 'fasttext', target: 'stars' });
   });
 
   it('a series with other numeric columns names them as the covariates a forecast would read', async () => {
@@ -59,11 +59,12 @@ describe('nnm inspect', () => {
 });
 
 describe('nnm models', () => {
-  it('lists the six families with their task keywords, in English and Chinese', async () => {
+  it('lists the seven families with their task keywords, in English and Chinese', async () => {
     const en = await runCli(['models']);
     expect(en.code).toBe(0);
-    for (const m of ['MLP', 'CNN', 'RNN', 'LSTM', 'GRU', 'SOM']) expect(en.stdout).toMatch(new RegExp(`^${m}  `, 'm'));
-    expect(en.stdout).toMatch(/chosen by --task: forecast, text \(.*时间序列.*\)/);
+    for (const m of ['MLP', 'CNN', 'RNN', 'LSTM', 'GRU', 'SOM', 'FASTTEXT']) expect(en.stdout).toMatch(new RegExp(`^${m}  `, 'm'));
+    expect(en.stdout).toMatch(/chosen by --task: forecast \(.*时间序列.*\)/);
+    expect(en.stdout).toMatch(/chosen by --task: text \(.*文本.*\)/);
     const zh = await runCli(['models', '--lang', 'zh']);
     expect(zh.stdout).toContain('多层感知机');
     expect(zh.stdout).toContain('适用于');

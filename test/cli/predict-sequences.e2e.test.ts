@@ -72,7 +72,7 @@ describe('predict with a text model', () => {
     for (const row of want.slice(1)) {
       const g = got.get(row[0])!;
       expect(g[2]).toBe(row[2]);
-      expect(Math.abs(Number(g[3]) - Number(row[3]))).toBeLessThanOrEqual(1e-6);
+      expect(Math.abs(Number(g[3]) - Number(row[3]))).toBeLessThanOrEqual(1.5e-6); // one unit of the printed 6th decimal
     }
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { forecastBaselines } from '../../src/metrics/forecast.js';
 import { fitGm11, fitHolt, gm11Fitted, gm11Forecast, holtFilter, holtForecast } from '../../src/metrics/forecast-models.js';
-import { choleskySolve, classificationBaselines, fitOls, fitSoftmaxRegression, knnClassify, knnRegress, predictSoftmax, regressionBaselines } from '../../src/metrics/tabular-baselines.js';
+import type { RegMetrics } from '../../src/metrics/regression.js';
+import { choleskySolve, classificationBaselines, fitOls, fitSoftmaxRegression, knnClassify, knnRegress, knnSkipped, predictSoftmax, regressionBaselines } from '../../src/metrics/tabular-baselines.js';
 
 describe('OLS by the normal equations (closed form)', () => {
   it('recovers y = 1 + 2·x1 − 3·x2 exactly from 4 points', () => {
@@ -60,15 +61,28 @@ describe('tabular baselines beside the network', () => {
     const y = Array.from({ length: 40 }, (_, i) => (i < 20 ? 0 : 1));
     const b = classificationBaselines({ x, y, n: 40 }, { x: [-1, 1], y: [0, 1], n: 2 }, 1, ['a', 'b']);
     expect(Object.keys(b)).toEqual(['majority', 'logistic_regression', 'knn_5']);
-    expect(b.logistic_regression.accuracy).toBe(1);
-    expect(b.knn_5.accuracy).toBe(1);
+    expect(b.logistic_regression).toMatchObject({ accuracy: 1, converged: true });
+    expect(b.knn_5).toMatchObject({ accuracy: 1 });
+  });
+  it('k-NN over its cost budget is a row with the reason, not a missing row', () => {
+    // 2,000 × 300 × 1,000 = 6·10⁸ > 5·10⁸ multiply-adds; 1,000 inputs keep it under the softmax budget.
+    const n = 2000;
+    const d = 1000;
+    const x = new Float64Array(n * d);
+    const y = Array.from({ length: n }, (_, i) => i % 2);
+    for (let i = 0; i < n; i++) x[i * d] = y[i] ? 1 : -1;
+    const test = { x: x.subarray(0, 300 * d), y: y.slice(0, 300), n: 300 };
+    const b = classificationBaselines({ x, y, n }, test, d, ['a', 'b']);
+    expect(b.knn_5).toEqual({ skipped: expect.stringContaining('over the budget'), cost: 6e8, budget: 5e8 });
+    expect(b.logistic_regression).toMatchObject({ accuracy: 1 });
+    expect(knnSkipped(2000, 250, 1000)).toBeUndefined();
   });
   it('regression: mean, OLS and 5-NN in original units', () => {
     const x = Array.from({ length: 20 }, (_, i) => i / 10);
     const y = x.map((v) => 2 * v + 1);
     const b = regressionBaselines({ x, y, n: 20 }, { x: [0.55], y: [2.1], n: 1 }, 1, (z) => 10 * z);
-    expect(b.linear_regression.rmse).toBeCloseTo(0, 6);
-    expect(b.mean.rmse).toBeCloseTo(8, 6); // train mean 2·0.95 + 1 = 2.9 -> 29; actual 21
+    expect((b.linear_regression as RegMetrics).rmse).toBeCloseTo(0, 6);
+    expect((b.mean as RegMetrics).rmse).toBeCloseTo(8, 6); // train mean 2·0.95 + 1 = 2.9 -> 29; actual 21
   });
 });
 

@@ -12,6 +12,7 @@ import { Conv2d, type Conv2dConfig } from './conv2d.js';
 import { Dense, type DenseConfig } from './dense.js';
 import { Dropout, type DropoutConfig } from './dropout.js';
 import { Embedding, type EmbeddingConfig } from './embedding.js';
+import { EmbeddingBag, type EmbeddingBagConfig } from './embedding-bag.js';
 import { Flatten, type FlattenConfig } from './flatten.js';
 import { Gru, type GruConfig } from './gru.js';
 import type { Layer } from './layer.js';
@@ -27,7 +28,7 @@ export type LayerConfig =
   | DenseConfig | ActivationConfig | DropoutConfig
   | Conv2dConfig | MaxPool2dConfig | AvgPool2dConfig | FlattenConfig | BatchNormConfig
   | Conv1dConfig | MaxPool1dConfig | AvgPool1dConfig
-  | SimpleRnnConfig | LstmConfig | GruConfig | EmbeddingConfig | TimeDenseConfig
+  | SimpleRnnConfig | LstmConfig | GruConfig | EmbeddingConfig | EmbeddingBagConfig | TimeDenseConfig
   | BidirectionalConfig | AttentionPoolConfig | TcnConfig | TransposeConfig;
 export type LayerKind = LayerConfig['kind'];
 
@@ -51,6 +52,7 @@ const BUILDERS: Builders = {
   lstm: (c, s) => new Lstm(c, s),
   gru: (c, s) => new Gru(c, s),
   embedding: (c, s) => new Embedding(c, s),
+  embedding_bag: (c, s) => new EmbeddingBag(c, s),
   time_dense: (c, s) => new TimeDense(c, s),
   bidirectional: (c, s) => new Bidirectional(c, s),
   attention_pool: (c, s) => new AttentionPool(c, s),

@@ -16,6 +16,7 @@ export const en = {
   modelName: (m: string): string => ({
     mlp: 'multilayer perceptron (MLP, "BP network")', cnn: 'convolutional neural network (CNN)', rnn: 'recurrent neural network (RNN)',
     lstm: 'long short-term memory network (LSTM)', gru: 'gated recurrent unit network (GRU)',
+    fasttext: 'fastText-style bag of token embeddings',
   })[m] ?? m.toUpperCase(),
   whyModel: (m: string, inputs: number, trainRows: number): string => ({
     mlp: `the data are a table of ${inputs} inputs with no time or image structure, for which a fully connected network is the standard neural model: it captures non-linear effects and interactions that a linear model misses, and with ${trainRows} training rows a small network with early stopping keeps over-fitting in check`,
@@ -23,6 +24,7 @@ export const en = {
     lstm: 'the data are a sequence, and the gated recurrent cell keeps information across many steps without vanishing gradients',
     gru: 'the data are a sequence, and the gated recurrent cell keeps information across many steps with fewer parameters than an LSTM',
     rnn: 'the data are a short sequence, for which a plain recurrent network is the simplest sequence model',
+    fasttext: 'on small text sets the average of the token embeddings into a linear layer (Joulin et al. 2016) matches or beats recurrent networks at a fraction of the cost; measured on real Chinese and English sets, it beat an Embedding + LSTM network and the bag-of-words baselines',
   })[m] ?? 'it is the default network nnm chose for this task and data',
   dataIntro: (file: string, encoding: string, delimiter: string, rows: number, cols: number) =>
     `File \`${file}\` (${encoding}, delimiter \`${delimiter}\`): ${rows} rows, ${cols} columns.`,
@@ -66,7 +68,13 @@ export const en = {
     accuracy: 'Accuracy', macro_f1: 'Macro F1', precision: 'Precision (macro)', recall: 'Recall (macro)', rmse: 'RMSE', mae: 'MAE', mape: 'MAPE (%)', r2: 'R²', auc: 'AUC',
   })[k] ?? k,
   modelRow: (model: string) => `${model.toUpperCase()} (nnm)`,
-  baselineRow: (b: string): string => ({ majority: 'baseline: majority class', mean: 'baseline: training mean', naive: 'baseline: naive (last value)', seasonal_naive: 'baseline: seasonal naive', drift: 'baseline: drift', logistic_regression: 'baseline: logistic regression', knn_5: 'baseline: 5-nearest neighbours', linear_regression: 'baseline: least squares (OLS)', holt: "baseline: Holt's linear trend", gm11: 'baseline: grey model GM(1,1)', kmeans: 'baseline: k-means' })[b] ?? `baseline: ${b.replace(/_/g, ' ')}`,
+  baselineRow: (b: string): string => ({ majority: 'baseline: majority class', mean: 'baseline: training mean', naive: 'baseline: naive (last value)', seasonal_naive: 'baseline: seasonal naive', drift: 'baseline: drift', logistic_regression: 'baseline: logistic regression', knn_5: 'baseline: 5-nearest neighbours', naive_bayes: 'baseline: multinomial naive Bayes', tfidf_logistic_regression: 'baseline: TF-IDF logistic regression', linear_regression: 'baseline: least squares (OLS)', holt: "baseline: Holt's linear trend", gm11: 'baseline: grey model GM(1,1)', kmeans: 'baseline: k-means' })[b] ?? `baseline: ${b.replace(/_/g, ' ')}`,
+  baselineStatus: {
+    skippedMark: ' (skipped)',
+    notConvergedMark: ' (not converged)',
+    skipped: (name: string, reason: string) => `The ${name} was skipped: ${reason}.`,
+    notConverged: (name: string, iterations: number) => `The ${name} stopped after ${iterations} iterations, before it converged (its cost budget was spent): its scores may understate it.`,
+  },
   horizonRow: (h: string): string => ({ one_step: 'one-step', multi_step: 'multi-step' })[h] ?? h,
   hyper: (k: string): string => ({
     hidden: 'hidden layer sizes', dropout: 'dropout rate', ensemble: 'networks in the ensemble', epochs: 'maximum epochs', batch_size: 'batch size',
@@ -106,7 +114,7 @@ export const en = {
     mape: (mape: number) => `MAPE ${n(mape, 3)}%: ${mape < 10 ? 'highly accurate' : mape < 20 ? 'good' : mape < 50 ? 'reasonable' : 'inaccurate'} by Lewis's (1982) scale (under 10% highly accurate, 10–20% good, 20–50% reasonable, over 50% inaccurate).`,
     beats: (metric: string, pct: number, baseline: string) => `The network's ${metric} is ${pct}% better than the ${baseline}'s.`,
     notBeat: (baseline: string) => `**The network does not beat the ${baseline}** on this test part; do not claim it is useful without a better model or more data.`,
-    baselineName: (b: string): string => ({ majority: 'majority-class baseline', mean: 'mean baseline', naive: 'naive baseline', seasonal_naive: 'seasonal naive baseline', drift: 'drift baseline', logistic_regression: 'logistic-regression baseline', knn_5: '5-nearest-neighbours baseline', linear_regression: 'least-squares baseline', holt: "Holt's linear trend baseline", gm11: 'grey model GM(1,1) baseline', kmeans: 'k-means baseline' })[b] ?? `${b.replace(/_/g, ' ')} baseline`,
+    baselineName: (b: string): string => ({ majority: 'majority-class baseline', mean: 'mean baseline', naive: 'naive baseline', seasonal_naive: 'seasonal naive baseline', drift: 'drift baseline', logistic_regression: 'logistic-regression baseline', knn_5: '5-nearest-neighbours baseline', naive_bayes: 'multinomial naive Bayes baseline', tfidf_logistic_regression: 'TF-IDF logistic-regression baseline', linear_regression: 'least-squares baseline', holt: "Holt's linear trend baseline", gm11: 'grey model GM(1,1) baseline', kmeans: 'k-means baseline' })[b] ?? `${b.replace(/_/g, ' ')} baseline`,
     accuracy: (acc: number, base: number) => `Accuracy ${n(acc, 3)} against ${n(base, 3)} for always answering the most frequent class.`,
     macroF1: (f1: number) => `Macro F1 ${n(f1, 3)} averages the F1 score of every class with equal weight, so a class the network ignores pulls it down even when accuracy looks high.`,
     imbalance: (ratio: number) => `**Class imbalance**: the largest test class is ${ratio}× the smallest; read macro F1 and the confusion matrix, not accuracy alone.`,

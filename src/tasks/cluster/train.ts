@@ -6,6 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { TrainSpec } from '../../config/options.js';
+import { refuseTestFile } from '../../config/test-file.js';
 import { nnmVersion } from '../../config/version.js';
 import { findColumn, inferSchema, isMissing } from '../../data/schema.js';
 import { defaultFeatures, fitFeatures, transformX } from '../../data/tabular.js';
@@ -25,6 +26,7 @@ import { labelCodes, SILHOUETTE_ROWS, sampleRows } from './apply.js';
 const K_RANGE = [2, 8] as const;
 
 export function runClusterJob(spec: TrainSpec, ctx: JobContext): RunOutput {
+  refuseTestFile(spec, 'cluster');
   const table = ctx.readTable(spec.data);
   for (const n of table.notes) ctx.note(n);
   const schema = inferSchema(table);

@@ -5,6 +5,7 @@
 
 import type { ForecastStrategy, TrainSpec } from '../../config/options.js';
 import type { ModelKind } from '../../config/tasks.js';
+import { refuseTestFile } from '../../config/test-file.js';
 import { nnmVersion } from '../../config/version.js';
 import { formatTime } from '../../data/dates.js';
 import { inferSchema } from '../../data/schema.js';
@@ -52,6 +53,7 @@ export interface CovariatePipeline {
 }
 
 export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): RunOutput {
+  refuseTestFile(spec, 'forecast');
   const table = ctx.readTable(spec.data);
   for (const n of table.notes) ctx.note(n);
   const schema = inferSchema(table);

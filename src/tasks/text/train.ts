@@ -5,19 +5,21 @@ import type { TrainSpec } from '../../config/options.js';
 import type { ModelKind } from '../../config/tasks.js';
 import { nnmVersion } from '../../config/version.js';
 import { findColumn, inferSchema, isMissing } from '../../data/schema.js';
-import { kFolds, labelsOf, splitRows } from '../../data/split.js';
+import { kFolds, splitRows } from '../../data/split.js';
 import { sortLevels } from '../../data/tabular.js';
 import { encodeTexts, fitTokenizer, type Tokenizer } from '../../data/text.js';
-import type { LayerConfig } from '../../engine/layers/registry.js';
+import { textParts } from '../../data/text-parts.js';
 import { Rng } from '../../engine/rng.js';
 import { UserError } from '../../errors.js';
-import { majorityBaseline, majorityClass } from '../../metrics/baselines.js';
+import { majorityClass } from '../../metrics/baselines.js';
 import { encodeModelFile } from '../../models/model-file.js';
+import { isTextModel, textLayers } from '../../models/text-net.js';
 import type { MetricsJson, RunOutput } from '../../report/types.js';
 import type { JobContext } from '../context.js';
 import { predictEnsemble, subset, trainEnsemble, trainStats } from '../../train/ensemble.js';
 import { classificationOutputs, dataAudit, historyCsv, resolvedConfig, rowIds } from '../outputs.js';
 import { splitRngOf } from '../split-seed.js';
+import { runTextBaselines } from '../../train/text-baselines-run.js';
 
 export interface TextPipeline {
   kind: 'text';
@@ -28,8 +30,8 @@ export interface TextPipeline {
 }
 
 export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): RunOutput {
-  if (model !== 'lstm' && model !== 'gru' && model !== 'rnn') {
-    throw new UserError({ message: `--model ${model} cannot read text`, hint: 'use --model lstm, gru or rnn for --task text' });
+  if (!isTextModel(model)) {
+    throw new UserError({ message: `--model ${model} cannot read text`, hint: 'use --model lstm, gru, rnn or fasttext for --task text' });
   }
   const table = ctx.readTable(spec.data);
   for (const n of table.notes) ctx.note(n);
@@ -60,36 +62,30 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
   const classes = sortLevels([...new Set(Array.from(labelled, (r) => table.columns[targetIndex][r]))]);
   if (classes.length < 2) throw new UserError({ file: table.file, column: target, message: `the target has ${classes.length === 0 ? 'no values' : `one class only ("${classes[0]}")`}`, hint: 'a classifier needs at least two classes; check --target' });
   const labels = Float32Array.from(labelled, (r) => classes.indexOf(table.columns[targetIndex][r]));
-  const minRows = Math.max(2 * classes.length, 10);
-  if (labelled.length < minRows) throw new UserError({ file: table.file, message: `has ${labelled.length} labelled rows, too few to hold out a test part`, hint: `give at least ${minRows} rows` });
 
   const rng = new Rng(spec.seed);
   const splitRng = splitRngOf(rng, ctx.variant);
-  const split = splitRows(labelled, spec.testSize, splitRng, labels);
-  const trainLabels = labelsOf(split.train, labelled, labels);
+  const parts = textParts({ table, textIndex, targetIndex, labelled, labels, classes }, spec.test ? ctx.readTable(spec.test) : undefined, spec.testSize, spec.seed, splitRng);
+  const split = { train: parts.trainRows, test: parts.testRows };
+  const trainLabels = parts.trainLabels;
   const textsOf = (rows: Int32Array): string[] => Array.from(rows, (r) => table.columns[textIndex][r]);
   const tokenizer = fitTokenizer(textsOf(split.train));
   ctx.note(`tokens: ${tokenizer.mode === 'char' ? 'characters' : 'words'}; vocabulary ${tokenizer.vocab.length - 2} (from the training rows) + padding + unknown; sequences of ${tokenizer.length}`);
   const unknown = { count: 0 };
   const T = tokenizer.length;
   const trainSet = { x: encodeTexts(tokenizer, textsOf(split.train)), y: trainLabels, n: split.train.length };
-  const testY = labelsOf(split.test, labelled, labels);
-  const testX = encodeTexts(tokenizer, textsOf(split.test), unknown);
+  const testY = parts.testLabels;
+  const testX = encodeTexts(tokenizer, parts.testTexts, unknown);
   if (unknown.count) notes.push(`${unknown.count} token(s) of the test part are not in the training vocabulary (read as <unk>)`);
 
   const units = spec.hidden?.[0] ?? 32;
   const dim = 32;
-  const layers: LayerConfig[] = [
-    { kind: 'embedding', vocab: tokenizer.vocab.length, dim },
-    { kind: model, units },
-    ...(spec.dropout ? [{ kind: 'dropout' as const, rate: spec.dropout }] : []),
-    { kind: 'dense', units: classes.length },
-  ];
+  const layers = textLayers(model, tokenizer.vocab.length, dim, units, classes.length, spec.dropout);
   const nMembers = spec.ensemble ?? (split.train.length <= 2000 ? 3 : 1);
   const positions = Int32Array.from({ length: split.train.length }, (_, i) => i);
   const folds = nMembers > 1 ? kFolds(positions, nMembers, splitRng, trainLabels) : [splitRows(positions, spec.valSize, splitRng, trainLabels)];
   const hyper = {
-    model, embedding_dim: dim, hidden: units, sequence_length: T, ensemble: nMembers,
+    model, embedding_dim: dim, ...(model === 'fasttext' ? {} : { hidden: units }), sequence_length: T, ensemble: nMembers,
     epochs: spec.epochs ?? 100, batch_size: spec.batchSize ?? 16, lr: spec.lr ?? 0.005, optimizer: spec.optimizer,
     patience: spec.patience ?? 10, weight_decay: spec.weightDecay ?? 1e-4, dropout: spec.dropout ?? 0, clip_norm: 5,
   };
@@ -99,10 +95,9 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
   }, rng.fork(), ctx.listener, ctx.note);
 
   const probs = predictEnsemble(ens.members, testX, split.test.length, true);
-  const { ids, header } = rowIds(table, schema, split.test);
+  const { ids, header } = rowIds(parts.testTable, schema, split.test);
   const { test, csv: predictions, predictions: testPredictions } = classificationOutputs(probs, testY, classes, ids, header);
-  // NOTE: token ids are no features for logistic regression or k-NN; the majority class is the text baseline.
-  const baselines = { majority: { ...majorityBaseline(Int32Array.from(trainLabels), Int32Array.from(testY), classes) } };
+  const baselines = runTextBaselines(textsOf(split.train), trainLabels, parts.testTexts, testY, classes, tokenizer.mode);
   if (ctx.variant?.baselineRows) testPredictions.baselines = { majority: Array.from(testY, () => classes[majorityClass(trainLabels, classes.length)]) };
   const metrics: MetricsJson = {
     task: 'text',
@@ -117,10 +112,12 @@ export function runTextJob(spec: TrainSpec, model: ModelKind, ctx: JobContext): 
     task: 'text', model, command: ctx.command, seed: spec.seed, nnmVersion: nnmVersion(),
     audit: dataAudit(spec.data, table, schema, (c) => (c === target ? 'target' : c === textCol ? 'input' : 'unused'), [], notes),
     target,
-    split: `stratified random split, seed ${spec.seed}: ${split.train.length} training rows, ${split.test.length} test rows`,
+    split: parts.splitText,
     layers: ens.members[0].summary(), paramCount: ens.members[0].paramCount, hyper, history: ens.results[0].history, metrics, notes,
     inShape: [T], predictions: testPredictions,
-    splitInfo: { kind: 'stratified' as const, train: split.train.length, test: split.test.length, val: folds[0].test.length, testFraction: spec.testSize },
+    splitInfo: parts.testFile
+      ? { kind: 'file' as const, train: split.train.length, test: split.test.length, val: folds[0].test.length, file: parts.testFile }
+      : { kind: 'stratified' as const, train: split.train.length, test: split.test.length, val: folds[0].test.length, testFraction: spec.testSize },
   };
   return {
     summary,
