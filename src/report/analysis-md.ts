@@ -3,6 +3,7 @@
 // input sensitivity. Each section reads only metrics.json fields and returns markdown lines.
 
 import type { CvSummary, ManyRuns, RepeatsSummary, Scalars } from '../metrics/aggregate.js';
+import { num } from './numbers.js';
 import type { RunSummary } from './types.js';
 
 const LOWER_IS_BETTER = new Set(['rmse', 'mae', 'mape']);
@@ -54,9 +55,9 @@ const T = {
   },
 };
 
-function n4(v: number | undefined | null): string {
-  return typeof v === 'number' && Number.isFinite(v) ? String(Number(v.toPrecision(4))) : '—';
-}
+const n4 = (v: number | undefined | null): string => num(v);
+/** A table cell: the raw number; formatTable() (numbers.ts) gives the column its digits. */
+const raw = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '—');
 
 function label(k: string): string {
   return k.replace(/_/g, ' ').replace(/\brmse\b/, 'RMSE').replace(/\bmae\b/, 'MAE').replace(/\bmape\b/, 'MAPE %').replace(/\br2\b/, 'R²');
@@ -89,7 +90,7 @@ export function bestBaselineLines(s: RunSummary, lang: AnalysisLang = 'en'): str
 }
 
 function meanStdCell(mean: Scalars, std: Scalars, k: string): string {
-  return `${n4(mean[k])} ± ${n4(std[k])}`;
+  return `${raw(mean[k])} ± ${raw(std[k])}`;
 }
 
 function baselineRows(r: ManyRuns, keys: string[], lang: AnalysisLang): string[] {
@@ -105,7 +106,7 @@ export function cvLines(s: RunSummary, lang: AnalysisLang = 'en'): string[] {
   return [
     t.cv, '', what, '',
     `| ${t.foldHead} | ${t.trainRows} | ${t.testRows} | ${keys.map(label).join(' | ')} |`, `|---:|---:|---:|${keys.map(() => '---:').join('|')}|`,
-    ...cv.folds.map((f) => `| ${f.fold} | ${f.train_rows ?? ''} | ${f.test_rows ?? ''} | ${keys.map((k) => n4(f.test[k])).join(' | ')} |`),
+    ...cv.folds.map((f) => `| ${f.fold} | ${f.train_rows ?? ''} | ${f.test_rows ?? ''} | ${keys.map((k) => raw(f.test[k])).join(' | ')} |`),
     `| **${t.meanStd}** |  |  | ${keys.map((k) => `**${meanStdCell(cv.mean, cv.std, k)}**`).join(' | ')} |`,
     '',
     `| ${t.model} | ${keys.map(label).join(' | ')} |`, `|---|${keys.map(() => '---:').join('|')}|`,
@@ -124,7 +125,7 @@ export function repeatsLines(s: RunSummary, lang: AnalysisLang = 'en'): string[]
     t.repeats, '',
     t.repeatsIntro(r.seeds.length, r.seeds.join(', ')), '',
     `| ${t.seed} | ${keys.map(label).join(' | ')} |`, `|---:|${keys.map(() => '---:').join('|')}|`,
-    ...r.runs.map((x) => `| ${x.seed} | ${keys.map((k) => n4(x.test[k])).join(' | ')} |`),
+    ...r.runs.map((x) => `| ${x.seed} | ${keys.map((k) => raw(x.test[k])).join(' | ')} |`),
     `| **${t.meanStd}** | ${keys.map((k) => `**${meanStdCell(r.mean, r.std, k)}**`).join(' | ')} |`,
     '',
   ];
@@ -148,12 +149,15 @@ export function sensitivityLines(s: RunSummary, lang: AnalysisLang = 'en'): stri
     t.sens, '',
     t.sensIntro(lang === 'zh' ? (metric === 'accuracy' ? '准确率' : metric) : metric, n4(sj.base), sj.repeats, sj.miv), '',
     `| ${t.sensHead.join(' | ')} |`, '|---:|---|---:|---:|---:|',
-    ...rows.map((f) => `| ${f.rank_permutation} | ${f.feature} | ${n4(f.permutation_importance)} ± ${n4(f.permutation_std)} | ${n4(f.miv)} | ${f.rank_miv ?? '—'} |`),
+    ...rows.map((f) => `| ${f.rank_permutation} | ${f.feature} | ${raw(f.permutation_importance)} ± ${raw(f.permutation_std)} | ${raw(f.miv)} | ${f.rank_miv ?? '—'} |`),
     '',
   ];
 }
 
-/** Every analysis section that has data, in report order. */
-export function analysisSections(s: RunSummary, lang: AnalysisLang = 'en'): string[] {
-  return [...bestBaselineLines(s, lang), ...cvLines(s, lang), ...repeatsLines(s, lang), ...sensitivityLines(s, lang)];
+/** Every analysis section that has data, in report order, with the stem of its tables' files. */
+export function analysisSections(s: RunSummary, lang: AnalysisLang = 'en'): { id: string; lines: string[] }[] {
+  return [
+    { id: 'baselines', lines: bestBaselineLines(s, lang) }, { id: 'cv', lines: cvLines(s, lang) },
+    { id: 'repeats', lines: repeatsLines(s, lang) }, { id: 'sensitivity', lines: sensitivityLines(s, lang) },
+  ].filter((x) => x.lines.length);
 }

@@ -74,7 +74,7 @@ export function buildDocument(s: RunSummary, m: Messages, figures: FigureRef[], 
   }
   if (extraNotes.length) B.push({ kind: 'quote', text: extraNotes.join(' ') });
 
-  B.push(...linesToBlocks(analysisSections(s, m.lang), 'analysis-'));
+  for (const sec of analysisSections(s, m.lang)) B.push(...linesToBlocks(sec.lines, `${sec.id}-`));
   B.push({ kind: 'h2', text: m.h.repro }, { kind: 'code', text: s.command }, { kind: 'p', text: m.repro(s.nnmVersion, s.seed, a.sha256) });
   return B;
 }

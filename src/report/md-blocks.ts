@@ -2,7 +2,7 @@
 // Markdown (report/analysis-md.ts) appear in report.md, report.html and tables/ alike.
 
 import type { Block } from './document.js';
-import type { Table } from './tables.js';
+import { formatTable } from './numbers.js';
 
 export function linesToBlocks(lines: string[], idPrefix: string): Block[] {
   const out: Block[] = [];
@@ -28,7 +28,7 @@ export function linesToBlocks(lines: string[], idPrefix: string): Block[] {
       const [header, sep, ...body] = rows;
       const align = (sep ?? []).map((c) => (c.endsWith(':') ? 'r' : 'l') as 'l' | 'r');
       const caption = out.length && out[out.length - 1].kind.startsWith('h') ? (out[out.length - 1] as { text: string }).text : header.join(', ');
-      const table: Table = { id: `${idPrefix}${++n}`, caption, header, align, rows: body };
+      const table = formatTable({ id: `${idPrefix}${++n}`, caption, header, align, rows: body });
       out.push({ kind: 'table', caption, table });
     } else if (l.trim() === '') flush();
     else para.push(l);

@@ -2,13 +2,14 @@
 // hyperparameters, and the test metrics of the network beside its baselines.
 
 import type { Messages } from './i18n/index.js';
+import { formatTable } from './numbers.js';
 import type { Table } from './tables.js';
 import type { RunSummary } from './types.js';
 
-export function fmtNum(v: unknown, digits = 4): string {
+/** A raw number cell: formatTable() (numbers.ts) chooses the column's digits afterwards. */
+export function fmtNum(v: unknown): string {
   if (typeof v !== 'number') return v === null || v === undefined ? '—' : String(v);
-  if (!Number.isFinite(v)) return '—';
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(digits)));
+  return Number.isFinite(v) ? String(v) : '—';
 }
 
 export function metricKeys(task: string): string[] {
@@ -50,7 +51,7 @@ export function buildTables(s: RunSummary, m: Messages): Table[] {
     rows: Object.entries(s.hyper).map(([k, v]) => [m.hyper(k), String(v)]),
   });
   tables.push(metricsTable(s, m));
-  return tables;
+  return tables.map((t) => formatTable(t));
 }
 
 function metricsTable(s: RunSummary, m: Messages): Table {

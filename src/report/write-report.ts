@@ -3,7 +3,7 @@
 // training and `nnm report` calls it on summary.json, so a report can be rebuilt without retraining.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { buildDocument } from './document.js';
 import { writeAtomic } from './files.js';
@@ -13,7 +13,7 @@ import { messages, type ReportLang } from './i18n/index.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { buildTables } from './report-tables.js';
-import { toLatex, toMarkdownTable } from './tables.js';
+import { runId, type Table, toLatex, toMarkdownTable } from './tables.js';
 import type { RunSummary } from './types.js';
 
 export const SUMMARY_FILE = 'summary.json';
@@ -71,11 +71,14 @@ export async function writeReport(dir: string, s: RunSummary, lang: ReportLang, 
     put(`figures/${f.id}.png`, f.png);
   }
   const tables = buildTables(s, m);
-  for (const t of tables) {
-    put(`tables/${t.id}.tex`, toLatex(t));
+  const blocks = buildDocument(s, m, figs.map((f) => ({ id: f.id, caption: f.caption })), tables, notes);
+  // Every table of the report (the analysis sections' too) goes to tables/, labelled per run.
+  const run = runId(basename(resolve(dir)));
+  const all = blocks.flatMap((b): Table[] => (b.kind === 'table' ? [b.table] : []));
+  for (const t of all) {
+    put(`tables/${t.id}.tex`, toLatex(t, run));
     put(`tables/${t.id}.md`, `**${t.caption}**\n\n${toMarkdownTable(t)}\n`);
   }
-  const blocks = buildDocument(s, m, figs.map((f) => ({ id: f.id, caption: f.caption })), tables, notes);
   put('report.md', renderMarkdown(blocks));
   put('report.html', renderHtml(blocks, lang, new Map(rendered.map((f) => [f.id, f.svg]))));
   return { files, figureSeconds, notes };

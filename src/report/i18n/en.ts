@@ -2,7 +2,9 @@
 // provide every entry with the same signature (a missing or misspelt message fails to compile).
 // Inline markup: `code` and **bold** only (rendered by markdown.ts and html.ts).
 
-const n = (x: number, d = 4): string => (Number.isFinite(x) ? String(Number(x.toPrecision(d))) : '—');
+import { num } from '../numbers.js';
+
+const n = (x: number, d = 4): string => num(x, d);
 
 export const en = {
   lang: 'en' as 'en' | 'zh',

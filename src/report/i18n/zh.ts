@@ -1,9 +1,10 @@
 // 中文消息目录：与英文目录同一类型（Messages），缺一条即编译失败。术语取数学建模竞赛论文的常用说法
 // （训练集/验证集/测试集、标准化、独热编码、均方根误差、决定系数、混淆矩阵、早停、随机种子等）。
 
+import { num } from '../numbers.js';
 import type { Messages } from './en.js';
 
-const n = (x: number, d = 4): string => (Number.isFinite(x) ? String(Number(x.toPrecision(d))) : '—');
+const n = (x: number, d = 4): string => num(x, d);
 
 export const zh: Messages = {
   lang: 'zh',
