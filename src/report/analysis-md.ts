@@ -3,6 +3,8 @@
 // input sensitivity. Each section reads only metrics.json fields and returns markdown lines.
 
 import type { CvSummary, ManyRuns, RepeatsSummary, Scalars } from '../metrics/aggregate.js';
+import { verdict } from './claims.js';
+import { messages } from './i18n/index.js';
 import { num } from './numbers.js';
 import type { RunSummary } from './types.js';
 
@@ -14,11 +16,6 @@ const T = {
   en: {
     baselines: '## Baselines',
     baselinesIntro: 'Every baseline was fitted on the same training rows and inputs and scored on the same test rows.',
-    who: (name: string, metric: string, v: string) => `the best baseline, ${name} (${metric} ${v})`,
-    lowerWin: (who: string, mine: string, pct: number) => `Against ${who}, the network's RMSE ${mine} is ${pct}% lower.`,
-    lowerLose: (who: string, mine: string) => `**The network does not beat ${who}**: its RMSE is ${mine}.`,
-    higherWin: (who: string, mine: string, pp: string) => `Against ${who}, the network's accuracy ${mine} is ${pp} percentage points higher.`,
-    higherLose: (who: string, mine: string, tie: boolean) => `**The network does not beat ${who}**: its accuracy is ${mine}${tie ? ' (a tie)' : ''}.`,
     baselineRow: (b: string) => `baseline: ${b} (mean ± std)`,
     cv: '## Cross-validation',
     backtest: (k: number, w: string) => `Rolling-origin backtest with ${k} origins: each fold trains on every period before its test window (of ${w} periods) and forecasts it; the last fold is the main test part.`,
@@ -26,7 +23,7 @@ const T = {
     foldHead: 'fold', trainRows: 'train rows', testRows: 'test rows', meanStd: 'mean ± std', model: 'model',
     stdNote: 'std is the sample standard deviation over the folds (n − 1).',
     repeats: '## Repeated runs',
-    repeatsIntro: (n: number, seeds: string) => `The same split and options trained with ${n} seeds (${seeds}): the spread shows how much of the result is the luck of the initial weights and shuffling.`,
+    repeatsIntro: (n: number, seeds: string, splitVaries: boolean) => `The whole run repeated with ${n} seeds (${seeds}), the options unchanged. ${splitVaries ? 'The seed also draws the test split, so each repeat is scored on different test rows: the spread shows the luck of the split as well as of the initial weights, the validation folds and the shuffling.' : 'The test part is the same in every repeat (it does not depend on the seed); the spread shows the luck of the initial weights, the validation folds and the shuffling.'}`,
     seed: 'seed',
     sens: '## Input sensitivity',
     sensIntro: (metric: string, base: string, reps: number, miv: string) => `Permutation importance: the drop of the test ${metric} (${base}) when one input column is shuffled across the test rows, mean ± std of ${reps} seeded shuffles. MIV (mean impact value): the ${miv}; numeric inputs only.`,
@@ -35,11 +32,6 @@ const T = {
   zh: {
     baselines: '## 基准模型对比',
     baselinesIntro: '所有基准模型均使用与神经网络相同的训练样本与输入变量拟合，并在相同的测试样本上评价。',
-    who: (name: string, metric: string, v: string) => `最优基准模型“${name}”（${metric} 为 ${v}）`,
-    lowerWin: (who: string, mine: string, pct: number) => `与${who}相比，神经网络的 RMSE 为 ${mine}，降低了 ${pct}%。`,
-    lowerLose: (who: string, mine: string) => `**神经网络未能优于${who}**：其 RMSE 为 ${mine}。`,
-    higherWin: (who: string, mine: string, pp: string) => `与${who}相比，神经网络的准确率为 ${mine}，高出 ${pp} 个百分点。`,
-    higherLose: (who: string, mine: string, tie: boolean) => `**神经网络未能优于${who}**：其准确率为 ${mine}${tie ? '（持平）' : ''}。`,
     baselineRow: (b: string) => `基准：${b}（均值 ± 标准差）`,
     cv: '## 交叉验证',
     backtest: (k: number, w: string) => `滚动起点回测，共 ${k} 个起点：每一折用测试窗口（${w} 期）之前的全部数据训练并预测该窗口，最后一折即主测试集。`,
@@ -47,7 +39,7 @@ const T = {
     foldHead: '折', trainRows: '训练样本数', testRows: '测试样本数', meanStd: '均值 ± 标准差', model: '模型',
     stdNote: '标准差为各折结果的样本标准差（分母 n − 1）。',
     repeats: '## 多次重复实验',
-    repeatsIntro: (n: number, seeds: string) => `在相同的数据划分与参数下，用 ${n} 个随机种子（${seeds}）重复训练：结果的离散程度反映了初始权重与样本打乱带来的随机性。`,
+    repeatsIntro: (n: number, seeds: string, splitVaries: boolean) => `在参数不变的情况下，用 ${n} 个随机种子（${seeds}）重复整个建模过程。${splitVaries ? '随机种子同时决定测试集的划分，因此每次重复在不同的测试样本上评价：结果的离散程度既反映数据划分的随机性，也反映初始权重、验证折与样本打乱的随机性。' : '各次重复的测试集相同（与随机种子无关）：结果的离散程度反映初始权重、验证折与样本打乱带来的随机性。'}`,
     seed: '随机种子',
     sens: '## 灵敏度分析',
     sensIntro: (metric: string, base: string, reps: number, miv: string) => `置换重要性：在测试集上随机打乱某一输入变量后测试${metric}（原值 ${base}）的下降量，取 ${reps} 次带种子打乱的均值 ± 标准差。MIV（平均影响值）：输入变量增加 10% 与减少 10% 时${miv.includes('class probabilities') ? '各类别预测概率' : '预测值'}变化的平均；仅适用于数值型输入变量。`,
@@ -82,10 +74,8 @@ export function bestBaselineLines(s: RunSummary, lang: AnalysisLang = 'en'): str
   const [name, best] = entries.reduce((a, b) => ((lower ? Number(b[1][key]) < Number(a[1][key]) : Number(b[1][key]) > Number(a[1][key])) ? b : a));
   const mine = Number(m.test[key]);
   const theirs = Number(best[key]);
-  const who = t.who(name.replace(/_/g, ' '), label(key), n4(theirs));
-  let line: string;
-  if (lower) line = mine < theirs ? t.lowerWin(who, n4(mine), Math.round((1 - mine / theirs) * 100)) : t.lowerLose(who, n4(mine));
-  else line = mine > theirs ? t.higherWin(who, n4(mine), n4((mine - theirs) * 100)) : t.higherLose(who, n4(mine), mine === theirs);
+  const msgs = messages(lang);
+  const line = verdict(msgs, { key, higher: !lower }, mine, theirs, msgs.interp.baselineName(name));
   return [t.baselines, '', `${t.baselinesIntro}${lang === 'zh' ? '' : ' '}${line}`, ''];
 }
 
@@ -123,7 +113,7 @@ export function repeatsLines(s: RunSummary, lang: AnalysisLang = 'en'): string[]
   const keys = headline(s.task).filter((k) => k in r.mean);
   return [
     t.repeats, '',
-    t.repeatsIntro(r.seeds.length, r.seeds.join(', ')), '',
+    t.repeatsIntro(r.seeds.length, r.seeds.join(', '), s.splitInfo ? s.splitInfo.kind === 'random' || s.splitInfo.kind === 'stratified' : s.task !== 'forecast'), '',
     `| ${t.seed} | ${keys.map(label).join(' | ')} |`, `|---:|${keys.map(() => '---:').join('|')}|`,
     ...r.runs.map((x) => `| ${x.seed} | ${keys.map((k) => raw(x.test[k])).join(' | ')} |`),
     `| **${t.meanStd}** | ${keys.map((k) => `**${meanStdCell(r.mean, r.std, k)}**`).join(' | ')} |`,

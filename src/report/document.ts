@@ -6,7 +6,9 @@ import { rocCurve } from '../metrics/curves.js';
 import type { Messages } from './i18n/index.js';
 import { buildTables } from './report-tables.js';
 import { analysisSections } from './analysis-md.js';
+import { ensembleClaim, stoppingClaim, verdict } from './claims.js';
 import { linesToBlocks } from './md-blocks.js';
+import { num } from './numbers.js';
 import type { Table } from './tables.js';
 import type { RunSummary } from './types.js';
 
@@ -92,7 +94,7 @@ function methodParagraphs(s: RunSummary, m: Messages): string[] {
     inputs, outputs: last ? last.outShape.reduce((p, x) => p * x, 1) : 0, hidden: String(h.hidden ?? '—'), dropout: Number(h.dropout ?? 0),
     loss: m.lossName(s.task), params: s.paramCount, optimizer: String(h.optimizer ?? '—'), lr: Number(h.lr), batch: Number(h.batch_size),
     decay: Number(h.weight_decay ?? 0), maxEpochs: Number(h.epochs), split, val: Number(d.val_rows ?? si?.val ?? 0), members: Number(t.members ?? h.ensemble ?? 1),
-    epochsRun: s.history.length, best: t.best_epoch, early: t.stopped_early, seed: s.seed, task: s.task,
+    seed: s.seed, task: s.task, stopping: stoppingClaim(s, m.lang), ensemble: ensembleClaim(s, m.lang, Number(d.val_rows ?? si?.val ?? 0)),
     chain: s.layers.map((l) => l.description).join(' → '), clip: Number(h.clip_norm ?? 5),
     transforms: d.transform as { log: boolean; seasonalLag: number; diff: number } | undefined, tokens: typeof d.tokens === 'string' ? d.tokens : undefined, strategy: typeof h.strategy === 'string' ? h.strategy : undefined,
     covariates: Array.isArray(d.covariates) ? d.covariates.map(String) : undefined,
@@ -118,13 +120,7 @@ function interpretation(s: RunSummary, m: Messages): string[] {
   const mine = pick(test);
   for (const [name, b] of Object.entries(s.metrics.baselines)) {
     const theirs = pick(b);
-    if (!Number.isFinite(mine) || !Number.isFinite(theirs)) continue;
-    const better = pm.higher ? mine > theirs : mine < theirs;
-    if (!better) out.push(I.notBeat(I.baselineName(name)));
-    else {
-      const pct = pm.higher ? Math.round(((mine - theirs) / Math.max(1e-12, theirs)) * 100) : Math.round((1 - mine / theirs) * 100);
-      out.push(I.beats(m.metric(pm.key), pct, I.baselineName(name)));
-    }
+    if (Number.isFinite(mine) && Number.isFinite(theirs)) out.push(verdict(m, pm, mine, theirs, I.baselineName(name)));
   }
   const per = test.per_class as { label: string; f1: number; support: number }[] | undefined;
   if (typeof test.macro_f1 === 'number') out.push(I.macroF1(test.macro_f1));
@@ -134,7 +130,7 @@ function interpretation(s: RunSummary, m: Messages): string[] {
     if (min > 0 && max / min >= 3) out.push(I.imbalance(Math.round(max / min)));
     if (per.length > 2) {
       const weakest = per.reduce((w, c) => (c.f1 < w.f1 ? c : w));
-      out.push(I.weakest(weakest.label, weakest.f1));
+      out.push(per.every((c) => num(c.f1, 3) === num(weakest.f1, 3)) ? I.equalF1(weakest.f1) : I.weakest(weakest.label, weakest.f1));
     }
     const labels = test.labels as string[] | undefined;
     const p = s.predictions;

@@ -72,3 +72,8 @@ export function formatTable(t: Table, sig = 4): Table {
   });
   return { ...t, rows };
 }
+
+/** Optimisers as papers write them: Adam, SGD, RMSprop (not ADAM or RMSPROP). */
+export function optimizerName(o: string): string {
+  return ({ adam: 'Adam', sgd: 'SGD', rmsprop: 'RMSprop', adamw: 'AdamW' } as Record<string, string>)[o.toLowerCase()] ?? o;
+}

@@ -1,6 +1,7 @@
 // What a finished training run hands to the report writers: plain data only.
 
 import type { LayerSummary } from '../engine/model.js';
+import type { NetworkFacts } from '../train/ensemble.js';
 import type { EpochLog } from '../train/fit.js';
 
 export interface DataAudit {
@@ -86,7 +87,14 @@ export interface MetricsJson {
   data: Record<string, unknown>;
   test: Record<string, unknown>;
   baselines: Record<string, Record<string, unknown>>;
-  train: { epochs: number; seconds: number; best_epoch: number; samples_per_second: number; stopped_early: boolean; members?: number; best_epochs?: number[]; interrupted?: boolean; diverged?: string; retried_lr?: number };
+  train: {
+    epochs: number; seconds: number; best_epoch: number; samples_per_second: number; stopped_early: boolean; members?: number; best_epochs?: number[];
+    interrupted?: boolean; diverged?: string; retried_lr?: number;
+    /** Folds planned (an interruption can leave fewer members) and the rows of each. */
+    planned_members?: number; fold_rows?: { train: number; val: number }[];
+    /** Per network: why it stopped, its epochs and best epoch (older run folders lack it). */
+    networks?: NetworkFacts[];
+  };
   [k: string]: unknown;
 }
 

@@ -26,7 +26,8 @@ describe('report text', () => {
     expect(text).toContain('weights of its best validation epoch (21) were kept');
     expect(text).toContain('seed 7');
     expect(text).toContain('Accuracy 0.75 against 0.333');
-    expect(text).toContain('125% better than the majority-class baseline');
+    expect(text).toContain('The network beats the majority-class baseline: its accuracy 0.75 is 41.7 percentage points above 0.3333.');
+    expect(text).not.toMatch(/% better/);
     expect(text).toContain('The weakest class is "b%"');
     expect(text).toContain('```\nnnm train data.csv --seed 7\n```');
     expect(text).toContain(`data SHA-256 \`${'ab'.repeat(32)}\``);
@@ -52,7 +53,7 @@ describe('report text', () => {
     const text = md(s);
     expect(text).toContain('explains 80% of the variance');
     expect(text).toContain('MAPE 15%: good by Lewis');
-    expect(text).toContain("RMSE is 50% better than the mean baseline's");
+    expect(text).toContain('The network beats the mean baseline: its RMSE 10 is 50% lower than 20.');
     expect(planFigures(s, messages('en')).map((f) => f.id)).toEqual(['loss', 'pred_vs_actual', 'residuals', 'network']);
   });
 

@@ -1,7 +1,7 @@
 // 中文消息目录：与英文目录同一类型（Messages），缺一条即编译失败。术语取数学建模竞赛论文的常用说法
 // （训练集/验证集/测试集、标准化、独热编码、均方根误差、决定系数、混淆矩阵、早停、随机种子等）。
 
-import { num } from '../numbers.js';
+import { num, optimizerName } from '../numbers.js';
 import type { Messages } from './en.js';
 
 const n = (x: number, d = 4): string => num(x, d);
@@ -51,14 +51,14 @@ export const zh: Messages = {
   method: (a) => [
     `**模型选择。** 采用${a.model}，理由是${a.why}。`,
     `**网络结构。** ${a.inputs} 个输入 → ${a.chain} → ${a.outputs} 个输出（${a.loss}），可训练参数共 ${a.params} 个。`,
-    `**训练方法。** 采用 ${a.optimizer.toUpperCase()} 优化器，初始学习率 ${a.lr}（验证损失停滞时减半），批大小 ${a.batch}，L2 正则化系数 ${a.decay}，最大训练轮数 ${a.maxEpochs}，梯度范数裁剪阈值为 ${a.clip}。`,
-    `**数据划分。** 测试集：${a.split}。${a.members > 1 ? `训练${a.task === 'forecast' ? '窗口按时间顺序分为' : '集再均分为'} ${a.members} ${a.task === 'forecast' ? '段' : '折'}，训练 ${a.members} 个网络，每个网络用其中 ${a.members - 1} ${a.task === 'forecast' ? '段' : '折'}训练、余下 1 ${a.task === 'forecast' ? '段' : '折'}（${a.val} 条）作验证集以早停，最终输出取 ${a.members} 个网络的平均（交叉验证集成）。` : `从训练集中留出 ${a.val} 条作为验证集，用于早停。`}`,
+    `**训练方法。** 采用 ${optimizerName(a.optimizer)} 优化器，初始学习率 ${a.lr}（验证损失停滞时减半），批大小 ${a.batch}，L2 正则化系数 ${a.decay}，最大训练轮数 ${a.maxEpochs}，梯度范数裁剪阈值为 ${a.clip}。`,
+    `**数据划分。** 测试集：${a.split}。${a.ensemble}`,
     a.task === 'forecast'
       ? `**数据变换。** 用训练集的统计量对序列依次作变换（${[a.transforms?.log ? '对数变换' : '', a.transforms?.seasonalLag ? `滞后 ${a.transforms.seasonalLag} 的季节差分` : '', a.transforms?.diff ? '一阶差分' : '', '标准化'].filter(Boolean).join('、')}），使趋势与季节性不主导网络的学习；每个预测值再按相同步骤逆变换回原始量纲。${a.strategy === 'direct' ? '多步预测采用直接方式，即网络由一个窗口一次输出未来各期的预测值。' : '多步预测采用递推方式，即把每一步的预测值作为下一步的输入。'}${a.covariates?.length ? `窗口同时读入协变量 ${a.covariates.map((c) => `“${c}”`).join('、')} 作为额外通道，各自用训练集统计量标准化，并作与序列相同的差分；${a.strategy === 'direct' ? '由于其未来值未知，只使用预测起点之前的协变量值。' : '由于其未来值未知，网络对每个通道都作一步预测，多步预测时把全部通道的预测值递推输入。'}` : ''}`
       : a.task === 'text'
         ? `**分词。** 文本${a.tokens === 'char' ? '按字切分（中文无需分词器）' : '按词切分'}；词表由训练集建立，词表外的词记为统一的未知词。`
         : `**数据标准化。** ${a.task === 'regress' ? '输入变量与目标变量' : '输入变量'}均用训练集的均值与标准差作 Z-score 标准化（见预处理表）。`,
-    `**早停。** 第一个网络${a.early ? '触发早停' : '达到最大训练轮数'}，共训练 ${a.epochsRun} 轮，保留验证损失最小的第 ${a.best} 轮的权重。`,
+    `**早停。** ${a.stopping}`,
     `**随机种子。** 数据划分、权重初始化、样本打乱与 Dropout 的全部随机性均由随机种子 ${a.seed} 决定。`,
   ],
   lossName: (task) => (task === 'regress' || task === 'forecast' ? '损失函数为标准化目标的均方误差' : '损失函数为 Softmax 交叉熵'),
@@ -103,13 +103,17 @@ export const zh: Messages = {
   interp: {
     r2: (r2, target) => `决定系数 R² = ${n(r2, 3)}，即模型解释了测试集上 \`${target}\` 方差的 ${Math.max(0, Math.round(r2 * 100))}%（R² = 1 为完全拟合，R² = 0 相当于始终用均值预测${r2 < 0 ? '；本模型还不如均值预测' : ''}）。`,
     mape: (mape) => `平均绝对百分比误差 MAPE = ${n(mape, 3)}%，按 Lewis（1982）的标准属于${mape < 10 ? '高精度预测' : mape < 20 ? '良好预测' : mape < 50 ? '可行预测' : '不准确预测'}（低于 10% 为高精度，10%–20% 为良好，20%–50% 为可行，高于 50% 为不准确）。`,
-    beats: (metric, pct, baseline) => `本文模型的 ${metric} 比${baseline}好 ${pct}%。`,
-    notBeat: (baseline) => `**本文模型未能优于${baseline}**；在得到更好的模型或更多数据之前，不宜声称该模型有效。`,
+    lowerError: (metric, mine, theirs, pct, baseline) => `本文模型优于${baseline}：其${metric}为 ${n(mine)}，比 ${n(theirs)} 降低了 ${pct}%。`,
+    higherScore: (metric, mine, theirs, pp, baseline) => `本文模型优于${baseline}：其${metric}为 ${n(mine)}，比 ${n(theirs)} 高出 ${n(pp, 3)} 个百分点。`,
+    ties: (metric, v, baseline) => `本文模型与${baseline}持平（${metric}均为 ${n(v)}），在该测试集上未能表明其更优。`,
+    notBeat: (metric, mine, theirs, baseline) => `**本文模型未能优于${baseline}**（${metric}：${n(mine)}，基准为 ${n(theirs)}）；在得到更好的模型或更多数据之前，不宜声称该模型有效。`,
+    metricInText: (k) => ({ accuracy: '准确率', rmse: 'RMSE', multi_step_rmse: '多步预测 RMSE' })[k] ?? k,
     baselineName: (b) => ({ majority: '多数类基准', mean: '均值基准', naive: '朴素预测基准', seasonal_naive: '季节朴素预测基准', drift: '漂移法基准', logistic_regression: '逻辑回归基准', knn_5: '5 近邻基准', linear_regression: '最小二乘线性回归基准', holt: 'Holt 线性趋势法基准', gm11: '灰色模型 GM(1,1) 基准', kmeans: 'k 均值基准' })[b] ?? `基准模型 ${b}`,
     accuracy: (acc, base) => `准确率为 ${n(acc, 3)}，而始终预测训练集中最多的类别只能达到 ${n(base, 3)}。`,
     macroF1: (f1) => `宏平均 F1 = ${n(f1, 3)}，它对每个类别的 F1 值等权平均，即使准确率较高，只要有某一类别被忽视，该值也会明显偏低。`,
     imbalance: (ratio) => `**类别不平衡**：测试集中最大类别的样本数是最小类别的 ${ratio} 倍，应结合宏平均 F1 与混淆矩阵评价，而不能只看准确率。`,
-    weakest: (label, f1) => `识别效果最差的类别为"${label}"（F1 = ${n(f1, 3)}）。`,
+    weakest: (label, f1) => `识别效果最差的类别为“${label}”（F1 = ${n(f1, 3)}）。`,
+    equalF1: (f1) => `各类别的 F1 值相同（均为 ${n(f1, 3)}），不存在识别效果较差的类别。`,
     auc: (auc) => `AUC = ${n(auc, 3)}，两类的区分能力${auc >= 0.9 ? '优秀' : auc >= 0.8 ? '良好' : auc >= 0.7 ? '一般' : '较差'}（0.5 相当于随机猜测，1 为完全区分）。`,
   },
   repro: (version, seed, sha) => `nnm 版本 ${version}；随机种子 ${seed}；数据文件 SHA-256：\`${sha}\`。将运行目录中的 config.json 通过 --config 传回即可复现本次结果；对运行目录执行 \`nnm report\` 可重新生成本报告。`,
