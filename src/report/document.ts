@@ -7,6 +7,7 @@ import type { Messages } from './i18n/index.js';
 import { buildTables } from './report-tables.js';
 import { analysisSections } from './analysis-md.js';
 import { ensembleClaim, stoppingClaim, verdict } from './claims.js';
+import { cjkSpacing } from './i18n/spacing.js';
 import { linesToBlocks } from './md-blocks.js';
 import { num } from './numbers.js';
 import type { Table } from './tables.js';
@@ -47,8 +48,10 @@ export function buildDocument(s: RunSummary, m: Messages, figures: FigureRef[], 
   if (a.imputed.length) B.push({ kind: 'p', text: m.imputedIntro }, { kind: 'list', items: a.imputed.map((i) => m.imputed(i.column, i.count, i.value)) });
   const notes = [...new Set(s.notes)];
   if (notes.length) {
-    B.push({ kind: 'p', text: m.notesIntro });
-    B.push(m.notesVerbatim ? { kind: 'code', text: notes.join('\n') } : { kind: 'list', items: notes });
+    const known = notes.map((x) => m.translateNote(x));
+    const untranslated = notes.filter((_, i) => known[i] === null);
+    if (untranslated.length < notes.length) B.push({ kind: 'p', text: m.notesIntro }, { kind: 'list', items: known.filter((x): x is string => x !== null) });
+    if (untranslated.length) B.push({ kind: 'p', text: m.notesUntranslated }, { kind: 'code', text: untranslated.join('\n') });
   }
   if (tables.some((t) => t.id === 'preprocessing')) {
     B.push({ kind: 'h3', text: m.h.preprocessing }, { kind: 'p', text: m.preprocessingIntro });
@@ -78,7 +81,18 @@ export function buildDocument(s: RunSummary, m: Messages, figures: FigureRef[], 
 
   for (const sec of analysisSections(s, m.lang)) B.push(...linesToBlocks(sec.lines, `${sec.id}-`));
   B.push({ kind: 'h2', text: m.h.repro }, { kind: 'code', text: s.command }, { kind: 'p', text: m.repro(s.nnmVersion, s.seed, a.sha256) });
-  return B;
+  return m.lang === 'zh' ? B.map(spaceBlock) : B;
+}
+
+/** Chinese spacing on every text of a block (not code blocks). */
+function spaceBlock(b: Block): Block {
+  switch (b.kind) {
+    case 'list': return { ...b, items: b.items.map(cjkSpacing) };
+    case 'table': return { ...b, caption: cjkSpacing(b.caption), table: { ...b.table, caption: cjkSpacing(b.table.caption), header: b.table.header.map(cjkSpacing), rows: b.table.rows.map((r) => r.map(cjkSpacing)) } };
+    case 'figure': return { ...b, caption: cjkSpacing(b.caption) };
+    case 'code': return b;
+    default: return { ...b, text: cjkSpacing(b.text) };
+  }
 }
 
 function methodParagraphs(s: RunSummary, m: Messages): string[] {

@@ -30,8 +30,8 @@ export function buildTables(s: RunSummary, m: Messages): Table[] {
         switch (p.kind) {
           case 'numeric': return [`\`${p.column}\``, ...m.prep.numeric(p.fill, p.mean, p.std, p.missing)];
           case 'onehot': return [`\`${p.column}\``, ...m.prep.onehot(p.levels, p.fill, p.missing)];
-          case 'target_classes': return [`\`${p.column}\` (${m.role('target')})`, ...m.prep.targetClasses(p.classes)];
-          case 'target_scaled': return [`\`${p.column}\` (${m.role('target')})`, ...m.prep.targetScaled(p.mean, p.std)];
+          case 'target_classes': return [`\`${p.column}\`${m.paren(m.role('target'))}`, ...m.prep.targetClasses(p.classes)];
+          case 'target_scaled': return [`\`${p.column}\`${m.paren(m.role('target'))}`, ...m.prep.targetScaled(p.mean, p.std)];
           default: {
             const never: never = p;
             throw new Error(`unknown preprocessing step ${JSON.stringify(never)}`);
@@ -48,7 +48,7 @@ export function buildTables(s: RunSummary, m: Messages): Table[] {
   });
   tables.push({
     id: 'hyperparameters', caption: T.hyper, header: [T.hyperparameter, T.value], align: ['l', 'l'],
-    rows: Object.entries(s.hyper).map(([k, v]) => [m.hyper(k), String(v)]),
+    rows: Object.entries(s.hyper).map(([k, v]) => [m.hyper(k), m.hyperValue(k, String(v))]),
   });
   tables.push(metricsTable(s, m));
   return tables.map((t) => formatTable(t));

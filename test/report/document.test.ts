@@ -60,11 +60,12 @@ describe('report text', () => {
   it('Chinese: every section in Chinese, no untranslated English sentences', () => {
     const text = md(classifySummary(), 'zh');
     expect(text).toContain('## 1 数据');
-    expect(text).toContain('`x_1`：2 个缺失值，以中位数 3.5填补');
+    expect(text).toContain('`x_1`：2 个缺失值，以中位数 3.5 填补');
     expect(text).toContain('准确率为 0.75');
     expect(englishRuns(text)).toEqual([]);
-    // the data layer's English notes are kept verbatim, but in a code block
-    expect(text).toContain('```\ncolumn "id" looks like an identifier');
+    // the data layer's notes are translated, not quoted
+    expect(text).toContain('- 列“id”看起来是编号，未作为输入变量');
+    expect(text).not.toContain('looks like an identifier');
   });
 
   it('the heuristic does catch an English sentence', () => {

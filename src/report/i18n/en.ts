@@ -33,8 +33,9 @@ export const en = {
   imputedIntro: 'Missing cells were filled from the training rows:',
   imputed: (column: string, count: number, value: string) => `\`${column}\`: ${count} cell(s), filled with the ${value}`,
   notesIntro: 'Notes from loading and preparing the data:',
-  /** Notes come from the data layer in English; other languages show them verbatim in a code block. */
-  notesVerbatim: false,
+  /** A note in the report's language, or null when it has no translation (quoted as is). */
+  translateNote: (note: string): string | null => note,
+  notesUntranslated: '',
   preprocessingIntro: 'Every statistic below (medians, means, standard deviations, levels) was computed on the training part only and replayed unchanged on the test part, so no test information leaks into training.',
   prep: {
     numeric: (fill: number, mean: number, std: number, missing: number) => [`${missing ? `missing → median ${n(fill)}; ` : ''}z-score standardisation`, `mean ${n(mean)}, sd ${n(std)}`],
@@ -70,6 +71,8 @@ export const en = {
   modelRow: (model: string) => `${model.toUpperCase()} (nnm)`,
   baselineRow: (b: string): string => ({ majority: 'baseline: majority class', mean: 'baseline: training mean', naive: 'baseline: naive (last value)', seasonal_naive: 'baseline: seasonal naive', drift: 'baseline: drift', logistic_regression: 'baseline: logistic regression', knn_5: 'baseline: 5-nearest neighbours', linear_regression: 'baseline: least squares (OLS)', holt: "baseline: Holt's linear trend", gm11: 'baseline: grey model GM(1,1)', kmeans: 'baseline: k-means' })[b] ?? `baseline: ${b.replace(/_/g, ' ')}`,
   horizonRow: (h: string): string => ({ one_step: 'one-step', multi_step: 'multi-step' })[h] ?? h,
+  paren: (s: string): string => ` (${s})`,
+  hyperValue: (k: string, v: string): string => (k === 'optimizer' ? optimizerName(v) : k === 'model' ? v.toUpperCase() : v),
   hyper: (k: string): string => ({
     hidden: 'hidden layer sizes', dropout: 'dropout rate', ensemble: 'networks in the ensemble', epochs: 'maximum epochs', batch_size: 'batch size',
     lr: 'initial learning rate', clip_norm: 'gradient-norm clipping', sequence_length: 'sequence length (tokens)', embedding_dim: 'embedding size', model: 'network', optimizer: 'optimiser', patience: 'early-stopping patience (epochs)', weight_decay: 'L2 weight decay', window: 'window (past steps)', strategy: 'multi-step strategy', horizon: 'forecast horizon',

@@ -3,8 +3,14 @@
 
 import { num, optimizerName } from '../numbers.js';
 import type { Messages } from './en.js';
+import { noteZh } from './zh-notes.js';
 
 const n = (x: number, d = 4): string => num(x, d);
+
+/** Network names as Chinese papers write them (the LSTM is 长短期记忆网络; 门控循环单元 is the GRU). */
+const zhModelShort: Record<string, string> = {
+  mlp: '多层感知机（MLP）', cnn: '卷积神经网络（CNN）', rnn: '循环神经网络（RNN）', lstm: '长短期记忆网络（LSTM）', gru: '门控循环单元网络（GRU）', som: '自组织映射（SOM）',
+};
 
 export const zh: Messages = {
   lang: 'zh',
@@ -16,12 +22,12 @@ export const zh: Messages = {
   },
   taskName: (t) => ({ classify: '分类', regress: '回归', forecast: '时间序列预测', image: '图像分类', text: '文本分类', cluster: '聚类' })[t] ?? t,
   modelName: (m) => ({
-    mlp: '多层感知机（MLP，即 BP 神经网络）', cnn: '卷积神经网络（CNN）', rnn: '循环神经网络（RNN）', lstm: '长短期记忆网络（LSTM）', gru: '门控循环单元网络（GRU）',
+    ...zhModelShort, mlp: '多层感知机（MLP，即 BP 神经网络）',
   })[m] ?? m.toUpperCase(),
   whyModel: (m, inputs, trainRows) => ({
     mlp: `数据为含 ${inputs} 个输入变量的表格数据，不具有时间或空间结构，全连接网络是此类数据的标准神经网络模型，能够刻画线性模型无法表达的非线性关系与变量间交互作用；训练样本仅 ${trainRows} 条，故采用小规模网络并配合早停以抑制过拟合`,
     cnn: '输入为图像，卷积层在不同位置共享权重，能以远少于全连接网络的参数学习局部特征',
-    lstm: '数据为序列，门控循环单元能在较长的时间跨度上保留信息，避免梯度消失',
+    lstm: '数据为序列，长短期记忆网络的输入门、遗忘门与输出门能在较长的时间跨度上保留信息，缓解梯度消失问题',
     gru: '数据为序列，门控循环单元能在较长的时间跨度上保留信息，且参数少于 LSTM',
     rnn: '数据为较短的序列，简单循环网络是最简单的序列模型',
   })[m] ?? '该网络是 nnm 针对此任务与数据的默认选择',
@@ -35,8 +41,9 @@ export const zh: Messages = {
     const how = med ? `中位数 ${med[1]}` : mode ? `众数 ${mode[1]}` : `\`${value}\``;
     return `\`${column}\`：${count} 个缺失值，以${how}填补`;
   },
-  notesIntro: '数据读取与准备过程中的程序提示（保留英文原文）：',
-  notesVerbatim: true,
+  notesIntro: '数据读取与准备过程中的程序提示：',
+  translateNote: noteZh,
+  notesUntranslated: '以下提示尚无中文译文，保留英文原文：',
   preprocessingIntro: '下表中的全部统计量（中位数、均值、标准差、类别水平）均仅由训练集计算，并原样用于测试集，避免测试集信息泄漏到训练过程。',
   prep: {
     numeric: (fill, mean, std, missing) => [`${missing ? `缺失值以中位数 ${n(fill)} 填补；` : ''}Z-score 标准化`, `均值 ${n(mean)}，标准差 ${n(std)}`],
@@ -50,7 +57,7 @@ export const zh: Messages = {
         : `以随机种子 ${seed} 进行${kind === 'stratified' ? '分层' : ''}随机划分：训练集 ${train} 条，测试集 ${test} 条（占 ${Math.round((frac ?? 0) * 100)}%）`,
   method: (a) => [
     `**模型选择。** 采用${a.model}，理由是${a.why}。`,
-    `**网络结构。** ${a.inputs} 个输入 → ${a.chain} → ${a.outputs} 个输出（${a.loss}），可训练参数共 ${a.params} 个。`,
+    `**网络结构。** ${a.inputs} 个输入 → ${a.chain.split(' → ').map((l) => `\`${l}\``).join(' → ')} → ${a.outputs} 个输出（${a.loss}），可训练参数共 ${a.params} 个。`,
     `**训练方法。** 采用 ${optimizerName(a.optimizer)} 优化器，初始学习率 ${a.lr}（验证损失停滞时减半），批大小 ${a.batch}，L2 正则化系数 ${a.decay}，最大训练轮数 ${a.maxEpochs}，梯度范数裁剪阈值为 ${a.clip}。`,
     `**数据划分。** 测试集：${a.split}。${a.ensemble}`,
     a.task === 'forecast'
@@ -68,6 +75,8 @@ export const zh: Messages = {
   modelRow: (model) => `${model.toUpperCase()}（本文模型）`,
   baselineRow: (b) => ({ majority: '基准：多数类', mean: '基准：训练集均值', naive: '基准：朴素预测', seasonal_naive: '基准：季节朴素预测', drift: '基准：漂移法', logistic_regression: '基准：逻辑回归', knn_5: '基准：5 近邻', linear_regression: '基准：最小二乘线性回归', holt: '基准：Holt 线性趋势法', gm11: '基准：灰色模型 GM(1,1)', kmeans: '基准：k 均值' })[b] ?? `基准：${b}`,
   horizonRow: (h) => ({ one_step: '单步', multi_step: '多步' })[h] ?? h,
+  paren: (s) => `（${s}）`,
+  hyperValue: (k, v) => (k === 'optimizer' ? optimizerName(v) : k === 'model' ? (zhModelShort[v] ?? v.toUpperCase()) : k === 'strategy' ? ({ recursive: '递推预测', direct: '直接预测' }[v] ?? v) : v),
   hyper: (k) => ({
     hidden: '隐藏层神经元数', dropout: 'Dropout 比例', ensemble: '集成网络个数', epochs: '最大训练轮数', batch_size: '批大小',
     lr: '初始学习率', clip_norm: '梯度裁剪阈值', sequence_length: '序列长度（词元数）', embedding_dim: '词嵌入维数', model: '网络类型', optimizer: '优化器', patience: '早停耐心值（轮）', weight_decay: 'L2 正则化系数', window: '窗口长度（历史步数）', strategy: '多步预测方式', horizon: '预测步长',
