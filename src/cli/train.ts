@@ -11,7 +11,7 @@ import { UserError } from '../errors.js';
 import { checkRunFolder, defaultRunFolder, prepareRunFolder, writeAtomic } from '../report/files.js';
 import { systemFontDirs } from '../report/figures/fonts.js';
 import type { RunOutput } from '../report/types.js';
-import { SUMMARY_FILE, summaryJson, writeReport } from '../report/write-report.js';
+import { SUMMARY_FILE, summaryJson, writeMarkdownDocx, writeReport } from '../report/write-report.js';
 import { runForecastJob } from '../train/forecast-job.js';
 import { isFolder } from '../data/image-folder.js';
 import { runImageJob } from '../train/image-job.js';
@@ -133,7 +133,7 @@ async function trainAndWrite(
   if (output.summary.task !== 'cluster') {
     const report = await writeReport(dir, output.summary, spec.lang, fontDirs());
     for (const n of report.notes) note(n);
-  }
+  } else await writeMarkdownDocx(dir, output.files['report.md'] ?? '', spec.lang);
   if (spec.json) io.out(metricsJson);
   if (!spec.quiet) io.err(summaryLines(output, dir, c));
   return output;

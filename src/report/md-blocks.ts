@@ -18,6 +18,15 @@ export function linesToBlocks(lines: string[], idPrefix: string): Block[] {
     if (l.startsWith('### ')) {
       flush();
       out.push({ kind: 'h3', text: l.slice(4) });
+    } else if (l.startsWith('# ')) {
+      flush();
+      out.push({ kind: 'h1', text: l.slice(2) });
+    } else if (l.startsWith('- ')) {
+      flush();
+      const items: string[] = [];
+      while (i < lines.length && lines[i].startsWith('- ')) items.push(lines[i++].slice(2));
+      i--;
+      out.push({ kind: 'list', items });
     } else if (l.startsWith('## ')) {
       flush();
       out.push({ kind: 'h2', text: l.slice(3) });

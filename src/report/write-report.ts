@@ -1,5 +1,5 @@
 // The human side of a run folder, from its RunSummary alone: figures/ (SVG + PNG), tables/
-// (LaTeX + Markdown), report.md and report.html, in English or Chinese. `nnm train` calls it after
+// (LaTeX + Markdown), report.md, report.html and report.docx, in English or Chinese. `nnm train` calls it after
 // training and `nnm report` calls it on summary.json, so a report can be rebuilt without retraining.
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { planFigures } from './figures/plan.js';
 import { messages, type ReportLang } from './i18n/index.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
+import { linesToBlocks } from './md-blocks.js';
 import { buildTables } from './report-tables.js';
 import { runId, type Table, toLatex, toMarkdownTable } from './tables.js';
 import type { RunSummary } from './types.js';
@@ -81,5 +82,17 @@ export async function writeReport(dir: string, s: RunSummary, lang: ReportLang, 
   }
   put('report.md', renderMarkdown(blocks));
   put('report.html', renderHtml(blocks, lang, new Map(rendered.map((f) => [f.id, f.svg]))));
+  // Lazy like the figures: the docx package loads only when a report is written.
+  const { renderDocx } = await import('./docx.js');
+  put('report.docx', await renderDocx(blocks, lang, new Map(rendered.map((f) => [f.id, f.png]))));
   return { files, figureSeconds, notes };
+}
+
+/**
+ * report.docx for a report written as Markdown by its job (the cluster task): its headings,
+ * paragraphs and tables, through the same Word writer.
+ */
+export async function writeMarkdownDocx(dir: string, md: string, lang: ReportLang): Promise<void> {
+  const { renderDocx } = await import('./docx.js');
+  writeAtomic(join(dir, 'report.docx'), await renderDocx(linesToBlocks(md.split('\n'), 'md-'), lang, new Map()));
 }
