@@ -51,9 +51,25 @@ export function readSummary(dir: string): RunSummary {
   return s;
 }
 
+/** Every network's loss history from the run folder's history.csv (its `member` column), if any. */
+export function memberHistories(dir: string): RunSummary['history'][] {
+  const path = join(dir, 'history.csv');
+  if (!existsSync(path)) return [];
+  const [head, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
+  const cols = head.split(',');
+  const at = (name: string): number => cols.indexOf(name);
+  if (at('member') < 0 || at('val_loss') < 0) return [];
+  const out: RunSummary['history'][] = [];
+  for (const l of lines) {
+    const v = l.split(',').map(Number);
+    (out[v[at('member')] - 1] ??= []).push({ epoch: v[at('epoch')], train_loss: v[at('train_loss')], val_loss: v[at('val_loss')], lr: v[at('lr')] });
+  }
+  return out.filter(Boolean);
+}
+
 export async function writeReport(dir: string, s: RunSummary, lang: ReportLang, fontDirs: string[]): Promise<ReportResult> {
   const m = messages(lang);
-  const figs = planFigures(s, m);
+  const figs = planFigures(s, m, memberHistories(dir));
   const files: string[] = [];
   const notes: string[] = [];
   const put = (name: string, content: string | Uint8Array): void => {

@@ -102,8 +102,8 @@ describe('figure planning', () => {
       future: { x: ['2021-07-01', '2021-08-01'], mean: [30, 31], lower: [28, 28], upper: [32, 34], level: 0.95 },
       residuals: [0, 0, -1, 0, 0, -1],
     }, messages('zh'), '乘客数');
-    expect(figs.map((f) => f.id)).toEqual(['forecast_test', 'forecast_future', 'residual_acf']);
-    expect(figs[1].caption).toContain('95% 预测区间');
+    expect(figs.map((f) => f.id)).toEqual(['forecast_test', 'series_full', 'forecast_future', 'residual_acf']);
+    expect(figs[2].caption).toContain('95% 预测区间');
   });
 
   it('ROC and autocorrelation by hand', () => {

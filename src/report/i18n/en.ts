@@ -86,7 +86,7 @@ export const en = {
   tableRef: (n: number, caption: string) => `Table ${n}. ${caption}`,
   figureRef: (n: number, caption: string) => `Figure ${n}. ${caption}`,
   fig: {
-    loss: (best: number, members: number, loss: string) => `Training and validation loss per epoch (${loss})${members > 1 ? `, first of ${members} networks` : ''}; the dashed line marks the best validation epoch (${best}), whose weights were kept.`,
+    loss: (best: number, members: number, loss: string) => `Training (solid) and validation (dashed) loss per epoch (${loss})${members > 1 ? `: each of the ${members} networks as a thin line, their mean per epoch (over the networks still training) in bold; the dotted line marks the first network's best validation epoch (${best})` : `; the dotted line marks the best validation epoch (${best}), whose weights were kept`}.`,
     predVsActual: (target: string, r: number, r2: number) => `Predicted against actual \`${target}\` on the test rows, with the line y = x (a perfect prediction); Pearson r = ${n(r, 3)}, R² = ${n(r2, 3)}.`,
     residuals: (target: string, mean: number, sd: number) => `Distribution of the test residuals (actual − predicted) of \`${target}\`; mean ${n(mean, 3)}, standard deviation ${n(sd, 3)}.`,
     confusion: 'Confusion matrix on the test rows (rows: true class, columns: predicted class, cells: counts).',
@@ -94,7 +94,8 @@ export const en = {
     f1: 'F1 score of each class on the test rows (support in brackets).',
     misclassified: (n: number) => `${n} misclassified test image(s), each labelled true class → predicted class.`,
     network: (params: number) => `Network structure: layers, output shapes and parameter counts (${params} parameters in all).`,
-    forecastTest: 'The series, its test part and the forecasts: one-step (each point from the true history before it) and multi-step (one forecast from the start of the test part).',
+    forecastTest: (tail: number) => `The test part and the forecasts, after the last ${tail} training periods: one-step (each point from the true history before it) and multi-step (one forecast from the start of the test part).`,
+    seriesFull: 'The whole series: the training part and the test part.',
     forecastFuture: (level: number | undefined) => `Forecast after the end of the data${level ? `, with a ${Math.round(level * 100)}% prediction interval` : ''}.`,
     acf: (bound: number) => `Autocorrelation of the one-step test residuals by lag; bars beyond ±${n(bound, 2)} (dashed) suggest structure the model missed.`,
   },

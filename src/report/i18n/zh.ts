@@ -89,7 +89,7 @@ export const zh: Messages = {
   tableRef: (k, caption) => `表 ${k}  ${caption}`,
   figureRef: (k, caption) => `图 ${k}  ${caption}`,
   fig: {
-    loss: (best, members, loss) => `训练集与验证集损失随训练轮数的变化（${loss}${members > 1 ? `；图为 ${members} 个集成网络中的第一个` : ''}），虚线标出验证损失最小的第 ${best} 轮，模型保留该轮权重。`,
+    loss: (best, members, loss) => `训练集（实线）与验证集（虚线）损失随训练轮数的变化（${loss}）${members > 1 ? `：${members} 个集成网络各为一条细线，粗线为各轮仍在训练的网络的平均；点线标出第一个网络验证损失最小的第 ${best} 轮` : `；点线标出验证损失最小的第 ${best} 轮，模型保留该轮权重`}。`,
     predVsActual: (target, r, r2) => `测试集 \`${target}\` 的预测值与真实值散点图，直线为 y = x（完美预测）；相关系数 r = ${n(r, 3)}，决定系数 R² = ${n(r2, 3)}。`,
     residuals: (target, mean, sd) => `测试集 \`${target}\` 的残差（真实值 − 预测值）分布直方图；均值 ${n(mean, 3)}，标准差 ${n(sd, 3)}。`,
     confusion: '测试集混淆矩阵（行为真实类别，列为预测类别，数值为样本数）。',
@@ -97,7 +97,8 @@ export const zh: Messages = {
     f1: '测试集各类别的 F1 值（括号内为样本数）。',
     misclassified: (n) => `测试集中被错误分类的 ${n} 幅图像，标注为“真实类别 → 预测类别”。`,
     network: (params) => `网络结构示意图：各层、输出形状与参数个数（共 ${params} 个参数）。`,
-    forecastTest: '原序列、测试段与预测结果：单步预测（每点用其之前的真实历史预测）与多步预测（从测试段起点一次性递推预测）。',
+    forecastTest: (tail) => `测试段与预测结果（前接训练段的最后 ${tail} 期）：单步预测（每点用其之前的真实历史预测）与多步预测（从测试段起点一次性递推预测）。`,
+    seriesFull: '完整序列：训练段与测试段。',
     forecastFuture: (level) => `数据末端之后的预测${level ? `，阴影为 ${Math.round(level * 100)}% 预测区间` : ''}。`,
     acf: (bound) => `测试集单步预测残差的自相关系数；超出 ±${n(bound, 2)}（虚线）的滞后阶表明模型尚有未捕捉的规律。`,
   },
