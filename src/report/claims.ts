@@ -118,3 +118,17 @@ export function verdict(m: Messages, pm: { key: string; path?: string; higher: b
   if (!better) return I.notBeat(metric, mine, theirs, baseline);
   return pm.higher ? I.higherScore(metric, mine, theirs, (mine - theirs) * 100, baseline) : I.lowerError(metric, mine, theirs, Math.round((1 - mine / theirs) * 100), baseline);
 }
+
+/**
+ * The scaling sentence of an image or signal run, from the note its job recorded (such runs have no
+ * preprocessing table and are not z-scored column by column); undefined for tabular runs.
+ */
+export function scalingClaim(s: RunSummary, lang: Lang): string | undefined {
+  for (const note of s.notes) {
+    const px = /^pixels scaled to \[0, 1\] from ([^ ]+)\.\.([^ ]+)/.exec(note);
+    if (px) return lang === 'zh' ? `像素值按训练集确定的取值范围 ${px[1]}..${px[2]} 线性缩放到 [0, 1]（未作逐列 Z-score 标准化）。` : `Pixel values were scaled linearly from their range ${px[1]}..${px[2]} to [0, 1] (no per-column z-scores).`;
+    const sig = /^signals standardised with the training mean ([^ ]+) and standard deviation ([^ ]+)/.exec(note);
+    if (sig) return lang === 'zh' ? `信号值用训练集的均值 ${sig[1]} 与标准差 ${sig[2]} 标准化。` : `Signal values were standardised with the training mean ${sig[1]} and standard deviation ${sig[2]}.`;
+  }
+  return undefined;
+}

@@ -6,7 +6,7 @@ import { rocCurve } from '../metrics/curves.js';
 import type { Messages } from './i18n/index.js';
 import { buildTables } from './report-tables.js';
 import { analysisSections } from './analysis-md.js';
-import { ensembleClaim, stoppingClaim, verdict } from './claims.js';
+import { ensembleClaim, scalingClaim, stoppingClaim, verdict } from './claims.js';
 import { cjkSpacing } from './i18n/spacing.js';
 import { linesToBlocks } from './md-blocks.js';
 import { num } from './numbers.js';
@@ -43,7 +43,7 @@ export function buildDocument(s: RunSummary, m: Messages, figures: FigureRef[], 
 
   B.push({ kind: 'h2', text: m.h.data }, { kind: 'h3', text: m.h.audit });
   const a = s.audit;
-  B.push({ kind: 'p', text: m.dataIntro(a.file, a.encoding, a.delimiter === '\t' ? '\\t' : a.delimiter, a.rows, a.columns.length) });
+  B.push({ kind: 'p', text: m.dataIntro(a.file, a.encoding, a.delimiter === '\t' ? '\\t' : a.delimiter, a.rows, a.columns.reduce((k, c) => k + Number(/\((\d+) pixel columns\)/.exec(c.name)?.[1] ?? 1), 0)) });
   table('data');
   if (a.imputed.length) B.push({ kind: 'p', text: m.imputedIntro }, { kind: 'list', items: a.imputed.map((i) => m.imputed(i.column, i.count, i.value)) });
   const notes = [...new Set(s.notes)];
@@ -108,7 +108,7 @@ function methodParagraphs(s: RunSummary, m: Messages): string[] {
     inputs, outputs: last ? last.outShape.reduce((p, x) => p * x, 1) : 0, hidden: String(h.hidden ?? '—'), dropout: Number(h.dropout ?? 0),
     loss: m.lossName(s.task), params: s.paramCount, optimizer: String(h.optimizer ?? '—'), lr: Number(h.lr), batch: Number(h.batch_size),
     decay: Number(h.weight_decay ?? 0), maxEpochs: Number(h.epochs), split, val: Number(d.val_rows ?? si?.val ?? 0), members: Number(t.members ?? h.ensemble ?? 1),
-    seed: s.seed, task: s.task, stopping: stoppingClaim(s, m.lang), ensemble: ensembleClaim(s, m.lang, Number(d.val_rows ?? si?.val ?? 0)),
+    seed: s.seed, task: s.task, stopping: stoppingClaim(s, m.lang), scaling: scalingClaim(s, m.lang), ensemble: ensembleClaim(s, m.lang, Number(d.val_rows ?? si?.val ?? 0)),
     chain: s.layers.map((l) => l.description).join(' → '), clip: Number(h.clip_norm ?? 5),
     transforms: d.transform as { log: boolean; seasonalLag: number; diff: number } | undefined, tokens: typeof d.tokens === 'string' ? d.tokens : undefined, strategy: typeof h.strategy === 'string' ? h.strategy : undefined,
     covariates: Array.isArray(d.covariates) ? d.covariates.map(String) : undefined,

@@ -21,7 +21,7 @@ export function buildTables(s: RunSummary, m: Messages): Table[] {
   const tables: Table[] = [];
   tables.push({
     id: 'data', caption: T.data, header: [T.column, T.type, T.missing, T.distinct, T.role], align: ['l', 'l', 'r', 'r', 'l'],
-    rows: s.audit.columns.map((c) => [`\`${c.name}\``, m.colType(c.type), String(c.missing), String(c.unique), m.role(c.role)]),
+    rows: s.audit.columns.map((c) => [`\`${c.name}\``, m.colType(c.type), String(c.missing), c.type === 'pixels' ? '—' : String(c.unique), m.role(c.role)]),
   });
   if (s.preprocessing?.length) {
     tables.push({

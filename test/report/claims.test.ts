@@ -78,3 +78,18 @@ describe('beats / ties / does not beat', () => {
     expect(md).toContain('Adam optimiser');
   });
 });
+
+describe('the scaling sentence of an image run comes from its recorded scaling', () => {
+  it('pixels scaled to [0, 1] are not called z-scores, and the pixel columns are counted', () => {
+    const s = classifySummary();
+    s.task = 'image';
+    s.notes = ['pixels scaled to [0, 1] from 0..16 (values lie in 0..16)'];
+    s.audit.columns = [{ name: 'label', type: 'category', missing: 0, unique: 10, role: 'target' }, { name: 'px0 .. px63 (64 pixel columns)', type: 'pixels', missing: 0, unique: 0, role: 'input' }];
+    const md = renderMarkdown(buildDocument(s, messages('en'), []));
+    expect(md).toContain('**Scaling.** Pixel values were scaled linearly from their range 0..16 to [0, 1]');
+    expect(md).not.toContain('z-score standardised');
+    expect(md).toMatch(/rows, 65 columns\./);
+    expect(md).toContain('| pixels | 0 | — | input |');
+    expect(stoppingClaim(s, 'en')).toBeTruthy();
+  });
+});

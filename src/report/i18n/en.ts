@@ -50,7 +50,7 @@ export const en = {
   method: (a: {
     model: string; why: string; inputs: number; outputs: number; hidden: string; dropout: number; loss: string; params: number;
     optimizer: string; lr: number; batch: number; decay: number; maxEpochs: number; split: string; val: number; members: number;
-    seed: number; stopping: string; ensemble: string; task: string; chain: string; clip: number; transforms?: { log: boolean; seasonalLag: number; diff: number }; tokens?: string; strategy?: string; covariates?: string[];
+    seed: number; stopping: string; ensemble: string; scaling?: string; task: string; chain: string; clip: number; transforms?: { log: boolean; seasonalLag: number; diff: number }; tokens?: string; strategy?: string; covariates?: string[];
   }) => [
     `**Model.** A ${a.model}, chosen because ${a.why}.`,
     `**Architecture.** ${a.inputs} inputs → ${a.chain} → ${a.outputs} output(s) (${a.loss}); ${a.params} trainable parameters in all.`,
@@ -60,7 +60,7 @@ export const en = {
       ? `**Transformations.** The series was transformed (${[a.transforms?.log ? 'log' : '', a.transforms?.seasonalLag ? `seasonal difference at lag ${a.transforms.seasonalLag}` : '', a.transforms?.diff ? 'first difference' : '', 'standardisation'].filter(Boolean).join(', then ')}) with statistics of the training part, so that trend and season do not dominate what the network learns; every forecast is mapped back through the same steps. ${a.strategy === 'direct' ? 'Multi-step forecasts are direct: the network outputs all the periods ahead at once from one window.' : 'Multi-step forecasts are recursive: each forecast is fed back as the next input.'}${a.covariates?.length ? ` The window also reads the covariate(s) ${a.covariates.map((c) => `"${c}"`).join(', ')} as extra channels, each standardised on the training part with the same differencing as the series; ${a.strategy === 'direct' ? 'their values are used up to the forecast origin only, since their future is unknown.' : 'since their future values are unknown, the network forecasts every channel one step ahead and multi-step forecasts feed all of them back.'}` : ''}`
       : a.task === 'text'
         ? `**Tokens.** Texts were split into ${a.tokens === 'char' ? 'characters (no word segmenter is needed for Chinese)' : 'words'}; the vocabulary comes from the training part, and tokens not in it are read as one unknown token.`
-        : `**Scaling.** ${a.task === 'regress' ? 'Inputs and target were z-score standardised' : 'Inputs were z-score standardised'} with statistics of the training part (see the preprocessing table).`,
+        : `**Scaling.** ${a.scaling ?? `${a.task === 'regress' ? 'Inputs and target were z-score standardised' : 'Inputs were z-score standardised'} with statistics of the training part (see the preprocessing table).`}`,
     `**Early stopping.** ${a.stopping}`,
     `**Seed.** Every random choice (split, initial weights, shuffling, dropout) comes from seed ${a.seed}.`,
   ],

@@ -5,6 +5,8 @@
 const q = (s: string): string => `“${s}”`;
 
 const PATTERNS: [RegExp, (...m: string[]) => string][] = [
+  [/^image shape (\S+) inferred from (\d+) pixel columns \(a square\); set --image-shape HxWxC to change$/, (sh, n) => `由 ${n} 个像素列推断图像尺寸为 ${sh}（正方形）；如需更改，请用 --image-shape 指定`],
+  [/^pixels scaled to \[0, 1\] from (\S+)\.\.(\S+) \((.+)\)$/, (a, b) => `像素值由 ${a}..${b} 线性缩放到 [0, 1]`],
   [/^transform: log transform: the seasonal swing grows with the level \(correlation ([\d.]+)\)$/, (r) => `变换：取对数，因为季节波动幅度随水平增大（相关系数 ${r}）`],
   [/^transform: log transform: the values span more than a factor of 5$/, () => '变换：取对数，因为数值跨度超过 5 倍'],
   [/^transform: seasonal difference at lag (\d+): strong season \(autocorrelation ([\d.]+) at lag \d+\)$/, (lag, ac) => `变换：作滞后 ${lag} 的季节差分，因为季节性强（滞后 ${lag} 的自相关系数为 ${ac}）`],
