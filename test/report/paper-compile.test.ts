@@ -5,7 +5,7 @@
 // (.ci/run installs them with apt).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listTemplates } from '../../src/report/templates.js';
@@ -50,5 +50,23 @@ describe('paper/model.tex of every template compiles against a real run', () => 
     expect(status, log.split('\n').filter((l) => l.startsWith('!')).join('\n')).toBe(0);
     expect(existsSync(join(dir, 'main.pdf'))).toBe(true);
     expect(log).not.toMatch(/multiply defined|There were undefined references/);
+  }, 300_000);
+});
+
+describe('every tables/*.tex of a run compiles, the analysis sections\' too', () => {
+  it.each(['en', 'zh'] as const)('iris with --cv, --repeats and --sensitivity (%s)', async (lang) => {
+    const engine = lang === 'zh' ? 'xelatex' : 'pdflatex';
+    if (!(engine === 'pdflatex' ? hasPdflatex : hasXelatex)) return; // skipped: no TeX engine here
+    const dir = tempDir();
+    const run = join(dir, 'runs', 'Iris CV');
+    const r = await runCli(['train', resolve(__dirname, '../../sample-data/iris.csv'), '--out', run, '--quiet', '--epochs', '5', '--cv', '3', '--repeats', '2', '--sensitivity', 'on', '--lang', lang]);
+    expect(r.code, r.stderr).toBe(0);
+    const files = readdirSync(join(run, 'tables')).filter((f) => f.endsWith('.tex')).sort();
+    expect(files).toEqual(expect.arrayContaining(['cv-1.tex', 'cv-2.tex', 'repeats-1.tex', 'sensitivity-1.tex', 'metrics.tex']));
+    for (const f of files) expect(readFileSync(join(run, 'tables', f), 'utf8')).toContain(`\\label{tab:iris-cv-${f.slice(0, -4)}}`);
+    const cls = engine === 'xelatex' ? '\\documentclass{ctexart}' : '\\documentclass{article}';
+    writeFileSync(join(dir, 'main.tex'), `${cls}\n\\usepackage{booktabs,longtable}\n\\begin{document}\n${files.map((f) => `\\input{runs/Iris CV/tables/${f}}`).join('\n')}\n\\end{document}\n`);
+    const { status, log } = compile(dir, engine);
+    expect(status, log.split('\n').filter((l) => l.startsWith('!')).join('\n')).toBe(0);
   }, 300_000);
 });
