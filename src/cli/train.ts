@@ -208,7 +208,7 @@ function summaryLines(o: RunOutput, dir: string, c: ReturnType<typeof paint>): s
     lines.push(`${c.bold('test')}  accuracy ${c.green(f(t.accuracy))}  macro F1 ${f(t.macro_f1)}   (majority baseline: accuracy ${f(b.accuracy)})`);
   }
   if (m.task !== 'cluster') lines.push(`${c.bold('trained')} ${m.train.epochs} epochs (best ${m.train.best_epoch}) in ${m.train.seconds}s`);
-  lines.push(`${c.bold('run folder')} ${dir}  (report.html, report.md, figures/, tables/, metrics.json, predictions.csv, model.nnm.json)`);
+  lines.push(`${c.bold('run folder')} ${dir}  (report.html, report.md, report.docx, figures/, tables/, metrics.json, predictions.csv, model.nnm.json)`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -45,7 +45,7 @@ describe('early-stopping sentences come from the stop reason of each network', (
   it('folds of unequal size are given as a range', () => {
     const s = summary([net(1, 'patience', 50, 10), net(2, 'patience', 60, 20)]);
     s.metrics.train.fold_rows = [{ train: 60, val: 61 }, { train: 61, val: 60 }];
-    expect(ensembleClaim(s, 'en', 60)).toMatch(/cut into 2 folds of 60–61 rows; 2 networks were each trained on the other 1/);
+    expect(ensembleClaim(s, 'en', 60)).toMatch(/cut into 2 folds of 60–61 rows; 2 networks were each trained on the other 1 fold and early-stopped on their own/);
   });
 
   it('an old run folder without the facts gets no verdict', () => {
