@@ -91,6 +91,6 @@ export function summaryLines(o: RunOutput, dir: string, c: ChalkInstance): strin
   lines.push(...manyRunLines(o, c));
   const trained = trainedLine(o, c);
   if (trained) lines.push(trained);
-  lines.push(`${c.bold('run folder')} ${dir}  (report.html, report.md, figures/, tables/, metrics.json, predictions.csv, model.nnm.json)`);
+  lines.push(`${c.bold('run folder')} ${dir}  (report.html, report.md, report.docx, figures/, tables/, metrics.json, predictions.csv, model.nnm.json)`);
   return `${lines.join('\n')}\n`;
 }

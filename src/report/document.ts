@@ -7,7 +7,10 @@ import type { Messages } from './i18n/index.js';
 import { baselineStatusLines } from './baseline-status.js';
 import { buildTables } from './report-tables.js';
 import { analysisSections } from './analysis-md.js';
+import { ensembleClaim, scalingClaim, stoppingClaim, verdict } from './claims.js';
+import { cjkSpacing } from './i18n/spacing.js';
 import { linesToBlocks } from './md-blocks.js';
+import { num } from './numbers.js';
 import type { Table } from './tables.js';
 import type { RunSummary } from './types.js';
 
@@ -41,13 +44,15 @@ export function buildDocument(s: RunSummary, m: Messages, figures: FigureRef[], 
 
   B.push({ kind: 'h2', text: m.h.data }, { kind: 'h3', text: m.h.audit });
   const a = s.audit;
-  B.push({ kind: 'p', text: m.dataIntro(a.file, a.encoding, a.delimiter === '\t' ? '\\t' : a.delimiter, a.rows, a.columns.length) });
+  B.push({ kind: 'p', text: m.dataIntro(a.file, a.encoding, a.delimiter === '\t' ? '\\t' : a.delimiter, a.rows, a.columns.reduce((k, c) => k + Number(/\((\d+) pixel columns\)/.exec(c.name)?.[1] ?? 1), 0)) });
   table('data');
   if (a.imputed.length) B.push({ kind: 'p', text: m.imputedIntro }, { kind: 'list', items: a.imputed.map((i) => m.imputed(i.column, i.count, i.value)) });
   const notes = [...new Set(s.notes)];
   if (notes.length) {
-    B.push({ kind: 'p', text: m.notesIntro });
-    B.push(m.notesVerbatim ? { kind: 'code', text: notes.join('\n') } : { kind: 'list', items: notes });
+    const known = notes.map((x) => m.translateNote(x));
+    const untranslated = notes.filter((_, i) => known[i] === null);
+    if (untranslated.length < notes.length) B.push({ kind: 'p', text: m.notesIntro }, { kind: 'list', items: known.filter((x): x is string => x !== null) });
+    if (untranslated.length) B.push({ kind: 'p', text: m.notesUntranslated }, { kind: 'code', text: untranslated.join('\n') });
   }
   if (tables.some((t) => t.id === 'preprocessing')) {
     B.push({ kind: 'h3', text: m.h.preprocessing }, { kind: 'p', text: m.preprocessingIntro });
@@ -75,9 +80,20 @@ export function buildDocument(s: RunSummary, m: Messages, figures: FigureRef[], 
   }
   if (extraNotes.length) B.push({ kind: 'quote', text: extraNotes.join(' ') });
 
-  B.push(...linesToBlocks(analysisSections(s, m.lang), 'analysis-'));
+  for (const sec of analysisSections(s, m.lang)) B.push(...linesToBlocks(sec.lines, `${sec.id}-`));
   B.push({ kind: 'h2', text: m.h.repro }, { kind: 'code', text: s.command }, { kind: 'p', text: m.repro(s.nnmVersion, s.seed, a.sha256) });
-  return B;
+  return m.lang === 'zh' ? B.map(spaceBlock) : B;
+}
+
+/** Chinese spacing on every text of a block (not code blocks). */
+function spaceBlock(b: Block): Block {
+  switch (b.kind) {
+    case 'list': return { ...b, items: b.items.map(cjkSpacing) };
+    case 'table': return { ...b, caption: cjkSpacing(b.caption), table: { ...b.table, caption: cjkSpacing(b.table.caption), header: b.table.header.map(cjkSpacing), rows: b.table.rows.map((r) => r.map(cjkSpacing)) } };
+    case 'figure': return { ...b, caption: cjkSpacing(b.caption) };
+    case 'code': return b;
+    default: return { ...b, text: cjkSpacing(b.text) };
+  }
 }
 
 function methodParagraphs(s: RunSummary, m: Messages): string[] {
@@ -93,7 +109,7 @@ function methodParagraphs(s: RunSummary, m: Messages): string[] {
     inputs, outputs: last ? last.outShape.reduce((p, x) => p * x, 1) : 0, hidden: String(h.hidden ?? '—'), dropout: Number(h.dropout ?? 0),
     loss: m.lossName(s.task), params: s.paramCount, optimizer: String(h.optimizer ?? '—'), lr: Number(h.lr), batch: Number(h.batch_size),
     decay: Number(h.weight_decay ?? 0), maxEpochs: Number(h.epochs), split, val: Number(d.val_rows ?? si?.val ?? 0), members: Number(t.members ?? h.ensemble ?? 1),
-    epochsRun: s.history.length, best: t.best_epoch, early: t.stopped_early, seed: s.seed, task: s.task,
+    seed: s.seed, task: s.task, stopping: stoppingClaim(s, m.lang), scaling: scalingClaim(s, m.lang), ensemble: ensembleClaim(s, m.lang, Number(d.val_rows ?? si?.val ?? 0)),
     chain: s.layers.map((l) => l.description).join(' → '), clip: Number(h.clip_norm ?? 5),
     transforms: d.transform as { log: boolean; seasonalLag: number; diff: number } | undefined, tokens: typeof d.tokens === 'string' ? d.tokens : undefined, strategy: typeof h.strategy === 'string' ? h.strategy : undefined,
     covariates: Array.isArray(d.covariates) ? d.covariates.map(String) : undefined,
@@ -119,13 +135,7 @@ function interpretation(s: RunSummary, m: Messages): string[] {
   const mine = pick(test);
   for (const [name, b] of Object.entries(s.metrics.baselines)) {
     const theirs = pick(b);
-    if (!Number.isFinite(mine) || !Number.isFinite(theirs)) continue;
-    const better = pm.higher ? mine > theirs : mine < theirs;
-    if (!better) out.push(I.notBeat(I.baselineName(name)));
-    else {
-      const pct = pm.higher ? Math.round(((mine - theirs) / Math.max(1e-12, theirs)) * 100) : Math.round((1 - mine / theirs) * 100);
-      out.push(I.beats(m.metric(pm.key), pct, I.baselineName(name)));
-    }
+    if (Number.isFinite(mine) && Number.isFinite(theirs)) out.push(verdict(m, pm, mine, theirs, I.baselineName(name)));
   }
   out.push(...baselineStatusLines(s.metrics.baselines, m));
   const per = test.per_class as { label: string; f1: number; support: number }[] | undefined;
@@ -137,7 +147,7 @@ function interpretation(s: RunSummary, m: Messages): string[] {
     if (min > 0 && max / min >= 3) out.push(I.imbalance(Math.round(max / min)));
     if (per.length > 2) {
       const weakest = per.reduce((w, c) => (c.f1 < w.f1 ? c : w));
-      out.push(I.weakest(weakest.label, weakest.f1));
+      out.push(per.every((c) => num(c.f1, 3) === num(weakest.f1, 3)) ? I.equalF1(weakest.f1) : I.weakest(weakest.label, weakest.f1));
     }
     const labels = test.labels as string[] | undefined;
     const p = s.predictions;

@@ -9,7 +9,8 @@ import type { Table } from './tables.js';
 import type { RunSummary } from './types.js';
 
 export interface ReportPart {
-  figures(s: RunSummary, m: Messages): FigureDef[];
+  /** `histories`: every network's loss per epoch (from history.csv), for the loss figure. */
+  figures(s: RunSummary, m: Messages, histories?: RunSummary['history'][]): FigureDef[];
   tables(s: RunSummary, m: Messages): Table[];
   document(s: RunSummary, m: Messages, figures: FigureRef[], tables: Table[], notes: string[]): Block[];
 }

@@ -3,13 +3,14 @@
 
 import { baselineLabel } from './baseline-status.js';
 import type { Messages } from './i18n/index.js';
+import { formatTable } from './numbers.js';
 import type { Table } from './tables.js';
 import type { RunSummary } from './types.js';
 
-export function fmtNum(v: unknown, digits = 4): string {
+/** A raw number cell: formatTable() (numbers.ts) chooses the column's digits afterwards. */
+export function fmtNum(v: unknown): string {
   if (typeof v !== 'number') return v === null || v === undefined ? '—' : String(v);
-  if (!Number.isFinite(v)) return '—';
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(digits)));
+  return Number.isFinite(v) ? String(v) : '—';
 }
 
 export function metricKeys(task: string): string[] {
@@ -21,7 +22,7 @@ export function buildTables(s: RunSummary, m: Messages): Table[] {
   const tables: Table[] = [];
   tables.push({
     id: 'data', caption: T.data, header: [T.column, T.type, T.missing, T.distinct, T.role], align: ['l', 'l', 'r', 'r', 'l'],
-    rows: s.audit.columns.map((c) => [`\`${c.name}\``, m.colType(c.type), String(c.missing), String(c.unique), m.role(c.role)]),
+    rows: s.audit.columns.map((c) => [`\`${c.name}\``, m.colType(c.type), String(c.missing), c.type === 'pixels' ? '—' : String(c.unique), m.role(c.role)]),
   });
   if (s.preprocessing?.length) {
     tables.push({
@@ -30,8 +31,8 @@ export function buildTables(s: RunSummary, m: Messages): Table[] {
         switch (p.kind) {
           case 'numeric': return [`\`${p.column}\``, ...m.prep.numeric(p.fill, p.mean, p.std, p.missing)];
           case 'onehot': return [`\`${p.column}\``, ...m.prep.onehot(p.levels, p.fill, p.missing)];
-          case 'target_classes': return [`\`${p.column}\` (${m.role('target')})`, ...m.prep.targetClasses(p.classes)];
-          case 'target_scaled': return [`\`${p.column}\` (${m.role('target')})`, ...m.prep.targetScaled(p.mean, p.std)];
+          case 'target_classes': return [`\`${p.column}\`${m.paren(m.role('target'))}`, ...m.prep.targetClasses(p.classes)];
+          case 'target_scaled': return [`\`${p.column}\`${m.paren(m.role('target'))}`, ...m.prep.targetScaled(p.mean, p.std)];
           default: {
             const never: never = p;
             throw new Error(`unknown preprocessing step ${JSON.stringify(never)}`);
@@ -48,10 +49,10 @@ export function buildTables(s: RunSummary, m: Messages): Table[] {
   });
   tables.push({
     id: 'hyperparameters', caption: T.hyper, header: [T.hyperparameter, T.value], align: ['l', 'l'],
-    rows: Object.entries(s.hyper).map(([k, v]) => [m.hyper(k), String(v)]),
+    rows: Object.entries(s.hyper).map(([k, v]) => [m.hyper(k), m.hyperValue(k, String(v))]),
   });
   tables.push(metricsTable(s, m));
-  return tables;
+  return tables.map((t) => formatTable(t));
 }
 
 function metricsTable(s: RunSummary, m: Messages): Table {

@@ -104,7 +104,14 @@ export interface MetricsJson {
   data: Record<string, unknown>;
   test: Record<string, unknown>;
   baselines: Record<string, Record<string, unknown>>;
-  train: { epochs: number; seconds: number; best_epoch: number; samples_per_second: number; stopped_early: boolean; members?: number; best_epochs?: number[]; interrupted?: boolean; diverged?: string; retried_lr?: number };
+  train: {
+    epochs: number; seconds: number; best_epoch: number; samples_per_second: number; stopped_early: boolean; members?: number; best_epochs?: number[];
+    interrupted?: boolean; diverged?: string; retried_lr?: number;
+    /** Folds planned (an interruption can leave fewer members) and the rows of each. */
+    planned_members?: number; fold_rows?: { train: number; val: number }[];
+    /** Per network: why it stopped, its epochs and best epoch (older run folders lack it). */
+    networks?: NetworkFacts[];
+  };
   [k: string]: unknown;
 }
 
@@ -124,4 +131,20 @@ export interface HistoryRow {
   train_loss: number;
   val_loss: number;
   lr: number;
+}
+
+/** Why a network stopped: early stopping (patience), the epoch limit, Ctrl-C / a signal, or divergence. */
+export type StopReason = 'patience' | 'epoch_limit' | 'interrupted' | 'diverged';
+
+/** What each network of a run did, for the report's sentences. */
+export interface NetworkFacts {
+  network: number;
+  /** Why the network stopped training (train/fit.ts records it). */
+  stop: StopReason;
+  epochs: number;
+  best_epoch: number;
+  train_rows: number;
+  val_rows: number;
+  /** Set when a divergence in epoch 1 forced a retry at this learning rate. */
+  retried_lr?: number;
 }

@@ -1,16 +1,16 @@
 // The human side of a run folder, from its RunSummary alone: figures/ (SVG + PNG), tables/
-// (LaTeX + Markdown), report.md and report.html, in English or Chinese. `nnm train` calls it after
+// (LaTeX + Markdown), report.md, report.html and report.docx, in English or Chinese. `nnm train` calls it after
 // training and `nnm report` calls it on summary.json, so a report can be rebuilt without retraining.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { writeAtomic } from './files.js';
 import { findFonts } from './figures/fonts.js';
 import { messages, type ReportLang } from './i18n/index.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
-import { toLatex, toMarkdownTable } from './tables.js';
+import { runId, type Table, toLatex, toMarkdownTable } from './tables.js';
 import { NETWORK_REPORT, type ReportPart } from './part.js';
 import type { RunSummary } from './types.js';
 
@@ -50,9 +50,25 @@ export function readSummary(dir: string): RunSummary {
   return s;
 }
 
+/** Every network's loss history from the run folder's history.csv (its `member` column), if any. */
+export function memberHistories(dir: string): RunSummary['history'][] {
+  const path = join(dir, 'history.csv');
+  if (!existsSync(path)) return [];
+  const [head, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
+  const cols = head.split(',');
+  const at = (name: string): number => cols.indexOf(name);
+  if (at('member') < 0 || at('val_loss') < 0) return [];
+  const out: RunSummary['history'][] = [];
+  for (const l of lines) {
+    const v = l.split(',').map(Number);
+    (out[v[at('member')] - 1] ??= []).push({ epoch: v[at('epoch')], train_loss: v[at('train_loss')], val_loss: v[at('val_loss')], lr: v[at('lr')] });
+  }
+  return out.filter(Boolean);
+}
+
 export async function writeReport(dir: string, s: RunSummary, lang: ReportLang, fontDirs: string[], part: ReportPart = NETWORK_REPORT): Promise<ReportResult> {
   const m = messages(lang);
-  const figs = part.figures(s, m);
+  const figs = part.figures(s, m, memberHistories(dir));
   const files: string[] = [];
   const notes: string[] = [];
   const put = (name: string, content: string | Uint8Array): void => {
@@ -71,12 +87,18 @@ export async function writeReport(dir: string, s: RunSummary, lang: ReportLang, 
     put(`figures/${f.id}.png`, f.png);
   }
   const tables = part.tables(s, m);
-  for (const t of tables) {
-    put(`tables/${t.id}.tex`, toLatex(t));
+  const blocks = part.document(s, m, figs.map((f) => ({ id: f.id, caption: f.caption })), tables, notes);
+  // Every table of the report (the analysis sections' too) goes to tables/, labelled per run.
+  const run = runId(basename(resolve(dir)));
+  const all = blocks.flatMap((b): Table[] => (b.kind === 'table' ? [b.table] : []));
+  for (const t of all) {
+    put(`tables/${t.id}.tex`, toLatex(t, run));
     put(`tables/${t.id}.md`, `**${t.caption}**\n\n${toMarkdownTable(t)}\n`);
   }
-  const blocks = part.document(s, m, figs.map((f) => ({ id: f.id, caption: f.caption })), tables, notes);
   put('report.md', renderMarkdown(blocks));
   put('report.html', renderHtml(blocks, lang, new Map(rendered.map((f) => [f.id, f.svg]))));
+  // Lazy like the figures: the docx package loads only when a report is written.
+  const { renderDocx } = await import('./docx.js');
+  put('report.docx', await renderDocx(blocks, lang, new Map(rendered.map((f) => [f.id, f.png]))));
   return { files, figureSeconds, notes };
 }

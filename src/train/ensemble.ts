@@ -8,6 +8,7 @@ import { type ModelSpec, Sequential } from '../engine/model.js';
 import { Rng } from '../engine/rng.js';
 import { UserError } from '../errors.js';
 import { type Dataset, fit, type FitOptions, type FitResult, type TrainListener } from './fit.js';
+import type { NetworkFacts } from '../report/types.js';
 
 export interface Fold {
   train: Dataset;
@@ -18,18 +19,24 @@ export interface Ensemble {
   members: Sequential[];
   results: FitResult[];
   interrupted: boolean;
+  /** Rows (or windows) of every planned fold, trained or not: fitting part and validation part. */
+  folds: { train: number; val: number }[];
 }
+
+/** What happened to one network, for metrics.json and the report's sentences. */
+export type { NetworkFacts } from '../report/types.js';
 
 export function trainEnsemble(spec: ModelSpec, folds: Fold[], o: FitOptions, rng: Rng, listener: TrainListener, note: (msg: string) => void = () => {}): Ensemble {
   const members: Sequential[] = [];
   const results: FitResult[] = [];
+  const sizes = folds.map((f) => ({ train: f.train.n, val: f.val?.n ?? 0 }));
   for (const fold of folds) {
     const { model, result: r } = fitMember(spec, fold, o, rng, listener, note);
     members.push(model);
     results.push(r);
-    if (r.interrupted) return { members, results, interrupted: true };
+    if (r.interrupted) return { members, results, interrupted: true, folds: sizes };
   }
-  return { members, results, interrupted: false };
+  return { members, results, interrupted: false, folds: sizes };
 }
 
 /**
@@ -86,8 +93,11 @@ export function subset(ds: Dataset, positions: Int32Array, inSize: number, yWidt
   return { x, y, n: positions.length };
 }
 
-/** Summary of an ensemble's training for metrics.json. */
-export function trainStats(e: Ensemble): { epochs: number; seconds: number; best_epoch: number; samples_per_second: number; stopped_early: boolean; members: number; best_epochs: number[]; interrupted?: boolean; diverged?: string; retried_lr?: number } {
+/** Summary of an ensemble's training for metrics.json: totals, and the facts of every network. */
+export function trainStats(e: Ensemble): {
+  epochs: number; seconds: number; best_epoch: number; samples_per_second: number; stopped_early: boolean; members: number; best_epochs: number[];
+  planned_members: number; fold_rows: { train: number; val: number }[]; networks: NetworkFacts[]; interrupted?: boolean; diverged?: string; retried_lr?: number;
+} {
   const seconds = e.results.reduce((s, r) => s + r.seconds, 0);
   const samples = e.results.reduce((s, r) => s + r.samplesPerSecond * r.seconds, 0);
   const div = e.results.find((r) => r.diverged);
@@ -100,6 +110,12 @@ export function trainStats(e: Ensemble): { epochs: number; seconds: number; best
     stopped_early: e.results.every((r) => r.stoppedEarly),
     members: e.members.length,
     best_epochs: e.results.map((r) => r.bestEpoch),
+    planned_members: e.folds.length,
+    fold_rows: e.folds,
+    networks: e.results.map((r, i) => ({
+      network: i + 1, stop: r.stopReason, epochs: r.epochs, best_epoch: r.bestEpoch, train_rows: e.folds[i].train, val_rows: e.folds[i].val,
+      ...(r.retriedLr !== undefined ? { retried_lr: r.retriedLr } : {}),
+    })),
     ...(e.interrupted ? { interrupted: true } : {}),
     ...(div?.diverged ? { diverged: `epoch ${div.diverged.epoch}` } : {}),
     ...(retry ? { retried_lr: retry.retriedLr } : {}),

@@ -47,6 +47,13 @@ export interface TrainListener {
   shouldStop?(): boolean;
 }
 
+/**
+ * Why a network's training ended: the validation loss had not improved for `patience` epochs, the
+ * epoch limit was reached, the user interrupted, or the loss became NaN/infinite.
+ */
+export type { StopReason } from '../report/types.js';
+import type { StopReason } from '../report/types.js';
+
 export interface FitResult {
   history: EpochLog[];
   bestEpoch: number;
@@ -56,6 +63,7 @@ export interface FitResult {
   samplesPerSecond: number;
   stoppedEarly: boolean;
   interrupted: boolean;
+  stopReason: StopReason;
   /** Set when the loss became NaN/Inf; the best weights before it were restored. */
   diverged?: { epoch: number; lr: number };
   /** Set by trainEnsemble when a divergence in epoch 1 forced a retry at this (lower) learning rate. */
@@ -163,6 +171,7 @@ export function fit(model: Sequential, train: Dataset, val: Dataset | null, o: F
     samplesPerSecond: seconds > 0 ? samples / seconds : 0,
     stoppedEarly,
     interrupted,
+    stopReason: diverged ? 'diverged' : interrupted ? 'interrupted' : stoppedEarly ? 'patience' : 'epoch_limit',
     diverged,
   };
 }

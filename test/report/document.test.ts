@@ -26,7 +26,8 @@ describe('report text', () => {
     expect(text).toContain('weights of its best validation epoch (21) were kept');
     expect(text).toContain('seed 7');
     expect(text).toContain('Accuracy 0.75 against 0.333');
-    expect(text).toContain('125% better than the majority-class baseline');
+    expect(text).toContain('The network beats the majority-class baseline: its accuracy 0.75 is 41.7 percentage points above 0.3333.');
+    expect(text).not.toMatch(/% better/);
     expect(text).toContain('The weakest class is "b%"');
     expect(text).toContain('```\nnnm train data.csv --seed 7\n```');
     expect(text).toContain(`data SHA-256 \`${'ab'.repeat(32)}\``);
@@ -52,18 +53,19 @@ describe('report text', () => {
     const text = md(s);
     expect(text).toContain('explains 80% of the variance');
     expect(text).toContain('MAPE 15%: good by Lewis');
-    expect(text).toContain("RMSE is 50% better than the mean baseline's");
+    expect(text).toContain('The network beats the mean baseline: its RMSE 10 is 50% lower than 20.');
     expect(planFigures(s, messages('en')).map((f) => f.id)).toEqual(['loss', 'pred_vs_actual', 'residuals', 'network']);
   });
 
   it('Chinese: every section in Chinese, no untranslated English sentences', () => {
     const text = md(classifySummary(), 'zh');
     expect(text).toContain('## 1 数据');
-    expect(text).toContain('`x_1`：2 个缺失值，以中位数 3.5填补');
+    expect(text).toContain('`x_1`：2 个缺失值，以中位数 3.5 填补');
     expect(text).toContain('准确率为 0.75');
     expect(englishRuns(text)).toEqual([]);
-    // the data layer's English notes are kept verbatim, but in a code block
-    expect(text).toContain('```\ncolumn "id" looks like an identifier');
+    // the data layer's notes are translated, not quoted
+    expect(text).toContain('- 列“id”看起来是编号，未作为输入变量');
+    expect(text).not.toContain('looks like an identifier');
   });
 
   it('the heuristic does catch an English sentence', () => {
@@ -100,8 +102,8 @@ describe('figure planning', () => {
       future: { x: ['2021-07-01', '2021-08-01'], mean: [30, 31], lower: [28, 28], upper: [32, 34], level: 0.95 },
       residuals: [0, 0, -1, 0, 0, -1],
     }, messages('zh'), '乘客数');
-    expect(figs.map((f) => f.id)).toEqual(['forecast_test', 'forecast_future', 'residual_acf']);
-    expect(figs[1].caption).toContain('95% 预测区间');
+    expect(figs.map((f) => f.id)).toEqual(['forecast_test', 'series_full', 'forecast_future', 'residual_acf']);
+    expect(figs[2].caption).toContain('95% 预测区间');
   });
 
   it('ROC and autocorrelation by hand', () => {

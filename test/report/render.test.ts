@@ -27,14 +27,14 @@ describe('forecast figures render from plain arrays', () => {
       residuals: y.slice(n).map((v, k) => v - oneStep[k]),
     }, messages('zh'), '乘客数（千人）');
     const out = await renderFigures(figs, findFonts(systemFontDirs(process.platform, process.env, homedir())));
-    expect(out.map((f) => f.id)).toEqual(['forecast_test', 'forecast_future', 'residual_acf']);
+    expect(out.map((f) => f.id)).toEqual(['forecast_test', 'series_full', 'forecast_future', 'residual_acf']);
     for (const f of out) {
       expect(f.svg).toMatch(/^<svg/);
       expect(f.png.length).toBeGreaterThan(1000);
     }
     expect(out[0].svg).toContain('多步预测');
-    expect(out[1].svg).toContain('未来预测');
-    expect(out[2].svg).toContain('自相关系数');
+    expect(out[2].svg).toContain('未来预测');
+    expect(out[3].svg).toContain('自相关系数');
     // for a human look (test-artifacts/ is gitignored)
     for (const f of out) writeAtomic(join(__dirname, '../../test-artifacts', `${f.id}.png`), f.png);
   });

@@ -48,7 +48,7 @@ export function clusterTables(s: RunSummary, m: Messages): Table[] {
     const total = profiles.reduce((a, c) => a + c.size, 0);
     out.push({
       id: 'cluster_profiles', caption: t.profiles, header: [t.cluster, t.rows, t.share, ...names.map((x) => `\`${x}\``)], align: ['r', 'r', 'r', ...names.map(() => 'r' as const)],
-      rows: profiles.map((c) => [String(c.cluster), String(c.size), `${fmtNum((100 * c.size) / Math.max(1, total), 3)}%`, ...names.map((k) => fmtNum(c.means[k]))]),
+      rows: profiles.map((c) => [String(c.cluster), String(c.size), `${Number(((100 * c.size) / Math.max(1, total)).toPrecision(3))}%`, ...names.map((k) => fmtNum(c.means[k]))]),
     });
   }
   return out;
@@ -70,7 +70,12 @@ export function clusterDocument(s: RunSummary, m: Messages, figures: FigureRef[]
   B.push({ kind: 'h2', text: T.h.data }, { kind: 'p', text: T.dataIntro(s.audit.file, s.audit.encoding, s.audit.rows, s.audit.columns.length, num(d.inputs)) });
   table('data');
   const notes = [...new Set(s.notes)];
-  if (notes.length) B.push({ kind: 'p', text: T.notes }, m.notesVerbatim ? { kind: 'code', text: notes.join('\n') } : { kind: 'list', items: notes });
+  if (notes.length) {
+    const known = notes.map((x) => m.translateNote(x));
+    const untranslated = notes.filter((_, i) => known[i] === null);
+    if (untranslated.length < notes.length) B.push({ kind: 'p', text: T.notes }, { kind: 'list', items: known.filter((x): x is string => x !== null) });
+    if (untranslated.length) B.push({ kind: 'p', text: m.notesUntranslated }, { kind: 'code', text: untranslated.join('\n') });
+  }
   if (tables.some((t) => t.id === 'preprocessing')) {
     B.push({ kind: 'h3', text: T.h.prep });
     table('preprocessing');

@@ -16,7 +16,7 @@ function base(spec: VlSpec, width = W, height = H): VlSpec {
     config: {
       font: FONT_STACK,
       axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', grid: true, gridColor: '#e6e6e6' },
-      legend: { labelFontSize: 11, titleFontSize: 11, orient: 'top', direction: 'horizontal', columnPadding: 24 },
+      legend: { labelFontSize: 11, titleFontSize: 11, orient: 'top', direction: 'horizontal', columnPadding: 24, labelLimit: 320, symbolStrokeWidth: 2 },
       view: { stroke: '#888' },
     },
     ...spec,
@@ -25,30 +25,47 @@ function base(spec: VlSpec, width = W, height = H): VlSpec {
 
 const q = (field: string, title: string, extra: VlSpec = {}): VlSpec => ({ field, type: 'quantitative', title, ...extra });
 
-export function lossCurveSpec(history: { epoch: number; train_loss: number; val_loss: number }[], best: number,
-  t: { epoch: string; loss: string; train: string; validation: string }): VlSpec {
-  const values = history.flatMap((h) => [{ epoch: h.epoch, loss: h.train_loss, set: t.train }, { epoch: h.epoch, loss: h.val_loss, set: t.validation }]);
-  const positive = history.every((h) => h.train_loss > 0 && h.val_loss > 0);
-  let max = -Infinity;
-  let min = Infinity;
-  for (const h of history) {
-    max = Math.max(max, h.train_loss, h.val_loss);
-    min = Math.min(min, h.train_loss, h.val_loss);
-  }
-  const log = positive && max / min > 50;
-  return base({
-    layer: [
-      {
-        data: { values },
-        mark: { type: 'line', strokeWidth: 1.8 },
-        encoding: {
-          x: q('epoch', t.epoch), y: q('loss', t.loss, { scale: log ? { type: 'log' } : { zero: false } }),
-          color: { field: 'set', type: 'nominal', title: null, scale: { domain: [t.train, t.validation], range: ['#1f77b4', '#d62728'] } },
-        },
-      },
-      { data: { values: [{ epoch: best }] }, mark: { type: 'rule', strokeDash: [5, 4], color: '#555' }, encoding: { x: q('epoch', t.epoch) } },
-    ],
+type Epoch = { epoch: number; train_loss: number; val_loss: number };
+
+/** Mean loss per epoch over the networks that reached it. */
+function meanHistory(members: Epoch[][]): Epoch[] {
+  const last = Math.max(...members.map((h) => h.length));
+  return Array.from({ length: last }, (_, e) => {
+    const at = members.map((h) => h[e]).filter((x): x is Epoch => x !== undefined);
+    return { epoch: e + 1, train_loss: at.reduce((a, x) => a + x.train_loss, 0) / at.length, val_loss: at.reduce((a, x) => a + x.val_loss, 0) / at.length };
   });
+}
+
+/**
+ * Training and validation loss. With several networks, each is a thin faint line and their mean a
+ * bold one. Log axis when the loss spans more than one decade. NOTE: training solid and validation
+ * dashed, so the two stay apart in greyscale print.
+ */
+export function lossCurveSpec(history: Epoch[], best: number,
+  t: { epoch: string; loss: string; train: string; validation: string }, members: Epoch[][] = [history]): VlSpec {
+  const all = members.flat();
+  const positive = all.every((h) => h.train_loss > 0 && h.val_loss > 0);
+  const max = Math.max(...all.map((h) => Math.max(h.train_loss, h.val_loss)));
+  const min = Math.min(...all.map((h) => Math.min(h.train_loss, h.val_loss)));
+  const log = positive && max / min > 10;
+  const rows = (h: Epoch[], net: number): VlSpec[] => h.flatMap((e) => [{ epoch: e.epoch, loss: e.train_loss, set: t.train, net }, { epoch: e.epoch, loss: e.val_loss, set: t.validation, net }]);
+  const enc = (extra: VlSpec = {}): VlSpec => ({
+    x: q('epoch', t.epoch), y: q('loss', t.loss, { scale: log ? { type: 'log' } : { zero: false } }),
+    color: { field: 'set', type: 'nominal', title: null, scale: { domain: [t.train, t.validation], range: ['#1f77b4', '#d62728'] } },
+    strokeDash: { field: 'set', type: 'nominal', title: null, scale: { domain: [t.train, t.validation], range: [[1, 0], [6, 3]] } },
+    ...extra,
+  });
+  const many = members.length > 1;
+  const layers: VlSpec[] = [];
+  if (many) {
+    layers.push({
+      data: { values: members.flatMap((h, k) => rows(h, k + 1)) }, mark: { type: 'line', strokeWidth: 0.8, opacity: 0.35 },
+      encoding: enc({ detail: { field: 'net', type: 'nominal' } }),
+    });
+  }
+  layers.push({ data: { values: rows(many ? meanHistory(members) : history, 0) }, mark: { type: 'line', strokeWidth: 2 }, encoding: enc() });
+  layers.push({ data: { values: [{ epoch: best }] }, mark: { type: 'rule', strokeDash: [2, 3], color: '#555' }, encoding: { x: q('epoch', t.epoch) } });
+  return base({ layer: layers });
 }
 
 /** At most this many points in a scatter: more cannot be told apart and makes rendering slow. */
@@ -154,7 +171,12 @@ function xType(xs: (string | number)[]): 'temporal' | 'quantitative' {
   return xs.length > 0 && xs.every((x) => typeof x === 'string' && !Number.isNaN(Date.parse(x))) ? 'temporal' : 'quantitative';
 }
 
-export function seriesSpec(series: { name: string; x: (string | number)[]; y: number[]; dash?: boolean }[], t: { x: string; y: string },
+/** Dash patterns and point shapes that tell the series apart without colour (greyscale print). */
+const DASHES = [[1, 0], [1, 0], [6, 3], [2, 2], [8, 3, 2, 3]];
+const SHAPES = ['circle', 'circle', 'square', 'triangle-up', 'diamond'];
+const COLOURS = ['#1f77b4', '#000000', '#d62728', '#2ca02c', '#9467bd'];
+
+export function seriesSpec(series: { name: string; x: (string | number)[]; y: number[]; dash?: boolean; marker?: boolean }[], t: { x: string; y: string },
   band?: { x: (string | number)[]; lower: number[]; upper: number[]; name: string }): VlSpec {
   const type = xType(series.flatMap((s) => s.x));
   const values = series.flatMap((s) => s.x.map((x, i) => ({ x, y: s.y[i], series: s.name })));
@@ -165,20 +187,30 @@ export function seriesSpec(series: { name: string; x: (string | number)[]; y: nu
   if (band) {
     layers.push({
       data: { values: band.x.map((x, i) => ({ x, lo: band.lower[i], hi: band.upper[i] })) },
-      mark: { type: 'area', opacity: 0.25, color: '#ff7f0e' },
+      mark: { type: 'area', opacity: 0.2, color: '#7f7f7f' },
       encoding: { x: xEnc, y: q('lo', t.y), y2: { field: 'hi' } },
     });
   }
+  let k = 0;
+  const dashes = series.map((s, i) => (s.dash ? DASHES[2 + (k++ % 3)] : DASHES[Math.min(i, 1)]));
+  const colour = { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: names.map((_, i) => COLOURS[i % COLOURS.length]) } };
   layers.push({
     data: { values },
     mark: { type: 'line', strokeWidth: 1.6 },
     encoding: {
-      x: xEnc, y: q('y', t.y, { scale: { zero: false } }),
-      color: { field: 'series', type: 'nominal', title: null, scale: { domain: names } },
+      x: xEnc, y: q('y', t.y, { scale: { zero: false } }), color: colour,
       // same field and title as color, so Vega-Lite merges both into one legend showing the dashes
-      strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: series.map((s) => (s.dash ? [5, 3] : [1, 0])) } },
+      strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: dashes } },
     },
   });
+  const marked = series.filter((s) => s.marker).map((s) => s.name);
+  if (marked.length) {
+    layers.push({
+      data: { values: values.filter((v) => marked.includes(v.series)) },
+      mark: { type: 'point', filled: true, size: 22 },
+      encoding: { x: xEnc, y: q('y', t.y), color: colour, shape: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: names.map((_, i) => SHAPES[i % SHAPES.length]) } } },
+    });
+  }
   return base({ layer: layers }, 560, 300);
 }
 

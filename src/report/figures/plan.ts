@@ -21,14 +21,15 @@ export interface FigureDef {
 
 const vl = (id: string, caption: string, spec: VlSpec): FigureDef => ({ id, caption, source: { kind: 'vega-lite', spec } });
 
-export function planFigures(s: RunSummary, m: Messages): FigureDef[] {
+/** `members`: every network's history (from history.csv); without it, the first network's alone. */
+export function planFigures(s: RunSummary, m: Messages, members: RunSummary['history'][] = []): FigureDef[] {
   const a = m.axis;
   const unit = s.targetUnit ? ` (${s.targetUnit})` : '';
   const figs: FigureDef[] = [];
   if (s.history.length > 0) {
     const best = s.metrics.train.best_epoch;
-    const members = Number(s.metrics.train.members ?? 1);
-    figs.push(vl('loss', m.fig.loss(best, members, m.lossName(s.task)), lossCurveSpec(s.history, best, a)));
+    const nets = members.length > 1 ? members : [s.history];
+    figs.push(vl('loss', m.fig.loss(best, nets.length, m.lossName(s.task)), lossCurveSpec(s.history, best, a, nets)));
   }
   const p = s.predictions;
   const numeric = p && p.actual.length > 0 && p.actual.every((v) => typeof v === 'number') && p.predicted.every((v) => typeof v === 'number');
@@ -67,10 +68,18 @@ export function forecastFigures(f: ForecastData, m: Messages, yTitle: string): F
   const a = m.axis;
   const t = { x: a.time, y: yTitle };
   const figs: FigureDef[] = [];
-  const series = [{ name: a.history, x: f.history.x, y: f.history.y }, { name: a.testActual, x: f.test.x, y: f.test.actual }];
-  if (f.test.oneStep) series.push({ name: a.oneStep, x: f.test.x, y: f.test.oneStep });
-  if (f.test.multiStep) series.push({ name: a.multiStep, x: f.test.x, y: f.test.multiStep });
-  figs.push(vl('forecast_test', m.fig.forecastTest, seriesSpec(series.map((s, i) => ({ ...s, dash: i >= 2 })), t)));
+  // NOTE: the test figure shows the test part and the last stretch of training before it (twice the
+  // test length, at least 24 periods), so the test points are not squeezed into the right edge; the
+  // whole series is its own figure.
+  const tail = Math.min(f.history.x.length, Math.max(2 * f.test.x.length, 24));
+  const series = [
+    { name: a.history, x: f.history.x.slice(-tail), y: f.history.y.slice(-tail) },
+    { name: a.testActual, x: f.test.x, y: f.test.actual, marker: true },
+  ];
+  if (f.test.oneStep) series.push({ name: a.oneStep, x: f.test.x, y: f.test.oneStep, marker: true });
+  if (f.test.multiStep) series.push({ name: a.multiStep, x: f.test.x, y: f.test.multiStep, marker: true });
+  figs.push(vl('forecast_test', m.fig.forecastTest(tail), seriesSpec(series.map((x, i) => ({ ...x, dash: i >= 2 })), t)));
+  figs.push(vl('series_full', m.fig.seriesFull, seriesSpec([{ name: a.history, x: f.history.x, y: f.history.y }, { name: a.testActual, x: f.test.x, y: f.test.actual }], t)));
   if (f.future) {
     const fu = f.future;
     const tail = Math.min(f.history.x.length + f.test.x.length, Math.max(3 * fu.x.length, 24));

@@ -2,7 +2,9 @@
 // provide every entry with the same signature (a missing or misspelt message fails to compile).
 // Inline markup: `code` and **bold** only (rendered by markdown.ts and html.ts).
 
-const n = (x: number, d = 4): string => (Number.isFinite(x) ? String(Number(x.toPrecision(d))) : '—');
+import { num, optimizerName } from '../numbers.js';
+
+const n = (x: number, d = 4): string => num(x, d);
 
 export const en = {
   lang: 'en' as 'en' | 'zh',
@@ -33,8 +35,9 @@ export const en = {
   imputedIntro: 'Missing cells were filled from the training rows:',
   imputed: (column: string, count: number, value: string) => `\`${column}\`: ${count} cell(s), filled with the ${value}`,
   notesIntro: 'Notes from loading and preparing the data:',
-  /** Notes come from the data layer in English; other languages show them verbatim in a code block. */
-  notesVerbatim: false,
+  /** A note in the report's language, or null when it has no translation (quoted as is). */
+  translateNote: (note: string): string | null => note,
+  notesUntranslated: '',
   preprocessingIntro: 'Every statistic below (medians, means, standard deviations, levels) was computed on the training part only and replayed unchanged on the test part, so no test information leaks into training.',
   prep: {
     numeric: (fill: number, mean: number, std: number, missing: number) => [`${missing ? `missing → median ${n(fill)}; ` : ''}z-score standardisation`, `mean ${n(mean)}, sd ${n(std)}`],
@@ -49,18 +52,18 @@ export const en = {
   method: (a: {
     model: string; why: string; inputs: number; outputs: number; hidden: string; dropout: number; loss: string; params: number;
     optimizer: string; lr: number; batch: number; decay: number; maxEpochs: number; split: string; val: number; members: number;
-    epochsRun: number; best: number; early: boolean; seed: number; task: string; chain: string; clip: number; transforms?: { log: boolean; seasonalLag: number; diff: number }; tokens?: string; strategy?: string; covariates?: string[];
+    seed: number; stopping: string; ensemble: string; scaling?: string; task: string; chain: string; clip: number; transforms?: { log: boolean; seasonalLag: number; diff: number }; tokens?: string; strategy?: string; covariates?: string[];
   }) => [
     `**Model.** A ${a.model}, chosen because ${a.why}.`,
     `**Architecture.** ${a.inputs} inputs → ${a.chain} → ${a.outputs} output(s) (${a.loss}); ${a.params} trainable parameters in all.`,
-    `**Training.** ${a.optimizer.toUpperCase()} optimiser, initial learning rate ${a.lr} (halved when the validation loss stalls), batch size ${a.batch}, L2 weight decay ${a.decay}, at most ${a.maxEpochs} epochs; gradients clipped to norm ${a.clip}.`,
-    `**Split.** Test part: ${a.split}. ${a.members > 1 ? `The training ${a.task === 'forecast' ? 'windows were cut into contiguous blocks' : 'part was cut into folds'}; ${a.members} networks were each trained on ${a.members - 1} of ${a.members} and early-stopped on the remaining one (${a.val} ${a.task === 'forecast' ? 'windows' : 'rows'}), and their outputs are averaged (a cross-validation ensemble).` : `${a.val} training ${a.task === 'forecast' ? 'windows' : 'rows'} were held out for validation (early stopping).`}`,
+    `**Training.** ${optimizerName(a.optimizer)} optimiser, initial learning rate ${a.lr} (halved when the validation loss stalls), batch size ${a.batch}, L2 weight decay ${a.decay}, at most ${a.maxEpochs} epochs; gradients clipped to norm ${a.clip}.`,
+    `**Split.** Test part: ${a.split}. ${a.ensemble}`,
     a.task === 'forecast'
       ? `**Transformations.** The series was transformed (${[a.transforms?.log ? 'log' : '', a.transforms?.seasonalLag ? `seasonal difference at lag ${a.transforms.seasonalLag}` : '', a.transforms?.diff ? 'first difference' : '', 'standardisation'].filter(Boolean).join(', then ')}) with statistics of the training part, so that trend and season do not dominate what the network learns; every forecast is mapped back through the same steps. ${a.strategy === 'direct' ? 'Multi-step forecasts are direct: the network outputs all the periods ahead at once from one window.' : 'Multi-step forecasts are recursive: each forecast is fed back as the next input.'}${a.covariates?.length ? ` The window also reads the covariate(s) ${a.covariates.map((c) => `"${c}"`).join(', ')} as extra channels, each standardised on the training part with the same differencing as the series; ${a.strategy === 'direct' ? 'their values are used up to the forecast origin only, since their future is unknown.' : 'since their future values are unknown, the network forecasts every channel one step ahead and multi-step forecasts feed all of them back.'}` : ''}`
       : a.task === 'text'
         ? `**Tokens.** Texts were split into ${a.tokens === 'char' ? 'characters (no word segmenter is needed for Chinese)' : 'words'}; the vocabulary comes from the training part, and tokens not in it are read as one unknown token.`
-        : `**Scaling.** ${a.task === 'regress' ? 'Inputs and target were z-score standardised' : 'Inputs were z-score standardised'} with statistics of the training part (see the preprocessing table).`,
-    `**Early stopping.** The first network ${a.early ? 'stopped early' : 'reached the epoch limit'} after ${a.epochsRun} epochs; the weights of its best validation epoch (${a.best}) were kept.`,
+        : `**Scaling.** ${a.scaling ?? `${a.task === 'regress' ? 'Inputs and target were z-score standardised' : 'Inputs were z-score standardised'} with statistics of the training part (see the preprocessing table).`}`,
+    `**Early stopping.** ${a.stopping}`,
     `**Seed.** Every random choice (split, initial weights, shuffling, dropout) comes from seed ${a.seed}.`,
   ],
   lossName: (task: string): string => (task === 'regress' || task === 'forecast' ? 'mean squared error of the standardised target' : 'softmax cross-entropy'),
@@ -76,6 +79,8 @@ export const en = {
     notConverged: (name: string, iterations: number) => `The ${name} stopped after ${iterations} iterations, before it converged (its cost budget was spent): its scores may understate it.`,
   },
   horizonRow: (h: string): string => ({ one_step: 'one-step', multi_step: 'multi-step' })[h] ?? h,
+  paren: (s: string): string => ` (${s})`,
+  hyperValue: (k: string, v: string): string => (k === 'optimizer' ? optimizerName(v) : k === 'model' ? v.toUpperCase() : v),
   hyper: (k: string): string => ({
     hidden: 'hidden layer sizes', dropout: 'dropout rate', ensemble: 'networks in the ensemble', epochs: 'maximum epochs', batch_size: 'batch size',
     lr: 'initial learning rate', clip_norm: 'gradient-norm clipping', sequence_length: 'sequence length (tokens)', embedding_dim: 'embedding size', model: 'network', optimizer: 'optimiser', patience: 'early-stopping patience (epochs)', weight_decay: 'L2 weight decay', window: 'window (past steps)', strategy: 'multi-step strategy', horizon: 'forecast horizon',
@@ -89,7 +94,7 @@ export const en = {
   tableRef: (n: number, caption: string) => `Table ${n}. ${caption}`,
   figureRef: (n: number, caption: string) => `Figure ${n}. ${caption}`,
   fig: {
-    loss: (best: number, members: number, loss: string) => `Training and validation loss per epoch (${loss})${members > 1 ? `, first of ${members} networks` : ''}; the dashed line marks the best validation epoch (${best}), whose weights were kept.`,
+    loss: (best: number, members: number, loss: string) => `Training (solid) and validation (dashed) loss per epoch (${loss})${members > 1 ? `: each of the ${members} networks as a thin line, their mean per epoch (over the networks still training) in bold; the dotted line marks the first network's best validation epoch (${best})` : `; the dotted line marks the best validation epoch (${best}), whose weights were kept`}.`,
     predVsActual: (target: string, r: number, r2: number) => `Predicted against actual \`${target}\` on the test rows, with the line y = x (a perfect prediction); Pearson r = ${n(r, 3)}, R² = ${n(r2, 3)}.`,
     residuals: (target: string, mean: number, sd: number) => `Distribution of the test residuals (actual − predicted) of \`${target}\`; mean ${n(mean, 3)}, standard deviation ${n(sd, 3)}.`,
     confusion: 'Confusion matrix on the test rows (rows: true class, columns: predicted class, cells: counts).',
@@ -97,7 +102,8 @@ export const en = {
     f1: 'F1 score of each class on the test rows (support in brackets).',
     misclassified: (n: number) => `${n} misclassified test image(s), each labelled true class → predicted class.`,
     network: (params: number) => `Network structure: layers, output shapes and parameter counts (${params} parameters in all).`,
-    forecastTest: 'The series, its test part and the forecasts: one-step (each point from the true history before it) and multi-step (one forecast from the start of the test part).',
+    forecastTest: (tail: number) => `The test part and the forecasts, after the last ${tail} training periods: one-step (each point from the true history before it) and multi-step (one forecast from the start of the test part).`,
+    seriesFull: 'The whole series: the training part and the test part.',
     forecastFuture: (level: number | undefined) => `Forecast after the end of the data${level ? `, with a ${Math.round(level * 100)}% prediction interval` : ''}.`,
     acf: (bound: number) => `Autocorrelation of the one-step test residuals by lag; bars beyond ±${n(bound, 2)} (dashed) suggest structure the model missed.`,
   },
@@ -112,13 +118,19 @@ export const en = {
   interp: {
     r2: (r2: number, target: string) => `R² = ${n(r2, 3)}: the network explains ${Math.max(0, Math.round(r2 * 100))}% of the variance of \`${target}\` on unseen rows (1 is a perfect fit, 0 is no better than always predicting the mean${r2 < 0 ? '; this model is worse than that' : ''}).`,
     mape: (mape: number) => `MAPE ${n(mape, 3)}%: ${mape < 10 ? 'highly accurate' : mape < 20 ? 'good' : mape < 50 ? 'reasonable' : 'inaccurate'} by Lewis's (1982) scale (under 10% highly accurate, 10–20% good, 20–50% reasonable, over 50% inaccurate).`,
-    beats: (metric: string, pct: number, baseline: string) => `The network's ${metric} is ${pct}% better than the ${baseline}'s.`,
-    notBeat: (baseline: string) => `**The network does not beat the ${baseline}** on this test part; do not claim it is useful without a better model or more data.`,
+    /** Error metrics: a win is an error reduction ("RMSE 18% lower"). */
+    lowerError: (metric: string, mine: number, theirs: number, pct: number, baseline: string) => `The network beats the ${baseline}: its ${metric} ${n(mine)} is ${pct}% lower than ${n(theirs)}.`,
+    /** Accuracy: a win is a difference in percentage points, never "% better". */
+    higherScore: (metric: string, mine: number, theirs: number, pp: number, baseline: string) => `The network beats the ${baseline}: its ${metric} ${n(mine)} is ${n(pp, 3)} percentage points above ${n(theirs)}.`,
+    ties: (metric: string, v: number, baseline: string) => `The network ties the ${baseline} (${metric} ${n(v)} for both); on this test part it is not shown to be better.`,
+    notBeat: (metric: string, mine: number, theirs: number, baseline: string) => `**The network does not beat the ${baseline}** (${metric} ${n(mine)} against ${n(theirs)}) on this test part; do not claim it is useful without a better model or more data.`,
+    metricInText: (k: string): string => ({ accuracy: 'accuracy', rmse: 'RMSE', multi_step_rmse: 'multi-step RMSE' })[k] ?? k,
     baselineName: (b: string): string => ({ majority: 'majority-class baseline', mean: 'mean baseline', naive: 'naive baseline', seasonal_naive: 'seasonal naive baseline', drift: 'drift baseline', logistic_regression: 'logistic-regression baseline', knn_5: '5-nearest-neighbours baseline', naive_bayes: 'multinomial naive Bayes baseline', tfidf_logistic_regression: 'TF-IDF logistic-regression baseline', linear_regression: 'least-squares baseline', holt: "Holt's linear trend baseline", gm11: 'grey model GM(1,1) baseline', kmeans: 'k-means baseline' })[b] ?? `${b.replace(/_/g, ' ')} baseline`,
     accuracy: (acc: number, base: number) => `Accuracy ${n(acc, 3)} against ${n(base, 3)} for always answering the most frequent class.`,
     macroF1: (f1: number) => `Macro F1 ${n(f1, 3)} averages the F1 score of every class with equal weight, so a class the network ignores pulls it down even when accuracy looks high.`,
     imbalance: (ratio: number) => `**Class imbalance**: the largest test class is ${ratio}× the smallest; read macro F1 and the confusion matrix, not accuracy alone.`,
     weakest: (label: string, f1: number) => `The weakest class is "${label}" (F1 ${n(f1, 3)}).`,
+    equalF1: (f1: number) => `Every class has the same F1 (${n(f1, 3)}): no class is weaker than another.`,
     auc: (auc: number) => `AUC ${n(auc, 3)}: ${auc >= 0.9 ? 'excellent' : auc >= 0.8 ? 'good' : auc >= 0.7 ? 'fair' : 'poor'} separation of the two classes (0.5 is a coin toss, 1 is perfect).`,
   },
   repro: (version: string, seed: number, sha: string) =>
