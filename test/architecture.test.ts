@@ -1,5 +1,5 @@
 // Imports point one way: cli -> tasks -> {analysis, config, data, models, train, metrics, report} -> engine.
-// engine imports only itself (and the errors leaf); nothing imports cli; only cli imports tasks; report
+// engine imports only itself (and the errors leaf); nothing imports cli; only cli and export import tasks; report
 // imports neither train nor tasks nor analysis; data does not import engine layers. Budgets: no source
 // file over 300 lines (a signal to split along a real seam, STYLE.md rule 10).
 
@@ -42,8 +42,9 @@ describe('architecture', () => {
     expect(bad.map((e) => `${relative(SRC, e.from)} -> ${relative(SRC, e.to)}`)).toEqual([]);
   });
 
-  it('only cli imports tasks', () => {
-    const bad = edges.filter((e) => !['cli', 'tasks'].includes(area(e.from)) && area(e.to) === 'tasks');
+  // NOTE: export/ (ONNX) is an outward-facing writer beside cli: it reads a loaded model's pipeline.
+  it('only cli (and export, for the loaded model) imports tasks', () => {
+    const bad = edges.filter((e) => !['cli', 'tasks', 'export'].includes(area(e.from)) && area(e.to) === 'tasks');
     expect(bad.map((e) => `${relative(SRC, e.from)} -> ${relative(SRC, e.to)}`)).toEqual([]);
   });
 

@@ -3,7 +3,7 @@
 // retry after an early divergence), and how an ensemble's folds were cut and used (train.fold_rows,
 // train.planned_members). Run folders from before these facts get a sentence with no verdict.
 
-import type { NetworkFacts } from '../train/ensemble.js';
+import type { NetworkFacts } from './types.js';
 import type { Messages } from './i18n/index.js';
 import { num } from './numbers.js';
 import type { RunSummary } from './types.js';
