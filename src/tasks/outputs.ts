@@ -42,7 +42,7 @@ export function historyCsv(e: Ensemble): string {
 /** config.json: the spec with every automatic choice filled in, minus the options about output. */
 export function resolvedConfig(spec: TrainSpec, chosen: Record<string, unknown>): Record<string, unknown> {
   const config: Record<string, unknown> = { ...spec, ...chosen };
-  for (const k of ['json', 'quiet', 'force', 'out', 'config', 'debug']) delete config[k];
+  for (const k of ['json', 'quiet', 'force', 'out', 'config', 'debug', 'taskWord']) delete config[k];
   return config;
 }
 

@@ -22,6 +22,7 @@ import { toCsv } from '../../report/csv.js';
 import type { ClusterData, MetricsJson, PreprocessStep, RunOutput } from '../../report/types.js';
 import type { JobContext } from '../context.js';
 import { labelCodes, SILHOUETTE_ROWS, sampleRows } from './apply.js';
+import { resolvedConfig } from '../outputs.js';
 
 const K_RANGE = [2, 8] as const;
 
@@ -143,8 +144,7 @@ export function runClusterJob(spec: TrainSpec, ctx: JobContext): RunOutput {
       : { kind: 'onehot', column: f.column, levels: f.levels.length, fill: f.fill, missing: schema.columns.find((c) => c.name === f.column)?.missing ?? 0 })),
     cluster: figureData,
   };
-  const config: Record<string, unknown> = { ...spec, task: 'cluster', model: 'som', clusters: k };
-  for (const key of ['json', 'quiet', 'force', 'out', 'config', 'debug']) delete config[key];
+  const config = resolvedConfig(spec, { task: 'cluster', model: 'som', clusters: k });
   return {
     summary,
     config,

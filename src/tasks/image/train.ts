@@ -20,7 +20,7 @@ import { buildCnn } from '../../models/cnn.js';
 import { buildMlp } from '../../models/mlp.js';
 import { encodeModelFile, sha256 } from '../../models/model-file.js';
 import { classificationBaselineRuns } from '../../metrics/tabular-baselines.js';
-import { classificationOutputs, historyCsv } from '../outputs.js';
+import { classificationOutputs, historyCsv, resolvedConfig } from '../outputs.js';
 import type { DataAudit, MetricsJson, RunOutput } from '../../report/types.js';
 import type { JobContext } from '../context.js';
 import { type Dataset, type FitOptions } from '../../train/fit.js';
@@ -126,13 +126,12 @@ export function runImageJob(spec: TrainSpec, want: 'image' | 'auto', ctx: JobCon
     ...(data.kind === 'image' ? { misclassified: misclassified(test.x, size, data.shape as [number, number, number], predictions) } : {}),
   };
   // config.json holds train options only (it is read back by --config).
-  const config: Record<string, unknown> = {
-    ...spec, task: data.kind === 'image' ? 'image' : undefined, model: modelKind, epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr,
+  const config = resolvedConfig(spec, {
+    task: data.kind === 'image' ? 'image' : undefined, model: modelKind, epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr,
     patience: hyper.patience, weightDecay: hyper.weight_decay, ensemble: nMembers, dropout: built.dropout, hidden: built.hidden,
     ...(data.kind === 'image' && !folder ? { imageShape: `${data.shape[1]}x${data.shape[2]}x${data.shape[0]}` } : {}),
     ...(folder ? { imageSize: data.shape[1] } : {}),
-  };
-  for (const k of ['json', 'quiet', 'force', 'out', 'config', 'debug']) delete config[k];
+  });
   return {
     summary,
     config,

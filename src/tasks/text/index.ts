@@ -1,5 +1,6 @@
 // The text task (tokens -> embedding -> recurrent network -> classes) as a runner.
 
+import { DEFAULT_MODEL } from '../../config/tasks.js';
 import { NETWORK_REPORT } from '../../report/part.js';
 import { tableOf, type TaskRunner } from '../types.js';
 import { applyText, evaluateText } from './apply.js';
@@ -8,7 +9,7 @@ import { runTextJob } from './train.js';
 export const textRunner: TaskRunner<'text'> = {
   tasks: ['text'],
   reads: 'table',
-  train: (spec, _task, ctx) => runTextJob(spec, spec.model === 'auto' ? 'lstm' : spec.model, ctx),
+  train: (spec, _task, ctx) => runTextJob(spec, spec.model === 'auto' ? DEFAULT_MODEL.text : spec.model, ctx),
   apply: (m, input) => applyText(m, tableOf(input, 'text apply')),
   evaluate: (m, input) => evaluateText(m, tableOf(input, 'text evaluate')),
   folds: {
