@@ -9,7 +9,7 @@ describe('nnm inspect', () => {
   const cases: [string, string, string, string, RegExp][] = [
     ['iris.csv', 'classify', 'mlp', 'species', /holds text labels \(3 classes\)/],
     ['diabetes.csv', 'regress', 'mlp', 'progression', /is a continuous number/],
-    ['airpassengers.csv', 'forecast', 'lstm', 'passengers', /column "date" holds dates and "passengers" is numeric/],
+    ['airpassengers.csv', 'forecast', 'lstm', 'passengers', /column "date" holds one date per row and "passengers" is numeric/],
     ['digits8x8.csv', 'image', 'cnn', 'label', /64 numeric columns px0\.\.px63 form an image of 8×8 pixels/],
   ];
   it.each(cases)('%s -> %s / %s', async (file, task, model, target, why) => {
