@@ -26,7 +26,7 @@ describe('writeRunFolder', () => {
     const root = tempDir();
     const dir = join(root, 'run');
     await writeRunFolder(dir, output({ 'model.nnm.json': '{}', 'figures/a.svg': '<svg/>' }, 'one'), opts(false));
-    expect(tree(dir)).toEqual(['config.json', 'figures', 'figures/a.svg', 'metrics.json', 'model.nnm.json', 'report.html', 'report.md', 'summary.json']);
+    expect(tree(dir)).toEqual(['config.json', 'figures', 'figures/a.svg', 'metrics.json', 'model.nnm.json', 'report.docx', 'report.html', 'report.md', 'summary.json']);
     expect(readdirSync(root)).toEqual(['run']);
   });
 
