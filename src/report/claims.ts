@@ -40,7 +40,7 @@ const EN = {
   fallback: (epochs: number, best: number): string => `The first network trained for ${epochs} epochs; the weights of its best validation epoch (${best}) were kept.`,
   folds: (c: Ctx, total: number, k: number, sizes: string, forecast: boolean): string => `The training part (${total} ${c.unit}) was cut into ${k} ${forecast ? 'contiguous blocks' : 'folds'} of ${sizes} ${c.unit}`,
   allTrained: (k: number, forecast: boolean): string => `; ${k} networks were each trained on the other ${k - 1} ${forecast ? 'block' : 'fold'}${k - 1 === 1 ? '' : 's'} and early-stopped on their own, and their outputs are averaged (a cross-validation ensemble).`,
-  cutShort: (k: number, trained: number, last: number): string => `; ${k} networks were planned, but training was interrupted in network ${last}: ${trained === 1 ? 'only that network was trained, cut short' : `networks 1–${trained} were trained, network ${last} cut short`}${k > trained ? `, and the other ${k - trained} never started` : ''}; the output is ${trained === 1 ? "that network's" : `the average of those ${trained}`}.`,
+  cutShort: (k: number, trained: number, last: number): string => `; ${k} networks were planned, but training was interrupted in network ${last}: ${trained === 1 ? 'only that network was trained, cut short' : `networks 1–${trained} were trained, network ${last} cut short`}${k > trained ? `, and the other ${k - trained} never started` : ''}; the output is ${trained === 1 ? "that network's" : `the average of the ${trained - 1} finished network${trained - 1 === 1 ? '' : 's'} (network ${last}, cut short, is left out)`}.`,
   single: (val: number, unit: string): string => `${val} training ${unit} were held out for validation (early stopping).`,
 };
 
@@ -62,7 +62,7 @@ const ZH: typeof EN = {
   fallback: (epochs, best) => `第一个网络共训练 ${epochs} 轮，保留验证损失最小的第 ${best} 轮的权重。`,
   folds: (c, total, k, sizes, forecast) => `训练集（${total} ${c.unit === 'windows' ? '个窗口' : '条'}）${forecast ? '按时间顺序' : ''}分为 ${k} ${forecast ? '段' : '折'}，每${forecast ? '段' : '折'} ${sizes} ${c.unit === 'windows' ? '个窗口' : '条'}`,
   allTrained: (k, forecast) => `；训练 ${k} 个网络，每个网络用其余 ${k - 1} ${forecast ? '段' : '折'}训练、用自己的一${forecast ? '段' : '折'}作验证集以早停，最终输出取 ${k} 个网络的平均（交叉验证集成）。`,
-  cutShort: (k, trained, last) => `；原计划训练 ${k} 个网络，但训练在第 ${last} 个网络时被中断：${trained === 1 ? '只训练了该网络' : `训练了第 1–${trained} 个网络`}（第 ${last} 个未训练完）${k > trained ? `，其余 ${k - trained} 个未开始` : ''}，最终输出取已训练网络的${trained === 1 ? '结果' : '平均'}。`,
+  cutShort: (k, trained, last) => `；原计划训练 ${k} 个网络，但训练在第 ${last} 个网络时被中断：${trained === 1 ? '只训练了该网络' : `训练了第 1–${trained} 个网络`}（第 ${last} 个未训练完）${k > trained ? `，其余 ${k - trained} 个未开始` : ''}，${trained === 1 ? '最终输出取该网络的结果' : `最终输出取已训练完的 ${trained - 1} 个网络的平均（未训练完的第 ${last} 个网络不计入）`}。`,
   single: (val, unit) => `从训练集中留出 ${val} ${unit === 'windows' ? '个窗口' : '条'}作为验证集，用于早停。`,
 };
 

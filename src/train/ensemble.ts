@@ -34,7 +34,15 @@ export function trainEnsemble(spec: ModelSpec, folds: Fold[], o: FitOptions, rng
     const { model, result: r } = fitMember(spec, fold, o, rng, listener, note);
     members.push(model);
     results.push(r);
-    if (r.interrupted) return { members, results, interrupted: true, folds: sizes };
+    // NOTE: a network cut short by Ctrl-C is left out of the average when a finished one exists (a
+    // half-trained member would pull the ensemble towards its own, worse, outputs); alone, it is kept.
+    if (r.interrupted) {
+      if (members.length > 1) {
+        members.pop();
+        note(`network ${members.length + 1} was cut short by the interruption and is left out; the output averages the ${members.length} finished network(s)`);
+      }
+      return { members, results, interrupted: true, folds: sizes };
+    }
   }
   return { members, results, interrupted: false, folds: sizes };
 }

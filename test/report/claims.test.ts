@@ -36,7 +36,7 @@ describe('early-stopping sentences come from the stop reason of each network', (
   it('an ensemble interrupted in network 2 of 3: folds are thirds, network 2 cut short, network 3 never started', () => {
     const s = summary([net(1, 'patience', 223, 183), net(2, 'interrupted', 70, 60)], 3, true);
     expect(stoppingClaim(s, 'en')).toBe('Network 1 stopped early, at epoch 223, when the validation loss had not improved for 40 epochs (the patience); network 2 was interrupted by the user after 70 epochs; each network kept the weights of its best validation epoch (183 and 60).');
-    expect(ensembleClaim(s, 'en', 40)).toBe('The training part (120 rows) was cut into 3 folds of 40 rows; 3 networks were planned, but training was interrupted in network 2: networks 1–2 were trained, network 2 cut short, and the other 1 never started; the output is the average of those 2.');
+    expect(ensembleClaim(s, 'en', 40)).toBe('The training part (120 rows) was cut into 3 folds of 40 rows; 3 networks were planned, but training was interrupted in network 2: networks 1–2 were trained, network 2 cut short, and the other 1 never started; the output is the average of the 1 finished network (network 2, cut short, is left out).');
     expect(ensembleClaim(s, 'zh', 40)).toContain('原计划训练 3 个网络，但训练在第 2 个网络时被中断');
     const md = renderMarkdown(buildDocument(s, messages('en'), []));
     expect(md).not.toMatch(/epoch limit/);
