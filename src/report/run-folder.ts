@@ -65,7 +65,7 @@ export async function writeRunFolder(dir: string, output: RunOutput, o: RunFolde
     put('metrics.json', metricsText(output));
     put('config.json', `${JSON.stringify(output.config, null, 2)}\n`);
     put(SUMMARY_FILE, summaryJson(output.summary));
-    return { notes: (await writeReport(staging, output.summary, o.lang, o.fontDirs, o.part)).notes };
+    return { notes: (await writeReport(staging, output.summary, o.lang, o.fontDirs, o.part, basename(resolve(dir)))).notes };
   });
 }
 
@@ -73,7 +73,7 @@ export async function writeRunFolder(dir: string, output: RunOutput, o: RunFolde
 export async function rebuildReport(dir: string, summary: RunSummary, lang: ReportLang, fontDirs: string[], part?: ReportPart): Promise<ReportResult> {
   return transaction(dir, true, async (staging) => {
     cpSync(dir, staging, { recursive: true });
-    return writeReport(staging, summary, lang, fontDirs, part);
+    return writeReport(staging, summary, lang, fontDirs, part, basename(resolve(dir)));
   });
 }
 

@@ -66,7 +66,8 @@ export function memberHistories(dir: string): RunSummary['history'][] {
   return out.filter(Boolean);
 }
 
-export async function writeReport(dir: string, s: RunSummary, lang: ReportLang, fontDirs: string[], part: ReportPart = NETWORK_REPORT): Promise<ReportResult> {
+/** `name`: the run folder's name for the LaTeX labels (the writer may be filling a staging copy). */
+export async function writeReport(dir: string, s: RunSummary, lang: ReportLang, fontDirs: string[], part: ReportPart = NETWORK_REPORT, name = basename(resolve(dir))): Promise<ReportResult> {
   const m = messages(lang);
   const figs = part.figures(s, m, memberHistories(dir));
   const files: string[] = [];
@@ -89,7 +90,7 @@ export async function writeReport(dir: string, s: RunSummary, lang: ReportLang, 
   const tables = part.tables(s, m);
   const blocks = part.document(s, m, figs.map((f) => ({ id: f.id, caption: f.caption })), tables, notes);
   // Every table of the report (the analysis sections' too) goes to tables/, labelled per run.
-  const run = runId(basename(resolve(dir)));
+  const run = runId(name);
   const all = blocks.flatMap((b): Table[] => (b.kind === 'table' ? [b.table] : []));
   for (const t of all) {
     put(`tables/${t.id}.tex`, toLatex(t, run));
