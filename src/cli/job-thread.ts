@@ -19,6 +19,7 @@ export interface JobRequest {
 export type JobMessage =
   | { kind: 'note'; msg: string }
   | { kind: 'epoch'; log: EpochLog; max: number }
+  | { kind: 'network'; index: number; total: number }
   | { kind: 'load'; fraction: number }
   | { kind: 'done'; output: RunOutput }
   | { kind: 'user-error'; info: UserErrorInfo; stack?: string }
@@ -41,6 +42,9 @@ export function runJobThread(req: JobRequest, listener: TrainListener, note: (ms
           break;
         case 'epoch':
           listener.onEpochEnd?.(m.log, m.max);
+          break;
+        case 'network':
+          listener.onNetwork?.(m.index, m.total);
           break;
         case 'load':
           onLoad?.(m.fraction);

@@ -21,6 +21,7 @@ try {
     listener: {
       shouldStop: () => Atomics.load(stop, 0) === 1,
       onEpochEnd: (log, max) => post({ kind: 'epoch', log, max }),
+      onNetwork: (index, total) => post({ kind: 'network', index, total }),
     },
     command: req.command,
     readTable,

@@ -17,10 +17,11 @@ export function progressFor(io: Io, quiet: boolean, stopFlag: { stop: boolean })
   if (quiet) return { listener: { shouldStop }, stop: () => {} };
   if (io.isTTY && io.errStream) {
     const bar = new cliProgress.SingleBar(
-      { stream: io.errStream, format: 'training |{bar}| epoch {value}/{total} | loss {loss} | val {val} | {eta_formatted} left', hideCursor: true, clearOnComplete: true, etaBuffer: 20 },
+      { stream: io.errStream, format: 'training{net} |{bar}| epoch {value}/{total} | loss {loss} | val {val} | {eta_formatted} left (at most; early stopping ends sooner)', hideCursor: true, clearOnComplete: true, etaBuffer: 20 },
       cliProgress.Presets.shades_classic,
     );
     let started = false;
+    let net = '';
     let loading: cliProgress.SingleBar | undefined;
     return {
       onLoad(fraction: number) {
@@ -30,27 +31,38 @@ export function progressFor(io: Io, quiet: boolean, stopFlag: { stop: boolean })
         if (fraction >= 1) loading.stop();
       },
       listener: {
+        // NOTE: after a Ctrl-C the bar is no longer drawn, so it cannot overwrite main's notice.
         shouldStop,
+        onNetwork(index: number, total: number) {
+          net = total > 1 ? ` network ${index}/${total}` : '';
+          if (started && !stopFlag.stop) bar.stop();
+          started = false;
+        },
         onEpochEnd(log: EpochLog, max: number) {
+          if (stopFlag.stop) return;
           if (!started) {
-            bar.start(max, 0, { loss: '-', val: '-' });
+            bar.start(max, 0, { loss: '-', val: '-', net });
             started = true;
           }
-          bar.update(log.epoch, { loss: log.train_loss.toPrecision(4), val: log.val_loss.toPrecision(4) });
+          bar.update(log.epoch, { loss: log.train_loss.toPrecision(4), val: log.val_loss.toPrecision(4), net });
         },
       },
       stop: () => {
-        if (started) bar.stop();
+        if (started && !stopFlag.stop) bar.stop();
       },
     };
   }
+  let net = '';
   return {
     listener: {
       shouldStop,
+      onNetwork(index: number, total: number) {
+        net = total > 1 ? `network ${index}/${total}  ` : '';
+      },
       onEpochEnd(log: EpochLog, max: number) {
         const every = max <= 50 ? 5 : max <= 200 ? 20 : 50;
         if (log.epoch === 1 || log.epoch % every === 0) {
-          io.err(`epoch ${log.epoch}/${max}  train loss ${log.train_loss.toPrecision(4)}  val loss ${log.val_loss.toPrecision(4)}\n`);
+          io.err(`${net}epoch ${log.epoch}/${max}  train loss ${log.train_loss.toPrecision(4)}  val loss ${log.val_loss.toPrecision(4)}\n`);
         }
       },
     },

@@ -72,11 +72,13 @@ function manyRunLines(o: RunOutput, c: ChalkInstance): string[] {
 function trainedLine(o: RunOutput, c: ChalkInstance): string | undefined {
   const tr = o.summary.metrics.train;
   if (o.summary.metrics.task === 'cluster') return undefined;
-  const members = tr.members ?? 1;
   const best = tr.best_epochs ?? [tr.best_epoch];
-  if (members <= 1) return `${c.bold('trained')} ${tr.epochs} epochs (best ${tr.best_epoch}) in ${tr.seconds}s`;
-  const mean = (best.reduce((a, b) => a + b, 0) / best.length).toFixed(0);
-  return `${c.bold('trained')} ${members} networks, ${tr.epochs} epochs in all (${(tr.epochs / members).toFixed(0)} each on average; best epochs ${best.join(', ')}, mean ${mean}) in ${tr.seconds}s`;
+  const nets = best.length;
+  const averaged = tr.members ?? nets;
+  if (nets <= 1) return `${c.bold('trained')} ${tr.epochs} epochs (best ${tr.best_epoch}) in ${tr.seconds}s`;
+  const mean = (best.reduce((a, b) => a + b, 0) / nets).toFixed(0);
+  const left = averaged < nets ? `; ${averaged} averaged, the interrupted one left out` : '';
+  return `${c.bold('trained')} ${nets} networks, ${tr.epochs} epochs in all (${(tr.epochs / nets).toFixed(0)} each on average; best epochs ${best.join(', ')}, mean ${mean}${left}) in ${tr.seconds}s`;
 }
 
 export function summaryLines(o: RunOutput, dir: string, c: ChalkInstance): string {

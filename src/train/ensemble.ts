@@ -30,7 +30,8 @@ export function trainEnsemble(spec: ModelSpec, folds: Fold[], o: FitOptions, rng
   const members: Sequential[] = [];
   const results: FitResult[] = [];
   const sizes = folds.map((f) => ({ train: f.train.n, val: f.val?.n ?? 0 }));
-  for (const fold of folds) {
+  for (const [i, fold] of folds.entries()) {
+    listener.onNetwork?.(i + 1, folds.length);
     const { model, result: r } = fitMember(spec, fold, o, rng, listener, note);
     members.push(model);
     results.push(r);

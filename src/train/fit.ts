@@ -43,6 +43,8 @@ export interface EpochLog {
 export interface TrainListener {
   onEpochEnd?(log: EpochLog, maxEpochs: number): void;
   onBatch?(done: number, total: number): void;
+  /** An ensemble starts network `index` (1-based) of `total`. */
+  onNetwork?(index: number, total: number): void;
   /** Polled after each batch (e.g. set by a SIGINT handler): stop after the current batch. */
   shouldStop?(): boolean;
 }
