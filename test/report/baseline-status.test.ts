@@ -18,7 +18,7 @@ describe('baselines that were skipped or stopped early are in the report', () =>
   it('English: a marked row in the metrics table and a sentence with the reason', () => {
     const text = md('en');
     expect(text).toMatch(/\| baseline: 5-nearest neighbours \(skipped\) \| — \| — \| — \| — \|/);
-    expect(text).toContain('| baseline: logistic regression (not converged) | 0.7 |');
+    expect(text).toContain('| baseline: logistic regression (not converged) | 0.7000 |');
     expect(text).toContain('The 5-nearest-neighbours baseline was skipped: its cost (20000 training × 5000 test rows × 16 inputs = 1.60e+9 multiply-adds) is over the budget of 5e+8.');
     expect(text).toContain('The logistic-regression baseline stopped after 57 iterations, before it converged');
   });
