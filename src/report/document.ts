@@ -128,7 +128,14 @@ function interpretation(s: RunSummary, m: Messages): string[] {
   const test = s.metrics.test;
   const I = m.interp;
   if (typeof test.r2 === 'number') out.push(I.r2(test.r2, s.target));
-  if (typeof test.mape === 'number') out.push(I.mape(test.mape));
+  if (typeof test.mape === 'number') {
+    // NOTE: Lewis's scale grades percentage errors; it says nothing when the model is worse than the
+    // mean (R² < 0) or the target crosses zero (percentages of values near 0 are meaningless).
+    const actual = (s.predictions?.actual ?? []).filter((v): v is number => typeof v === 'number');
+    const crosses = actual.some((v) => v > 0) && actual.some((v) => v < 0);
+    const worse = typeof test.r2 === 'number' && test.r2 < 0;
+    out.push(worse || crosses ? I.mapeUngraded(test.mape, worse ? 'r2' : 'sign') : I.mape(test.mape));
+  }
   if (typeof test.accuracy === 'number' && s.metrics.baselines.majority) out.push(I.accuracy(test.accuracy, Number(s.metrics.baselines.majority.accuracy)));
   const pm = primary(s.task);
   const pick = (block: Record<string, unknown>): number => Number(pm.path ? (block[pm.path] as Record<string, unknown> | undefined)?.[pm.key] : block[pm.key]);

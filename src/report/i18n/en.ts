@@ -117,6 +117,7 @@ export const en = {
   pngFontMissing: 'No CJK font file was found on this machine, so Chinese text in the PNG figures may show as boxes (the SVG figures are fine); install one, e.g. `apt-get install fonts-noto-cjk`.',
   interp: {
     r2: (r2: number, target: string) => `R² = ${n(r2, 3)}: the network explains ${Math.max(0, Math.round(r2 * 100))}% of the variance of \`${target}\` on unseen rows (1 is a perfect fit, 0 is no better than always predicting the mean${r2 < 0 ? '; this model is worse than that' : ''}).`,
+    mapeUngraded: (mape: number, why: 'r2' | 'sign') => `MAPE ${n(mape, 3)}%, not graded: ${why === 'r2' ? 'R² is below 0, so the model is worse than predicting the mean and a low percentage error would mislead' : 'the target takes both signs, so percentage errors of values near 0 are meaningless'}; read RMSE and MAE.`,
     mape: (mape: number) => `MAPE ${n(mape, 3)}%: ${mape < 10 ? 'highly accurate' : mape < 20 ? 'good' : mape < 50 ? 'reasonable' : 'inaccurate'} by Lewis's (1982) scale (under 10% highly accurate, 10–20% good, 20–50% reasonable, over 50% inaccurate).`,
     /** Error metrics: a win is an error reduction ("RMSE 18% lower"). */
     lowerError: (metric: string, mine: number, theirs: number, pct: number, baseline: string) => `The network beats the ${baseline}: its ${metric} ${n(mine)} is ${pct}% lower than ${n(theirs)}.`,

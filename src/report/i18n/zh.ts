@@ -119,6 +119,7 @@ export const zh: Messages = {
   pngFontMissing: '本机未找到中文字体文件，PNG 图中的中文可能显示为方框（SVG 图不受影响）；请安装中文字体，例如 `apt-get install fonts-noto-cjk`。',
   interp: {
     r2: (r2, target) => `决定系数 R² = ${n(r2, 3)}，即模型解释了测试集上 \`${target}\` 方差的 ${Math.max(0, Math.round(r2 * 100))}%（R² = 1 为完全拟合，R² = 0 相当于始终用均值预测${r2 < 0 ? '；本模型还不如均值预测' : ''}）。`,
+    mapeUngraded: (mape, why) => `平均绝对百分比误差 MAPE = ${n(mape, 3)}%，不作等级评价：${why === 'r2' ? 'R² 小于 0，模型不如直接用均值预测，较低的百分比误差会造成误导' : '目标值有正有负，接近 0 的值的百分比误差没有意义'}；请以 RMSE 和 MAE 为准。`,
     mape: (mape) => `平均绝对百分比误差 MAPE = ${n(mape, 3)}%，按 Lewis（1982）的标准属于${mape < 10 ? '高精度预测' : mape < 20 ? '良好预测' : mape < 50 ? '可行预测' : '不准确预测'}（低于 10% 为高精度，10%–20% 为良好，20%–50% 为可行，高于 50% 为不准确）。`,
     lowerError: (metric, mine, theirs, pct, baseline) => `本文模型优于${baseline}：其${metric}为 ${n(mine)}，比 ${n(theirs)} 降低了 ${pct}%。`,
     higherScore: (metric, mine, theirs, pp, baseline) => `本文模型优于${baseline}：其${metric}为 ${n(mine)}，比 ${n(theirs)} 高出 ${n(pp, 3)} 个百分点。`,
