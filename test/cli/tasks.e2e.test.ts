@@ -176,5 +176,14 @@ describe('task registry', () => {
     expect(t.code).toBe(0);
     expect(t.stderr).toContain('holds the same data as');
   });
+
+  it('progress names the network of an ensemble and the summary counts networks, not a silent sum', async () => {
+    const dir = tempDir();
+    const r = await runCli(['train', SAMPLE('iris.csv'), '--epochs', '5', '--ensemble', '3', '--out', join(dir, 'r')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('network 1/3  epoch 1/5');
+    expect(r.stderr).toContain('network 3/3  epoch 5/5');
+    expect(r.stderr).toMatch(/trained 3 networks, 15 epochs in all \(5 each on average; best epochs \d+, \d+, \d+/);
+  });
 });
 
