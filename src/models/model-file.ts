@@ -48,7 +48,12 @@ export function encodeModelFile<P>(members: Sequential[], meta: { nnmVersion: st
 }
 
 export function decodeModelFile<P>(text: string, file: string): { file: ModelFile<P>; members: Sequential[] } {
-  const obj = parseModelJson(text, file) as ModelFile<P>;
+  return decodeModelObject<P>(parseModelJson(text, file), file);
+}
+
+/** The same checks and networks from an already parsed model file (loadModel parses a file once). */
+export function decodeModelObject<P>(parsed: unknown, file: string): { file: ModelFile<P>; members: Sequential[] } {
+  const obj = parsed as ModelFile<P>;
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj) || obj.format !== FORMAT) throw new UserError({ file, message: 'is not an nnm model file', hint: 'give the model.nnm.json from a run folder' });
   checkFormatVersion(obj.format_version, FORMAT_VERSION, file);
   const { checksum, ...body } = obj;

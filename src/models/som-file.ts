@@ -60,7 +60,12 @@ export function encodeSomModel(m: SomModel, nnmVersion: string): string {
 }
 
 export function decodeSomModel(text: string, file: string): SomModel {
-  const obj = parseModelJson(text, file) as SomFileBody & { checksum?: string };
+  return decodeSomObject(parseModelJson(text, file), file);
+}
+
+/** The same checks and map from an already parsed model file (loadModel parses a file once). */
+export function decodeSomObject(parsed: unknown, file: string): SomModel {
+  const obj = parsed as SomFileBody & { checksum?: string };
   if (typeof obj !== 'object' || obj === null || obj.format !== FORMAT || obj.model !== 'som') throw new UserError({ file, message: 'is not an nnm SOM cluster model', hint: 'give the model.nnm.json of a --task cluster run' });
   checkFormatVersion(obj.format_version, FORMAT_VERSION, file);
   const { checksum, ...body } = obj;

@@ -7,9 +7,9 @@ import { TASKS, type Task } from '../config/tasks.js';
 import type { ImagePipeline } from '../data/images.js';
 import type { Sequential } from '../engine/model.js';
 import { UserError } from '../errors.js';
-import { decodeModelFile } from '../models/model-file.js';
+import { decodeModelObject } from '../models/model-file.js';
 import { parseModelJson, readModelText } from '../models/model-check.js';
-import { type ClusterPipeline, decodeSomModel, type SomModel } from '../models/som-file.js';
+import { type ClusterPipeline, decodeSomObject, type SomModel } from '../models/som-file.js';
 import type { Cell } from '../report/csv.js';
 import type { SeriesPipeline } from './forecast/train.js';
 import type { TabularModelPipeline } from './tabular/train.js';
@@ -80,15 +80,15 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Read a model file once (folders, devices and oversized files refused), check it, and parse its
- *  pipeline: a SOM cluster model or a network model. */
+ *  pipeline: a SOM cluster model or a network model. The JSON is parsed once, then decoded. */
 export function loadModel(path: string): LoadedModel {
   const text = readModelText(path);
   const head = parseModelJson(text, path);
   if (isRecord(head) && head.model === 'som') {
-    const som = decodeSomModel(text, path);
+    const som = decodeSomObject(head, path);
     return { path, runner: 'cluster', task: 'cluster', model: 'som', nnmVersion: som.nnmVersion ?? '', formatVersion: som.formatVersion ?? '', seed: som.seed ?? DEFAULT_SEED, members: [], pipeline: som.pipeline, som };
   }
-  const { file, members } = decodeModelFile<unknown>(text, path);
+  const { file, members } = decodeModelObject<unknown>(head, path);
   const task = (TASKS as readonly string[]).includes(file.task) ? (file.task as Task) : undefined;
   if (!task) throw new UserError({ file: path, message: `holds a model for the unknown task "${file.task}"`, hint: 'use the nnm version that trained it' });
   const base = { path, task, model: file.model, nnmVersion: file.nnm_version, formatVersion: file.format_version, seed: typeof file.seed === 'number' ? file.seed : DEFAULT_SEED, members, som: undefined };
