@@ -48,12 +48,7 @@ export function buildDocument(s: RunSummary, m: Messages, figures: FigureRef[], 
   table('data');
   if (a.imputed.length) B.push({ kind: 'p', text: m.imputedIntro }, { kind: 'list', items: a.imputed.map((i) => m.imputed(i.column, i.count, i.value)) });
   const notes = [...new Set(s.notes)];
-  if (notes.length) {
-    const known = notes.map((x) => m.translateNote(x));
-    const untranslated = notes.filter((_, i) => known[i] === null);
-    if (untranslated.length < notes.length) B.push({ kind: 'p', text: m.notesIntro }, { kind: 'list', items: known.filter((x): x is string => x !== null) });
-    if (untranslated.length) B.push({ kind: 'p', text: m.notesUntranslated }, { kind: 'code', text: untranslated.join('\n') });
-  }
+  B.push(...noteBlocks(notes, m, m.notesIntro));
   if (tables.some((t) => t.id === 'preprocessing')) {
     B.push({ kind: 'h3', text: m.h.preprocessing }, { kind: 'p', text: m.preprocessingIntro });
     table('preprocessing');
@@ -94,6 +89,18 @@ function spaceBlock(b: Block): Block {
     case 'code': return b;
     default: return { ...b, text: cjkSpacing(b.text) };
   }
+}
+
+/** The data notes as report blocks: translated ones as a list under `intro`, any without a
+ *  translation (Chinese reports) quoted under their own heading. */
+export function noteBlocks(notes: string[], m: Messages, intro: string): Block[] {
+  if (!notes.length) return [];
+  const known = notes.map((x) => m.translateNote(x));
+  const untranslated = notes.filter((_, i) => known[i] === null);
+  const out: Block[] = [];
+  if (untranslated.length < notes.length) out.push({ kind: 'p', text: intro }, { kind: 'list', items: known.filter((x): x is string => x !== null) });
+  if (untranslated.length) out.push({ kind: 'p', text: m.notesUntranslated }, { kind: 'code', text: untranslated.join('\n') });
+  return out;
 }
 
 function methodParagraphs(s: RunSummary, m: Messages): string[] {

@@ -1,7 +1,7 @@
 // The cluster task's report: data and preprocessing, the SOM method, quality beside k-means, the
 // choice of k, cluster profiles, the figures and the reproducibility block, in English or Chinese.
 
-import type { Block, FigureRef } from '../document.js';
+import { type Block, type FigureRef, noteBlocks } from '../document.js';
 import type { Messages } from '../i18n/index.js';
 import type { ReportPart } from '../part.js';
 import { fmtNum } from '../report-tables.js';
@@ -70,12 +70,7 @@ export function clusterDocument(s: RunSummary, m: Messages, figures: FigureRef[]
   B.push({ kind: 'h2', text: T.h.data }, { kind: 'p', text: T.dataIntro(s.audit.file, s.audit.encoding, s.audit.rows, s.audit.columns.length, num(d.inputs)) });
   table('data');
   const notes = [...new Set(s.notes)];
-  if (notes.length) {
-    const known = notes.map((x) => m.translateNote(x));
-    const untranslated = notes.filter((_, i) => known[i] === null);
-    if (untranslated.length < notes.length) B.push({ kind: 'p', text: T.notes }, { kind: 'list', items: known.filter((x): x is string => x !== null) });
-    if (untranslated.length) B.push({ kind: 'p', text: m.notesUntranslated }, { kind: 'code', text: untranslated.join('\n') });
-  }
+  B.push(...noteBlocks(notes, m, T.notes));
   if (tables.some((t) => t.id === 'preprocessing')) {
     B.push({ kind: 'h3', text: T.h.prep });
     table('preprocessing');
