@@ -3,6 +3,7 @@
 // network trained, and the run folder.
 
 import type { ChalkInstance } from 'chalk';
+import { num } from '../report/numbers.js';
 import type { RunOutput } from '../report/types.js';
 
 type Block = Record<string, unknown>;
@@ -26,7 +27,8 @@ export function verdict(task: string, test: Block, baselines: Record<string, Blo
   if (!Number.isFinite(mine) || scored.length === 0) return undefined;
   const best = scored.reduce((a, b) => ((p.higher ? b.v > a.v : b.v < a.v) ? b : a));
   const name = best.name.replace(/_/g, ' ');
-  const tie = Math.abs(mine - best.v) <= 1e-9 + 1e-6 * Math.abs(best.v);
+  // NOTE: the report's rule (report/claims.ts): equal as printed, at 4 significant digits, is a tie.
+  const tie = num(mine) === num(best.v);
   if (tie) return `ties the best baseline (${name}: ${p.name} ${f(best.v)})`;
   const wins = p.higher ? mine > best.v : mine < best.v;
   return `${wins ? 'beats' : 'does NOT beat'} the best baseline (${name}: ${p.name} ${f(best.v)})`;
