@@ -6,18 +6,16 @@
 import { Command, Option } from 'commander';
 import { int, type OptionDef, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
 import { MODEL_KINDS, type ModelKind, type Task } from '../config/tasks.js';
-import { isFolder } from '../data/image-folder.js';
-import { readOptions, type TableReader, tableReader } from '../data/read.js';
 import { UserError } from '../errors.js';
 import { type CompareResult, runCompare } from '../analysis/compare.js';
 import { compareCsv, compareFigures, compareMarkdown, compareTexts } from '../analysis/compare-files.js';
 import { findFonts } from '../report/figures/fonts.js';
 import { defaultRunFolder } from '../report/files.js';
 import { checkRunTarget, writeFilesFolder } from '../report/run-folder.js';
-import { decideTask, decisionNote, wantsImage } from '../tasks/infer.js';
+import { decideTask, decisionNote } from '../tasks/infer.js';
 import { checkSupport, resolveSpec, runTask } from '../tasks/run.js';
 import { type Io, paint } from './io.js';
-import { type CliState, fontDirs, specFromFlags } from './train.js';
+import { type CliState, fontDirs, readerFor, specFromFlags } from './train.js';
 
 /** Networks compared by default: a few minutes on 2 cores with the default seeds. */
 export const DEFAULT_COMPARE: { [T in Task]: readonly ModelKind[] } = {
@@ -73,7 +71,7 @@ async function runCompareCli(spec0: TrainSpec, models0: ModelKind[] | undefined,
   const say = (msg: string): void => {
     if (!spec0.quiet) io.err(`${c.dim('nnm compare:')} ${msg}\n`);
   };
-  const readTable: TableReader = wantsImage(spec0) && isFolder(spec0.data) ? folderReader : await tableReader([spec0.data, spec0.test], readOptions(spec0));
+  const readTable = await readerFor(spec0);
   const d = decideTask(spec0, readTable);
   const spec: TrainSpec = { ...resolveSpec(spec0, d), ensemble: spec0.ensemble ?? 1 };
   const task = d.task;
@@ -116,6 +114,3 @@ async function writeCompareFolder(dir: string, r: CompareResult, spec: TrainSpec
   await writeFilesFolder(dir, files, spec.force);
 }
 
-const folderReader = (file: string): never => {
-  throw new UserError({ file, message: 'is a folder, not a data file', hint: 'give a .csv file (a folder of images needs --task image)' });
-};

@@ -91,7 +91,7 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   const target = checkRunTarget(out, spec.force);
   for (const n of target.notes) note(n);
   const dir = target.dir;
-  const readTable = imageJob && isFolder(spec.data) ? tableReaderForFolder : await tableReader([spec.data, spec.test], readOptions(spec));
+  const readTable = await readerFor(spec);
   const unwatch = state.watchInterrupts?.() ?? (() => {});
   try {
     return await trainAndWrite(spec, { dir, readTable, note }, io, state);
@@ -129,6 +129,11 @@ async function trainAndWrite(
 const tableReaderForFolder = (file: string): never => {
   throw new UserError({ file, message: 'is a folder, not a data file', hint: 'give a .csv file (a folder of images needs --task image)' });
 };
+
+/** The table reader of a run's data and --test file (spreadsheets pre-read); none for an image folder. */
+export async function readerFor(spec: TrainSpec): Promise<TableReader> {
+  return wantsImage(spec) && isFolder(spec.data) ? tableReaderForFolder : tableReader([spec.data, spec.test], readOptions(spec));
+}
 
 /** Where to look for a CJK font for the PNG figures on this machine. */
 export function fontDirs(): string[] {

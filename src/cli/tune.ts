@@ -3,7 +3,7 @@
 // (or JSON with --json), and the best configuration as a config file for `nnm train --config`.
 
 import { UserError } from '../errors.js';
-import { readOptions, type TableReader, tableReader } from '../data/read.js';
+import type { TableReader } from '../data/read.js';
 import { Command, Option } from 'commander';
 import { int, type OptionDef, TRAIN_OPTIONS, type TrainSpec } from '../config/options.js';
 import { checkWritable, writeAtomic } from '../report/files.js';
@@ -12,7 +12,7 @@ import { decideTask, decisionNote } from '../tasks/infer.js';
 import { runnerFor } from '../tasks/registry.js';
 import { resolveSpec, runTask } from '../tasks/run.js';
 import { type Io, paint } from './io.js';
-import { type CliState, specFromFlags } from './train.js';
+import { type CliState, readerFor, specFromFlags } from './train.js';
 
 // Train options that make no sense for a search (it writes no run folder and always cross-validates).
 // NOTE: --force here overwrites an existing --save file; --test is left out: tuning scores folds of
@@ -40,7 +40,7 @@ Examples:
     const spec = specFromFlags(data, flags, command);
     const trials = int(1, 500)(flags.trials, 'trials');
     checkWritable(String(flags.save), spec.force);
-    const readTable = await tableReader([spec.data], readOptions(spec));
+    const readTable = await readerFor(spec);
     const result = runTuneCli(spec, trials, String(flags.save), io, state, readTable);
     if (spec.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
     else io.out(leaderboard(result));
