@@ -64,15 +64,25 @@ function measure(cliArgs, dir) {
     argv = ['-v', '-o', rssFile, process.execPath, bin, ...cliArgs];
   } else {
     const wrapper = join(dir, 'wrap.mjs');
-    writeFileSync(wrapper, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, 'Maximum resident set size (kbytes): ' + process.resourceUsage().maxRSS));\nprocess.argv.splice(1, 1);\nawait import(${JSON.stringify(new URL(`file://${bin}`).href)});\n`);
+    writeFileSync(
+      wrapper,
+      `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, 'Maximum resident set size (kbytes): ' + process.resourceUsage().maxRSS));\nprocess.argv.splice(1, 1);\nawait import(${JSON.stringify(new URL(`file://${bin}`).href)});\n`,
+    );
     argv = [wrapper, bin, ...cliArgs];
   }
   const t0 = performance.now();
-  const r = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 24 });
+  const r = spawnSync(cmd, argv, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 1 << 24,
+  });
   const seconds = (performance.now() - t0) / 1000;
   let rssMB = NaN;
   if (existsSync(rssFile)) {
-    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(spawnSync('cat', [rssFile], { encoding: 'utf8' }).stdout);
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(
+      spawnSync('cat', [rssFile], { encoding: 'utf8' }).stdout,
+    );
     if (m) rssMB = Number(m[1]) / 1024;
   }
   return { code: r.status, seconds, rssMB, stderr: (r.stderr ?? '').trim() };
@@ -80,7 +90,12 @@ function measure(cliArgs, dir) {
 
 /** The Markdown section for a result of main(). */
 export function markdown(r) {
-  const verdict = r.exit !== 0 ? `FAILED (exit ${r.exit}): ${r.error}` : r.peakRssMB < r.targetMB ? 'Peak RSS is under the 1.5 GB target.' : 'Peak RSS is OVER the 1.5 GB target.';
+  const verdict =
+    r.exit !== 0
+      ? `FAILED (exit ${r.exit}): ${r.error}`
+      : r.peakRssMB < r.targetMB
+        ? 'Peak RSS is under the 1.5 GB target.'
+        : 'Peak RSS is OVER the 1.5 GB target.';
   return `\n## Large input\n\n| Workload | wall time | peak RSS |\n|---|---|---|\n| load + 1 MLP epoch, ${r.rows.toLocaleString('en-US')} x ${r.columns} CSV (${r.fileMB.toFixed(0)} MB), \`nnm train --epochs 1 --ensemble 1 --sensitivity off --quiet\` | ${r.seconds.toFixed(1)} s | ${Math.round(r.peakRssMB)} MB |\n\n${verdict}\n`;
 }
 
@@ -94,8 +109,34 @@ function main() {
     const genSeconds = (performance.now() - g0) / 1000;
     const fileMB = statSync(file).size / 2 ** 20;
     log(`bench: ${fileMB.toFixed(0)} MB in ${genSeconds.toFixed(1)} s; training one epoch through the CLI...`);
-    const run = measure(['train', file, '--target', 'y', '--epochs', '1', '--ensemble', '1', '--sensitivity', 'off', '--quiet', '--out', join(dir, 'run')], dir);
-    const result = { rows, columns: 20, fileMB, exit: run.code, seconds: run.seconds, peakRssMB: run.rssMB, targetMB: 1536, error: run.code === 0 ? undefined : run.stderr.split('\n').slice(-3).join(' | ') };
+    const run = measure(
+      [
+        'train',
+        file,
+        '--target',
+        'y',
+        '--epochs',
+        '1',
+        '--ensemble',
+        '1',
+        '--sensitivity',
+        'off',
+        '--quiet',
+        '--out',
+        join(dir, 'run'),
+      ],
+      dir,
+    );
+    const result = {
+      rows,
+      columns: 20,
+      fileMB,
+      exit: run.code,
+      seconds: run.seconds,
+      peakRssMB: run.rssMB,
+      targetMB: 1536,
+      error: run.code === 0 ? undefined : run.stderr.split('\n').slice(-3).join(' | '),
+    };
     process.stdout.write(asJson ? `${JSON.stringify(result)}\n` : markdown(result));
   } finally {
     if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });

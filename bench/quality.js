@@ -17,7 +17,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import { join } from 'node:path';
 import { markdown, textTable } from './quality/report.js';
-import { ROOT, checkEntry, loadReferences, loadSuite, scoreOf, tailCoverage, trainArgs, writeSeriesTrain, writeSplit } from './quality/suite.js';
+import {
+  ROOT,
+  checkEntry,
+  loadReferences,
+  loadSuite,
+  scoreOf,
+  tailCoverage,
+  trainArgs,
+  writeSeriesTrain,
+  writeSplit,
+} from './quality/suite.js';
 import { mean, overallTargets, sd, setTargets } from './quality/targets.js';
 
 const log = (s) => process.stderr.write(`${s}\n`);
@@ -44,7 +54,11 @@ function parseArgs(argv) {
 
 /** CPU seconds (user + system) of this process's waited-for children, from /proc (Linux); NaN elsewhere. */
 const TICKS = (() => {
-  try { return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100; } catch { return 100; }
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
 })();
 function childCpu() {
   try {
@@ -62,7 +76,12 @@ function runOnce(entry, seed, dir) {
   const args = [join(ROOT, 'bin', 'nnm.js'), 'train', data.train, ...trainArgs(entry, seed, out, data.test)];
   const cpu0 = childCpu();
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const wall = (performance.now() - t0) / 1000;
   const cpu = childCpu() - cpu0;
   if (r.status !== 0) {
@@ -78,9 +97,32 @@ function runOnce(entry, seed, dir) {
  *  its forecast.csv band is compared with the test tail (not timed; the point forecast is not scored). */
 function intervalRun(entry, seed, dir) {
   const out = join(dir, `${entry.name}-seed${seed}-band`);
-  const args = [join(ROOT, 'bin', 'nnm.js'), 'train', writeSeriesTrain(entry, dir), '--task', 'forecast', '--target', entry.target,
-    '--date', entry.date, '--horizon', String(entry.n_test), '--seed', String(seed), '--json', '--quiet', '--out', out, '--force'];
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: '1' } });
+  const args = [
+    join(ROOT, 'bin', 'nnm.js'),
+    'train',
+    writeSeriesTrain(entry, dir),
+    '--task',
+    'forecast',
+    '--target',
+    entry.target,
+    '--date',
+    entry.date,
+    '--horizon',
+    String(entry.n_test),
+    '--seed',
+    String(seed),
+    '--json',
+    '--quiet',
+    '--out',
+    out,
+    '--force',
+  ];
+  const r = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const file = join(out, 'forecast.csv');
   return r.status === 0 && existsSync(file) ? tailCoverage(entry, readFileSync(file, 'utf8')) : null;
 }
@@ -105,7 +147,10 @@ function runSet(entry, seeds, dir) {
     cpuMean: mean(runs.map((r) => r.cpu)),
     oneStep: num('one_step').length ? mean(num('one_step')) : NaN,
     coverage: cov.length ? mean(cov) : null,
-    tail: ok.every((r) => r.tail) && ok.length ? { hits: ok.reduce((t, r) => t + r.tail.hits, 0), n: ok.reduce((t, r) => t + r.tail.n, 0) } : null,
+    tail:
+      ok.every((r) => r.tail) && ok.length
+        ? { hits: ok.reduce((t, r) => t + r.tail.hits, 0), n: ok.reduce((t, r) => t + r.tail.n, 0) }
+        : null,
     model: ok[0]?.model,
     transforms: ok[0]?.transforms,
     error: runs.find((r) => r.error)?.error,
@@ -113,7 +158,11 @@ function runSet(entry, seeds, dir) {
 }
 
 function gitCommit() {
-  try { return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim(); } catch { return 'unknown'; }
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
 }
 
 function machine(load0) {
@@ -131,13 +180,17 @@ function measure(opt, suite) {
   if (opt.keep) log(`quality: run folders kept in ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-  return { meta: { date, commit: gitCommit(), machine: machine(load0), seeds, minutes: (performance.now() - t0) / 60000 }, runs };
+  return {
+    meta: { date, commit: gitCommit(), machine: machine(load0), seeds, minutes: (performance.now() - t0) / 60000 },
+    runs,
+  };
 }
 
 function selected(opt, suite) {
   if (!opt.only) return suite;
   const unknown = opt.only.filter((n) => !suite.some((e) => e.name === n));
-  if (unknown.length) throw new Error(`quality: no set ${unknown.join(', ')} (sets: ${suite.map((e) => e.name).join(', ')})`);
+  if (unknown.length)
+    throw new Error(`quality: no set ${unknown.join(', ')} (sets: ${suite.map((e) => e.name).join(', ')})`);
   return suite.filter((e) => opt.only.includes(e.name));
 }
 
@@ -161,10 +214,22 @@ function main() {
     return { entry, ref, nnm, targets: setTargets(entry, ref, nnm) };
   });
   const overall = overallTargets(rows);
-  if (opt.json) process.stdout.write(`${JSON.stringify(rows.map(({ entry, nnm, targets }) => ({ name: entry.name, nnm, targets })), null, 1)}\n`);
-  else process.stdout.write(`${textTable(rows)}\n\n${overall.map((t) => `${t.met === null ? 'n/a    ' : t.met ? 'met    ' : 'NOT met'}  ${t.what}: ${t.detail}`).join('\n')}\n`);
+  if (opt.json)
+    process.stdout.write(
+      `${JSON.stringify(
+        rows.map(({ entry, nnm, targets }) => ({ name: entry.name, nnm, targets })),
+        null,
+        1,
+      )}\n`,
+    );
+  else
+    process.stdout.write(
+      `${textTable(rows)}\n\n${overall.map((t) => `${t.met === null ? 'n/a    ' : t.met ? 'met    ' : 'NOT met'}  ${t.what}: ${t.detail}`).join('\n')}\n`,
+    );
   if (opt.write) {
-    const sw = Object.entries(refs.software).map(([k, v]) => (String(v).startsWith(k) ? v : `${k} ${v}`)).join(', ');
+    const sw = Object.entries(refs.software)
+      .map(([k, v]) => (String(v).startsWith(k) ? v : `${k} ${v}`))
+      .join(', ');
     writeFileSync(opt.write, markdown(rows, overall, { ...run.meta, refsGenerated: refs.generated, refsSoftware: sw }));
     log(`quality: wrote ${opt.write}`);
   }

@@ -22,7 +22,8 @@ if (!g.relaxedSimdAvailable()) {
 }
 
 let seed = 1;
-const rand = (n) => Float32Array.from({ length: n }, () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296) - 0.5);
+const rand = (n) =>
+  Float32Array.from({ length: n }, () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296 - 0.5);
 const PRODUCTS = [
   { name: 'GEMM n=64', M: 64, N: 64, K: 64, tA: false },
   { name: 'GEMM n=256', M: 256, N: 256, K: 256, tA: false },
@@ -44,7 +45,8 @@ function time(arena, p, A, B, C) {
 for (const p of PRODUCTS) {
   const arenas = [false, true].map((relaxed) => WasmGemm.arena(p.M * p.K + p.K * p.N + p.M * p.N, undefined, relaxed));
   const views = arenas.map((a) => {
-    const A = a.data.subarray(0, p.M * p.K), B = a.data.subarray(p.M * p.K, p.M * p.K + p.K * p.N);
+    const A = a.data.subarray(0, p.M * p.K),
+      B = a.data.subarray(p.M * p.K, p.M * p.K + p.K * p.N);
     A.set(rand(A.length));
     B.set(rand(B.length));
     return [A, B, a.data.subarray(p.M * p.K + p.K * p.N)];
@@ -56,5 +58,7 @@ for (const p of PRODUCTS) {
   }
   const [plain, relaxed] = us.map(summarize);
   const gf = (s) => (2 * p.M * p.N * p.K) / (s * 1e3);
-  console.log(`${p.name}: plain ${gf(plain.value).toFixed(1)} GFLOP/s-CPU [${gf(plain.max).toFixed(1)}–${gf(plain.min).toFixed(1)}], relaxed ${gf(relaxed.value).toFixed(1)} [${gf(relaxed.max).toFixed(1)}–${gf(relaxed.min).toFixed(1)}]: relaxed ÷ plain ${(plain.value / relaxed.value).toFixed(2)}× (medians of ${rounds} interleaved rounds, CPU time)`);
+  console.log(
+    `${p.name}: plain ${gf(plain.value).toFixed(1)} GFLOP/s-CPU [${gf(plain.max).toFixed(1)}–${gf(plain.min).toFixed(1)}], relaxed ${gf(relaxed.value).toFixed(1)} [${gf(relaxed.max).toFixed(1)}–${gf(relaxed.min).toFixed(1)}]: relaxed ÷ plain ${(plain.value / relaxed.value).toFixed(2)}× (medians of ${rounds} interleaved rounds, CPU time)`,
+  );
 }

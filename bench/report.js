@@ -9,7 +9,11 @@ const times = (n, p) => (!n || n.unavailable ? 'n/a' : `${ratio(n, p).toFixed(2)
 
 /** { table, notes } for the rows measured by run.js. */
 export function renderTable(rows, { NNM, PEERS, torch }) {
-  const head = ['Workload', ...NNM.map((n) => `${n.label} [min–max] (peak RSS)`), ...PEERS.map((p) => `${p.label} (nnm ts ×, nnm wasm ×)`)];
+  const head = [
+    'Workload',
+    ...NNM.map((n) => `${n.label} [min–max] (peak RSS)`),
+    ...PEERS.map((p) => `${p.label} (nnm ts ×, nnm wasm ×)`),
+  ];
   if (torch) head.push('PyTorch 1 thread [min–max] (nnm wasm ÷ PyTorch, relaxed ÷ PyTorch)');
   head.push('load before → after');
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
@@ -37,7 +41,9 @@ export function renderTable(rows, { NNM, PEERS, torch }) {
         if (!v) cells.push('');
         else if (v.unavailable) cells.push(`n/a (${v.unavailable})`);
         else {
-          cells.push(`${fmt(v.value)}${range(v)} (${ratio(ts, v).toFixed(2)}×, ${times(wasm, v)}, ${Math.round(v.rssMB)} MB)`);
+          cells.push(
+            `${fmt(v.value)}${range(v)} (${ratio(ts, v).toFixed(2)}×, ${times(wasm, v)}, ${Math.round(v.rssMB)} MB)`,
+          );
           if (v.note) notes.add(`${p.label}: ${v.note}`);
         }
       }

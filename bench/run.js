@@ -61,13 +61,19 @@ const WORKLOADS = [
 function ensurePeers() {
   if (existsSync(join(here, 'node_modules', '@tensorflow', 'tfjs'))) return;
   log('bench: installing peers into bench/node_modules (first run only)...');
-  const r = spawnSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: here, stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
+    cwd: here,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (r.status !== 0) log('bench: peer install failed; peers will be reported as unavailable');
 }
 
 function runChild(workload, impl) {
   const r = spawnSync(process.execPath, [join(here, 'workloads.js'), workload, impl], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, NNM_BENCH_SECONDS: seconds }, maxBuffer: 1 << 24,
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NNM_BENCH_SECONDS: seconds },
+    maxBuffer: 1 << 24,
   });
   const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('@@RESULT '));
   if (!line) {
@@ -84,7 +90,10 @@ function cliStartup() {
   const times = [];
   for (let i = 0; i < 7; i++) {
     const t0 = performance.now();
-    spawnSync(process.execPath, [join(root, 'bin', 'nnm.js'), '--help'], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+    spawnSync(process.execPath, [join(root, 'bin', 'nnm.js'), '--help'], {
+      stdio: 'ignore',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
@@ -101,7 +110,11 @@ function cliTrain(sample) {
   try {
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, [bin, 'train', join(root, 'sample-data', sample), '--out', join(dir, `run${i}`), '--quiet'], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+      const r = spawnSync(
+        process.execPath,
+        [bin, 'train', join(root, 'sample-data', sample), '--out', join(dir, `run${i}`), '--quiet'],
+        { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } },
+      );
       if (r.status !== 0) return { unavailable: `nnm train ${sample} exited ${r.status}` };
       times.push(performance.now() - t0);
     }
@@ -117,7 +130,11 @@ function largeInput() {
   const rowsArg = process.env.NNM_BENCH_LARGE_ROWS ?? '1000000';
   if (rowsArg === '0') return { markdown: '', json: null };
   log(`bench: large input (${Number(rowsArg).toLocaleString('en-US')} rows)`);
-  const r = spawnSync(process.execPath, [join(here, 'large-input.js'), '--rows', rowsArg, '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(process.execPath, [join(here, 'large-input.js'), '--rows', rowsArg, '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const json = JSON.parse(r.stdout);
     return { markdown: markdown(json), json };
@@ -127,17 +144,31 @@ function largeInput() {
   }
 }
 
-
 // The performance issue's targets, checked against THIS run's numbers (never edited by hand).
 const TARGETS = {
-  ts: [['W1', 8000], ['W2', 1500], ['W3', 600], ['W4:256', 6], ['W5', 40]],
-  wasm: [['W1', 25000], ['W2', 3000], ['W3', 3000], ['W4:256', 30], ['W5', 40]],
+  ts: [
+    ['W1', 8000],
+    ['W2', 1500],
+    ['W3', 600],
+    ['W4:256', 6],
+    ['W5', 40],
+  ],
+  wasm: [
+    ['W1', 25000],
+    ['W2', 3000],
+    ['W3', 3000],
+    ['W4:256', 30],
+    ['W5', 40],
+  ],
 };
 
 function targetLines(rows) {
   const byId = Object.fromEntries(rows.map((r) => [r.workload, r]));
   const out = [];
-  for (const [key, name] of [['ts', 'Pure TypeScript path (nnm ts)'], ['wasm', 'WebAssembly path (nnm wasm)']]) {
+  for (const [key, name] of [
+    ['ts', 'Pure TypeScript path (nnm ts)'],
+    ['wasm', 'WebAssembly path (nnm wasm)'],
+  ]) {
     const items = TARGETS[key].map(([id, goal]) => {
       const v = byId[id]?.nnm[key];
       const label = id === 'W4:256' ? 'GEMM n=256' : id;
@@ -151,7 +182,10 @@ function targetLines(rows) {
   const rss = ['W1', 'W2', 'W3'].map((id) => {
     const r = byId[id];
     if (!r || r.nnm.ts.unavailable) return `${id}: not measured`;
-    const tf = [['cpu', r.peers['tfjs-cpu']], ['wasm', r.peers['tfjs-wasm']]].filter(([, v]) => v && !v.unavailable);
+    const tf = [
+      ['cpu', r.peers['tfjs-cpu']],
+      ['wasm', r.peers['tfjs-wasm']],
+    ].filter(([, v]) => v && !v.unavailable);
     const nnmMax = Math.max(r.nnm.ts.rssMB, r.nnm.wasm.unavailable ? 0 : r.nnm.wasm.rssMB);
     if (!tf.length) return `${id}: no TF.js number`;
     const met = tf.every(([, v]) => nnmMax < v.rssMB);
@@ -162,14 +196,25 @@ function targetLines(rows) {
 }
 
 function machine() {
-  const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  const cpu =
+    (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown';
   let commit = '';
-  try { commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(); } catch (e) { if (e.code !== 'ENOENT') commit = '?'; }
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch (e) {
+    if (e.code !== 'ENOENT') commit = '?';
+  }
   return `${cpu.trim()}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${os.platform()} ${os.release()}${commit ? `, nnm ${commit}` : ''}`;
 }
 
 // Issue 21: nnm wasm ÷ PyTorch 1 thread (as "times better", > 1 = nnm wins), this run.
-const TORCH_TARGETS = [['W1', 0.8], ['W2', 1.0], ['W3', 0.8], ['W4:256', 0.5], ['W5', 2]];
+const TORCH_TARGETS = [
+  ['W1', 0.8],
+  ['W2', 1.0],
+  ['W3', 0.8],
+  ['W4:256', 0.5],
+  ['W5', 2],
+];
 
 function torchTargetLines(rows) {
   const byId = Object.fromEntries(rows.map((r) => [r.workload, r]));
@@ -215,32 +260,50 @@ function main() {
   if (only === undefined) {
     const startup = cliStartup();
     rows.push({ workload: 'cli', label: '`nnm --help` startup', nnm: { ts: startup, wasm: startup }, peers: {} });
-    for (const [sample, label] of [['iris.csv', 'iris'], ['airpassengers.csv', 'airpassengers (forecast)']]) {
+    for (const [sample, label] of [
+      ['iris.csv', 'iris'],
+      ['airpassengers.csv', 'airpassengers (forecast)'],
+    ]) {
       log(`bench: nnm train ${sample}`);
       const t = cliTrain(sample);
-      rows.push({ workload: `train:${sample}`, label: `\`nnm train\` ${label}, end to end`, nnm: { ts: t, wasm: t }, peers: {} });
+      rows.push({
+        workload: `train:${sample}`,
+        label: `\`nnm train\` ${label}, end to end`,
+        nnm: { ts: t, wasm: t },
+        peers: {},
+      });
     }
   }
   const large = only === undefined ? largeInput() : { markdown: '', json: null };
   const elapsed = (performance.now() - t0) / 1000;
   const load = `load average ${load0.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end (1 min)`;
-  const torchInfo = torch ? { python: torch.python, version: torch.version, blas: torch.blas, note: torch.note } : { unavailable: TORCH_INSTALL_HINT };
+  const torchInfo = torch
+    ? { python: torch.python, version: torch.version, blas: torch.blas, note: torch.note }
+    : { unavailable: TORCH_INSTALL_HINT };
 
   if (asJson) {
-    process.stdout.write(`${JSON.stringify({ machine: machine(), load, seconds: elapsed, torch: torchInfo, rows, large_input: large.json }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ machine: machine(), load, seconds: elapsed, torch: torchInfo, rows, large_input: large.json }, null, 2)}\n`,
+    );
     return;
   }
   const { table, notes } = renderTable(rows, { NNM, PEERS: jsPeers ? PEERS : [], torch: !!torch });
   const footer = [
     `nnm ts: pure TypeScript kernels (large GEMMs on two threads where timing shows it pays; NNM_THREADS=1 forces one); nnm wasm: the default dispatch (WebAssembly SIMD GEMM with weights in wasm memory, SIMD Adam); nnm wasm relaxed: the same with the relaxed-SIMD (f32x4.relaxed_madd) GEMM kernels, where this Node can enable them.`,
     `Each figure: median of ≥ 5 timed repeats [min–max], (peak RSS). Peer cells: peer value (how many times better nnm ts / nnm wasm is; > 1 = nnm wins), peer peak RSS.`,
-    torch ? `PyTorch ${torch.version}, 1 thread (torch.set_num_threads(1)), BLAS ${torch.blas}, ${torch.python}; its cell: value [min–max] (nnm wasm ÷ PyTorch, nnm wasm relaxed ÷ PyTorch, as "times better": > 1 = nnm wins).${torch.note ? ` ${torch.note}.` : ''}` : TORCH_INSTALL_HINT,
+    torch
+      ? `PyTorch ${torch.version}, 1 thread (torch.set_num_threads(1)), BLAS ${torch.blas}, ${torch.python}; its cell: value [min–max] (nnm wasm ÷ PyTorch, nnm wasm relaxed ÷ PyTorch, as "times better": > 1 = nnm wins).${torch.note ? ` ${torch.note}.` : ''}`
+      : TORCH_INSTALL_HINT,
     ...notes,
     `Machine: ${machine()}. ${seconds} s per measurement; whole run ${Math.round(elapsed)} s; ${load}.`,
   ].join('\n');
   const targets = `Targets of the performance issue, this run:\n${[...targetLines(rows), ...torchTargetLines(rows)].join('\n')}`;
   process.stdout.write(`${table}\n\n${footer}\n\n${targets}\n${large.markdown}`);
-  if (resultsFile) writeFileSync(resultsFile, `# nnm bench results\n\n${table}\n\n${footer.split('\n').join('  \n')}\n\n## ${targets}\n${large.markdown}`);
+  if (resultsFile)
+    writeFileSync(
+      resultsFile,
+      `# nnm bench results\n\n${table}\n\n${footer.split('\n').join('  \n')}\n\n## ${targets}\n${large.markdown}`,
+    );
 }
 
 main();

@@ -22,17 +22,29 @@ export const SPREAD_WARN = 0.2;
 /** A warning line when a figure's min–max spread exceeds SPREAD_WARN of its median, else undefined. */
 export function spreadWarning(label, impl, r) {
   const s = spread(r);
-  return s > SPREAD_WARN ? `WARNING: ${label}, ${impl}: the ${r.repeats} repeats spread ${Math.round(100 * s)}% of the median (min–max ${fmt(r.min)}–${fmt(r.max)} ${r.unit}); treat this figure as noisy` : undefined;
+  return s > SPREAD_WARN
+    ? `WARNING: ${label}, ${impl}: the ${r.repeats} repeats spread ${Math.round(100 * s)}% of the median (min–max ${fmt(r.min)}–${fmt(r.max)} ${r.unit}); treat this figure as noisy`
+    : undefined;
 }
 
 /** The workloads selected by `--only W1,W4` (ids or their prefix before ':'); all when absent.
  *  Throws on a name that matches no workload, listing the valid ones. */
 export function selectWorkloads(workloads, only) {
   if (only === undefined) return workloads;
-  const wanted = String(only).split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
-  const bad = wanted.filter((w) => !workloads.some((x) => x.id.toUpperCase() === w || x.id.toUpperCase().split(':')[0] === w));
-  if (bad.length || !wanted.length) throw new Error(`--only: unknown workload ${bad.join(', ') || '(none given)'}; choose from ${workloads.map((x) => x.id).join(', ')}`);
-  return workloads.filter((x) => wanted.some((w) => x.id.toUpperCase() === w || x.id.toUpperCase().split(':')[0] === w));
+  const wanted = String(only)
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
+  const bad = wanted.filter(
+    (w) => !workloads.some((x) => x.id.toUpperCase() === w || x.id.toUpperCase().split(':')[0] === w),
+  );
+  if (bad.length || !wanted.length)
+    throw new Error(
+      `--only: unknown workload ${bad.join(', ') || '(none given)'}; choose from ${workloads.map((x) => x.id).join(', ')}`,
+    );
+  return workloads.filter((x) =>
+    wanted.some((w) => x.id.toUpperCase() === w || x.id.toUpperCase().split(':')[0] === w),
+  );
 }
 
 /** How many times better `n` is than `p` (> 1: n wins), whatever the unit's direction. */

@@ -29,28 +29,38 @@ const PROBE = [
 ].join('\n');
 
 function probe(python, env) {
-  const r = spawnSync(python, ['-c', PROBE], { encoding: 'utf8', env: { ...process.env, ...ONE_THREAD, ...env }, timeout: 120_000 });
+  const r = spawnSync(python, ['-c', PROBE], {
+    encoding: 'utf8',
+    env: { ...process.env, ...ONE_THREAD, ...env },
+    timeout: 120_000,
+  });
   if (r.status !== 0 || !r.stdout) return undefined;
   const [version, blas] = r.stdout.trim().split('\n').pop().split('|');
   return { version, blas: blas ? blas.split(',') : [] };
 }
 
-const referenceBlas = (libs) => libs.some((l) => /\/blas\/libblas\.so/.test(l)) && !libs.some((l) => /openblas|mkl|blis/i.test(l));
+const referenceBlas = (libs) =>
+  libs.some((l) => /\/blas\/libblas\.so/.test(l)) && !libs.some((l) => /openblas|mkl|blis/i.test(l));
 
 /** { python, env, version, blas, note } for the first of `candidates` that imports torch, or undefined. */
 export function findTorch(candidates = [process.env.NNM_BENCH_PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean)) {
   for (const python of [...new Set(candidates)]) {
     const found = probe(python, {});
     if (!found) continue;
-    let env = {}, info = found, note;
+    let env = {},
+      info = found,
+      note;
     if (referenceBlas(found.blas)) {
-      const ob = existsSync(join(OPENBLAS_DIR, 'libblas.so.3')) ? probe(python, { LD_LIBRARY_PATH: OPENBLAS_DIR }) : undefined;
+      const ob = existsSync(join(OPENBLAS_DIR, 'libblas.so.3'))
+        ? probe(python, { LD_LIBRARY_PATH: OPENBLAS_DIR })
+        : undefined;
       if (ob && !referenceBlas(ob.blas)) {
         env = { LD_LIBRARY_PATH: OPENBLAS_DIR };
         info = ob;
         note = `The system libblas.so.3 is the reference BLAS; the PyTorch child runs with LD_LIBRARY_PATH=${OPENBLAS_DIR} (OpenBLAS, 1 thread)`;
       } else {
-        note = 'WARNING: PyTorch runs on the REFERENCE BLAS here (10-30× slower than OpenBLAS); `apt-get install -y libopenblas0-pthread` for a fair column';
+        note =
+          'WARNING: PyTorch runs on the REFERENCE BLAS here (10-30× slower than OpenBLAS); `apt-get install -y libopenblas0-pthread` for a fair column';
       }
     }
     const blasName = info.blas.map((l) => l.split('/').pop()).join(', ') || 'its own';
@@ -62,7 +72,8 @@ export function findTorch(candidates = [process.env.NNM_BENCH_PYTHON, 'python3',
 /** One workload in PyTorch: the "@@RESULT" object of torch_workloads.py, or { unavailable }. */
 export function runTorch(torch, workload, seconds) {
   const r = spawnSync(torch.python, [join(here, 'torch_workloads.py'), workload], {
-    encoding: 'utf8', maxBuffer: 1 << 24,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
     env: { ...process.env, ...ONE_THREAD, ...torch.env, NNM_BENCH_SECONDS: seconds },
   });
   const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('@@RESULT '));

@@ -27,7 +27,7 @@ const REPEATS = Math.max(5, Number(process.env.NNM_BENCH_REPEATS ?? 5)); // time
 // A seeded LCG for inputs, so every implementation sees the same kind of data.
 function lcg(seed) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
 }
 function randomData(n, dim, seed) {
   const r = lcg(seed);
@@ -44,7 +44,7 @@ function sequenceData(n, T, seed) {
   const t = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     let sum = 0;
-    for (let k = 0; k < T; k++) sum += (x[i * T + k] = r());
+    for (let k = 0; k < T; k++) sum += x[i * T + k] = r();
     t[i] = sum / T;
   }
   return { x, t };
@@ -63,7 +63,8 @@ async function rate(step, warmup = 5) {
   const per = (MEASURE_S * 1000) / REPEATS;
   const rates = [];
   for (let r = 0; r < REPEATS; r++) {
-    let calls = 0, dt = 0;
+    let calls = 0,
+      dt = 0;
     const t0 = performance.now();
     while (dt < per || calls < 1) {
       await step();
@@ -86,9 +87,14 @@ async function nnm(kernels) {
   if (process.env.NNM_THREADS) setKernelThreads(Number(process.env.NNM_THREADS));
   // Node 20 has relaxed SIMD behind a V8 flag; setting it at run time works (measured on 20.20: also
   // after other modules were compiled, and in a worker; the flag is process-wide). Node 22: on already.
-  if (kernels === 'relaxed' && kmod.relaxedSimdAvailable && !kmod.relaxedSimdAvailable()) v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
-  const unavailable = kernels !== 'ts' && !wasmSimdAvailable() ? 'no WebAssembly SIMD in this runtime'
-    : kernels === 'relaxed' && !kmod.setRelaxedSimd?.(true) ? 'no WebAssembly relaxed SIMD in this runtime' : undefined;
+  if (kernels === 'relaxed' && kmod.relaxedSimdAvailable && !kmod.relaxedSimdAvailable())
+    v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
+  const unavailable =
+    kernels !== 'ts' && !wasmSimdAvailable()
+      ? 'no WebAssembly SIMD in this runtime'
+      : kernels === 'relaxed' && !kmod.setRelaxedSimd?.(true)
+        ? 'no WebAssembly relaxed SIMD in this runtime'
+        : undefined;
   if (unavailable) {
     const none = async () => ({ unavailable });
     return { W1: none, W2: none, W3: none, W4: none, W5: none };
@@ -104,8 +110,10 @@ async function nnm(kernels) {
     const m = new Sequential({
       inShape: [784],
       layers: [
-        { kind: 'dense', units: 128 }, { kind: 'activation', fn: 'relu' },
-        { kind: 'dense', units: 64 }, { kind: 'activation', fn: 'relu' },
+        { kind: 'dense', units: 128 },
+        { kind: 'activation', fn: 'relu' },
+        { kind: 'dense', units: 64 },
+        { kind: 'activation', fn: 'relu' },
         { kind: 'dense', units: 10 },
       ],
     });
@@ -114,12 +122,18 @@ async function nnm(kernels) {
   };
   return {
     // Only the TypeScript GEMM is threaded; the wasm backend runs every product that matters in wasm.
-    threads: kernels === 'ts' ? () => {
-      const { large, threaded } = kernelThreadUse();
-      return large ? `${kernelThreads()} (${Math.round((100 * threaded) / large)}% of ${large} large GEMMs threaded)` : kernelThreads();
-    } : undefined,
+    threads:
+      kernels === 'ts'
+        ? () => {
+            const { large, threaded } = kernelThreadUse();
+            return large
+              ? `${kernelThreads()} (${Math.round((100 * threaded) / large)}% of ${large} large GEMMs threaded)`
+              : kernelThreads();
+          }
+        : undefined,
     async W1() {
-      const B = 64, n = B * 32;
+      const B = 64,
+        n = B * 32;
       const { x, y } = randomData(n, 784, 7);
       const t = Float32Array.from(y);
       const model = mlp();
@@ -139,7 +153,8 @@ async function nnm(kernels) {
     },
     async W4(n) {
       const r = lcg(3);
-      const A = Float32Array.from({ length: n * n }, r), Bm = Float32Array.from({ length: n * n }, r);
+      const A = Float32Array.from({ length: n * n }, r),
+        Bm = Float32Array.from({ length: n * n }, r);
       const C = new Float32Array(n * n);
       const rates = await rate(() => gemm(C, A, Bm, n, n, n, false, false, false), 2);
       return figure(rates, (r) => (r * 2 * n * n * n) / 1e9, 'GFLOP/s', 'higher');
@@ -150,7 +165,10 @@ async function nnm(kernels) {
       const ctx = { mode: 'eval', rng: new Rng(0) };
       let i = 0;
       const rates = await rate(() => {
-        for (let k = 0; k < 100; k++) { model.forward(x.subarray(i * 784, (i + 1) * 784), 1, ctx); i = (i + 1) & 255; }
+        for (let k = 0; k < 100; k++) {
+          model.forward(x.subarray(i * 784, (i + 1) * 784), 1, ctx);
+          i = (i + 1) & 255;
+        }
       });
       return figure(rates, (r) => 1e6 / (r * 100), 'µs/sample', 'lower');
     },
@@ -158,7 +176,13 @@ async function nnm(kernels) {
       if (!LAYER_KINDS_PRESENT.has('lstm')) return { unavailable: "nnm layer 'lstm' not in registry yet" };
       const { B, T, nb } = W2;
       const { x, t } = sequenceData(B * nb, T, 11);
-      const model = new Sequential({ inShape: [T, 1], layers: [{ kind: 'lstm', units: 64 }, { kind: 'dense', units: 1 }] });
+      const model = new Sequential({
+        inShape: [T, 1],
+        layers: [
+          { kind: 'lstm', units: 64 },
+          { kind: 'dense', units: 1 },
+        ],
+      });
       model.init(new Rng(1));
       const opt = new Adam(model.paramCount);
       const ctx = { mode: 'train', rng: new Rng(2) };
@@ -230,27 +254,36 @@ async function tfjs(backend) {
   };
   return {
     async W1() {
-      const B = 64, nb = 32;
+      const B = 64,
+        nb = 32;
       const { x, y } = randomData(B * nb, 784, 7);
       const model = mlp();
       model.compile({
         optimizer: tf.train.adam(1e-3),
         loss: (yt, yp) => tf.losses.softmaxCrossEntropy(yt, yp),
       });
-      const xs = [], ys = [];
+      const xs = [],
+        ys = [];
       for (let b = 0; b < nb; b++) {
         xs.push(tf.tensor2d(x.subarray(b * B * 784, (b + 1) * B * 784), [B, 784]));
         ys.push(tf.oneHot(tf.tensor1d(y.subarray(b * B, (b + 1) * B), 'int32'), 10).toFloat());
       }
       let step = 0;
-      const rates = await rate(async () => { const b = step++ % nb; await model.trainOnBatch(xs[b], ys[b]); }, 5);
+      const rates = await rate(async () => {
+        const b = step++ % nb;
+        await model.trainOnBatch(xs[b], ys[b]);
+      }, 5);
       return figure(rates, (r) => r * B, 'samples/s', 'higher');
     },
     async W4(n) {
       const r = lcg(3);
       const A = tf.tensor2d(Float32Array.from({ length: n * n }, r), [n, n]);
       const Bm = tf.tensor2d(Float32Array.from({ length: n * n }, r), [n, n]);
-      const rates = await rate(() => { const C = tf.matMul(A, Bm); C.dataSync(); C.dispose(); }, 2);
+      const rates = await rate(() => {
+        const C = tf.matMul(A, Bm);
+        C.dataSync();
+        C.dispose();
+      }, 2);
       return figure(rates, (r) => (r * 2 * n * n * n) / 1e9, 'GFLOP/s', 'higher');
     },
     async W5() {
@@ -259,7 +292,10 @@ async function tfjs(backend) {
       const rows = Array.from({ length: 256 }, (_, i) => tf.tensor2d(x.subarray(i * 784, (i + 1) * 784), [1, 784]));
       let i = 0;
       const rates = await rate(() => {
-        for (let k = 0; k < 20; k++) { tf.tidy(() => model.predict(rows[i]).dataSync()); i = (i + 1) & 255; }
+        for (let k = 0; k < 20; k++) {
+          tf.tidy(() => model.predict(rows[i]).dataSync());
+          i = (i + 1) & 255;
+        }
       });
       return figure(rates, (r) => 1e6 / (r * 20), 'µs/sample', 'lower');
     },
@@ -270,27 +306,34 @@ async function tfjs(backend) {
       model.add(tf.layers.lstm({ inputShape: [T, 1], units: 64 }));
       model.add(tf.layers.dense({ units: 1 }));
       model.compile({ optimizer: tf.train.adam(1e-3), loss: 'meanSquaredError' });
-      const xs = [], ys = [];
+      const xs = [],
+        ys = [];
       for (let b = 0; b < nb; b++) {
         xs.push(tf.tensor3d(x.subarray(b * B * T, (b + 1) * B * T), [B, T, 1]));
         ys.push(tf.tensor2d(t.subarray(b * B, (b + 1) * B), [B, 1]));
       }
       let step = 0;
-      const rates = await rate(async () => { const b = step++ % nb; await model.trainOnBatch(xs[b], ys[b]); }, 3);
+      const rates = await rate(async () => {
+        const b = step++ % nb;
+        await model.trainOnBatch(xs[b], ys[b]);
+      }, 3);
       return figure(rates, (r) => r * B, 'seq/s', 'higher');
     },
     async W3() {
       const { B, nb } = W3;
       const { x, y } = randomData(B * nb, 784, 13);
       const model = tf.sequential();
-      model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 3, padding: 'same', activation: 'relu' }));
+      model.add(
+        tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 3, padding: 'same', activation: 'relu' }),
+      );
       model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
       model.add(tf.layers.conv2d({ filters: 32, kernelSize: 3, padding: 'same', activation: 'relu' }));
       model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
       model.add(tf.layers.flatten());
       model.add(tf.layers.dense({ units: 10 }));
       model.compile({ optimizer: tf.train.adam(1e-3), loss: (yt, yp) => tf.losses.softmaxCrossEntropy(yt, yp) });
-      const xs = [], ys = [];
+      const xs = [],
+        ys = [];
       for (let b = 0; b < nb; b++) {
         xs.push(tf.tensor4d(x.subarray(b * B * 784, (b + 1) * B * 784), [B, 28, 28, 1]));
         ys.push(tf.oneHot(tf.tensor1d(y.subarray(b * B, (b + 1) * B), 'int32'), 10).toFloat());
@@ -299,12 +342,17 @@ async function tfjs(backend) {
         await model.trainOnBatch(xs[0], ys[0]);
       } catch (e) {
         // TF.js wasm 4.22 registers no Conv2DBackpropFilter kernel: it can run a CNN but not train one.
-        return { unavailable: `cannot train: ${String(e.message ?? e).split('\n')[0].slice(0, 80)}` };
+        return {
+          unavailable: `cannot train: ${String(e.message ?? e)
+            .split('\n')[0]
+            .slice(0, 80)}`,
+        };
       }
       // The call above was the warm-up. TF.js cpu takes seconds a batch here (its conv backward is
       // plain JS loops), so this times as many batches as fit the budget, at least one, not rate()'s
       // 0.6 s warm-up + 5 repeats; the note says how many were timed.
-      let calls = 0, dt = 0;
+      let calls = 0,
+        dt = 0;
       const t0 = performance.now();
       while (dt < MEASURE_S * 1000 || calls < 1) {
         await model.trainOnBatch(xs[(calls + 1) % nb], ys[(calls + 1) % nb]);
@@ -313,8 +361,12 @@ async function tfjs(backend) {
       }
       const slow = dt / calls > 500;
       return {
-        value: (calls * B) / (dt / 1000), unit: 'samples/s', better: 'higher',
-        note: slow ? `W3 timed ${calls} batch${calls > 1 ? 'es' : ''} of 32 only, after one warm-up batch (${(dt / calls / 1000).toFixed(1)} s a batch${dt > MEASURE_S * 1000 * 1.2 ? ', over the per-measurement budget' : ''})` : undefined,
+        value: (calls * B) / (dt / 1000),
+        unit: 'samples/s',
+        better: 'higher',
+        note: slow
+          ? `W3 timed ${calls} batch${calls > 1 ? 'es' : ''} of 32 only, after one warm-up batch (${(dt / calls / 1000).toFixed(1)} s a batch${dt > MEASURE_S * 1000 * 1.2 ? ', over the per-measurement budget' : ''})`
+          : undefined,
       };
     },
   };
@@ -340,17 +392,32 @@ async function brain() {
       const data = samples(2048, 7);
       let n = 0;
       const t0 = performance.now();
-      while (performance.now() - t0 < MEASURE_S * 1000) { net.train(data.slice((n % 4) * 512, (n % 4 + 1) * 512), opts); n++; }
+      while (performance.now() - t0 < MEASURE_S * 1000) {
+        net.train(data.slice((n % 4) * 512, ((n % 4) + 1) * 512), opts);
+        n++;
+      }
       const dt = (performance.now() - t0) / 1000;
-      return { value: (n * 512) / dt, unit: 'samples/s', better: 'higher', note: 'brain.js updates per sample (no mini-batch)' };
+      return {
+        value: (n * 512) / dt,
+        unit: 'samples/s',
+        better: 'higher',
+        note: 'brain.js updates per sample (no mini-batch)',
+      };
     },
-    async W4() { return { unavailable: 'no GEMM API' }; },
+    async W4() {
+      return { unavailable: 'no GEMM API' };
+    },
     async W5() {
       const net = make();
       net.train(samples(64, 5), { iterations: 1, errorThresh: 1e-9 });
       const data = samples(256, 9).map((s) => s.input);
       let i = 0;
-      const rates = await rate(() => { for (let k = 0; k < 20; k++) { net.run(data[i]); i = (i + 1) & 255; } });
+      const rates = await rate(() => {
+        for (let k = 0; k < 20; k++) {
+          net.run(data[i]);
+          i = (i + 1) & 255;
+        }
+      });
       return figure(rates, (r) => 1e6 / (r * 20), 'µs/sample', 'lower');
     },
     async W2() {
@@ -369,17 +436,29 @@ async function brain() {
       const opts = { iterations: 1, errorThresh: 1e-9, learningRate: 1e-3, log: false };
       const chunk = 16;
       let k = 0;
-      const rates = await rate(() => { const c = k++ % (n / chunk); net.train(data.slice(c * chunk, (c + 1) * chunk), opts); }, 2);
+      const rates = await rate(() => {
+        const c = k++ % (n / chunk);
+        net.train(data.slice(c * chunk, (c + 1) * chunk), opts);
+      }, 2);
       return {
         ...figure(rates, (r) => r * chunk, 'seq/s', 'higher'),
         note: 'W2 is recurrent.LSTMTimeStep [64], trained per sequence (no mini-batch), predicting the next value at all 32 steps (its only mode), with its RMSprop-style update (no Adam for its recurrent nets)',
       };
     },
-    async W3() { return { unavailable: 'no CNN' }; },
+    async W3() {
+      return { unavailable: 'no CNN' };
+    },
   };
 }
 
-const IMPLS = { 'nnm-ts': () => nnm('ts'), 'nnm-wasm': () => nnm('wasm'), 'nnm-wasm-relaxed': () => nnm('relaxed'), 'tfjs-cpu': () => tfjs('cpu'), 'tfjs-wasm': () => tfjs('wasm'), brain };
+const IMPLS = {
+  'nnm-ts': () => nnm('ts'),
+  'nnm-wasm': () => nnm('wasm'),
+  'nnm-wasm-relaxed': () => nnm('relaxed'),
+  'tfjs-cpu': () => tfjs('cpu'),
+  'tfjs-wasm': () => tfjs('wasm'),
+  brain,
+};
 
 async function main() {
   const [workload, impl] = process.argv.slice(2);

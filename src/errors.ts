@@ -63,7 +63,10 @@ const SYSTEM_CAUSES: Record<string, { cause: string; hint: string }> = {
  * A Node system error (ENOSPC, EACCES, ...) as a UserError naming its path (or `o.file`) and cause,
  * with `o.context` after the cause; undefined for anything else.
  */
-export function systemUserError(e: unknown, o: { file?: string; context?: string; hint?: string } = {}): UserError | undefined {
+export function systemUserError(
+  e: unknown,
+  o: { file?: string; context?: string; hint?: string } = {},
+): UserError | undefined {
   if (!(e instanceof Error)) return undefined;
   const err = e as Error & { code?: unknown; path?: unknown };
   const known = typeof err.code === 'string' ? SYSTEM_CAUSES[err.code] : undefined;

@@ -49,7 +49,11 @@ describe('architecture', () => {
   });
 
   it('report imports neither train, tasks nor analysis; analysis does not import tasks', () => {
-    const bad = edges.filter((e) => (area(e.from) === 'report' && ['train', 'tasks', 'analysis'].includes(area(e.to))) || (area(e.from) === 'analysis' && area(e.to) === 'tasks'));
+    const bad = edges.filter(
+      (e) =>
+        (area(e.from) === 'report' && ['train', 'tasks', 'analysis'].includes(area(e.to))) ||
+        (area(e.from) === 'analysis' && area(e.to) === 'tasks'),
+    );
     expect(bad.map((e) => `${relative(SRC, e.from)} -> ${relative(SRC, e.to)}`)).toEqual([]);
   });
 
@@ -61,7 +65,9 @@ describe('architecture', () => {
   });
 
   it('no source file is over 300 lines', () => {
-    const long = files(SRC).map((f) => [relative(SRC, f), readFileSync(f, 'utf8').split('\n').length] as const).filter(([, n]) => n > 300);
+    const long = files(SRC)
+      .map((f) => [relative(SRC, f), readFileSync(f, 'utf8').split('\n').length] as const)
+      .filter(([, n]) => n > 300);
     expect(long).toEqual([]);
   });
 
@@ -70,19 +76,30 @@ describe('architecture', () => {
   });
 
   it('data does not import engine layers', () => {
-    const bad = edges.filter((e) => area(e.from) === 'data' && relative(SRC, e.to).startsWith(join('engine', 'layers')));
+    const bad = edges.filter(
+      (e) => area(e.from) === 'data' && relative(SRC, e.to).startsWith(join('engine', 'layers')),
+    );
     expect(bad).toEqual([]);
   });
 
   // node:worker_threads and node:os are allowed: the GEMM thread pool (engine/kernels/parallel.ts)
   // is compute, not I/O.
   it('the engine has no fs, process, console or Math.random', () => {
-    const code = (f: string): string => readFileSync(f, 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
-    const offenders = files(join(SRC, 'engine')).filter((f) => /from ['"]node:(?!worker_threads['"]|os['"])|\bprocess\.|\bconsole\.|Math\.random/.test(code(f)));
+    const code = (f: string): string =>
+      readFileSync(f, 'utf8')
+        .replace(/\/\/.*$/gm, '')
+        .replace(/\/\*[\s\S]*?\*\//g, '');
+    const offenders = files(join(SRC, 'engine')).filter((f) =>
+      /from ['"]node:(?!worker_threads['"]|os['"])|\bprocess\.|\bconsole\.|Math\.random/.test(code(f)),
+    );
     expect(offenders.map((f) => relative(SRC, f))).toEqual([]);
   });
 
   it('no process.exit below the entry point', () => {
-    expect(files(SRC).filter((f) => /process\.exit\(/.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f))).toEqual([]);
+    expect(
+      files(SRC)
+        .filter((f) => /process\.exit\(/.test(readFileSync(f, 'utf8')))
+        .map((f) => relative(SRC, f)),
+    ).toEqual([]);
   });
 });

@@ -17,10 +17,17 @@ function shBlocks(md: string): string[][] {
 
 /** Words of a command line before its comment, split on spaces (the README quotes nothing). */
 function words(line: string): string[] {
-  return line.replace(/\s+#.*$/, '').split('|')[0].split('>')[0].trim().split(/\s+/);
+  return line
+    .replace(/\s+#.*$/, '')
+    .split('|')[0]
+    .split('>')[0]
+    .trim()
+    .split(/\s+/);
 }
 
-const examples = shBlocks(README).flat().filter((l) => l.startsWith('nnm '));
+const examples = shBlocks(README)
+  .flat()
+  .filter((l) => l.startsWith('nnm '));
 const own = (l: string): boolean => /# .*your own/.test(l);
 
 describe('README', () => {
@@ -35,7 +42,8 @@ describe('README', () => {
 
   it('has examples for every command', () => {
     const subs = new Set(examples.map((l) => words(l)[1]));
-    for (const c of ['train', 'tune', 'predict', 'evaluate', 'inspect', 'models', 'init', 'report', 'export']) expect(subs, c).toContain(c);
+    for (const c of ['train', 'tune', 'predict', 'evaluate', 'inspect', 'models', 'init', 'report', 'export'])
+      expect(subs, c).toContain(c);
   });
 
   it.each(examples.filter((l) => !own(l)))('%s: the files exist and the options are known', async (line) => {
@@ -47,7 +55,11 @@ describe('README', () => {
       const v = words(l);
       return v.flatMap((x, i) => (x === '--out' || x === '--save' ? [v[i + 1]] : []));
     });
-    const paths = w.slice(2).filter((x, i, a) => !x.startsWith('--') && (i === 0 || !a[i - 1].startsWith('--') || /\//.test(x)) && /[/.]/.test(x));
+    const paths = w
+      .slice(2)
+      .filter(
+        (x, i, a) => !x.startsWith('--') && (i === 0 || !a[i - 1].startsWith('--') || /\//.test(x)) && /[/.]/.test(x),
+      );
     for (const p of paths) {
       if (w.includes('--out') && w[w.indexOf('--out') + 1] === p) continue;
       if (w.includes('--save') && w[w.indexOf('--save') + 1] === p) continue;

@@ -23,14 +23,26 @@ export function cells(row) {
     String(entry.n_test),
     Number.isFinite(nnm.mean) ? `${score(nnm.mean)} ± ${score(nnm.sd)}` : `failed`,
     ...REF_COLUMNS.map((c) => score(refs[c.key])),
-    best && Number.isFinite(nnm.mean) ? `${fmt(nnm.mean / best.score, 3)} (${REF_COLUMNS.find((c) => c.key === best.key).label})` : '–',
+    best && Number.isFinite(nnm.mean)
+      ? `${fmt(nnm.mean / best.score, 3)} (${REF_COLUMNS.find((c) => c.key === best.key).label})`
+      : '–',
     verdict(row.targets),
     Number.isFinite(nnm.wallMean) ? `${fmt(nnm.wallMean, 1)} / ${fmt(nnm.wallMax, 1)}` : '–',
     Number.isFinite(nnm.cpuMean) ? fmt(nnm.cpuMean, 1) : '–',
   ];
 }
 
-export const HEADER = ['set', 'metric', 'test', 'nnm (mean ± sd)', ...REF_COLUMNS.map((c) => c.label), 'nnm ÷ best ref', 'targets', 'wall s (mean / max)', 'cpu s'];
+export const HEADER = [
+  'set',
+  'metric',
+  'test',
+  'nnm (mean ± sd)',
+  ...REF_COLUMNS.map((c) => c.label),
+  'nnm ÷ best ref',
+  'targets',
+  'wall s (mean / max)',
+  'cpu s',
+];
 
 export function textTable(rows) {
   const body = rows.map(cells);
@@ -40,7 +52,11 @@ export function textTable(rows) {
 }
 
 function mdTable(header, body) {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...body.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 const COLUMNS_DOC = `- **metric**: what is compared, on the fixed test rows of the set (\`NAME.test_idx.txt\`):
@@ -69,21 +85,40 @@ const COLUMNS_DOC = `- **metric**: what is compared, on the fixed test rows of t
 function failures(rows) {
   const failed = rows.filter((r) => r.nnm.error);
   if (!failed.length) return '';
-  const lines = failed.map((r) => `- **${r.entry.name}**: \`nnm train\` stopped with: ${r.nnm.error.replace(/\/tmp\/[^ ]*\//, '')}`);
+  const lines = failed.map(
+    (r) => `- **${r.entry.name}**: \`nnm train\` stopped with: ${r.nnm.error.replace(/\/tmp\/[^ ]*\//, '')}`,
+  );
   return `\n### Runs that failed\n\n${lines.join('\n')}\n`;
 }
 
 export function markdown(rows, overall, meta) {
-  const perSet = rows.flatMap((r) => r.targets.map((t) => [r.entry.name, t.what, t.met === null ? 'n/a' : t.met ? 'met' : '**not met**', t.detail]));
-  const gb = rows.filter((r) => r.ref.references.hgb && Number.isFinite(r.nnm.mean)).map((r) => {
-    const h = r.ref.references.hgb.score;
-    const gap = r.ref.better === 'higher' ? `${fmt(r.nnm.mean - h, 3)} accuracy` : `× ${fmt(r.nnm.mean / h, 3)} RMSE`;
-    return [r.entry.name, fmt(h), gap];
-  });
-  const series = rows.filter((r) => r.entry.task === 'forecast').map((r) => [
-    r.entry.name, r.entry.freq, fmt(r.nnm.mean), fmt(r.nnm.oneStep), r.nnm.coverage === null ? 'not reported' : `${fmt(100 * r.nnm.coverage, 1)}%`,
-    r.nnm.tail ? `${fmt(100 * r.nnm.tail.hits / r.nnm.tail.n, 1)}% (${r.nnm.tail.hits}/${r.nnm.tail.n})` : '–', r.nnm.model ?? '–', r.nnm.transforms ?? '–']);
-  const seeds = rows.map((r) => [r.entry.name, r.nnm.perSeed.map((v) => fmt(v)).join(', '), r.nnm.perSeedWall.map((v) => fmt(v, 1)).join(', ')]);
+  const perSet = rows.flatMap((r) =>
+    r.targets.map((t) => [r.entry.name, t.what, t.met === null ? 'n/a' : t.met ? 'met' : '**not met**', t.detail]),
+  );
+  const gb = rows
+    .filter((r) => r.ref.references.hgb && Number.isFinite(r.nnm.mean))
+    .map((r) => {
+      const h = r.ref.references.hgb.score;
+      const gap = r.ref.better === 'higher' ? `${fmt(r.nnm.mean - h, 3)} accuracy` : `× ${fmt(r.nnm.mean / h, 3)} RMSE`;
+      return [r.entry.name, fmt(h), gap];
+    });
+  const series = rows
+    .filter((r) => r.entry.task === 'forecast')
+    .map((r) => [
+      r.entry.name,
+      r.entry.freq,
+      fmt(r.nnm.mean),
+      fmt(r.nnm.oneStep),
+      r.nnm.coverage === null ? 'not reported' : `${fmt(100 * r.nnm.coverage, 1)}%`,
+      r.nnm.tail ? `${fmt((100 * r.nnm.tail.hits) / r.nnm.tail.n, 1)}% (${r.nnm.tail.hits}/${r.nnm.tail.n})` : '–',
+      r.nnm.model ?? '–',
+      r.nnm.transforms ?? '–',
+    ]);
+  const seeds = rows.map((r) => [
+    r.entry.name,
+    r.nnm.perSeed.map((v) => fmt(v)).join(', '),
+    r.nnm.perSeedWall.map((v) => fmt(v, 1)).join(', '),
+  ]);
   return `# Model quality: nnm with defaults against classical and reference models
 
 Written by \`npm run quality\` (\`bench/quality.js\`) on ${meta.date}; nnm commit \`${meta.commit}\`.
@@ -99,7 +134,10 @@ ${COLUMNS_DOC}
 
 ## Acceptance targets of issue 16 (this run)
 
-${mdTable(['target', 'status', 'detail'], overall.map((t) => [t.what, t.met === null ? 'n/a' : t.met ? 'met' : '**not met**', t.detail]))}
+${mdTable(
+  ['target', 'status', 'detail'],
+  overall.map((t) => [t.what, t.met === null ? 'n/a' : t.met ? 'met' : '**not met**', t.detail]),
+)}
 
 Per set:
 

@@ -29,7 +29,10 @@ export function readLines(entry) {
 
 export function readTestIndex(entry) {
   const path = join(ROOT, entry.file.replace(/\.csv$/, '.test_idx.txt'));
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').map(Number);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map(Number);
 }
 
 /** Everything that must hold for a set: a list of problems (empty = consistent). */

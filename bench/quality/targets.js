@@ -75,28 +75,60 @@ export function overallTargets(rows) {
   const out = [];
   if (series.length) {
     const win = series.filter((x) => x.targets.find((t) => t.kind === 'share')?.met).length;
-    out.push({ what: 'series: <= 1.0 x best classical on at least 2/3', met: win * 3 >= 2 * series.length, detail: `${win} of ${series.length}` });
+    out.push({
+      what: 'series: <= 1.0 x best classical on at least 2/3',
+      met: win * 3 >= 2 * series.length,
+      detail: `${win} of ${series.length}`,
+    });
     const cov = series.map((x) => x.nnm.coverage).filter((c) => Number.isFinite(c));
     const tails = series.map((x) => x.nnm.tail).filter(Boolean);
     const hits = tails.reduce((t, c) => t + c.hits, 0);
     const n = tails.reduce((t, c) => t + c.n, 0);
-    const tail = n ? `; test-tail coverage of its 95% band (a separate run on the training part): ${fmt(100 * hits / n, 1)}% (${hits} of ${n} points, ${tails.length} series)` : '';
-    out.push(cov.length
-      ? { what: 'series: 95% coverage 90-98% overall (backtest)', met: mean(cov) >= 0.9 && mean(cov) <= 0.98, detail: `${fmt(100 * mean(cov), 1)}% over ${cov.length} series${tail}` }
-      : { what: 'series: 95% coverage 90-98% overall (backtest)', met: null, detail: `nnm reports no backtest coverage yet${tail}` });
+    const tail = n
+      ? `; test-tail coverage of its 95% band (a separate run on the training part): ${fmt((100 * hits) / n, 1)}% (${hits} of ${n} points, ${tails.length} series)`
+      : '';
+    out.push(
+      cov.length
+        ? {
+            what: 'series: 95% coverage 90-98% overall (backtest)',
+            met: mean(cov) >= 0.9 && mean(cov) <= 0.98,
+            detail: `${fmt(100 * mean(cov), 1)}% over ${cov.length} series${tail}`,
+          }
+        : {
+            what: 'series: 95% coverage 90-98% overall (backtest)',
+            met: null,
+            detail: `nnm reports no backtest coverage yet${tail}`,
+          },
+    );
   }
-  for (const [what, pred] of [['classification: every set', (t) => t === 'classify' || t === 'image'], ['regression: every set', (t) => t === 'regress'], ['series: every set <= 1.15 x and < LSTM', (t) => t === 'forecast']]) {
+  for (const [what, pred] of [
+    ['classification: every set', (t) => t === 'classify' || t === 'image'],
+    ['regression: every set', (t) => t === 'regress'],
+    ['series: every set <= 1.15 x and < LSTM', (t) => t === 'forecast'],
+  ]) {
     const sel = rows.filter((x) => pred(x.entry.task));
     if (!sel.length) continue;
     const ok = sel.filter((x) => x.targets.filter((t) => t.kind === 'each').every((t) => t.met)).length;
     out.push({ what, met: ok === sel.length, detail: `${ok} of ${sel.length}` });
   }
-  for (const [kind, what] of [['extra', 'airpassengers multi-step RMSE <= 30'], ['readme', 'sample sets no worse than the README table']]) {
+  for (const [kind, what] of [
+    ['extra', 'airpassengers multi-step RMSE <= 30'],
+    ['readme', 'sample sets no worse than the README table'],
+  ]) {
     const ts = rows.flatMap((x) => x.targets.filter((t) => t.kind === kind).map((t) => ({ ...t, name: x.entry.name })));
-    if (ts.length) out.push({ what, met: ts.every((t) => t.met), detail: ts.map((t) => `${t.name} ${t.met ? 'met' : 'not met'}`).join(', ') });
+    if (ts.length)
+      out.push({
+        what,
+        met: ts.every((t) => t.met),
+        detail: ts.map((t) => `${t.name} ${t.met ? 'met' : 'not met'}`).join(', '),
+      });
   }
   const slow = rows.filter((x) => !(x.nnm.wallMax < TIME_LIMIT_S));
-  out.push({ what: `every run under ${TIME_LIMIT_S} s`, met: slow.length === 0, detail: slow.length ? slow.map((x) => x.entry.name).join(', ') : 'all' });
+  out.push({
+    what: `every run under ${TIME_LIMIT_S} s`,
+    met: slow.length === 0,
+    detail: slow.length ? slow.map((x) => x.entry.name).join(', ') : 'all',
+  });
   return out;
 }
 

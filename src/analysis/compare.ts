@@ -57,9 +57,23 @@ export function rankMetric(task: Task): { metric: string; higherIsBetter: boolea
 
 const ALPHA = 0.05;
 
-interface Trained { model: ModelKind; seed: number; seconds: number; out: RunOutput; folds?: Scalars[]; foldBaselines?: Record<string, Scalars>[] }
+interface Trained {
+  model: ModelKind;
+  seed: number;
+  seconds: number;
+  out: RunOutput;
+  folds?: Scalars[];
+  foldBaselines?: Record<string, Scalars>[];
+}
 
-export function runCompare(spec: TrainSpec, task: Task, models: ModelKind[], nSeeds: number, run: RunJob, say: (msg: string) => void): CompareResult {
+export function runCompare(
+  spec: TrainSpec,
+  task: Task,
+  models: ModelKind[],
+  nSeeds: number,
+  run: RunJob,
+  say: (msg: string) => void,
+): CompareResult {
   const splitSeed = spec.seed;
   const seeds = Array.from({ length: nSeeds }, (_, r) => spec.seed + r);
   const total = models.length * nSeeds;
@@ -88,27 +102,60 @@ export function runCompare(spec: TrainSpec, task: Task, models: ModelKind[], nSe
       t.seconds = (performance.now() - t0) / 1000;
       trained.push(t);
       const { metric } = rankMetric(task);
-      say(`${model}, seed ${seed}: ${metric} ${fmt(t.folds ? avg(t.folds.map((f) => f[metric])) : scalarMetrics(out.summary.metrics.test)[metric])} (${t.seconds.toFixed(1)}s)`);
+      say(
+        `${model}, seed ${seed}: ${metric} ${fmt(t.folds ? avg(t.folds.map((f) => f[metric])) : scalarMetrics(out.summary.metrics.test)[metric])} (${t.seconds.toFixed(1)}s)`,
+      );
     }
   }
   return assemble(spec, task, models, seeds, trained);
 }
 
-function assemble(spec: TrainSpec, task: Task, models: ModelKind[], seeds: number[], trained: Trained[]): CompareResult {
+function assemble(
+  spec: TrainSpec,
+  task: Task,
+  models: ModelKind[],
+  seeds: number[],
+  trained: Trained[],
+): CompareResult {
   const { metric, higherIsBetter } = rankMetric(task);
   const first = trained[0].out.summary;
   const rows: CompareModel[] = [];
   for (const model of models) {
     const ts = trained.filter((t) => t.model === model);
-    const runs = ts.map((t) => ({ seed: t.seed, seconds: t.seconds, metrics: t.folds ? meanStd(t.folds).mean : scalarMetrics(t.out.summary.metrics.test) }));
+    const runs = ts.map((t) => ({
+      seed: t.seed,
+      seconds: t.seconds,
+      metrics: t.folds ? meanStd(t.folds).mean : scalarMetrics(t.out.summary.metrics.test),
+    }));
     const members = Number(ts[0].out.summary.metrics.train.members ?? 1);
-    rows.push({ name: model, kind: 'network', runs, ...meanStd(runs.map((r) => r.metrics)), seconds: avg(runs.map((r) => r.seconds)), params: ts[0].out.summary.paramCount, members });
+    rows.push({
+      name: model,
+      kind: 'network',
+      runs,
+      ...meanStd(runs.map((r) => r.metrics)),
+      seconds: avg(runs.map((r) => r.seconds)),
+      params: ts[0].out.summary.paramCount,
+      members,
+    });
   }
   for (const name of Object.keys(first.metrics.baselines)) {
-    const m = trained[0].foldBaselines ? meanStd(trained[0].foldBaselines.map((b) => b[name])).mean : scalarMetrics(first.metrics.baselines[name]);
-    rows.push({ name, kind: 'baseline', runs: [{ seed: seeds[0], seconds: 0, metrics: m }], mean: m, std: Object.fromEntries(Object.keys(m).map((k) => [k, 0])), seconds: null, params: null, members: null });
+    const m = trained[0].foldBaselines
+      ? meanStd(trained[0].foldBaselines.map((b) => b[name])).mean
+      : scalarMetrics(first.metrics.baselines[name]);
+    rows.push({
+      name,
+      kind: 'baseline',
+      runs: [{ seed: seeds[0], seconds: 0, metrics: m }],
+      mean: m,
+      std: Object.fromEntries(Object.keys(m).map((k) => [k, 0])),
+      seconds: null,
+      params: null,
+      members: null,
+    });
   }
-  const { candidates, kind, on, note } = spec.cv ? foldCandidates(trained, models, metric) : rowCandidates(task, trained, models);
+  const { candidates, kind, on, note } = spec.cv
+    ? foldCandidates(trained, models, metric)
+    : rowCandidates(task, trained, models);
   const test = { kind, on, alpha: ALPHA, best: null as string | null, note };
   if (candidates.length > 1) {
     const res = compareToBest(candidates, kind, { alpha: ALPHA, higherIsBetter });
@@ -123,66 +170,131 @@ function assemble(spec: TrainSpec, task: Task, models: ModelKind[], seeds: numbe
   // then the models without per-row values by the mean ranking metric.
   const up = kind === 'mcnemar' || (kind === 'paired-t' && higherIsBetter) ? -1 : 1;
   const sign = higherIsBetter ? -1 : 1;
-  const key = (m: CompareModel): [number, number] => [m.test ? up * m.test.criterion : Infinity, Number.isFinite(m.mean[metric]) ? sign * m.mean[metric] : Infinity];
-  rows.sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1] || (a.kind === b.kind ? 0 : a.kind === 'network' ? -1 : 1));
-  const result: CompareResult = { task, data: spec.data, splitSeed: spec.seed, seeds, cv: spec.cv ?? null, metric, higherIsBetter, test, models: rows };
+  const key = (m: CompareModel): [number, number] => [
+    m.test ? up * m.test.criterion : Infinity,
+    Number.isFinite(m.mean[metric]) ? sign * m.mean[metric] : Infinity,
+  ];
+  rows.sort(
+    (a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1] || (a.kind === b.kind ? 0 : a.kind === 'network' ? -1 : 1),
+  );
+  const result: CompareResult = {
+    task,
+    data: spec.data,
+    splitSeed: spec.seed,
+    seeds,
+    cv: spec.cv ?? null,
+    metric,
+    higherIsBetter,
+    test,
+    models: rows,
+  };
   if (task === 'forecast' && first.forecast) result.forecast = forecastPaths(trained, models);
   return result;
 }
 
 /** Per-row values of each model on the single test part (networks seed-averaged; forecast baselines recomputed). */
-function rowCandidates(task: Task, trained: Trained[], models: ModelKind[]): { candidates: Candidate[]; kind: PairedTestKind; on: string; note: string } {
+function rowCandidates(
+  task: Task,
+  trained: Trained[],
+  models: ModelKind[],
+): { candidates: Candidate[]; kind: PairedTestKind; on: string; note: string } {
   const candidates: Candidate[] = [];
   const first = trained[0].out.summary;
   if (task === 'forecast') {
     const f = first.forecast!;
     for (const model of models) {
-      const oneStep = meanPaths(trained.filter((t) => t.model === model).map((t) => t.out.summary.forecast!.test.oneStep ?? []));
+      const oneStep = meanPaths(
+        trained.filter((t) => t.model === model).map((t) => t.out.summary.forecast!.test.oneStep ?? []),
+      );
       candidates.push({ name: model, values: f.test.actual.map((a, i) => a - oneStep[i]) });
     }
     const y = Float64Array.from([...f.history.y, ...f.test.actual]);
     const base = forecastBaselineRuns(y, f.history.y.length, Number(first.metrics.data.season ?? 1));
-    for (const [name, b] of Object.entries(base)) candidates.push({ name, values: f.test.actual.map((a, i) => a - b.oneStep[i]) });
-    return { candidates, kind: 'dm-squared', on: 'one-step test errors', note: 'Diebold–Mariano with the Harvey–Leybourne–Newbold correction (h = 1) on the one-step test errors of the seed-averaged forecast, against the model with the least mean squared error; the absolute-loss p is given too' };
+    for (const [name, b] of Object.entries(base))
+      candidates.push({ name, values: f.test.actual.map((a, i) => a - b.oneStep[i]) });
+    return {
+      candidates,
+      kind: 'dm-squared',
+      on: 'one-step test errors',
+      note: 'Diebold–Mariano with the Harvey–Leybourne–Newbold correction (h = 1) on the one-step test errors of the seed-averaged forecast, against the model with the least mean squared error; the absolute-loss p is given too',
+    };
   }
   const p = first.predictions;
-  if (!p) return { candidates, kind: task === 'regress' ? 'wilcoxon' : 'mcnemar', on: 'none', note: 'the runs hold no per-row test predictions: no test' };
+  if (!p)
+    return {
+      candidates,
+      kind: task === 'regress' ? 'wilcoxon' : 'mcnemar',
+      on: 'none',
+      note: 'the runs hold no per-row test predictions: no test',
+    };
   for (const model of models) {
     const preds = trained.filter((t) => t.model === model).map((t) => t.out.summary.predictions!.predicted);
     if (task === 'regress') {
       const mean = meanPaths(preds.map((q) => q.map(Number)));
       candidates.push({ name: model, values: p.actual.map((a, i) => Number(a) - mean[i]) });
     } else {
-      candidates.push({ name: model, values: p.actual.map((a, i) => {
-        const right = preds.filter((q) => q[i] === a).length;
-        return 2 * right === preds.length ? Number(preds[0][i] === a) : Number(2 * right > preds.length);
-      }) });
+      candidates.push({
+        name: model,
+        values: p.actual.map((a, i) => {
+          const right = preds.filter((q) => q[i] === a).length;
+          return 2 * right === preds.length ? Number(preds[0][i] === a) : Number(2 * right > preds.length);
+        }),
+      });
     }
   }
   for (const [name, q] of Object.entries(first.predictions?.baselines ?? {})) {
-    candidates.push({ name, values: task === 'regress' ? p.actual.map((a, i) => Number(a) - Number(q[i])) : p.actual.map((a, i) => Number(q[i] === a)) });
+    candidates.push({
+      name,
+      values:
+        task === 'regress'
+          ? p.actual.map((a, i) => Number(a) - Number(q[i]))
+          : p.actual.map((a, i) => Number(q[i] === a)),
+    });
   }
   return task === 'regress'
-    ? { candidates, kind: 'wilcoxon', on: 'per-row absolute test errors', note: 'Wilcoxon signed-rank test on the per-row absolute test errors of the seed-averaged prediction, against the model with the least mean absolute error' }
-    : { candidates, kind: 'mcnemar', on: 'per-row test correctness', note: 'McNemar test (exact binomial below 25 discordant rows) on per-row correctness (a network is right on a row when most of its seeds are), against the most accurate model' };
+    ? {
+        candidates,
+        kind: 'wilcoxon',
+        on: 'per-row absolute test errors',
+        note: 'Wilcoxon signed-rank test on the per-row absolute test errors of the seed-averaged prediction, against the model with the least mean absolute error',
+      }
+    : {
+        candidates,
+        kind: 'mcnemar',
+        on: 'per-row test correctness',
+        note: 'McNemar test (exact binomial below 25 discordant rows) on per-row correctness (a network is right on a row when most of its seeds are), against the most accurate model',
+      };
 }
 
 /** --cv: the per-fold ranking metric of each model (networks averaged over seeds), paired across folds. */
-function foldCandidates(trained: Trained[], models: ModelKind[], metric: string): { candidates: Candidate[]; kind: PairedTestKind; on: string; note: string } {
+function foldCandidates(
+  trained: Trained[],
+  models: ModelKind[],
+  metric: string,
+): { candidates: Candidate[]; kind: PairedTestKind; on: string; note: string } {
   const candidates: Candidate[] = models.map((model) => {
     const ts = trained.filter((t) => t.model === model);
     return { name: model, values: ts[0].folds!.map((_, k) => avg(ts.map((t) => t.folds![k][metric]))) };
   });
   const fb = trained[0].foldBaselines!;
   for (const name of Object.keys(fb[0] ?? {})) {
-    if (fb.every((b) => Number.isFinite(b[name]?.[metric]))) candidates.push({ name, values: fb.map((b) => b[name][metric]) });
+    if (fb.every((b) => Number.isFinite(b[name]?.[metric])))
+      candidates.push({ name, values: fb.map((b) => b[name][metric]) });
   }
-  return { candidates, kind: 'paired-t', on: `per-fold ${metric}`, note: `paired t-test across the folds on ${metric} (networks averaged over seeds), against the best mean` };
+  return {
+    candidates,
+    kind: 'paired-t',
+    on: `per-fold ${metric}`,
+    note: `paired t-test across the folds on ${metric} (networks averaged over seeds), against the best mean`,
+  };
 }
 
 function forecastPaths(trained: Trained[], models: ModelKind[]): NonNullable<CompareResult['forecast']> {
   const f = trained[0].out.summary.forecast!;
-  const paths: { name: string; y: number[] }[] = models.map((model) => ({ name: model, y: meanPaths(trained.filter((t) => t.model === model).map((t) => t.out.summary.forecast!.test.multiStep ?? [])) }));
+  const paths: { name: string; y: number[] }[] = models.map((model) => ({
+    name: model,
+    y: meanPaths(trained.filter((t) => t.model === model).map((t) => t.out.summary.forecast!.test.multiStep ?? [])),
+  }));
   const y = Float64Array.from([...f.history.y, ...f.test.actual]);
   const base = forecastBaselineRuns(y, f.history.y.length, Number(trained[0].out.summary.metrics.data.season ?? 1));
   for (const [name, b] of Object.entries(base)) paths.push({ name, y: Array.from(b.multiStep) });

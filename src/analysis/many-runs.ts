@@ -6,7 +6,13 @@
 
 import type { TrainSpec } from '../config/options.js';
 import { UserError } from '../errors.js';
-import { type CvSummary, type RepeatsSummary, type RunRow, scalarMetrics, summariseRuns } from '../metrics/aggregate.js';
+import {
+  type CvSummary,
+  type RepeatsSummary,
+  type RunRow,
+  scalarMetrics,
+  summariseRuns,
+} from '../metrics/aggregate.js';
 import type { RunOutput } from '../report/types.js';
 import type { JobVariant } from './variant.js';
 
@@ -29,7 +35,14 @@ function rowOf(o: RunOutput): RunRow {
  *  `within`: nnm tune's folds, cut from the main run's training part only (tables: K folds of its
  *  training rows; series: K origins that end before the main test periods), so the rows `nnm train`
  *  tests on are never seen. */
-export function crossValidate(spec: TrainSpec, task: string, run: RunJob, say: (msg: string) => void, main?: RunOutput, within = false): CvSummary & { heldOut?: number[] } {
+export function crossValidate(
+  spec: TrainSpec,
+  task: string,
+  run: RunJob,
+  say: (msg: string) => void,
+  main?: RunOutput,
+  within = false,
+): CvSummary & { heldOut?: number[] } {
   const K = spec.cv ?? 0;
   const forecast = task === 'forecast';
   let heldOut: number[] | undefined;
@@ -45,36 +58,53 @@ export function crossValidate(spec: TrainSpec, task: string, run: RunJob, say: (
     if (firstEnd - nTest < MIN_BACKTEST_TRAIN) {
       throw new UserError({
         message: `--cv ${K}: a rolling-origin backtest of ${K} folds needs ${K} test parts of ${nTest} periods${within ? ' before the held-out test part' : ''} and ${MIN_BACKTEST_TRAIN} training points before the first; the series has ${n} points`,
-        hint: most >= 2 ? `use --cv ${Math.min(most, K - 1)} or fewer, or a smaller --test-periods` : 'use a smaller --test-periods, or no --cv',
+        hint:
+          most >= 2
+            ? `use --cv ${Math.min(most, K - 1)} or fewer, or a smaller --test-periods`
+            : 'use a smaller --test-periods, or no --cv',
       });
     }
     for (let i = 0; i < K; i++) {
       const end = n - shift - (K - 1 - i) * nTest;
       let o: RunOutput;
-      if (i === K - 1 && !within) o = main; // the last origin is the main run's own split
+      if (i === K - 1 && !within)
+        o = main; // the last origin is the main run's own split
       else {
         try {
           o = run({ ...spec, testPeriods: nTest }, { seriesEnd: end, lite: true });
         } catch (e) {
           if (!(e instanceof UserError)) throw e;
-          throw new UserError({ message: `--cv ${K}: backtest fold ${i + 1} (the first ${end} points) is too short (${e.message})`, hint: 'use a smaller --cv or --test-periods' });
+          throw new UserError({
+            message: `--cv ${K}: backtest fold ${i + 1} (the first ${end} points) is too short (${e.message})`,
+            hint: 'use a smaller --cv or --test-periods',
+          });
         }
       }
       folds.push({ fold: i + 1, ...rowOf(o) });
-      say(`backtest fold ${i + 1}/${K} (test periods ${end - nTest + 1}..${end}): multi-step RMSE ${fmt(folds[i].test.multi_step_rmse)}`);
+      say(
+        `backtest fold ${i + 1}/${K} (test periods ${end - nTest + 1}..${end}): multi-step RMSE ${fmt(folds[i].test.multi_step_rmse)}`,
+      );
     }
   } else {
     for (let i = 0; i < K; i++) {
-      const o = run(spec, within ? { inner: { k: K, index: i }, lite: true } : { fold: { k: K, index: i }, lite: true });
+      const o = run(
+        spec,
+        within ? { inner: { k: K, index: i }, lite: true } : { fold: { k: K, index: i }, lite: true },
+      );
       if (within && i === 0) heldOut = o.heldOut;
       folds.push({ fold: i + 1, ...rowOf(o) });
-      say(`cv fold ${i + 1}/${K}: ${task === 'classify' ? `accuracy ${fmt(folds[i].test.accuracy)}` : `RMSE ${fmt(folds[i].test.rmse)}`}`);
+      say(
+        `cv fold ${i + 1}/${K}: ${task === 'classify' ? `accuracy ${fmt(folds[i].test.accuracy)}` : `RMSE ${fmt(folds[i].test.rmse)}`}`,
+      );
     }
   }
   const method = forecast ? 'rolling-origin backtest' : task === 'classify' ? 'stratified k-fold' : 'k-fold';
   if (forecast && within && main) {
     const n = Number(main.summary.metrics.data.points);
-    heldOut = Array.from({ length: Number(main.summary.metrics.data.test_rows) }, (_, j) => n - Number(main.summary.metrics.data.test_rows) + j + 1);
+    heldOut = Array.from(
+      { length: Number(main.summary.metrics.data.test_rows) },
+      (_, j) => n - Number(main.summary.metrics.data.test_rows) + j + 1,
+    );
   }
   return { method, k: K, folds, ...summariseRuns(folds), ...(heldOut ? { heldOut } : {}) };
 }

@@ -6,7 +6,13 @@ import type { TabularPipeline } from '../data/tabular.js';
 import type { Sequential } from '../engine/model.js';
 import type { Rng } from '../engine/rng.js';
 import { argmaxRows } from '../metrics/classification.js';
-import { type FeatureSensitivity, type InputGroup, meanImpactValue, permutationImportance, sensitivityTable } from '../metrics/sensitivity.js';
+import {
+  type FeatureSensitivity,
+  type InputGroup,
+  meanImpactValue,
+  permutationImportance,
+  sensitivityTable,
+} from '../metrics/sensitivity.js';
 import type { Dataset } from '../train/fit.js';
 import { predictEnsemble } from '../train/ensemble.js';
 
@@ -25,20 +31,31 @@ const AUTO_BUDGET = 2e9;
 export function inputGroups(p: TabularPipeline): InputGroup[] {
   let start = 0;
   return p.features.map((f) => {
-    const g: InputGroup = f.kind === 'numeric'
-      ? { name: f.column, start, width: 1, scale: { mean: f.mean, std: f.std } }
-      : { name: f.column, start, width: f.levels.length };
+    const g: InputGroup =
+      f.kind === 'numeric'
+        ? { name: f.column, start, width: 1, scale: { mean: f.mean, std: f.std } }
+        : { name: f.column, start, width: f.levels.length };
     start += g.width;
     return g;
   });
 }
 
-export function tabularSensitivity(mode: SensitivityMode, p: TabularPipeline, members: Sequential[], test: Dataset, classify: boolean, rng: Rng, note: (m: string) => void): SensitivityResult | undefined {
+export function tabularSensitivity(
+  mode: SensitivityMode,
+  p: TabularPipeline,
+  members: Sequential[],
+  test: Dataset,
+  classify: boolean,
+  rng: Rng,
+  note: (m: string) => void,
+): SensitivityResult | undefined {
   const groups = inputGroups(p);
   if (mode === 'off' || test.n < 2) return undefined;
   const cost = test.n * groups.length * (REPEATS + 2) * members.length * members[0].paramCount;
   if (mode === 'auto' && cost > AUTO_BUDGET) {
-    note(`sensitivity analysis skipped (about ${(cost / 1e9).toFixed(0)}·10⁹ operations); force it with --sensitivity on`);
+    note(
+      `sensitivity analysis skipped (about ${(cost / 1e9).toFixed(0)}·10⁹ operations); force it with --sensitivity on`,
+    );
     return undefined;
   }
   const d = p.inputSize;
@@ -70,7 +87,9 @@ export function tabularSensitivity(mode: SensitivityMode, p: TabularPipeline, me
     metric: classify ? 'accuracy' : 'r2',
     repeats: REPEATS,
     base: perm.base,
-    miv: classify ? 'mean change of the class probabilities (total variation) between +10% and −10% of the input' : `mean change of the predicted ${tg.column} between +10% and −10% of the input`,
+    miv: classify
+      ? 'mean change of the class probabilities (total variation) between +10% and −10% of the input'
+      : `mean change of the predicted ${tg.column} between +10% and −10% of the input`,
     features: sensitivityTable(groups, perm, miv),
   };
 }

@@ -57,7 +57,13 @@ export function proposeCandidates(n: number, task: Task, rng: Rng, baseWindow?: 
   return out;
 }
 
-export function runTune(base: TrainSpec, task: Task, trials: number, run: RunJob, say: (msg: string) => void): TuneResult {
+export function runTune(
+  base: TrainSpec,
+  task: Task,
+  trials: number,
+  run: RunJob,
+  say: (msg: string) => void,
+): TuneResult {
   const folds = base.cv ?? 3;
   const metric = task === 'classify' ? 'accuracy' : task === 'regress' ? 'rmse' : 'multi_step_rmse';
   const higherIsBetter = task === 'classify';
@@ -75,30 +81,61 @@ export function runTune(base: TrainSpec, task: Task, trials: number, run: RunJob
     const cv = crossValidate(spec, task, run, () => {}, main, true);
     heldOut ??= cv.heldOut;
     // NOTE: candidates are drawn after trial 1 so forecast windows centre on the window it used.
-    if (i === 0) candidates = proposeCandidates(trials, task, rng, base.window ?? (main ? Number(main.summary.metrics.data.window) : undefined));
-    const trial: TuneTrial = { trial: i + 1, params: c, score: cv.mean[metric], std: cv.std[metric], seconds: (performance.now() - t0) / 1000 };
+    if (i === 0)
+      candidates = proposeCandidates(
+        trials,
+        task,
+        rng,
+        base.window ?? (main ? Number(main.summary.metrics.data.window) : undefined),
+      );
+    const trial: TuneTrial = {
+      trial: i + 1,
+      params: c,
+      score: cv.mean[metric],
+      std: cv.std[metric],
+      seconds: (performance.now() - t0) / 1000,
+    };
     done.push(trial);
-    say(`trial ${i + 1}/${candidates.length}: ${describeCandidate(c)} -> ${metric} ${trial.score.toPrecision(4)} ± ${trial.std.toPrecision(2)} (${trial.seconds.toFixed(1)}s)`);
+    say(
+      `trial ${i + 1}/${candidates.length}: ${describeCandidate(c)} -> ${metric} ${trial.score.toPrecision(4)} ± ${trial.std.toPrecision(2)} (${trial.seconds.toFixed(1)}s)`,
+    );
   }
-  const ranked = [...done].sort((a, b) => (higherIsBetter ? b.score - a.score : a.score - b.score) || a.trial - b.trial);
+  const ranked = [...done].sort(
+    (a, b) => (higherIsBetter ? b.score - a.score : a.score - b.score) || a.trial - b.trial,
+  );
   const test: TunedOn['test'] = task === 'forecast' ? 'periods' : base.test ? 'file' : 'split';
-  return { task, metric, higherIsBetter, folds, trials: ranked, best: ranked[0], ...(heldOut ? { tunedOn: { seed: base.seed, test, test_rows: heldOut } } : {}) };
+  return {
+    task,
+    metric,
+    higherIsBetter,
+    folds,
+    trials: ranked,
+    best: ranked[0],
+    ...(heldOut ? { tunedOn: { seed: base.seed, test, test_rows: heldOut } } : {}),
+  };
 }
 
 /** What `nnm train --config tuned.json` says about the rows tuning saw: confirmed unseen, or a warning
  *  naming how many of this run's test rows (1-based) tuning used. Nothing without a tuned config, and
  *  nothing for inner runs. */
-export function tunedNote(t: TunedOn | undefined, testRows: ArrayLike<number> | undefined, variant: JobVariant | undefined): string | undefined {
+export function tunedNote(
+  t: TunedOn | undefined,
+  testRows: ArrayLike<number> | undefined,
+  variant: JobVariant | undefined,
+): string | undefined {
   if (!t || variant) return undefined;
-  if (t.test === 'file' || !testRows) return 'the tuned settings were chosen by nnm tune on the training rows only (the test part is a separate file it never read)';
+  if (t.test === 'file' || !testRows)
+    return 'the tuned settings were chosen by nnm tune on the training rows only (the test part is a separate file it never read)';
   const held = new Set(t.test_rows);
   const seen = Array.from(testRows).filter((r) => !held.has(r + 1)).length;
-  if (seen === 0) return `the tuned settings were chosen by nnm tune without these ${testRows.length} test ${t.test === 'periods' ? 'periods' : 'rows'} (it held out the same test part, seed ${t.seed})`;
+  if (seen === 0)
+    return `the tuned settings were chosen by nnm tune without these ${testRows.length} test ${t.test === 'periods' ? 'periods' : 'rows'} (it held out the same test part, seed ${t.seed})`;
   return `warning: nnm tune saw ${seen} of these ${testRows.length} test ${t.test === 'periods' ? 'periods' : 'rows'} (it held out another test part: seed ${t.seed}); the test scores are optimistic. Train with the seed and test options the tuning used, or tune again`;
 }
 
 export function describeCandidate(c: TuneCandidate): string {
-  if (!c.hidden && c.lr === undefined && c.dropout === undefined && c.window === undefined) return 'as given (defaults)';
+  if (!c.hidden && c.lr === undefined && c.dropout === undefined && c.window === undefined)
+    return 'as given (defaults)';
   const parts = [`hidden ${c.hidden?.join(',') ?? 'auto'}`, `lr ${c.lr ?? 'auto'}`, `dropout ${c.dropout ?? 'auto'}`];
   if (c.window !== undefined) parts.push(`window ${c.window}`);
   return parts.join(', ');

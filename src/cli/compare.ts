@@ -32,22 +32,41 @@ const SKIP = new Set<keyof TrainSpec>(['model', 'repeats', 'sensitivity', 'horiz
 
 export function compareCommand(io: Io, state: CliState): Command {
   const cmd = new Command('compare')
-    .description('train several networks with several seeds and the baselines on the same test part; rank them with significance tests')
+    .description(
+      'train several networks with several seeds and the baselines on the same test part; rank them with significance tests',
+    )
     .argument('<data>', 'CSV/TSV file, as for train');
   for (const [key, def] of Object.entries(TRAIN_OPTIONS) as [keyof TrainSpec, OptionDef | null][]) {
     if (!def || SKIP.has(key)) continue;
-    const help = key === 'ensemble' ? 'networks per seed (default: 1; the seeds are the repetitions)' : key === 'out' ? 'run folder (default: runs/<data>-compare-<timestamp>)' : key === 'json' ? 'print compare.json on stdout' : def.auto ? `${def.help} (default: ${def.auto})` : def.help;
+    const help =
+      key === 'ensemble'
+        ? 'networks per seed (default: 1; the seeds are the repetitions)'
+        : key === 'out'
+          ? 'run folder (default: runs/<data>-compare-<timestamp>)'
+          : key === 'json'
+            ? 'print compare.json on stdout'
+            : def.auto
+              ? `${def.help} (default: ${def.auto})`
+              : def.help;
     const opt = new Option(def.flags, help);
     if (def.default !== undefined && typeof def.default !== 'boolean') opt.default(def.default);
     cmd.addOption(opt);
   }
-  cmd.addOption(new Option('--models <list>', `networks to compare, comma-separated (${MODEL_KINDS.join(', ')}); default per task: forecast lstm,gru,mlp; image cnn,mlp; text lstm,gru; tables mlp`));
+  cmd.addOption(
+    new Option(
+      '--models <list>',
+      `networks to compare, comma-separated (${MODEL_KINDS.join(', ')}); default per task: forecast lstm,gru,mlp; image cnn,mlp; text lstm,gru; tables mlp`,
+    ),
+  );
   cmd.addOption(new Option('--seeds <n>', 'training seeds per network (the test split keeps --seed)').default('5'));
-  cmd.addHelpText('after', `
+  cmd.addHelpText(
+    'after',
+    `
 Examples:
   nnm compare sample-data/airpassengers.csv                  lstm, gru, mlp and the baselines, 5 seeds each
   nnm compare sample-data/iris.csv --seeds 10 --lang zh
-  nnm compare sales.csv --task forecast --models lstm,gru --cv 3`);
+  nnm compare sales.csv --task forecast --models lstm,gru --cv 3`,
+  );
   cmd.action(async (data: string, flags: Record<string, unknown>, command: Command) => {
     const spec0 = specFromFlags(data, flags, command);
     const models = typeof flags.models === 'string' ? parseModels(flags.models) : undefined;
@@ -58,15 +77,29 @@ Examples:
 }
 
 export function parseModels(list: string): ModelKind[] {
-  const names = list.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0);
-  if (names.length === 0) throw new UserError({ message: '--models is empty', hint: `list networks separated by commas, from ${MODEL_KINDS.join(', ')}` });
+  const names = list
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s.length > 0);
+  if (names.length === 0)
+    throw new UserError({
+      message: '--models is empty',
+      hint: `list networks separated by commas, from ${MODEL_KINDS.join(', ')}`,
+    });
   for (const n of names) {
-    if (!(MODEL_KINDS as readonly string[]).includes(n)) throw new UserError({ message: `--models: unknown model "${n}"`, hint: `use ${MODEL_KINDS.join(', ')}` });
+    if (!(MODEL_KINDS as readonly string[]).includes(n))
+      throw new UserError({ message: `--models: unknown model "${n}"`, hint: `use ${MODEL_KINDS.join(', ')}` });
   }
   return [...new Set(names)] as ModelKind[];
 }
 
-async function runCompareCli(spec0: TrainSpec, models0: ModelKind[] | undefined, nSeeds: number, io: Io, state: CliState): Promise<void> {
+async function runCompareCli(
+  spec0: TrainSpec,
+  models0: ModelKind[] | undefined,
+  nSeeds: number,
+  io: Io,
+  state: CliState,
+): Promise<void> {
   const c = paint(io);
   const say = (msg: string): void => {
     if (!spec0.quiet) io.err(`${c.dim('nnm compare:')} ${msg}\n`);
@@ -76,14 +109,21 @@ async function runCompareCli(spec0: TrainSpec, models0: ModelKind[] | undefined,
   const spec: TrainSpec = { ...resolveSpec(spec0, d), ensemble: spec0.ensemble ?? 1 };
   const task = d.task;
   const models = models0 ?? [...DEFAULT_COMPARE[task]];
-  if (models.length === 0) throw new UserError({ file: spec.data, message: `nnm compare does not rank ${task} models (no test metric to rank by)`, hint: 'use nnm train for clustering' });
+  if (models.length === 0)
+    throw new UserError({
+      file: spec.data,
+      message: `nnm compare does not rank ${task} models (no test metric to rank by)`,
+      hint: 'use nnm train for clustering',
+    });
   for (const model of models) checkSupport({ ...spec, model }, task);
   const target = checkRunTarget(spec.out ?? defaultRunFolder(spec.data, 'compare', io.now()), spec.force);
   const dir = target.dir;
   for (const n of target.notes) say(n);
   const note = decisionNote(d);
   if (note) say(note);
-  say(`${models.join(', ')} × ${nSeeds} seed(s) and the baselines on the ${task} task${spec.cv ? `, ${spec.cv} folds each` : ''}`);
+  say(
+    `${models.join(', ')} × ${nSeeds} seed(s) and the baselines on the ${task} task${spec.cv ? `, ${spec.cv} folds each` : ''}`,
+  );
   const ctx = { note: () => {}, listener: { shouldStop: () => state.stopFlag.stop }, command: '', readTable };
   const result = runCompare(spec, task, models, nSeeds, (s, variant) => runTask(s, task, { ...ctx, variant }), say);
   await writeCompareFolder(dir, result, spec);
@@ -113,4 +153,3 @@ async function writeCompareFolder(dir: string, r: CompareResult, spec: TrainSpec
   put('report.md', compareMarkdown(r, spec.lang, table, figs));
   await writeFilesFolder(dir, files, spec.force);
 }
-

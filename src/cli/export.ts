@@ -28,14 +28,18 @@ export const sidecarPath = (onnx: string): string => `${onnx}.json`;
 
 export function exportCommand(io: Io): Command {
   return new Command('export')
-    .description('write a trained model as an ONNX file (MLP, CNN, RNN, LSTM, GRU; ensembles averaged in the graph) with a JSON sidecar of its inputs and labels')
+    .description(
+      'write a trained model as an ONNX file (MLP, CNN, RNN, LSTM, GRU; ensembles averaged in the graph) with a JSON sidecar of its inputs and labels',
+    )
     .argument('<model>', 'model.nnm.json from a run folder')
     .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).default('onnx'))
     .option('--out <file>', 'the ONNX file to write (default: beside the model, model.onnx); the sidecar is FILE.json')
     .option('--force', 'overwrite existing files', false)
     .option('--quiet', 'no summary on stderr', false)
     .option('--debug', 'show stack traces', false)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 In the graph: imputation and scaling of numeric inputs, pixel scaling, softmax, the ensemble
 average and the target in original units. In the sidecar (FILE.json): the input slots (one-hot
 levels of categorical columns), class labels, the text vocabulary.
@@ -44,7 +48,8 @@ Cluster (SOM) and forecast models are refused, with the reason.
 Examples:
   nnm export runs/iris/model.nnm.json --format onnx                     writes runs/iris/model.onnx
   nnm export runs/digits/model.nnm.json --format onnx --out digits.onnx
-  python -c "import onnxruntime as ort; print(ort.InferenceSession('runs/iris/model.onnx').get_inputs()[0].shape)"`)
+  python -c "import onnxruntime as ort; print(ort.InferenceSession('runs/iris/model.onnx').get_inputs()[0].shape)"`,
+    )
     .action((model: string, flags: Omit<ExportSpec, 'model'>) => {
       runExport({ model, ...flags }, io);
     });
@@ -62,7 +67,9 @@ export function runExport(spec: ExportSpec, io: Io): { onnx: string; sidecar: st
   writeAtomic(side, `${JSON.stringify(e.sidecar, null, 2)}\n`);
   if (!spec.quiet) {
     const what = e.members > 1 ? `${e.members} ensemble members averaged in the graph` : 'one network';
-    io.err(`${c.dim('nnm:')} wrote ${onnx} (${(e.bytes.length / 1024).toFixed(1)} KB, ${what}; input "${(e.sidecar.input as { name: string }).name}", output "${(e.sidecar.output as { name: string }).name}") and ${side}\n`);
+    io.err(
+      `${c.dim('nnm:')} wrote ${onnx} (${(e.bytes.length / 1024).toFixed(1)} KB, ${what}; input "${(e.sidecar.input as { name: string }).name}", output "${(e.sidecar.output as { name: string }).name}") and ${side}\n`,
+    );
   }
   return { onnx, sidecar: side };
 }

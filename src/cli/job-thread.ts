@@ -25,7 +25,12 @@ export type JobMessage =
   | { kind: 'user-error'; info: UserErrorInfo; stack?: string }
   | { kind: 'error'; message: string; stack?: string };
 
-export function runJobThread(req: JobRequest, listener: TrainListener, note: (msg: string) => void, onLoad?: (fraction: number) => void): Promise<RunOutput> {
+export function runJobThread(
+  req: JobRequest,
+  listener: TrainListener,
+  note: (msg: string) => void,
+  onLoad?: (fraction: number) => void,
+): Promise<RunOutput> {
   return new Promise((resolvePromise, reject) => {
     const worker = new Worker(new URL('./job-worker.js', import.meta.url), { workerData: req });
     let settled = false;
@@ -71,6 +76,8 @@ export function runJobThread(req: JobRequest, listener: TrainListener, note: (ms
       }
     });
     worker.on('error', (e) => settle(() => reject(e)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`the training thread stopped (exit code ${code}) without a result`))));
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`the training thread stopped (exit code ${code}) without a result`))),
+    );
   });
 }

@@ -15,7 +15,9 @@ const stop = new Int32Array(req.stop);
 collectDeadArenas();
 
 try {
-  const readTable = await tableReader([req.spec.data, req.spec.test], readOptions(req.spec), (fraction) => post({ kind: 'load', fraction }));
+  const readTable = await tableReader([req.spec.data, req.spec.test], readOptions(req.spec), (fraction) =>
+    post({ kind: 'load', fraction }),
+  );
   const ctx: JobContext = {
     note: (msg) => post({ kind: 'note', msg }),
     listener: {
@@ -30,7 +32,11 @@ try {
 } catch (caught) {
   const e = systemUserError(caught) ?? caught;
   if (e instanceof UserError) {
-    post({ kind: 'user-error', info: { message: e.message, file: e.file, row: e.row, column: e.column, hint: e.hint }, stack: e.stack });
+    post({
+      kind: 'user-error',
+      info: { message: e.message, file: e.file, row: e.row, column: e.column, hint: e.hint },
+      stack: e.stack,
+    });
   } else {
     const err = e instanceof Error ? e : new Error(String(e));
     post({ kind: 'error', message: err.message, stack: err.stack });

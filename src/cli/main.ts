@@ -56,7 +56,9 @@ function watchInterrupts(state: CliState, io: Io, exitNow: (code: number) => voi
   const onSignal = (signal: StopSignal): void => {
     if (state.stopFlag.stop) {
       const removed = removePendingTemps();
-      io.err(`nnm: ${signal === 'SIGINT' ? 'interrupted' : `${signal} received`} again; quit now${removed.length ? ': the run folder was not written (an earlier one is unchanged)' : ''}\n`);
+      io.err(
+        `nnm: ${signal === 'SIGINT' ? 'interrupted' : `${signal} received`} again; quit now${removed.length ? ': the run folder was not written (an earlier one is unchanged)' : ''}\n`,
+      );
       exitNow(SIGNAL_EXIT[signal]);
       return;
     }
@@ -64,7 +66,9 @@ function watchInterrupts(state: CliState, io: Io, exitNow: (code: number) => voi
     state.stopSignal = signal;
     Atomics.store(state.sharedStop!, 0, 1);
     const again = signal === 'SIGINT' ? 'Ctrl-C again' : `${signal} again`;
-    io.err(`\nnnm: ${signal === 'SIGINT' ? 'interrupted' : `${signal} received`}; finishing the current batch, then writing the run folder with the best weights so far (${again} to quit now)\n`);
+    io.err(
+      `\nnnm: ${signal === 'SIGINT' ? 'interrupted' : `${signal} received`}; finishing the current batch, then writing the run folder with the best weights so far (${again} to quit now)\n`,
+    );
   };
   const handlers = (Object.keys(SIGNAL_EXIT) as StopSignal[]).map((sig) => [sig, () => onSignal(sig)] as const);
   for (const [sig, h] of handlers) process.on(sig, h);
@@ -75,12 +79,16 @@ function watchInterrupts(state: CliState, io: Io, exitNow: (code: number) => voi
 
 async function runProgram(argv: string[], io: Io, state: CliState, debug: boolean): Promise<number> {
   const program = new Command('nnm')
-    .description('nnm: from a CSV to a trained neural network, metrics, predictions and paper-ready output in one command')
+    .description(
+      'nnm: from a CSV to a trained neural network, metrics, predictions and paper-ready output in one command',
+    )
     .version(nnmVersion(), '-V, --version')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   nnm init my-project --template classify     a project folder with data, config and a paper skeleton
   nnm inspect sample-data/iris.csv            column types and the suggested task and model
@@ -91,8 +99,20 @@ Examples:
   nnm models --lang zh                        the network families, in Chinese
   nnm report runs/<run> --lang zh             rebuild a run's report in Chinese
   nnm export runs/iris/model.nnm.json --format onnx   the model as ONNX (Python, MATLAB, onnxruntime)
-  nnm train data.csv --help                   every train option`);
-  for (const sub of [trainCommand(io, state), predictCommand(io), evaluateCommand(io), inspectCommand(io), modelsCommand(io), initCommand(io), reportCommand(io), tuneCommand(io, state), compareCommand(io, state), exportCommand(io)]) {
+  nnm train data.csv --help                   every train option`,
+    );
+  for (const sub of [
+    trainCommand(io, state),
+    predictCommand(io),
+    evaluateCommand(io),
+    inspectCommand(io),
+    modelsCommand(io),
+    initCommand(io),
+    reportCommand(io),
+    tuneCommand(io, state),
+    compareCommand(io, state),
+    exportCommand(io),
+  ]) {
     sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
     program.addCommand(sub);
   }
@@ -119,6 +139,8 @@ function errorExit(e: unknown, io: Io, debug: boolean): number {
   if (sys) return errorExit(sys, io, debug);
   const err = e instanceof Error ? e : new Error(String(e));
   io.err(`${c.red('internal error:')} ${err.message}\n`);
-  io.err(debug && err.stack ? `${err.stack}\n` : 'This is a bug in nnm; rerun with --debug and report the stack trace.\n');
+  io.err(
+    debug && err.stack ? `${err.stack}\n` : 'This is a bug in nnm; rerun with --debug and report the stack trace.\n',
+  );
   return 1;
 }

@@ -3,7 +3,15 @@
 
 import { Command } from 'commander';
 import { choice, LANGS, type Lang } from '../config/options.js';
-import { DEFAULT_MODEL, MODEL_KINDS, MODELS_FOR_TASK, TASK_KEYWORDS, TASKS, type ModelKind, type Task } from '../config/tasks.js';
+import {
+  DEFAULT_MODEL,
+  MODEL_KINDS,
+  MODELS_FOR_TASK,
+  TASK_KEYWORDS,
+  TASKS,
+  type ModelKind,
+  type Task,
+} from '../config/tasks.js';
 import { MODEL_CATALOG } from '../models/catalog.js';
 import { type Io, paint } from './io.js';
 
@@ -36,8 +44,20 @@ export function modelRows(lang: Lang): ModelRow[] {
 }
 
 const LABELS = {
-  en: { goodFor: 'good for', selected: 'chosen by --task', also: 'also with --model for', defaults: 'defaults', none: '—' },
-  zh: { goodFor: '适用于', selected: '由 --task 关键词选用', also: '也可用 --model 用于', defaults: '默认设置', none: '—' },
+  en: {
+    goodFor: 'good for',
+    selected: 'chosen by --task',
+    also: 'also with --model for',
+    defaults: 'defaults',
+    none: '—',
+  },
+  zh: {
+    goodFor: '适用于',
+    selected: '由 --task 关键词选用',
+    also: '也可用 --model 用于',
+    defaults: '默认设置',
+    none: '—',
+  },
 } as const;
 
 export function modelsCommand(io: Io): Command {
@@ -46,10 +66,13 @@ export function modelsCommand(io: Io): Command {
     .option('--lang <lang>', 'en or zh', 'en')
     .option('--json', 'print the table as JSON on stdout', false)
     .option('--debug', 'show stack traces', false)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   nnm models
-  nnm models --lang zh`)
+  nnm models --lang zh`,
+    )
     .action((flags: { lang: string; json: boolean }) => {
       const lang = choice(LANGS)(flags.lang, 'lang');
       const rows = modelRows(lang);
@@ -62,7 +85,9 @@ Examples:
       for (const r of rows) {
         io.out(`${c.bold(r.model.toUpperCase())}  ${r.name}\n`);
         io.out(`  ${L.goodFor}: ${r.good_for}\n`);
-        io.out(`  ${L.selected}: ${r.default_for.length ? `${r.default_for.join(', ')} (${r.keywords.join(', ')})` : L.none}\n`);
+        io.out(
+          `  ${L.selected}: ${r.default_for.length ? `${r.default_for.join(', ')} (${r.keywords.join(', ')})` : L.none}\n`,
+        );
         if (r.also_for.length) io.out(`  ${L.also}: ${r.also_for.join(', ')}\n`);
         io.out(`  ${L.defaults}: ${r.defaults}\n\n`);
       }

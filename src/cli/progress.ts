@@ -17,7 +17,14 @@ export function progressFor(io: Io, quiet: boolean, stopFlag: { stop: boolean })
   if (quiet) return { listener: { shouldStop }, stop: () => {} };
   if (io.isTTY && io.errStream) {
     const bar = new cliProgress.SingleBar(
-      { stream: io.errStream, format: 'training{net} |{bar}| epoch {value}/{total} | loss {loss} | val {val} | {eta_formatted} left (at most; early stopping ends sooner)', hideCursor: true, clearOnComplete: true, etaBuffer: 20 },
+      {
+        stream: io.errStream,
+        format:
+          'training{net} |{bar}| epoch {value}/{total} | loss {loss} | val {val} | {eta_formatted} left (at most; early stopping ends sooner)',
+        hideCursor: true,
+        clearOnComplete: true,
+        etaBuffer: 20,
+      },
       cliProgress.Presets.shades_classic,
     );
     let started = false;
@@ -25,7 +32,10 @@ export function progressFor(io: Io, quiet: boolean, stopFlag: { stop: boolean })
     let loading: cliProgress.SingleBar | undefined;
     return {
       onLoad(fraction: number) {
-        loading ??= new cliProgress.SingleBar({ stream: io.errStream, format: 'loading  |{bar}| {percentage}%', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        loading ??= new cliProgress.SingleBar(
+          { stream: io.errStream, format: 'loading  |{bar}| {percentage}%', hideCursor: true, clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        );
         if (fraction === 0 || !loading.isActive) loading.start(100, 0);
         loading.update(Math.round(fraction * 100));
         if (fraction >= 1) loading.stop();
@@ -62,7 +72,9 @@ export function progressFor(io: Io, quiet: boolean, stopFlag: { stop: boolean })
       onEpochEnd(log: EpochLog, max: number) {
         const every = max <= 50 ? 5 : max <= 200 ? 20 : 50;
         if (log.epoch === 1 || log.epoch % every === 0) {
-          io.err(`${net}epoch ${log.epoch}/${max}  train loss ${log.train_loss.toPrecision(4)}  val loss ${log.val_loss.toPrecision(4)}\n`);
+          io.err(
+            `${net}epoch ${log.epoch}/${max}  train loss ${log.train_loss.toPrecision(4)}  val loss ${log.val_loss.toPrecision(4)}\n`,
+          );
         }
       },
     },

@@ -13,7 +13,9 @@ export interface ReadFlags {
 export function addReadFlags(cmd: Command): Command {
   for (const key of ['sheet', 'headerRow', 'maxCells'] as const) {
     const def = TRAIN_OPTIONS[key]!;
-    const opt = new Option(def.flags, def.auto ? `${def.help} (default: ${def.auto})` : def.help).argParser((v: string) => def.parse(v, key));
+    const opt = new Option(def.flags, def.auto ? `${def.help} (default: ${def.auto})` : def.help).argParser(
+      (v: string) => def.parse(v, key),
+    );
     if (def.default !== undefined) opt.default(def.default);
     cmd.addOption(opt);
   }

@@ -17,16 +17,22 @@ export function reportCommand(io: Io): Command {
     .argument('<run_dir>', 'a run folder written by nnm train')
     .addOption(new Option('--lang <lang>', 'report language: en or zh (default: the language of the run)'))
     .option('--quiet', 'print nothing on success')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
-  nnm report runs/iris-mlp-20260102-030405 --lang zh   the Chinese report of an earlier run`)
+  nnm report runs/iris-mlp-20260102-030405 --lang zh   the Chinese report of an earlier run`,
+    )
     .action(async (dir: string, flags: { lang?: string; quiet?: boolean }) => {
       const summary = readSummary(dir);
       const lang: Lang = flags.lang !== undefined ? choice(LANGS)(flags.lang, 'lang') : runLang(dir);
       const r = await rebuildReport(dir, summary, lang, fontDirs(), reportOf(summary.task));
       const c = paint(io);
       for (const n of r.notes) io.err(`${c.dim('nnm:')} ${n}\n`);
-      if (!flags.quiet) io.err(`${c.bold('report')} ${join(dir, 'report.html')}  (${r.files.length} files, figures in ${r.figureSeconds.toFixed(2)}s)\n`);
+      if (!flags.quiet)
+        io.err(
+          `${c.bold('report')} ${join(dir, 'report.html')}  (${r.files.length} files, figures in ${r.figureSeconds.toFixed(2)}s)\n`,
+        );
     });
 }
 

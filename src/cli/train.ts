@@ -49,7 +49,9 @@ export function trainCommand(io: Io, state: CliState): Command {
     if (def.default !== undefined && typeof def.default !== 'boolean') opt.default(def.default);
     cmd.addOption(opt);
   }
-  cmd.addHelpText('after', `
+  cmd.addHelpText(
+    'after',
+    `
 Examples:
   nnm train sample-data/iris.csv                        classify species (last column) with an MLP
   nnm train sample-data/diabetes.csv --target progression --task 回归
@@ -57,7 +59,8 @@ Examples:
   nnm train survey.xlsx --sheet 2023 --target score
   nnm train sales.csv --task forecast --target sales --covariates price,temp --horizon 6
   nnm train sample-data/digits8x8.csv --task image        a CNN on 8x8 pixel columns (图像)
-  nnm train photos/ --task image --image-size 32         one sub-folder of PNG/JPEG images per class`);
+  nnm train photos/ --task image --image-size 32         one sub-folder of PNG/JPEG images per class`,
+  );
   cmd.action(async (data: string, flags: Record<string, unknown>, command: Command) => {
     await runTrain(specFromFlags(data, flags, command), io, state);
   });
@@ -86,7 +89,13 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
   // rest follows the task inference in computeRun.
   if (spec.task) checkSupport(spec, spec.task);
   const imageJob = wantsImage(spec);
-  const out = spec.out ?? defaultRunFolder(spec.data, spec.model === 'auto' ? (imageJob ? 'cnn' : spec.task ? DEFAULT_MODEL[spec.task] : 'mlp') : spec.model, io.now());
+  const out =
+    spec.out ??
+    defaultRunFolder(
+      spec.data,
+      spec.model === 'auto' ? (imageJob ? 'cnn' : spec.task ? DEFAULT_MODEL[spec.task] : 'mlp') : spec.model,
+      io.now(),
+    );
   // NOTE: checked first (writable, free), written only when the job has succeeded (report/run-folder.ts).
   const target = checkRunTarget(out, spec.force);
   for (const n of target.notes) note(n);
@@ -101,7 +110,10 @@ export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promis
 }
 
 async function trainAndWrite(
-  spec: TrainSpec, run: { dir: string; readTable: TableReader; note: (msg: string) => void }, io: Io, state: CliState,
+  spec: TrainSpec,
+  run: { dir: string; readTable: TableReader; note: (msg: string) => void },
+  io: Io,
+  state: CliState,
 ): Promise<RunOutput> {
   const c = paint(io);
   const { dir, readTable, note } = run;
@@ -111,13 +123,23 @@ async function trainAndWrite(
   let output: RunOutput;
   try {
     output = state.sharedStop
-      ? await runJobThread({ spec, command, stop: state.sharedStop.buffer as SharedArrayBuffer }, progress.listener, note, progress.onLoad)
+      ? await runJobThread(
+          { spec, command, stop: state.sharedStop.buffer as SharedArrayBuffer },
+          progress.listener,
+          note,
+          progress.onLoad,
+        )
       : computeRun(spec, ctx);
   } finally {
     progress.stop();
   }
   assertFiniteOutput(output);
-  const written = await writeRunFolder(dir, output, { force: spec.force, lang: spec.lang, fontDirs: fontDirs(), part: reportOf(output.summary.task) });
+  const written = await writeRunFolder(dir, output, {
+    force: spec.force,
+    lang: spec.lang,
+    fontDirs: fontDirs(),
+    part: reportOf(output.summary.task),
+  });
   for (const n of written.notes) note(n);
   const metricsJson = metricsText(output);
   if (spec.json) io.out(metricsJson);
@@ -127,12 +149,18 @@ async function trainAndWrite(
 
 /** A folder of images is read by the image job itself, not as a table. */
 const tableReaderForFolder = (file: string): never => {
-  throw new UserError({ file, message: 'is a folder, not a data file', hint: 'give a .csv file (a folder of images needs --task image)' });
+  throw new UserError({
+    file,
+    message: 'is a folder, not a data file',
+    hint: 'give a .csv file (a folder of images needs --task image)',
+  });
 };
 
 /** The table reader of a run's data and --test file (spreadsheets pre-read); none for an image folder. */
 export async function readerFor(spec: TrainSpec): Promise<TableReader> {
-  return wantsImage(spec) && isFolder(spec.data) ? tableReaderForFolder : tableReader([spec.data, spec.test], readOptions(spec));
+  return wantsImage(spec) && isFolder(spec.data)
+    ? tableReaderForFolder
+    : tableReader([spec.data, spec.test], readOptions(spec));
 }
 
 /** Where to look for a CJK font for the PNG figures on this machine. */

@@ -21,21 +21,31 @@ const SKIP = new Set<keyof TrainSpec>(['out', 'repeats', 'sensitivity', 'test', 
 
 export function tuneCommand(io: Io, state: CliState): Command {
   const cmd = new Command('tune')
-    .description('search hidden sizes, learning rate, dropout (and window) by cross-validation; write the best as a config file')
+    .description(
+      'search hidden sizes, learning rate, dropout (and window) by cross-validation; write the best as a config file',
+    )
     .argument('<data>', 'CSV/TSV file, as for train');
   for (const [key, def] of Object.entries(TRAIN_OPTIONS) as [keyof TrainSpec, OptionDef | null][]) {
     if (!def || SKIP.has(key)) continue;
-    const help = key === 'cv' ? 'folds per candidate (default: 3)' : def.auto ? `${def.help} (default: ${def.auto})` : def.help;
+    const help =
+      key === 'cv' ? 'folds per candidate (default: 3)' : def.auto ? `${def.help} (default: ${def.auto})` : def.help;
     const opt = new Option(def.flags, help);
     if (def.default !== undefined && typeof def.default !== 'boolean') opt.default(def.default);
     cmd.addOption(opt);
   }
   cmd.addOption(new Option('--trials <n>', 'candidates to try, the first being the defaults').default('12'));
-  cmd.addOption(new Option('--save <file>', 'where to write the best configuration (JSON for nnm train --config)').default('nnm-tuned.json'));
-  cmd.addHelpText('after', `
+  cmd.addOption(
+    new Option('--save <file>', 'where to write the best configuration (JSON for nnm train --config)').default(
+      'nnm-tuned.json',
+    ),
+  );
+  cmd.addHelpText(
+    'after',
+    `
 Examples:
   nnm tune sample-data/iris.csv --trials 8           then: nnm train sample-data/iris.csv --config nnm-tuned.json
-  nnm tune sales.csv --task forecast --cv 3 --save best.json`);
+  nnm tune sales.csv --task forecast --cv 3 --save best.json`,
+  );
   cmd.action(async (data: string, flags: Record<string, unknown>, command: Command) => {
     const spec = specFromFlags(data, flags, command);
     const trials = int(1, 500)(flags.trials, 'trials');
@@ -48,7 +58,14 @@ Examples:
   return cmd;
 }
 
-function runTuneCli(spec0: TrainSpec, trials: number, save: string, io: Io, state: CliState, readTable: TableReader): TuneResult {
+function runTuneCli(
+  spec0: TrainSpec,
+  trials: number,
+  save: string,
+  io: Io,
+  state: CliState,
+  readTable: TableReader,
+): TuneResult {
   const c = paint(io);
   const say = (msg: string): void => {
     if (!spec.quiet) io.err(`${c.dim('nnm tune:')} ${msg}\n`);
@@ -60,12 +77,29 @@ function runTuneCli(spec0: TrainSpec, trials: number, save: string, io: Io, stat
   if (!support.ok) throw new UserError({ file: spec.data, message: support.reason, hint: support.hint });
   const why = decisionNote(d);
   if (why) say(why);
-  say(`${trials} candidate(s) for ${task}, each scored by ${spec.cv ?? 3}-fold ${task === 'forecast' ? 'backtest' : 'cross-validation'} with ${spec.ensemble ?? 1} network(s) per fold`);
+  say(
+    `${trials} candidate(s) for ${task}, each scored by ${spec.cv ?? 3}-fold ${task === 'forecast' ? 'backtest' : 'cross-validation'} with ${spec.ensemble ?? 1} network(s) per fold`,
+  );
   const quiet = { note: () => {}, listener: { shouldStop: () => state.stopFlag.stop }, command: '', readTable };
   const result = runTune(spec, task, trials, (s, variant) => runTask(s, task, { ...quiet, variant }), say);
   const best = result.best.params;
   const config: Record<string, unknown> = { task, seed: spec.seed };
-  for (const key of ['target', 'features', 'date', 'horizon', 'epochs', 'batchSize', 'optimizer', 'patience', 'ensemble', 'weightDecay', 'testSize', 'testPeriods', 'valSize', 'model'] as const) {
+  for (const key of [
+    'target',
+    'features',
+    'date',
+    'horizon',
+    'epochs',
+    'batchSize',
+    'optimizer',
+    'patience',
+    'ensemble',
+    'weightDecay',
+    'testSize',
+    'testPeriods',
+    'valSize',
+    'model',
+  ] as const) {
     if (spec[key] !== undefined && !(key === 'model' && spec.model === 'auto')) config[key] = spec[key];
   }
   if (best.hidden) config.hidden = best.hidden;
@@ -75,8 +109,12 @@ function runTuneCli(spec0: TrainSpec, trials: number, save: string, io: Io, stat
   else if (spec.window !== undefined) config.window = spec.window;
   if (result.tunedOn) config.tunedOn = result.tunedOn;
   writeAtomic(save, `${JSON.stringify(config, null, 2)}\n`);
-  say(`best: trial ${result.best.trial} (${describeCandidate(best)}), ${result.metric} ${result.best.score.toPrecision(4)}; written to ${save} (nnm train ${spec.data} --config ${save})`);
-  say(`every fold was cut from the training part of the split nnm train makes with seed ${spec.seed}${task === 'forecast' ? ' (the backtests end before its test periods)' : ''}; the best fold score is optimistic (it was selected on the same folds): nnm train ${spec.data} --config ${save} scores it on the held-out test part`);
+  say(
+    `best: trial ${result.best.trial} (${describeCandidate(best)}), ${result.metric} ${result.best.score.toPrecision(4)}; written to ${save} (nnm train ${spec.data} --config ${save})`,
+  );
+  say(
+    `every fold was cut from the training part of the split nnm train makes with seed ${spec.seed}${task === 'forecast' ? ' (the backtests end before its test periods)' : ''}; the best fold score is optimistic (it was selected on the same folds): nnm train ${spec.data} --config ${save} scores it on the held-out test part`,
+  );
   return result;
 }
 
@@ -84,7 +122,10 @@ function leaderboard(r: TuneResult): string {
   const L = [
     `| rank | trial | hidden | lr | dropout |${r.task === 'forecast' ? ' window |' : ''} ${r.metric} (mean ± std, ${r.folds} folds) | seconds |`,
     `|---:|---:|---|---:|---:|${r.task === 'forecast' ? '---:|' : ''}---:|---:|`,
-    ...r.trials.map((t, i) => `| ${i + 1} | ${t.trial} | ${t.params.hidden?.join(',') ?? 'auto'} | ${t.params.lr ?? 'auto'} | ${t.params.dropout ?? 'auto'} |${r.task === 'forecast' ? ` ${t.params.window ?? 'auto'} |` : ''} ${t.score.toPrecision(4)} ± ${t.std.toPrecision(2)} | ${t.seconds.toFixed(1)} |`),
+    ...r.trials.map(
+      (t, i) =>
+        `| ${i + 1} | ${t.trial} | ${t.params.hidden?.join(',') ?? 'auto'} | ${t.params.lr ?? 'auto'} | ${t.params.dropout ?? 'auto'} |${r.task === 'forecast' ? ` ${t.params.window ?? 'auto'} |` : ''} ${t.score.toPrecision(4)} ± ${t.std.toPrecision(2)} | ${t.seconds.toFixed(1)} |`,
+    ),
   ];
   return `${L.join('\n')}\n`;
 }

@@ -19,29 +19,60 @@ export function loadConfigFile(path: string): Record<string, unknown> {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === 'ENOENT') throw new UserError({ file: path, message: 'config file not found', hint: 'check the path given to --config' });
-    if (code === 'EISDIR') throw new UserError({ file: path, message: 'is a folder, not a config file', hint: 'give the path of a .json or .yaml file to --config' });
+    if (code === 'ENOENT')
+      throw new UserError({ file: path, message: 'config file not found', hint: 'check the path given to --config' });
+    if (code === 'EISDIR')
+      throw new UserError({
+        file: path,
+        message: 'is a folder, not a config file',
+        hint: 'give the path of a .json or .yaml file to --config',
+      });
     throw systemUserError(e, { file: path, hint: 'check the path given to --config' }) ?? e;
   }
   const yaml = /\.ya?ml$/i.test(path);
   let obj: unknown;
   try {
-    obj = yaml ? yamlLib().parse(text.replace(/^\uFEFF/, ''), { maxAliasCount: MAX_ALIASES }) : JSON.parse(text.replace(/^\uFEFF/, ''));
+    obj = yaml
+      ? yamlLib().parse(text.replace(/^\uFEFF/, ''), { maxAliasCount: MAX_ALIASES })
+      : JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     if (yaml && e instanceof ReferenceError && /excessive alias/i.test(e.message)) {
-      throw new UserError({ file: path, message: 'expands YAML aliases (*name) too far (a "billion laughs" file), which could exhaust the memory', hint: 'write the options out without anchors and aliases' });
+      throw new UserError({
+        file: path,
+        message: 'expands YAML aliases (*name) too far (a "billion laughs" file), which could exhaust the memory',
+        hint: 'write the options out without anchors and aliases',
+      });
     }
     if (yaml && e instanceof ReferenceError && /alias/i.test(e.message)) {
-      throw new UserError({ file: path, message: `is not valid YAML (${e.message.split('\n')[0]})`, hint: 'define each &anchor before its *alias, or write the value out' });
+      throw new UserError({
+        file: path,
+        message: `is not valid YAML (${e.message.split('\n')[0]})`,
+        hint: 'define each &anchor before its *alias, or write the value out',
+      });
     }
     if (yaml && e instanceof yamlLib().YAMLParseError) {
-      throw new UserError({ file: path, message: `is not valid YAML (${e.message.split('\n')[0]})`, hint: 'fix the syntax: one "option: value" per line' });
+      throw new UserError({
+        file: path,
+        message: `is not valid YAML (${e.message.split('\n')[0]})`,
+        hint: 'fix the syntax: one "option: value" per line',
+      });
     }
-    if (!yaml && e instanceof SyntaxError) throw new UserError({ file: path, message: `is not valid JSON (${e.message})`, hint: 'fix the syntax, e.g. with a JSON validator' });
+    if (!yaml && e instanceof SyntaxError)
+      throw new UserError({
+        file: path,
+        message: `is not valid JSON (${e.message})`,
+        hint: 'fix the syntax, e.g. with a JSON validator',
+      });
     throw e;
   }
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
-    throw new UserError({ file: path, message: `must hold ${yaml ? 'a YAML mapping' : 'a JSON object'} of options`, hint: yaml ? 'e.g. "epochs: 200" and "hidden: [64, 32]" on separate lines' : 'e.g. {"epochs": 200, "hidden": [64, 32]}' });
+    throw new UserError({
+      file: path,
+      message: `must hold ${yaml ? 'a YAML mapping' : 'a JSON object'} of options`,
+      hint: yaml
+        ? 'e.g. "epochs: 200" and "hidden: [64, 32]" on separate lines'
+        : 'e.g. {"epochs": 200, "hidden": [64, 32]}',
+    });
   }
   const keys = Object.keys(TRAIN_OPTIONS);
   const out: Record<string, unknown> = {};
@@ -49,10 +80,18 @@ export function loadConfigFile(path: string): Record<string, unknown> {
     const key = camel(k);
     if (!keys.includes(key) || key === 'config') {
       const near = nearest(key, keys) ?? nearest(k, keys.map(kebab));
-      throw new UserError({ file: path, message: `unknown option "${k}"`, hint: near ? `did you mean "${near}"?` : `valid options: ${keys.join(', ')}` });
+      throw new UserError({
+        file: path,
+        message: `unknown option "${k}"`,
+        hint: near ? `did you mean "${near}"?` : `valid options: ${keys.join(', ')}`,
+      });
     }
     if (CLI_ONLY.includes(key)) {
-      throw new UserError({ file: path, message: `sets "${k}", which only the command line may set (it decides what gets overwritten)`, hint: `remove it from the file and pass --${kebab(key)} on the command line` });
+      throw new UserError({
+        file: path,
+        message: `sets "${k}", which only the command line may set (it decides what gets overwritten)`,
+        hint: `remove it from the file and pass --${kebab(key)} on the command line`,
+      });
     }
     out[key] = v;
   }

@@ -95,25 +95,41 @@ const fail = (name: string, msg: string, hint: string): never => {
   throw new UserError({ message: `--${kebab(name)} ${msg}`, hint });
 };
 
-export const int = (min: number, max: number) => (v: unknown, name: string): number => {
-  const n = typeof v === 'number' ? v : Number(String(v).trim());
-  if (!Number.isInteger(n) || n < min || n > max) fail(name, `must be a whole number from ${min} to ${max}, got "${String(v)}"`, `e.g. --${kebab(name)} ${Math.min(max, Math.max(min, 10))}`);
-  return n;
-};
+export const int =
+  (min: number, max: number) =>
+  (v: unknown, name: string): number => {
+    const n = typeof v === 'number' ? v : Number(String(v).trim());
+    if (!Number.isInteger(n) || n < min || n > max)
+      fail(
+        name,
+        `must be a whole number from ${min} to ${max}, got "${String(v)}"`,
+        `e.g. --${kebab(name)} ${Math.min(max, Math.max(min, 10))}`,
+      );
+    return n;
+  };
 
-export const num = (min: number, max: number, exclusiveMin = false) => (v: unknown, name: string): number => {
-  const n = typeof v === 'number' ? v : Number(String(v).trim());
-  if (!Number.isFinite(n) || n < min || n > max || (exclusiveMin && n === min)) {
-    fail(name, `must be a number ${exclusiveMin ? 'above' : 'from'} ${min}${exclusiveMin ? ' and up to' : ' to'} ${max}, got "${String(v)}"`, `e.g. --${kebab(name)} ${max <= 1 ? '0.2' : '0.001'}`);
-  }
-  return n;
-};
+export const num =
+  (min: number, max: number, exclusiveMin = false) =>
+  (v: unknown, name: string): number => {
+    const n = typeof v === 'number' ? v : Number(String(v).trim());
+    if (!Number.isFinite(n) || n < min || n > max || (exclusiveMin && n === min)) {
+      fail(
+        name,
+        `must be a number ${exclusiveMin ? 'above' : 'from'} ${min}${exclusiveMin ? ' and up to' : ' to'} ${max}, got "${String(v)}"`,
+        `e.g. --${kebab(name)} ${max <= 1 ? '0.2' : '0.001'}`,
+      );
+    }
+    return n;
+  };
 
-export const choice = <T extends string>(values: readonly T[]) => (v: unknown, name: string): T => {
-  const s = String(v).trim().toLowerCase();
-  if (!(values as readonly string[]).includes(s)) fail(name, `must be one of ${values.join(', ')}, got "${String(v)}"`, `e.g. --${kebab(name)} ${values[0]}`);
-  return s as T;
-};
+export const choice =
+  <T extends string>(values: readonly T[]) =>
+  (v: unknown, name: string): T => {
+    const s = String(v).trim().toLowerCase();
+    if (!(values as readonly string[]).includes(s))
+      fail(name, `must be one of ${values.join(', ')}, got "${String(v)}"`, `e.g. --${kebab(name)} ${values[0]}`);
+    return s as T;
+  };
 
 const str = (v: unknown, name: string): string => {
   if (typeof v !== 'string' || v.trim() === '') fail(name, 'needs a value', `e.g. --${kebab(name)} NAME`);
@@ -127,9 +143,14 @@ const bool = (v: unknown, name: string): boolean => {
 };
 
 const intList = (v: unknown, name: string): number[] => {
-  const parts = Array.isArray(v) ? v : String(v).split(',').filter((s) => s.trim() !== '');
+  const parts = Array.isArray(v)
+    ? v
+    : String(v)
+        .split(',')
+        .filter((s) => s.trim() !== '');
   const out = parts.map((p) => Number(String(p).trim()));
-  if (out.length === 0 || out.some((n) => !Number.isInteger(n) || n < 1 || n > 4096)) fail(name, `must be comma-separated layer sizes from 1 to 4096, got "${String(v)}"`, `e.g. --${kebab(name)} 64,32`);
+  if (out.length === 0 || out.some((n) => !Number.isInteger(n) || n < 1 || n > 4096))
+    fail(name, `must be comma-separated layer sizes from 1 to 4096, got "${String(v)}"`, `e.g. --${kebab(name)} 64,32`);
   return out;
 };
 
@@ -154,43 +175,182 @@ const imageShape = (v: unknown, name: string): [number, number, number] => {
 export const TRAIN_OPTIONS: { [K in keyof TrainSpec]-?: OptionDef | null } = {
   data: null, // the positional argument
   sheet: { flags: '--sheet <name>', help: 'sheet of an .xlsx workbook to read', auto: 'the first sheet', parse: str },
-  headerRow: { flags: '--header-row <n>', help: 'row number of the header line, as a spreadsheet counts rows (rows above it are skipped)', auto: 'row 1, after title lines such as "附件1 某地区数据", which are detected and skipped', parse: int(1, 1000000) },
-  maxCells: { flags: '--max-cells <n>', help: 'refuse tables with more cells (rows x columns) than this, to stay within memory', default: DEFAULT_MAX_CELLS, parse: int(1, 2 ** 31 - 1) },
-  target: { flags: '--target <col>', help: 'target column, by name or 1-based index', auto: 'the last column', parse: str },
-  task: { flags: '--task <keyword>', help: 'classify, regress, forecast, image, text, cluster (or a synonym: 分类, 回归, 预测, 时间序列, 图像, 文本, 聚类 ...)', auto: 'inferred from the target', parse: (v) => resolveTask(String(v)) },
-  model: { flags: '--model <kind>', help: `network family: ${MODEL_KINDS.join(', ')} or auto`, default: 'auto', parse: choice([...MODEL_KINDS, 'auto'] as const) },
-  features: { flags: '--features <cols>', help: 'comma-separated input columns', auto: 'every usable column but the target', parse: strList },
+  headerRow: {
+    flags: '--header-row <n>',
+    help: 'row number of the header line, as a spreadsheet counts rows (rows above it are skipped)',
+    auto: 'row 1, after title lines such as "附件1 某地区数据", which are detected and skipped',
+    parse: int(1, 1000000),
+  },
+  maxCells: {
+    flags: '--max-cells <n>',
+    help: 'refuse tables with more cells (rows x columns) than this, to stay within memory',
+    default: DEFAULT_MAX_CELLS,
+    parse: int(1, 2 ** 31 - 1),
+  },
+  target: {
+    flags: '--target <col>',
+    help: 'target column, by name or 1-based index',
+    auto: 'the last column',
+    parse: str,
+  },
+  task: {
+    flags: '--task <keyword>',
+    help: 'classify, regress, forecast, image, text, cluster (or a synonym: 分类, 回归, 预测, 时间序列, 图像, 文本, 聚类 ...)',
+    auto: 'inferred from the target',
+    parse: (v) => resolveTask(String(v)),
+  },
+  model: {
+    flags: '--model <kind>',
+    help: `network family: ${MODEL_KINDS.join(', ')} or auto`,
+    default: 'auto',
+    parse: choice([...MODEL_KINDS, 'auto'] as const),
+  },
+  features: {
+    flags: '--features <cols>',
+    help: 'comma-separated input columns',
+    auto: 'every usable column but the target',
+    parse: strList,
+  },
   date: { flags: '--date <col>', help: 'time column of a series', auto: 'detected', parse: str },
-  window: { flags: '--window <n>', help: 'past steps the network sees (forecast)', auto: 'from the season and the length', parse: int(1, 10000) },
-  horizon: { flags: '--horizon <n>', help: `periods to forecast after the data ends (forecast.csv), at most ${MAX_HORIZON}`, auto: 'none', parse: int(1, MAX_HORIZON) },
-  strategy: { flags: '--strategy <kind>', help: 'forecast: multi-step forecasts recursive (one output fed back) or direct (all periods at once)', default: 'recursive', parse: choice(FORECAST_STRATEGIES) },
-  covariates: { flags: '--covariates <cols>', help: 'forecast: other columns read as input channels: auto (every other numeric column), none, or a comma-separated list', auto: 'auto', parse: covariateList },
-  imageShape: { flags: '--image-shape <HxWxC>', help: 'image shape of pixel columns', auto: 'inferred from a square pixel count', parse: imageShape },
-  imageSize: { flags: '--image-size <n>', help: 'side in pixels that every image of a folder is resized to', auto: 'the median image size, at most 32', parse: int(4, 512) },
-  augment: { flags: '--augment', help: 'image task: add shifted copies of the training images (and mirrored ones, except for digits and text)', default: false, parse: bool },
-  sequenceColumns: { flags: '--sequence-columns <cols>', help: 'signal columns, in order, that a 1-D CNN reads as one sequence (--model cnn)', auto: 'every column but the target', parse: strList },
-  hidden: { flags: '--hidden <sizes>', help: 'hidden layer sizes, e.g. 64,32', auto: 'scaled to the data', parse: intList },
+  window: {
+    flags: '--window <n>',
+    help: 'past steps the network sees (forecast)',
+    auto: 'from the season and the length',
+    parse: int(1, 10000),
+  },
+  horizon: {
+    flags: '--horizon <n>',
+    help: `periods to forecast after the data ends (forecast.csv), at most ${MAX_HORIZON}`,
+    auto: 'none',
+    parse: int(1, MAX_HORIZON),
+  },
+  strategy: {
+    flags: '--strategy <kind>',
+    help: 'forecast: multi-step forecasts recursive (one output fed back) or direct (all periods at once)',
+    default: 'recursive',
+    parse: choice(FORECAST_STRATEGIES),
+  },
+  covariates: {
+    flags: '--covariates <cols>',
+    help: 'forecast: other columns read as input channels: auto (every other numeric column), none, or a comma-separated list',
+    auto: 'auto',
+    parse: covariateList,
+  },
+  imageShape: {
+    flags: '--image-shape <HxWxC>',
+    help: 'image shape of pixel columns',
+    auto: 'inferred from a square pixel count',
+    parse: imageShape,
+  },
+  imageSize: {
+    flags: '--image-size <n>',
+    help: 'side in pixels that every image of a folder is resized to',
+    auto: 'the median image size, at most 32',
+    parse: int(4, 512),
+  },
+  augment: {
+    flags: '--augment',
+    help: 'image task: add shifted copies of the training images (and mirrored ones, except for digits and text)',
+    default: false,
+    parse: bool,
+  },
+  sequenceColumns: {
+    flags: '--sequence-columns <cols>',
+    help: 'signal columns, in order, that a 1-D CNN reads as one sequence (--model cnn)',
+    auto: 'every column but the target',
+    parse: strList,
+  },
+  hidden: {
+    flags: '--hidden <sizes>',
+    help: 'hidden layer sizes, e.g. 64,32',
+    auto: 'scaled to the data',
+    parse: intList,
+  },
   epochs: { flags: '--epochs <n>', help: 'maximum training epochs', auto: 'from the data size', parse: int(1, 100000) },
   batchSize: { flags: '--batch-size <n>', help: 'mini-batch size', auto: 'from the data size', parse: int(1, 65536) },
   lr: { flags: '--lr <x>', help: 'learning rate', auto: 'per optimiser and model', parse: num(0, 10, true) },
-  optimizer: { flags: '--optimizer <kind>', help: `optimiser: ${OPTIMIZER_KINDS.join(', ')}`, default: 'adam', parse: choice(OPTIMIZER_KINDS) },
-  patience: { flags: '--patience <n>', help: 'early-stopping patience in epochs (0 = off)', auto: 'from the epochs', parse: int(0, 100000) },
-  ensemble: { flags: '--ensemble <n>', help: 'train N networks on N validation folds and average them (1 = a single network)', auto: '5 up to 2,000 training rows, else 1', parse: int(1, 50) },
-  dropout: { flags: '--dropout <x>', help: 'dropout rate after each hidden layer', auto: 'per model', parse: num(0, 0.95) },
+  optimizer: {
+    flags: '--optimizer <kind>',
+    help: `optimiser: ${OPTIMIZER_KINDS.join(', ')}`,
+    default: 'adam',
+    parse: choice(OPTIMIZER_KINDS),
+  },
+  patience: {
+    flags: '--patience <n>',
+    help: 'early-stopping patience in epochs (0 = off)',
+    auto: 'from the epochs',
+    parse: int(0, 100000),
+  },
+  ensemble: {
+    flags: '--ensemble <n>',
+    help: 'train N networks on N validation folds and average them (1 = a single network)',
+    auto: '5 up to 2,000 training rows, else 1',
+    parse: int(1, 50),
+  },
+  dropout: {
+    flags: '--dropout <x>',
+    help: 'dropout rate after each hidden layer',
+    auto: 'per model',
+    parse: num(0, 0.95),
+  },
   weightDecay: { flags: '--weight-decay <x>', help: 'L2 weight decay', auto: 'per model', parse: num(0, 1) },
-  testSize: { flags: '--test-size <f>', help: 'fraction of rows held out for testing', default: 0.2, parse: num(0, 0.9, true) },
+  testSize: {
+    flags: '--test-size <f>',
+    help: 'fraction of rows held out for testing',
+    default: 0.2,
+    parse: num(0, 0.9, true),
+  },
   test: { flags: '--test <file>', help: 'a separate labelled test file instead of a split', parse: str },
-  testPeriods: { flags: '--test-periods <n>', help: 'forecast: the last N periods are the test part', auto: 'a fraction of the series', parse: int(1, 1000000) },
-  valSize: { flags: '--val-size <f>', help: 'fraction of the training rows used for validation (early stopping)', default: 0.15, parse: num(0, 0.5, true) },
-  seed: { flags: '--seed <n>', help: 'random seed (same seed, same data, same options: same model)', default: 42, parse: int(0, 2 ** 31 - 1) },
-  cv: { flags: '--cv <k>', help: 'K-fold cross-validation (stratified for classes; rolling-origin backtest for forecasts): per-fold and mean ± std metrics', auto: 'off', parse: int(2, 50) },
-  repeats: { flags: '--repeats <n>', help: 'train N times with seeds seed, seed+1, ... and report mean ± std', auto: 'off', parse: int(2, 100) },
-  sensitivity: { flags: '--sensitivity <mode>', help: 'input sensitivity (permutation importance and MIV) for tabular tasks: auto (when cheap), on, off', default: 'auto', parse: choice(SENSITIVITY_MODES) },
-  clusters: { flags: '--clusters <k>', help: 'cluster task: number of clusters', auto: 'chosen by silhouette in 2..8', parse: int(2, 50) },
+  testPeriods: {
+    flags: '--test-periods <n>',
+    help: 'forecast: the last N periods are the test part',
+    auto: 'a fraction of the series',
+    parse: int(1, 1000000),
+  },
+  valSize: {
+    flags: '--val-size <f>',
+    help: 'fraction of the training rows used for validation (early stopping)',
+    default: 0.15,
+    parse: num(0, 0.5, true),
+  },
+  seed: {
+    flags: '--seed <n>',
+    help: 'random seed (same seed, same data, same options: same model)',
+    default: 42,
+    parse: int(0, 2 ** 31 - 1),
+  },
+  cv: {
+    flags: '--cv <k>',
+    help: 'K-fold cross-validation (stratified for classes; rolling-origin backtest for forecasts): per-fold and mean ± std metrics',
+    auto: 'off',
+    parse: int(2, 50),
+  },
+  repeats: {
+    flags: '--repeats <n>',
+    help: 'train N times with seeds seed, seed+1, ... and report mean ± std',
+    auto: 'off',
+    parse: int(2, 100),
+  },
+  sensitivity: {
+    flags: '--sensitivity <mode>',
+    help: 'input sensitivity (permutation importance and MIV) for tabular tasks: auto (when cheap), on, off',
+    default: 'auto',
+    parse: choice(SENSITIVITY_MODES),
+  },
+  clusters: {
+    flags: '--clusters <k>',
+    help: 'cluster task: number of clusters',
+    auto: 'chosen by silhouette in 2..8',
+    parse: int(2, 50),
+  },
   taskWord: null,
   tunedOn: null,
   out: { flags: '--out <dir>', help: 'run folder', auto: 'runs/<data>-<model>-<timestamp>', parse: str },
-  config: { flags: '--config <file>', help: 'JSON or YAML config file with train options (flags override it; a run\'s config.json reruns it)', parse: str },
+  config: {
+    flags: '--config <file>',
+    help: "JSON or YAML config file with train options (flags override it; a run's config.json reruns it)",
+    parse: str,
+  },
   json: { flags: '--json', help: 'print metrics.json on stdout and nothing else there', default: false, parse: bool },
   quiet: { flags: '--quiet', help: 'no progress output', default: false, parse: bool },
   force: { flags: '--force', help: 'overwrite an existing run folder', default: false, parse: bool },
@@ -217,6 +377,7 @@ export function toTrainSpec(raw: Record<string, unknown>): TrainSpec {
     }
     spec[key] = def.parse(v, key);
   }
-  if (typeof spec.data !== 'string' || spec.data === '') throw new UserError({ message: 'no data file given', hint: 'nnm train data.csv' });
+  if (typeof spec.data !== 'string' || spec.data === '')
+    throw new UserError({ message: 'no data file given', hint: 'nnm train data.csv' });
   return spec as unknown as TrainSpec;
 }

@@ -10,7 +10,8 @@ const WHY = {
     hint: "append the test file's rows to the data file and give --test-periods N (N = their number)",
   },
   cluster: {
-    message: '--test FILE does not apply to --task cluster: clustering has no labelled test part, every row is clustered',
+    message:
+      '--test FILE does not apply to --task cluster: clustering has no labelled test part, every row is clustered',
     hint: 'leave out --test (add the rows to the data file to cluster them too)',
   },
 } as const;

@@ -11,7 +11,13 @@ import { numericCell } from './tabular.js';
 export type CovariateChoice = 'auto' | 'none' | readonly string[];
 
 /** Column indices of the covariates, with a note for each numeric-looking column left out. */
-export function pickCovariates(t: RawTable, schema: Schema, targetIdx: number, timeIdx: number, choice: CovariateChoice): { indices: number[]; notes: string[] } {
+export function pickCovariates(
+  t: RawTable,
+  schema: Schema,
+  targetIdx: number,
+  timeIdx: number,
+  choice: CovariateChoice,
+): { indices: number[]; notes: string[] } {
   if (choice === 'none') return { indices: [], notes: [] };
   if (choice === 'auto') {
     const others = schema.columns.filter((c) => c.index !== targetIdx && c.index !== timeIdx);
@@ -20,18 +26,34 @@ export function pickCovariates(t: RawTable, schema: Schema, targetIdx: number, t
     const indices = numeric.filter((c) => !counters.includes(c)).map((c) => c.index);
     const skipped = others.filter((c) => c.type !== 'number');
     const notes: string[] = [];
-    if (skipped.length) notes.push(`covariates: left out ${skipped.length} column(s) that are not numeric series: ${skipped.map((c) => `"${c.name}" (${c.type})`).join(', ')}`);
-    if (counters.length) notes.push(`covariates: left out ${counters.map((c) => `"${c.name}"`).join(', ')}: equally spaced numbers, a row counter or time index (name it in --covariates to use it)`);
+    if (skipped.length)
+      notes.push(
+        `covariates: left out ${skipped.length} column(s) that are not numeric series: ${skipped.map((c) => `"${c.name}" (${c.type})`).join(', ')}`,
+      );
+    if (counters.length)
+      notes.push(
+        `covariates: left out ${counters.map((c) => `"${c.name}"`).join(', ')}: equally spaced numbers, a row counter or time index (name it in --covariates to use it)`,
+      );
     return { indices, notes };
   }
   const indices = choice.map((ref) => {
     const i = findColumn(t, ref, '--covariates');
     if (i === targetIdx || i === timeIdx) {
-      throw new UserError({ file: t.file, column: t.names[i], message: `is the ${i === targetIdx ? 'target' : 'time column'}, not a covariate`, hint: 'list only the other numeric columns in --covariates' });
+      throw new UserError({
+        file: t.file,
+        column: t.names[i],
+        message: `is the ${i === targetIdx ? 'target' : 'time column'}, not a covariate`,
+        hint: 'list only the other numeric columns in --covariates',
+      });
     }
     const type = schema.columns[i]?.type;
     if (type !== 'number' && type !== 'constant') {
-      throw new UserError({ file: t.file, column: t.names[i], message: `is a ${type} column, not a numeric covariate`, hint: 'give numeric columns to --covariates, or --covariates none' });
+      throw new UserError({
+        file: t.file,
+        column: t.names[i],
+        message: `is a ${type} column, not a numeric covariate`,
+        hint: 'give numeric columns to --covariates, or --covariates none',
+      });
     }
     return i;
   });

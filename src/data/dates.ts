@@ -8,7 +8,15 @@ export const FREQUENCIES = ['yearly', 'quarterly', 'monthly', 'weekly', 'daily',
 export type Frequency = (typeof FREQUENCIES)[number];
 
 /** The natural seasonal period of each frequency (1 = none). */
-export const SEASON: { [F in Frequency]: number } = { yearly: 1, quarterly: 4, monthly: 12, weekly: 52, daily: 7, hourly: 24, rows: 1 };
+export const SEASON: { [F in Frequency]: number } = {
+  yearly: 1,
+  quarterly: 4,
+  monthly: 12,
+  weekly: 52,
+  daily: 7,
+  hourly: 24,
+  rows: 1,
+};
 
 export function parseDate(s: string): number {
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?/.exec(s);
@@ -28,7 +36,10 @@ const DAY = 86_400_000;
 
 export function inferFrequency(times: number[]): Frequency {
   if (times.length < 2) return 'rows';
-  const diffs = times.slice(1).map((t, i) => (t - times[i]) / DAY).sort((a, b) => a - b);
+  const diffs = times
+    .slice(1)
+    .map((t, i) => (t - times[i]) / DAY)
+    .sort((a, b) => a - b);
   const med = diffs[diffs.length >> 1];
   if (med >= 360 && med <= 370) return 'yearly';
   if (med >= 88 && med <= 93) return 'quarterly';
@@ -74,5 +85,11 @@ export function formatTime(t: number, freq: Frequency): string {
 }
 
 export function dateError(file: string, row: number, column: string, value: string): UserError {
-  return new UserError({ file, row, column, message: `"${value}" is not a date`, hint: 'write dates as 2020-01-31, 2020-01 or 2020, or fix the cell' });
+  return new UserError({
+    file,
+    row,
+    column,
+    message: `"${value}" is not a date`,
+    hint: 'write dates as 2020-01-31, 2020-01 or 2020, or fix the cell',
+  });
 }

@@ -19,18 +19,28 @@ function toText(decoder: { decode(b: Uint8Array): string }, bytes: Uint8Array, f
     return decoder.decode(bytes);
   } catch (e) {
     if (e instanceof Error && /longer than/i.test(e.message)) {
-      throw new UserError({ file, message: `is too large to read as text (${(bytes.length / 2 ** 20).toFixed(0)} MB)`, hint: 'keep the rows and columns you need, or split the file' });
+      throw new UserError({
+        file,
+        message: `is too large to read as text (${(bytes.length / 2 ** 20).toFixed(0)} MB)`,
+        hint: 'keep the rows and columns you need, or split the file',
+      });
     }
     throw e;
   }
 }
 
 export function decode(buf: Buffer, file: string): Decoded {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: toText(new TextDecoder('utf-16le'), buf.subarray(2), file), encoding: 'utf-16le', notes: [] };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: toText(new TextDecoder('utf-16be'), buf.subarray(2), file), encoding: 'utf-16be', notes: [] };
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+    return { text: toText(new TextDecoder('utf-16le'), buf.subarray(2), file), encoding: 'utf-16le', notes: [] };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
+    return { text: toText(new TextDecoder('utf-16be'), buf.subarray(2), file), encoding: 'utf-16be', notes: [] };
   const sample = buf.subarray(0, Math.min(buf.length, 65536));
   if (sample.includes(0)) {
-    throw new UserError({ file, message: 'is not a text file (it contains binary data)', hint: 'save the sheet as CSV (UTF-8) or give the .xlsx file' });
+    throw new UserError({
+      file,
+      message: 'is not a text file (it contains binary data)',
+      hint: 'save the sheet as CSV (UTF-8) or give the .xlsx file',
+    });
   }
   const body = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
   try {
@@ -73,7 +83,10 @@ function classifyLines(body: Uint8Array): { utf8: number[]; other: number[]; sta
 }
 
 function lineList(lines: number[]): string {
-  const shown = lines.slice(0, 5).map((l) => l + 1).join(', ');
+  const shown = lines
+    .slice(0, 5)
+    .map((l) => l + 1)
+    .join(', ');
   return lines.length > 5 ? `${shown} and ${lines.length - 5} more` : shown;
 }
 
@@ -82,7 +95,12 @@ function decodeByLine(body: Uint8Array, file: string): Decoded {
   const gb = new TextDecoder('gb18030');
   // Most non-ASCII lines are not UTF-8: a GBK file (maybe with a few lines that are valid UTF-8 by chance).
   if (utf8.length <= other.length) {
-    const notes = utf8.length > 0 ? [`warning: the file reads as GBK/GB18030, but line(s) ${lineList(utf8)} look like UTF-8 and were read as GBK; check them (mixed encodings usually come from pasting between files)`] : [];
+    const notes =
+      utf8.length > 0
+        ? [
+            `warning: the file reads as GBK/GB18030, but line(s) ${lineList(utf8)} look like UTF-8 and were read as GBK; check them (mixed encodings usually come from pasting between files)`,
+          ]
+        : [];
     return { text: toText(gb, body, file), encoding: 'gb18030', notes };
   }
   const u8 = new TextDecoder('utf-8');

@@ -22,10 +22,18 @@ export async function loadSpreadsheet(file: string, opts: ReadOptions = {}): Pro
   } catch (e) {
     if (e instanceof SheetNotFoundError) {
       const names = (e as SheetNotFoundError & { sheets?: string[] }).sheets ?? [];
-      throw new UserError({ file, message: sheet === undefined ? 'the workbook has no sheets' : `has no sheet "${sheet}"`, hint: names.length ? `sheets: ${names.join(', ')}` : 'check --sheet' });
+      throw new UserError({
+        file,
+        message: sheet === undefined ? 'the workbook has no sheets' : `has no sheet "${sheet}"`,
+        hint: names.length ? `sheets: ${names.join(', ')}` : 'check --sheet',
+      });
     }
     if (e instanceof InvalidInputError || (e instanceof Error && e.name === 'InvalidSpreadsheetError')) {
-      throw new UserError({ file, message: `is not a readable .xlsx workbook (${e.message})`, hint: 'save it from Excel as .xlsx (an old .xls must be re-saved) or as CSV UTF-8' });
+      throw new UserError({
+        file,
+        message: `is not a readable .xlsx workbook (${e.message})`,
+        hint: 'save it from Excel as .xlsx (an old .xls must be re-saved) or as CSV UTF-8',
+      });
     }
     throw e;
   }

@@ -12,8 +12,8 @@ export const MAX_FILE_BYTES = 2 ** 31;
 const CAUSES: Record<string, [message: string, hint: string]> = {
   ENOENT: ['file not found', 'check the path (run `ls` in that folder) or quote a name with spaces'],
   ENOTDIR: ['file not found (a part of the path is a file, not a folder)', 'check the path'],
-  EACCES: ['permission denied (nnm may not read it)', 'check the file\'s permissions (ls -l), e.g. chmod u+r FILE'],
-  EPERM: ['permission denied (nnm may not read it)', 'check the file\'s permissions (ls -l), e.g. chmod u+r FILE'],
+  EACCES: ['permission denied (nnm may not read it)', "check the file's permissions (ls -l), e.g. chmod u+r FILE"],
+  EPERM: ['permission denied (nnm may not read it)', "check the file's permissions (ls -l), e.g. chmod u+r FILE"],
   EISDIR: ['is a folder, not a data file', 'give a .csv file (a folder of images needs --task image)'],
   ELOOP: ['is a symbolic link that points to itself (a loop)', 'give the real file'],
   ENAMETOOLONG: ['the path is too long', 'move the file to a shorter path'],
@@ -33,7 +33,15 @@ export function fileError(file: string, e: unknown): unknown {
 /** The reading primitives, injectable so that a file changing mid-read can be tested. */
 export interface FileOps {
   open: (file: string) => number;
-  fstat: (fd: number) => { size: number; isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean };
+  fstat: (fd: number) => {
+    size: number;
+    isFile(): boolean;
+    isDirectory(): boolean;
+    isFIFO(): boolean;
+    isCharacterDevice(): boolean;
+    isBlockDevice(): boolean;
+    isSocket(): boolean;
+  };
   read: (fd: number, buf: Buffer, offset: number, length: number, position: number) => number;
   close: (fd: number) => void;
 }
@@ -47,10 +55,22 @@ const NODE_FS: FileOps = {
 };
 
 function kindError(file: string, st: ReturnType<FileOps['fstat']>): UserError | undefined {
-  if (st.isDirectory()) return new UserError({ file, message: 'is a folder, not a data file', hint: 'give a .csv file (a folder of images needs --task image)' });
-  if (st.isFIFO()) return new UserError({ file, message: 'is a named pipe (FIFO), not a regular file', hint: 'save the data to a file first, then give that file' });
-  if (st.isCharacterDevice() || st.isBlockDevice()) return new UserError({ file, message: 'is a device, not a data file', hint: 'give a .csv or .xlsx file' });
-  if (st.isSocket()) return new UserError({ file, message: 'is a socket, not a data file', hint: 'give a .csv or .xlsx file' });
+  if (st.isDirectory())
+    return new UserError({
+      file,
+      message: 'is a folder, not a data file',
+      hint: 'give a .csv file (a folder of images needs --task image)',
+    });
+  if (st.isFIFO())
+    return new UserError({
+      file,
+      message: 'is a named pipe (FIFO), not a regular file',
+      hint: 'save the data to a file first, then give that file',
+    });
+  if (st.isCharacterDevice() || st.isBlockDevice())
+    return new UserError({ file, message: 'is a device, not a data file', hint: 'give a .csv or .xlsx file' });
+  if (st.isSocket())
+    return new UserError({ file, message: 'is a socket, not a data file', hint: 'give a .csv or .xlsx file' });
   if (!st.isFile()) return new UserError({ file, message: 'is not a regular file', hint: 'give a .csv or .xlsx file' });
   return undefined;
 }
@@ -68,7 +88,11 @@ export function readDataFile(file: string, maxBytes = MAX_FILE_BYTES, ops: FileO
     const bad = kindError(file, st);
     if (bad) throw bad;
     if (st.size > maxBytes) {
-      throw new UserError({ file, message: `is too large (${(st.size / 2 ** 20).toFixed(0)} MB; nnm reads data files up to ${(maxBytes / 2 ** 20).toFixed(0)} MB)`, hint: 'keep the rows and columns you need, or split the file' });
+      throw new UserError({
+        file,
+        message: `is too large (${(st.size / 2 ** 20).toFixed(0)} MB; nnm reads data files up to ${(maxBytes / 2 ** 20).toFixed(0)} MB)`,
+        hint: 'keep the rows and columns you need, or split the file',
+      });
     }
     const buf = Buffer.allocUnsafe(st.size);
     let got = 0;
@@ -78,11 +102,19 @@ export function readDataFile(file: string, maxBytes = MAX_FILE_BYTES, ops: FileO
       got += n;
     }
     if (got < st.size) {
-      throw new UserError({ file, message: `changed while it was read (${st.size} bytes when opened, ${got} read)`, hint: 'read it again once no program is writing or moving it' });
+      throw new UserError({
+        file,
+        message: `changed while it was read (${st.size} bytes when opened, ${got} read)`,
+        hint: 'read it again once no program is writing or moving it',
+      });
     }
     const probe = Buffer.alloc(1);
     if (ops.read(fd, probe, 0, 1, st.size) > 0) {
-      throw new UserError({ file, message: 'changed while it was read (it grew)', hint: 'read it again once no program is writing it' });
+      throw new UserError({
+        file,
+        message: 'changed while it was read (it grew)',
+        hint: 'read it again once no program is writing it',
+      });
     }
     return buf;
   } catch (e) {

@@ -75,7 +75,11 @@ const EXAMPLE: Record<GroupStyle, string> = { comma: '1,016', dot: '1.016,5', sp
  * column's distinct values when the reader kept them (cheaper than the whole column), else undefined.
  */
 export function ungroupColumns(
-  names: string[], columns: string[][], decimalComma: boolean, notes: string[], distinct: (c: number) => Iterable<string> | undefined,
+  names: string[],
+  columns: string[][],
+  decimalComma: boolean,
+  notes: string[],
+  distinct: (c: number) => Iterable<string> | undefined,
 ): void {
   for (let c = 0; c < columns.length; c++) {
     const style = detectGrouping(distinct(c) ?? columns[c], decimalComma);
@@ -92,6 +96,8 @@ export function ungroupColumns(
       }
       col[r] = plain;
     }
-    notes.push(`column "${names[c]}": numbers written with thousands separators (like "${EXAMPLE[style]}") read as numbers`);
+    notes.push(
+      `column "${names[c]}": numbers written with thousands separators (like "${EXAMPLE[style]}") read as numbers`,
+    );
   }
 }

@@ -39,7 +39,10 @@ function titleLines(rows: string[][]): number {
 }
 
 function preview(row: string[]): string {
-  const text = row.map((c) => c.trim()).filter((c) => c !== '').join(' ');
+  const text = row
+    .map((c) => c.trim())
+    .filter((c) => c !== '')
+    .join(' ');
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
@@ -52,7 +55,12 @@ export class HeaderPicker implements RowSink {
   private pending: { row: string[]; no: number }[] = [];
   private decided: boolean;
 
-  constructor(private readonly sink: RowSink, private readonly file: string, private readonly notes: string[], private readonly headerRow?: number) {
+  constructor(
+    private readonly sink: RowSink,
+    private readonly file: string,
+    private readonly notes: string[],
+    private readonly headerRow?: number,
+  ) {
     this.decided = headerRow === undefined ? false : true;
   }
 
@@ -72,9 +80,16 @@ export class HeaderPicker implements RowSink {
   finish(): void {
     if (this.headerRow !== undefined) {
       if (this.rowNo < this.headerRow) {
-        throw new UserError({ file: this.file, message: `--header-row ${this.headerRow} is past the end: the file has ${this.rowNo} row(s)`, hint: 'give the row number of the header line, as a spreadsheet shows it' });
+        throw new UserError({
+          file: this.file,
+          message: `--header-row ${this.headerRow} is past the end: the file has ${this.rowNo} row(s)`,
+          hint: 'give the row number of the header line, as a spreadsheet shows it',
+        });
       }
-      if (this.headerRow > 1) this.notes.push(`read row ${this.headerRow} as the header (--header-row); row numbers in messages count the header as row 1`);
+      if (this.headerRow > 1)
+        this.notes.push(
+          `read row ${this.headerRow} as the header (--header-row); row numbers in messages count the header as row 1`,
+        );
     }
     if (!this.decided) this.decide();
   }
@@ -84,8 +99,13 @@ export class HeaderPicker implements RowSink {
     const p = this.pending;
     const skip = titleLines(p.map((x) => x.row));
     if (skip > 0) {
-      const lines = p.slice(0, skip).map((x) => `row ${x.no} ("${preview(x.row)}")`).join(', ');
-      this.notes.push(`skipped the title line${skip > 1 ? 's' : ''} ${lines} above the header (row ${p[skip].no}); use --header-row N to choose the header; row numbers in messages count the header as row 1`);
+      const lines = p
+        .slice(0, skip)
+        .map((x) => `row ${x.no} ("${preview(x.row)}")`)
+        .join(', ');
+      this.notes.push(
+        `skipped the title line${skip > 1 ? 's' : ''} ${lines} above the header (row ${p[skip].no}); use --header-row N to choose the header; row numbers in messages count the header as row 1`,
+      );
     }
     for (const x of p.slice(skip)) this.sink.add(x.row);
     this.pending = [];

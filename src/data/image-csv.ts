@@ -23,7 +23,12 @@ const LABEL_NAMES = /^(label|labels|class|classes|target|y|digit|category|类别
 const ID_NAMES = /^(id|index|idx|filename|file|name|path|image|编号|序号|文件名)$/i;
 
 /** Load a pixel/signal CSV; `kind` is what it turned out to be (an image or a signal). */
-export function loadPixelCsv(file: string, o: PixelCsvOptions, note: (m: string) => void, read: (file: string) => RawTable = loadTable): ImageSet & { kind: 'image' | 'signal' } {
+export function loadPixelCsv(
+  file: string,
+  o: PixelCsvOptions,
+  note: (m: string) => void,
+  read: (file: string) => RawTable = loadTable,
+): ImageSet & { kind: 'image' | 'signal' } {
   const t = read(file);
   for (const n of t.notes) note(n);
   const notes = [...t.notes];
@@ -36,17 +41,25 @@ export function loadPixelCsv(file: string, o: PixelCsvOptions, note: (m: string)
   else {
     const named = t.names.findIndex((n) => LABEL_NAMES.test(n));
     labelIndex = named >= 0 ? named : t.names.length - 1;
-    say(`label column: "${t.names[labelIndex]}" (${named >= 0 ? 'by its name' : 'the last column'}; set --target to change)`);
+    say(
+      `label column: "${t.names[labelIndex]}" (${named >= 0 ? 'by its name' : 'the last column'}; set --target to change)`,
+    );
   }
   const idIndex = t.names.findIndex((n, i) => i !== labelIndex && ID_NAMES.test(n));
   let cols: number[];
   if (o.columns) {
     cols = o.columns.map((c) => findColumn(t, c, o.want === 'signal' ? '--sequence-columns' : '--features'));
-    if (cols.includes(labelIndex)) throw new UserError({ file, message: `the pixel/signal columns include the label "${t.names[labelIndex]}"`, hint: 'remove it from the column list or choose another --target' });
+    if (cols.includes(labelIndex))
+      throw new UserError({
+        file,
+        message: `the pixel/signal columns include the label "${t.names[labelIndex]}"`,
+        hint: 'remove it from the column list or choose another --target',
+      });
   } else {
     cols = t.names.map((_, i) => i).filter((i) => i !== labelIndex && i !== idIndex);
   }
-  if (idIndex >= 0 && !o.columns) say(`column "${t.names[idIndex]}" is an identifier: used to name the predictions, not as a pixel`);
+  if (idIndex >= 0 && !o.columns)
+    say(`column "${t.names[idIndex]}" is an identifier: used to name the predictions, not as a pixel`);
   const count = cols.length;
   const x = readValues(t, cols);
 
@@ -58,7 +71,11 @@ export function loadPixelCsv(file: string, o: PixelCsvOptions, note: (m: string)
   } else if (o.imageShape) {
     const [H, W, C] = o.imageShape;
     if (H * W * C !== count) {
-      throw new UserError({ file, message: `--image-shape ${H}x${W}x${C} needs ${H * W * C} pixel columns, the file has ${count}`, hint: `give a shape whose H·W·C is ${count}` });
+      throw new UserError({
+        file,
+        message: `--image-shape ${H}x${W}x${C} needs ${H * W * C} pixel columns, the file has ${count}`,
+        hint: `give a shape whose H·W·C is ${count}`,
+      });
     }
     kind = 'image';
     shape = [C, H, W];
@@ -69,21 +86,41 @@ export function loadPixelCsv(file: string, o: PixelCsvOptions, note: (m: string)
     if (o.want === 'auto' && (!(grey || rgb) || !pixelLike)) {
       kind = 'signal';
       shape = signalShape(file, count);
-      say(`read each row as a 1-D signal of ${count} values (${grey || rgb ? 'the values are not pixel values' : 'the count is not a square image'}); a 1-D CNN (Conv1d) will be used`);
+      say(
+        `read each row as a 1-D signal of ${count} values (${grey || rgb ? 'the values are not pixel values' : 'the count is not a square image'}); a 1-D CNN (Conv1d) will be used`,
+      );
     } else if (grey || rgb) {
       kind = 'image';
       shape = grey ? [1, grey, grey] : [3, rgb!, rgb!];
-      say(`image shape ${shape[1]}x${shape[2]}x${shape[0]} inferred from ${count} pixel columns (a square${grey ? '' : ' of RGB triples'}); set --image-shape HxWxC to change`);
+      say(
+        `image shape ${shape[1]}x${shape[2]}x${shape[0]} inferred from ${count} pixel columns (a square${grey ? '' : ' of RGB triples'}); set --image-shape HxWxC to change`,
+      );
     } else {
-      throw new UserError({ file, message: `${count} pixel columns fit no square image shape`, hint: 'give the shape with --image-shape HxWxC (e.g. 28x28x1), or name the pixel columns with --features' });
+      throw new UserError({
+        file,
+        message: `${count} pixel columns fit no square image shape`,
+        hint: 'give the shape with --image-shape HxWxC (e.g. 28x28x1), or name the pixel columns with --features',
+      });
     }
   }
   if (kind === 'image' && shape[0] > 1) toChannelsFirst(x, t.nRows, shape);
   const labelCol = t.columns[labelIndex];
   for (let r = 0; r < t.nRows; r++) {
-    if (isMissing(labelCol[r])) throw new UserError({ file, row: r + 2, column: t.names[labelIndex], message: 'the label is missing', hint: 'fill it in or remove the row' });
+    if (isMissing(labelCol[r]))
+      throw new UserError({
+        file,
+        row: r + 2,
+        column: t.names[labelIndex],
+        message: 'the label is missing',
+        hint: 'fill it in or remove the row',
+      });
   }
-  const source: ImageSource = { kind: 'pixels', columns: cols.map((c) => t.names[c]), labelColumn: t.names[labelIndex], ...(idIndex >= 0 ? { idColumn: t.names[idIndex] } : {}) };
+  const source: ImageSource = {
+    kind: 'pixels',
+    columns: cols.map((c) => t.names[c]),
+    labelColumn: t.names[labelIndex],
+    ...(idIndex >= 0 ? { idColumn: t.names[idIndex] } : {}),
+  };
   return {
     kind,
     file,
@@ -101,15 +138,37 @@ export function loadPixelCsv(file: string, o: PixelCsvOptions, note: (m: string)
 }
 
 /** A second file (--test, or predict's input) read with the columns and shape of a trained pipeline; labels optional unless required. */
-export function loadPixelCsvLike(file: string, source: Extract<ImageSource, { kind: 'pixels' }>, shape: number[], kind: 'image' | 'signal', requireLabels = true, read: (file: string) => RawTable = loadTable): ImageSet & { labelled: boolean } {
+export function loadPixelCsvLike(
+  file: string,
+  source: Extract<ImageSource, { kind: 'pixels' }>,
+  shape: number[],
+  kind: 'image' | 'signal',
+  requireLabels = true,
+  read: (file: string) => RawTable = loadTable,
+): ImageSet & { labelled: boolean } {
   const t = read(file);
   const missing = source.columns.filter((c) => !t.names.includes(c));
   if (missing.length) {
-    throw new UserError({ file, message: `is missing ${missing.length} of the ${source.columns.length} pixel/signal columns the model uses (${missing.slice(0, 3).map((m) => `"${m}"`).join(', ')}${missing.length > 3 ? ', ...' : ''})`, hint: 'the file needs the same header as the training file' });
+    throw new UserError({
+      file,
+      message: `is missing ${missing.length} of the ${source.columns.length} pixel/signal columns the model uses (${missing
+        .slice(0, 3)
+        .map((m) => `"${m}"`)
+        .join(', ')}${missing.length > 3 ? ', ...' : ''})`,
+      hint: 'the file needs the same header as the training file',
+    });
   }
   const li = t.names.indexOf(source.labelColumn);
-  if (li < 0 && requireLabels) throw new UserError({ file, message: `has no label column "${source.labelColumn}"`, hint: 'the test file needs the same header as the training file' });
-  const x = readValues(t, source.columns.map((c) => t.names.indexOf(c)));
+  if (li < 0 && requireLabels)
+    throw new UserError({
+      file,
+      message: `has no label column "${source.labelColumn}"`,
+      hint: 'the test file needs the same header as the training file',
+    });
+  const x = readValues(
+    t,
+    source.columns.map((c) => t.names.indexOf(c)),
+  );
   if (kind === 'image' && shape[0] > 1) toChannelsFirst(x, t.nRows, shape);
   const ii = source.idColumn ? t.names.indexOf(source.idColumn) : -1;
   return {
@@ -134,11 +193,23 @@ function readValues(t: RawTable, cols: number[]): Float32Array {
     for (let r = 0; r < n; r++) {
       const v = col[r];
       if (isMissing(v)) {
-        throw new UserError({ file: t.file, row: r + 2, column: t.names[c], message: 'the pixel/signal cell is empty', hint: 'every pixel needs a value; fill it (e.g. 0) or remove the row' });
+        throw new UserError({
+          file: t.file,
+          row: r + 2,
+          column: t.names[c],
+          message: 'the pixel/signal cell is empty',
+          hint: 'every pixel needs a value; fill it (e.g. 0) or remove the row',
+        });
       }
       const num = parseNumber(v, t.decimalComma);
       if (!Number.isFinite(num)) {
-        throw new UserError({ file: t.file, row: r + 2, column: t.names[c], message: `"${v}" is not a number`, hint: 'pixel and signal cells must be numbers; fix the cell, or choose the label with --target' });
+        throw new UserError({
+          file: t.file,
+          row: r + 2,
+          column: t.names[c],
+          message: `"${v}" is not a number`,
+          hint: 'pixel and signal cells must be numbers; fix the cell, or choose the label with --target',
+        });
       }
       x[r * cols.length + j] = num;
     }
@@ -147,7 +218,12 @@ function readValues(t: RawTable, cols: number[]): Float32Array {
 }
 
 function signalShape(file: string, count: number): number[] {
-  if (count < 4) throw new UserError({ file, message: `has ${count} signal column(s), too few for a 1-D CNN`, hint: 'a signal needs at least 4 values per row; use --model mlp for tabular data' });
+  if (count < 4)
+    throw new UserError({
+      file,
+      message: `has ${count} signal column(s), too few for a 1-D CNN`,
+      hint: 'a signal needs at least 4 values per row; use --model mlp for tabular data',
+    });
   return [1, count];
 }
 

@@ -37,31 +37,57 @@ export function isFolder(path: string): boolean {
   }
 }
 
-export function loadImageFolder(dir: string, o: FolderOptions, note: (m: string) => void): ImageSet & { colour: 'grey' | 'rgb'; size: number } {
+export function loadImageFolder(
+  dir: string,
+  o: FolderOptions,
+  note: (m: string) => void,
+): ImageSet & { colour: 'grey' | 'rgb'; size: number } {
   const notes: string[] = [];
   const say = (m: string): void => {
     notes.push(m);
     note(m);
   };
   const entries = readdirSync(dir, { withFileTypes: true });
-  const classDirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  const classDirs = entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
   if (classDirs.length === 0) {
-    throw new UserError({ file: dir, message: 'has no class sub-folders', hint: 'put the images of each class in their own sub-folder: photos/cat/1.jpg, photos/dog/2.png' });
+    throw new UserError({
+      file: dir,
+      message: 'has no class sub-folders',
+      hint: 'put the images of each class in their own sub-folder: photos/cat/1.jpg, photos/dog/2.png',
+    });
   }
   if (!o.classes && classDirs.length < 2) {
-    throw new UserError({ file: dir, message: `has one class sub-folder only ("${classDirs[0]}")`, hint: 'a classifier needs at least two class folders' });
+    throw new UserError({
+      file: dir,
+      message: `has one class sub-folder only ("${classDirs[0]}")`,
+      hint: 'a classifier needs at least two class folders',
+    });
   }
   const files: { path: string; label: string; id: string }[] = [];
   let skipped = 0;
   for (const cls of classDirs) {
     if (o.classes && !o.classes.includes(cls)) {
-      throw new UserError({ file: join(dir, cls), message: `class "${cls}" does not occur in the training folder`, hint: `known classes: ${o.classes.join(', ')}` });
+      throw new UserError({
+        file: join(dir, cls),
+        message: `class "${cls}" does not occur in the training folder`,
+        hint: `known classes: ${o.classes.join(', ')}`,
+      });
     }
-    const names = readdirSync(join(dir, cls), { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
+    const names = readdirSync(join(dir, cls), { withFileTypes: true })
+      .filter((e) => e.isFile() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort();
     const images = names.filter((n) => EXTENSIONS.has(extname(n).toLowerCase()));
     skipped += names.length - images.length;
     if (images.length === 0) {
-      throw new UserError({ file: join(dir, cls), message: 'the class folder holds no PNG or JPEG images', hint: 'add images to it or remove the folder' });
+      throw new UserError({
+        file: join(dir, cls),
+        message: 'the class folder holds no PNG or JPEG images',
+        hint: 'add images to it or remove the folder',
+      });
     }
     for (const f of images) files.push({ path: join(dir, cls, f), label: cls, id: `${cls}/${f}` });
   }
@@ -73,7 +99,9 @@ export function loadImageFolder(dir: string, o: FolderOptions, note: (m: string)
   const median = sides[sides.length >> 1];
   const size = o.size ?? Math.max(8, Math.min(DEFAULT_MAX_SIDE, median));
   if (o.size === undefined) {
-    say(`${files.length} images in ${classDirs.length} classes, ${colour === 'grey' ? 'grey' : 'RGB'}, resized to ${size}x${size} (median side ${median}${median > DEFAULT_MAX_SIDE ? `, capped at ${DEFAULT_MAX_SIDE}` : ''}; set --image-size to change)`);
+    say(
+      `${files.length} images in ${classDirs.length} classes, ${colour === 'grey' ? 'grey' : 'RGB'}, resized to ${size}x${size} (median side ${median}${median > DEFAULT_MAX_SIDE ? `, capped at ${DEFAULT_MAX_SIDE}` : ''}; set --image-size to change)`,
+    );
   }
   const nonSquare = decoded.filter((d) => d.width !== d.height).length;
   if (nonSquare && o.size === undefined) say(`${nonSquare} image(s) are not square and are stretched to a square`);
@@ -99,19 +127,32 @@ export function decodeImage(path: string): Decoded {
   const isPng = buf.length >= 8 && buf[0] === 0x89 && buf[1] === 0x50 && buf[2] === 0x4e && buf[3] === 0x47;
   const isJpeg = buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff;
   if (!isPng && !isJpeg) {
-    throw new UserError({ file: path, message: 'is neither a PNG nor a JPEG image (unknown file signature)', hint: 'convert it to PNG or JPEG, or remove it from the folder' });
+    throw new UserError({
+      file: path,
+      message: 'is neither a PNG nor a JPEG image (unknown file signature)',
+      hint: 'convert it to PNG or JPEG, or remove it from the folder',
+    });
   }
   try {
     if (isPng) {
       const png = PNG.sync.read(buf);
-      return { width: png.width, height: png.height, rgba: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.length) };
+      return {
+        width: png.width,
+        height: png.height,
+        rgba: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.length),
+      };
     }
     const img = jpeg.decode(buf, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 512 });
-    if (!(img.width > 0 && img.height > 0) || img.data.length < img.width * img.height * 4) throw new Error('no pixel data');
+    if (!(img.width > 0 && img.height > 0) || img.data.length < img.width * img.height * 4)
+      throw new Error('no pixel data');
     return { width: img.width, height: img.height, rgba: img.data };
   } catch (e) {
     if (!(e instanceof Error)) throw e;
-    throw new UserError({ file: path, message: `cannot be decoded as ${isPng ? 'PNG' : 'JPEG'} (${e.message.split('\n')[0]})`, hint: 'the file is damaged or truncated: re-save it or remove it from the folder' });
+    throw new UserError({
+      file: path,
+      message: `cannot be decoded as ${isPng ? 'PNG' : 'JPEG'} (${e.message.split('\n')[0]})`,
+      hint: 'the file is damaged or truncated: re-save it or remove it from the folder',
+    });
   }
 }
 
@@ -119,20 +160,43 @@ export function decodeImage(path: string): Decoded {
  * Images for prediction with a trained model's colour and size: a folder of images (unlabelled) or
  * of class sub-folders (labelled by them). ids are paths relative to the folder.
  */
-export function loadImagesLike(dir: string, colour: 'grey' | 'rgb', size: number): { x: Float32Array; n: number; ids: string[]; labels?: string[] } {
+export function loadImagesLike(
+  dir: string,
+  colour: 'grey' | 'rgb',
+  size: number,
+): { x: Float32Array; n: number; ids: string[]; labels?: string[] } {
   const entries = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
-  const flat = entries.filter((e) => e.isFile() && EXTENSIONS.has(extname(e.name).toLowerCase())).map((e) => e.name).sort();
-  const classes = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const flat = entries
+    .filter((e) => e.isFile() && EXTENSIONS.has(extname(e.name).toLowerCase()))
+    .map((e) => e.name)
+    .sort();
+  const classes = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const files = flat.map((f) => ({ id: f, label: undefined as string | undefined }));
   if (flat.length === 0) {
     for (const c of classes) {
-      for (const f of readdirSync(join(dir, c)).filter((n) => !n.startsWith('.') && EXTENSIONS.has(extname(n).toLowerCase())).sort()) files.push({ id: `${c}/${f}`, label: c });
+      for (const f of readdirSync(join(dir, c))
+        .filter((n) => !n.startsWith('.') && EXTENSIONS.has(extname(n).toLowerCase()))
+        .sort())
+        files.push({ id: `${c}/${f}`, label: c });
     }
   }
-  if (files.length === 0) throw new UserError({ file: dir, message: 'holds no PNG or JPEG images', hint: 'give a folder of images (or of class sub-folders of images)' });
+  if (files.length === 0)
+    throw new UserError({
+      file: dir,
+      message: 'holds no PNG or JPEG images',
+      hint: 'give a folder of images (or of class sub-folders of images)',
+    });
   const decoded = files.map((f) => decodeImage(join(dir, f.id)));
   const labelled = files.every((f) => f.label !== undefined);
-  return { x: toTensor(decoded, colour, size), n: files.length, ids: files.map((f) => f.id), ...(labelled ? { labels: files.map((f) => f.label!) } : {}) };
+  return {
+    x: toTensor(decoded, colour, size),
+    n: files.length,
+    ids: files.map((f) => f.id),
+    ...(labelled ? { labels: files.map((f) => f.label!) } : {}),
+  };
 }
 
 function toTensor(decoded: Decoded[], colour: 'grey' | 'rgb', size: number): Float32Array {
@@ -197,7 +261,9 @@ function resample(out: Float32Array, o: number, src: Float32Array, W: number, H:
         const x1 = Math.min(W - 1, x0 + 1);
         const ty = fy - y0;
         const tx = fx - x0;
-        v = (src[y0 * W + x0] * (1 - tx) + src[y0 * W + x1] * tx) * (1 - ty) + (src[y1 * W + x0] * (1 - tx) + src[y1 * W + x1] * tx) * ty;
+        v =
+          (src[y0 * W + x0] * (1 - tx) + src[y0 * W + x1] * tx) * (1 - ty) +
+          (src[y1 * W + x0] * (1 - tx) + src[y1 * W + x1] * tx) * ty;
       }
       out[o + y * S + x] = v;
     }

@@ -19,7 +19,12 @@ export interface ImageInputs {
 export function transformImageInputs(p: ImagePipeline, path: string): ImageInputs {
   let out: ImageInputs;
   if (p.source.kind === 'folder') {
-    if (!isFolder(path)) throw new UserError({ file: path, message: 'is not a folder, but the model was trained on a folder of images', hint: 'give a folder of PNG/JPEG images' });
+    if (!isFolder(path))
+      throw new UserError({
+        file: path,
+        message: 'is not a folder, but the model was trained on a folder of images',
+        hint: 'give a folder of PNG/JPEG images',
+      });
     const r = loadImagesLike(path, p.source.colour, p.source.size);
     out = { x: r.x, n: r.n, ids: r.ids, idHeader: 'file', labels: r.labels };
   } else {

@@ -14,19 +14,19 @@ export type ImageScaling =
 
 export type ImageSource =
   | {
-    kind: 'pixels';
-    /** Pixel (or signal) columns in file order; for C > 1, pixel-major (H, W, C) like a flattened HxWxC array. */
-    columns: string[];
-    labelColumn: string;
-    idColumn?: string;
-  }
+      kind: 'pixels';
+      /** Pixel (or signal) columns in file order; for C > 1, pixel-major (H, W, C) like a flattened HxWxC array. */
+      columns: string[];
+      labelColumn: string;
+      idColumn?: string;
+    }
   | {
-    kind: 'folder';
-    /** Every image is decoded (PNG/JPEG), alpha composited over white, converted, resized. */
-    colour: 'grey' | 'rgb';
-    size: number;
-    resize: 'area-or-bilinear';
-  };
+      kind: 'folder';
+      /** Every image is decoded (PNG/JPEG), alpha composited over white, converted, resized. */
+      colour: 'grey' | 'rgb';
+      size: number;
+      resize: 'area-or-bilinear';
+    };
 
 export interface ImagePipeline {
   kind: 'image' | 'signal';
@@ -72,11 +72,17 @@ export function inferPixelRange(x: Float32Array, n: number, size: number, rows?:
   else for (let i = 0; i < n; i++) visit(i);
   if (min >= 0) {
     for (const r of RANGES) {
-      if (max <= r && (r === 1 || integer || r === 255)) return { kind: 'range', min: 0, max: r, why: `values lie in 0..${r}` };
+      if (max <= r && (r === 1 || integer || r === 255))
+        return { kind: 'range', min: 0, max: r, why: `values lie in 0..${r}` };
     }
   }
   const span = max > min ? max - min : 1;
-  return { kind: 'range', min, max: min + span, why: `values lie in ${fmt(min)}..${fmt(max)} (no standard pixel range); scaled by their training min and max` };
+  return {
+    kind: 'range',
+    min,
+    max: min + span,
+    why: `values lie in ${fmt(min)}..${fmt(max)} (no standard pixel range); scaled by their training min and max`,
+  };
 }
 
 /** Mean and standard deviation over the given rows (signals). */
@@ -120,7 +126,15 @@ export function flipsMakeSense(classes: string[], file: string): boolean {
  * to ±maxShift pixels (zero fill) and, when `flip`, mirrored left-right with probability 1/2.
  * NOTE: done once before training (the fit loop stays allocation-free and unaware of images).
  */
-export function augmentImages(x: Float32Array, y: Float32Array, n: number, shape: number[], copies: number, flip: boolean, rng: Rng): { x: Float32Array; y: Float32Array; n: number } {
+export function augmentImages(
+  x: Float32Array,
+  y: Float32Array,
+  n: number,
+  shape: number[],
+  copies: number,
+  flip: boolean,
+  rng: Rng,
+): { x: Float32Array; y: Float32Array; n: number } {
   const [C, H, W] = shape;
   const size = C * H * W;
   const maxShift = Math.max(1, Math.round(Math.min(H, W) / 8));

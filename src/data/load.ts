@@ -46,10 +46,16 @@ export function loadTable(file: string, opts: TableOptions = {}, onProgress?: Lo
 }
 
 export function parseTable(
-  text: string, file: string, encoding: RawTable['encoding'] = 'utf-8', onProgress?: LoadProgress, opts: TableOptions = {}, notes: string[] = [],
+  text: string,
+  file: string,
+  encoding: RawTable['encoding'] = 'utf-8',
+  onProgress?: LoadProgress,
+  opts: TableOptions = {},
+  notes: string[] = [],
 ): RawTable {
   // NOTE: /\S/ and the guarded replace avoid whole-file copies (a 125 MB file is 125 MB per copy).
-  if (!/\S/.test(text)) throw new UserError({ file, message: 'the file is empty', hint: 'give a CSV with a header line and data rows' });
+  if (!/\S/.test(text))
+    throw new UserError({ file, message: 'the file is empty', hint: 'give a CSV with a header line and data rows' });
   // NOTE: line ends are unified first: papaparse takes the first one it sees as the only one, so a
   // file edited by two tools (CRLF and LF mixed) would otherwise merge rows.
   const body = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
@@ -69,7 +75,12 @@ export function parseTable(
       try {
         columns.meta.delimiter = res.meta.delimiter || ',';
         if (res.errors.some((e) => e.type === 'Quotes')) {
-          throw new UserError({ file, row: columns.rowsSeen + 1, message: 'a quoted field is never closed', hint: 'close the quote (") or remove it' });
+          throw new UserError({
+            file,
+            row: columns.rowsSeen + 1,
+            message: 'a quoted field is never closed',
+            hint: 'close the quote (") or remove it',
+          });
         }
         rows.add(res.data);
         if (report && res.meta.cursor >= nextReport) {
@@ -105,12 +116,18 @@ function guessDelimiter(body: string): string {
     start = end + 1;
   }
   const head = body.slice(start, start + 65536);
-  return Papa.parse<string[]>(head, { preview: 20, delimitersToGuess: DELIMITERS, skipEmptyLines: 'greedy' }).meta.delimiter || ',';
+  return (
+    Papa.parse<string[]>(head, { preview: 20, delimitersToGuess: DELIMITERS, skipEmptyLines: 'greedy' }).meta
+      .delimiter || ','
+  );
 }
 
 /** Rows of cell text (header first) -> RawTable: unique names, trimmed cells, ragged rows refused. */
 export function rawTableFromRows(
-  data: string[][], file: string, meta: { delimiter: string; encoding: RawTable['encoding']; notes: string[] }, opts: TableOptions = {},
+  data: string[][],
+  file: string,
+  meta: { delimiter: string; encoding: RawTable['encoding']; notes: string[] },
+  opts: TableOptions = {},
 ): RawTable {
   const columns = new ColumnBuilder(file, meta, opts.maxCells);
   const rows = new HeaderPicker(columns, file, meta.notes, opts.headerRow);
@@ -139,14 +156,24 @@ class ColumnBuilder {
   private shared: ({ seen: Record<string, string>; size: number } | null)[] = [];
 
   constructor(
-    private readonly file: string, readonly meta: { delimiter: string; encoding: RawTable['encoding']; notes: string[] }, private readonly maxCells = DEFAULT_MAX_CELLS,
+    private readonly file: string,
+    readonly meta: { delimiter: string; encoding: RawTable['encoding']; notes: string[] },
+    private readonly maxCells = DEFAULT_MAX_CELLS,
   ) {}
 
   add(row: string[]): void {
     const r = this.rowsSeen++;
     if (r === 0) {
-      if (row.every((h) => h.trim() === '')) throw new UserError({ file: this.file, message: 'the file is empty', hint: 'give a table with a header line and data rows' });
-      this.names = uniqueNames(row.map((h) => h.trim()), this.meta.notes);
+      if (row.every((h) => h.trim() === ''))
+        throw new UserError({
+          file: this.file,
+          message: 'the file is empty',
+          hint: 'give a table with a header line and data rows',
+        });
+      this.names = uniqueNames(
+        row.map((h) => h.trim()),
+        this.meta.notes,
+      );
       this.columns = this.names.map(() => []);
       this.shared = this.names.map(() => ({ seen: Object.create(null) as Record<string, string>, size: 0 }));
       return;
@@ -159,12 +186,16 @@ class ColumnBuilder {
         file: this.file,
         row: r + 1,
         message: `has ${n} field${n === 1 ? '' : 's'} but the header has ${C}`,
-        hint: n > C ? `quote cells that contain "${d === '\t' ? '\\t' : d}" or remove the extra fields` : 'fill in the missing fields (empty cells are fine: a,,c)',
+        hint:
+          n > C
+            ? `quote cells that contain "${d === '\t' ? '\\t' : d}" or remove the extra fields`
+            : 'fill in the missing fields (empty cells are fine: a,,c)',
       });
     }
     if (r * C > this.maxCells) {
       throw new UserError({
-        file: this.file, row: r + 1,
+        file: this.file,
+        row: r + 1,
         message: `has more than ${this.maxCells.toLocaleString('en-US')} cells (rows x columns), the limit that keeps nnm within memory`,
         hint: `raise it with --max-cells ${(2 * this.maxCells).toLocaleString('en-US').replace(/,/g, '')} if the machine has the memory, or keep the columns you need`,
       });
@@ -189,17 +220,37 @@ class ColumnBuilder {
 
   finish(): RawTable {
     const { file, meta } = this;
-    if (this.rowsSeen === 0) throw new UserError({ file, message: 'the file is empty', hint: 'give a table with a header line and data rows' });
+    if (this.rowsSeen === 0)
+      throw new UserError({
+        file,
+        message: 'the file is empty',
+        hint: 'give a table with a header line and data rows',
+      });
     const nRows = this.rowsSeen - 1;
-    if (nRows < 1) throw new UserError({ file, message: 'has a header line but no data rows', hint: 'add data rows below the header' });
-    const decimalComma = meta.delimiter === ';' && this.columns.some((col) => col.some((v) => /^[-+]?\d+,\d+$/.test(v)));
+    if (nRows < 1)
+      throw new UserError({
+        file,
+        message: 'has a header line but no data rows',
+        hint: 'add data rows below the header',
+      });
+    const decimalComma =
+      meta.delimiter === ';' && this.columns.some((col) => col.some((v) => /^[-+]?\d+,\d+$/.test(v)));
     if (decimalComma) meta.notes.push('decimal commas read as decimal points (the delimiter is ";")');
     // NOTE: a column that kept its distinct values is checked through them, not cell by cell.
     ungroupColumns(this.names, this.columns, decimalComma, meta.notes, (c) => {
       const m = this.shared[c];
       return m ? Object.keys(m.seen) : undefined;
     });
-    return { file, names: this.names, columns: this.columns, nRows, delimiter: meta.delimiter, encoding: meta.encoding, decimalComma, notes: meta.notes };
+    return {
+      file,
+      names: this.names,
+      columns: this.columns,
+      nRows,
+      delimiter: meta.delimiter,
+      encoding: meta.encoding,
+      decimalComma,
+      notes: meta.notes,
+    };
   }
 }
 

@@ -31,9 +31,14 @@ export async function readTable(file: string, opts: ReadOptions = {}): Promise<R
 
 /** A sync reader: spreadsheets among `files` are read now; any other file is read as text when first
  *  asked, and kept (the task inference, the job and its --cv folds read the same table once). */
-export async function tableReader(files: (string | undefined)[], opts: ReadOptions = {}, onProgress?: LoadProgress): Promise<TableReader> {
+export async function tableReader(
+  files: (string | undefined)[],
+  opts: ReadOptions = {},
+  onProgress?: LoadProgress,
+): Promise<TableReader> {
   const pre = new Map<string, RawTable>();
-  for (const f of files) if (f !== undefined && isSpreadsheet(f) && !pre.has(f)) pre.set(f, await loadSpreadsheet(f, opts));
+  for (const f of files)
+    if (f !== undefined && isSpreadsheet(f) && !pre.has(f)) pre.set(f, await loadSpreadsheet(f, opts));
   return (file) => {
     let t = pre.get(file);
     if (!t) pre.set(file, (t = loadTable(file, opts, onProgress)));

@@ -96,11 +96,14 @@ function inferColumn(t: RawTable, name: string, index: number): ColumnInfo {
     if (!Number.isInteger(x)) integer = false;
   }
   const dates = present.filter(looksLikeDate).length;
-  if (dates === present.length && numeric < present.length) return { ...base, type: uniq.size === 1 ? 'constant' : 'date' };
+  if (dates === present.length && numeric < present.length)
+    return { ...base, type: uniq.size === 1 ? 'constant' : 'date' };
   if (numeric === present.length) {
     if (uniq.size === 1) return { ...base, type: 'constant', min, max, integer };
-    if (DATE_NAME.test(name) && integer && min >= 1000 && max <= 2999) return { ...base, type: 'date', min, max, integer };
-    if (ID_NAME.test(name) && integer && uniq.size === present.length) return { ...base, type: 'id', min, max, integer };
+    if (DATE_NAME.test(name) && integer && min >= 1000 && max <= 2999)
+      return { ...base, type: 'date', min, max, integer };
+    if (ID_NAME.test(name) && integer && uniq.size === present.length)
+      return { ...base, type: 'id', min, max, integer };
     return { ...base, type: 'number', min, max, integer };
   }
   // Mostly numbers with a few stray cells: that is a data error, not a category column.
@@ -113,14 +116,17 @@ function inferColumn(t: RawTable, name: string, index: number): ColumnInfo {
       message: `"${bad}" is not a number`,
       hint: /^[-+]?\d{1,3}([,. \u00a0\u2009\u202f]\d{3})+([.,]\d+)?$/.test(bad)
         ? 'write every number of the column with the same thousands separator (or none); mixed forms are not read as numbers'
-        : bad.includes(',') ? 'use a decimal point, or save the CSV with ";" as the delimiter' : 'fix the cell, or leave it empty to have it imputed',
+        : bad.includes(',')
+          ? 'use a decimal point, or save the CSV with ";" as the delimiter'
+          : 'fix the cell, or leave it empty to have it imputed',
     });
   }
   const levels = [...countLevels(present)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
   if (uniq.size === 1) return { ...base, type: 'constant', levels };
   const meanLen = present.reduce((s, v) => s + v.length, 0) / present.length;
   const hasSpaces = present.filter((v) => /\s/.test(v)).length / present.length;
-  if (uniq.size > 0.5 * present.length && (meanLen >= 12 || (hasSpaces > 0.5 && meanLen >= 8))) return { ...base, type: 'text' };
+  if (uniq.size > 0.5 * present.length && (meanLen >= 12 || (hasSpaces > 0.5 && meanLen >= 8)))
+    return { ...base, type: 'text' };
   if (ID_NAME.test(name) || (uniq.size === present.length && present.length >= 20)) return { ...base, type: 'id' };
   return { ...base, type: 'category', levels: levels.slice(0, 50) };
 }
@@ -140,7 +146,11 @@ export function findColumn(t: RawTable, ref: string, what: string): number {
   if (/^\d+$/.test(ref)) {
     const i = Number(ref);
     if (i >= 1 && i <= t.names.length) return i - 1;
-    throw new UserError({ file: t.file, message: `${what} ${ref} is out of range: the file has ${t.names.length} columns`, hint: `use a number from 1 to ${t.names.length} or a column name` });
+    throw new UserError({
+      file: t.file,
+      message: `${what} ${ref} is out of range: the file has ${t.names.length} columns`,
+      hint: `use a number from 1 to ${t.names.length} or a column name`,
+    });
   }
   const near = nearest(ref, t.names);
   throw new UserError({

@@ -17,7 +17,10 @@ export interface SeriesTransform {
 }
 
 /** Pick the transformations from the training part, and say why. */
-export function chooseTransform(train: Float64Array, season: number): { transform: SeriesTransform; reasons: string[] } {
+export function chooseTransform(
+  train: Float64Array,
+  season: number,
+): { transform: SeriesTransform; reasons: string[] } {
   const reasons: string[] = [];
   const n = train.length;
   const { log, reason } = chooseLog(train, season);
@@ -29,7 +32,9 @@ export function chooseTransform(train: Float64Array, season: number): { transfor
     const ac = acf(du, season);
     if (ac > 0.3) {
       seasonalLag = season;
-      reasons.push(`seasonal difference at lag ${season}: strong season (autocorrelation ${ac.toFixed(2)} at lag ${season})`);
+      reasons.push(
+        `seasonal difference at lag ${season}: strong season (autocorrelation ${ac.toFixed(2)} at lag ${season})`,
+      );
     }
   }
   const v = seasonalLag ? u.slice(seasonalLag).map((x, i) => x - u[i]) : u;
@@ -40,7 +45,7 @@ export function chooseTransform(train: Float64Array, season: number): { transfor
   }
   const w = diff ? v.slice(1).map((x, i) => x - v[i]) : v;
   const { mean, std } = standardisation(w);
-  reasons.push('standardised with the training part\'s mean and standard deviation');
+  reasons.push("standardised with the training part's mean and standard deviation");
   return { transform: { log, seasonalLag, diff, mean, std }, reasons };
 }
 
@@ -58,9 +63,14 @@ export function chooseLog(train: Float64Array, season: number): { log: boolean; 
       ranges.push(maxOf(part) - minOf(part));
     }
     const r = pearson(means, ranges);
-    if (r > 0.5 && maxOf(means) / minOf(means) > 1.3) return { log: true, reason: `log transform: the seasonal swing grows with the level (correlation ${r.toFixed(2)})` };
+    if (r > 0.5 && maxOf(means) / minOf(means) > 1.3)
+      return {
+        log: true,
+        reason: `log transform: the seasonal swing grows with the level (correlation ${r.toFixed(2)})`,
+      };
   }
-  if (positive && maxOf(train) / minOf(train) >= 5) { // NOTE: not Math.max(...train): a long series overflows the stack
+  if (positive && maxOf(train) / minOf(train) >= 5) {
+    // NOTE: not Math.max(...train): a long series overflows the stack
     return { log: true, reason: 'log transform: the values span more than a factor of 5' };
   }
   return { log: false };
@@ -92,7 +102,10 @@ function standardisation(w: ArrayLike<number>): { mean: number; std: number } {
  * channel (channel c at column c), where L = the largest lag (differencing drops leading points).
  * z: (T − L, F) row-major.
  */
-export function forwardChannels(channels: readonly ArrayLike<number>[], tfs: readonly SeriesTransform[]): { z: Float64Array; lag: number } {
+export function forwardChannels(
+  channels: readonly ArrayLike<number>[],
+  tfs: readonly SeriesTransform[],
+): { z: Float64Array; lag: number } {
   const F = channels.length;
   const T = channels[0].length;
   const lag = Math.max(...tfs.map(transformLag));
@@ -162,7 +175,6 @@ function trendR2(v: number[]): number {
   const r = pearson(t, v);
   return r * r;
 }
-
 
 function maxOf(a: ArrayLike<number>): number {
   let m = -Infinity;

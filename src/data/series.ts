@@ -29,14 +29,24 @@ export interface SeriesChannel {
   values: Float64Array;
 }
 
-
 /** The first `end` points of a series (a backtest origin); the whole series when end is absent. */
 export function cutSeries(s: Series, end: number | undefined): Series {
   if (end === undefined || end >= s.values.length) return s;
-  return { ...s, values: s.values.slice(0, end), times: s.times.slice(0, end), covariates: s.covariates.map((c) => ({ name: c.name, values: c.values.slice(0, end) })) };
+  return {
+    ...s,
+    values: s.values.slice(0, end),
+    times: s.times.slice(0, end),
+    covariates: s.covariates.map((c) => ({ name: c.name, values: c.values.slice(0, end) })),
+  };
 }
 
-export function loadSeries(t: RawTable, schema: Schema, targetRef: string | undefined, dateRef: string | undefined, covariates: CovariateChoice = 'none'): Series {
+export function loadSeries(
+  t: RawTable,
+  schema: Schema,
+  targetRef: string | undefined,
+  dateRef: string | undefined,
+  covariates: CovariateChoice = 'none',
+): Series {
   const notes: string[] = [];
   let timeIdx = -1;
   if (dateRef) timeIdx = findColumn(t, dateRef, '--date');
@@ -45,7 +55,12 @@ export function loadSeries(t: RawTable, schema: Schema, targetRef: string | unde
   if (targetRef) targetIdx = findColumn(t, targetRef, '--target');
   else {
     const numeric = schema.columns.filter((c) => c.type === 'number' && c.index !== timeIdx);
-    if (numeric.length === 0) throw new UserError({ file: t.file, message: 'has no numeric column to forecast', hint: 'name the series with --target' });
+    if (numeric.length === 0)
+      throw new UserError({
+        file: t.file,
+        message: 'has no numeric column to forecast',
+        hint: 'name the series with --target',
+      });
     targetIdx = numeric[numeric.length - 1].index;
   }
   const target = t.names[targetIdx];
@@ -67,7 +82,9 @@ export function loadSeries(t: RawTable, schema: Schema, targetRef: string | unde
     for (let i = 1; i < order.length; i++) {
       if (times[order[i]] === times[order[i - 1]]) {
         throw new UserError({
-          file: t.file, row: order[i] + 2, column: t.names[timeIdx],
+          file: t.file,
+          row: order[i] + 2,
+          column: t.names[timeIdx],
           message: `the time "${col[order[i]]}" occurs twice (rows ${order[i - 1] + 2} and ${order[i] + 2})`,
           hint: 'a series needs one row per period: remove or aggregate the duplicate',
         });
@@ -104,17 +121,36 @@ export function loadSeries(t: RawTable, schema: Schema, targetRef: string | unde
   const nMissing = filled[0].filter((v) => Number.isNaN(v)).length;
   const interp = interpolate(filled[0]);
   if (nMissing && freq === 'rows') notes.push(`${nMissing} missing value(s) of "${target}" were interpolated`);
-  if (interp.every((v) => Number.isNaN(v))) throw new UserError({ file: t.file, column: target, message: 'the series has no values', hint: 'check --target' });
+  if (interp.every((v) => Number.isNaN(v)))
+    throw new UserError({ file: t.file, column: target, message: 'the series has no values', hint: 'check --target' });
   const channels = picked.indices.map((c, k): SeriesChannel => {
     const name = t.names[c];
     const missing = order.map((r, i) => [r, columns[k + 1][i]] as const).filter(([, v]) => Number.isNaN(v));
     const values = interpolate(filled[k + 1]);
-    if (values.every((v) => Number.isNaN(v))) throw new UserError({ file: t.file, column: name, message: 'the covariate has no values', hint: 'fill the column, or leave it out with --covariates' });
-    if (missing.length) notes.push(`covariate "${name}": ${missing.length} missing cell(s) (first: row ${missing[0][0] + 2}) were interpolated from their neighbours`);
+    if (values.every((v) => Number.isNaN(v)))
+      throw new UserError({
+        file: t.file,
+        column: name,
+        message: 'the covariate has no values',
+        hint: 'fill the column, or leave it out with --covariates',
+      });
+    if (missing.length)
+      notes.push(
+        `covariate "${name}": ${missing.length} missing cell(s) (first: row ${missing[0][0] + 2}) were interpolated from their neighbours`,
+      );
     return { name, values: Float64Array.from(values) };
   });
   const season = SEASON[freq];
-  return { target, timeColumn: timeIdx >= 0 ? t.names[timeIdx] : undefined, times: filledTimes, values: Float64Array.from(interp), covariates: channels, freq, season, notes };
+  return {
+    target,
+    timeColumn: timeIdx >= 0 ? t.names[timeIdx] : undefined,
+    times: filledTimes,
+    values: Float64Array.from(interp),
+    covariates: channels,
+    freq,
+    season,
+    notes,
+  };
 }
 
 function interpolate(v: number[]): number[] {
@@ -122,7 +158,8 @@ function interpolate(v: number[]): number[] {
   let last = -1;
   for (let i = 0; i < out.length; i++) {
     if (Number.isNaN(out[i])) continue;
-    if (last >= 0 && i - last > 1) for (let j = last + 1; j < i; j++) out[j] = out[last] + ((out[i] - out[last]) * (j - last)) / (i - last);
+    if (last >= 0 && i - last > 1)
+      for (let j = last + 1; j < i; j++) out[j] = out[last] + ((out[i] - out[last]) * (j - last)) / (i - last);
     if (last < 0) for (let j = 0; j < i; j++) out[j] = out[i];
     last = i;
   }

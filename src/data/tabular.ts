@@ -49,7 +49,9 @@ export function defaultFeatures(schema: Schema, targetIndex: number, notes: stri
         notes.push(`column "${c.name}" looks like an identifier; not used as an input (use --features to force it)`);
         break;
       case 'date':
-        notes.push(`column "${c.name}" holds dates; not used as an input for this task (use --task forecast for a time series)`);
+        notes.push(
+          `column "${c.name}" holds dates; not used as an input for this task (use --task forecast for a time series)`,
+        );
         break;
       case 'text':
         notes.push(`column "${c.name}" holds free text; not used as an input here (use --task text)`);
@@ -65,16 +67,33 @@ export function numericCell(t: RawTable, c: number, r: number): number {
   if (isMissing(v)) return NaN;
   const x = parseNumber(v, t.decimalComma);
   if (Number.isNaN(x)) {
-    throw new UserError({ file: t.file, row: r + 2, column: t.names[c], message: `"${v}" is not a number`, hint: 'fix the cell, or leave it empty to have it imputed' });
+    throw new UserError({
+      file: t.file,
+      row: r + 2,
+      column: t.names[c],
+      message: `"${v}" is not a number`,
+      hint: 'fix the cell, or leave it empty to have it imputed',
+    });
   }
   if (!Number.isFinite(x)) {
-    throw new UserError({ file: t.file, row: r + 2, column: t.names[c], message: `"${v}" is not a finite number`, hint: 'replace it with a real value or leave the cell empty' });
+    throw new UserError({
+      file: t.file,
+      row: r + 2,
+      column: t.names[c],
+      message: `"${v}" is not a finite number`,
+      hint: 'replace it with a real value or leave the cell empty',
+    });
   }
   return x;
 }
 
 export function fitTabular(
-  t: RawTable, schema: Schema, targetIndex: number, featureIndices: number[], trainRows: Int32Array, classify: boolean,
+  t: RawTable,
+  schema: Schema,
+  targetIndex: number,
+  featureIndices: number[],
+  trainRows: Int32Array,
+  classify: boolean,
 ): { pipeline: TabularPipeline; imputed: ImputationNote[] } {
   const { features, inputNames, imputed } = fitFeatures(t, schema, featureIndices, trainRows);
   const target = fitTarget(t, schema.columns[targetIndex], trainRows, classify);
@@ -82,24 +101,40 @@ export function fitTabular(
 }
 
 /** The input steps alone (imputation, standardisation, one-hot), fitted on the given rows. */
-export function fitFeatures(t: RawTable, schema: Schema, featureIndices: number[], trainRows: Int32Array): { features: FeatureStep[]; inputNames: string[]; imputed: ImputationNote[] } {
+export function fitFeatures(
+  t: RawTable,
+  schema: Schema,
+  featureIndices: number[],
+  trainRows: Int32Array,
+): { features: FeatureStep[]; inputNames: string[]; imputed: ImputationNote[] } {
   const features: FeatureStep[] = [];
   const inputNames: string[] = [];
   const imputed: ImputationNote[] = [];
   for (const c of featureIndices) {
     const info = schema.columns[c];
-    if (info.type === 'number' || info.type === 'id' || info.type === 'date' && info.integer) {
+    if (info.type === 'number' || info.type === 'id' || (info.type === 'date' && info.integer)) {
       const vals: number[] = [];
       for (const r of trainRows) {
         const x = numericCell(t, c, r);
         if (!Number.isNaN(x)) vals.push(x);
       }
-      if (vals.length === 0) throw new UserError({ file: t.file, column: info.name, message: 'has no values in the training rows', hint: 'drop the column (--features) or fill it' });
+      if (vals.length === 0)
+        throw new UserError({
+          file: t.file,
+          column: info.name,
+          message: 'has no values in the training rows',
+          hint: 'drop the column (--features) or fill it',
+        });
       const fill = median(vals);
       const mean = vals.reduce((s, v) => s + v, 0) / vals.length;
       const sd = Math.sqrt(vals.reduce((s, v) => s + (v - mean) * (v - mean), 0) / vals.length);
       if (!Number.isFinite(mean) || !Number.isFinite(sd)) {
-        throw new UserError({ file: t.file, column: info.name, message: 'has values too large to standardise (their sum of squares overflows)', hint: 'rescale the column (e.g. divide by 1e6) or fix the cells' });
+        throw new UserError({
+          file: t.file,
+          column: info.name,
+          message: 'has values too large to standardise (their sum of squares overflows)',
+          hint: 'rescale the column (e.g. divide by 1e6) or fix the cells',
+        });
       }
       features.push({ kind: 'numeric', column: info.name, fill, mean, std: sd > 0 && Number.isFinite(sd) ? sd : 1 });
       inputNames.push(info.name);
@@ -116,7 +151,12 @@ export function fitFeatures(t: RawTable, schema: Schema, featureIndices: number[
       for (const l of levels) inputNames.push(`${info.name}=${l}`);
       if (info.missing > 0) imputed.push({ column: info.name, count: info.missing, value: `most frequent "${fill}"` });
     } else {
-      throw new UserError({ file: t.file, column: info.name, message: `is a ${info.type} column and cannot be a network input here`, hint: 'remove it from --features' });
+      throw new UserError({
+        file: t.file,
+        column: info.name,
+        message: `is a ${info.type} column and cannot be a network input here`,
+        hint: 'remove it from --features',
+      });
     }
   }
   return { features, inputNames, imputed };
@@ -130,8 +170,12 @@ function fitTarget(t: RawTable, info: ColumnInfo, trainRows: Int32Array, classif
     const classes = sortLevels([...set]);
     if (classes.length < 2) {
       throw new UserError({
-        file: t.file, column: info.name,
-        message: classes.length === 0 ? 'the target has no values' : `the target has one class only ("${classes[0]}") in the training rows`,
+        file: t.file,
+        column: info.name,
+        message:
+          classes.length === 0
+            ? 'the target has no values'
+            : `the target has one class only ("${classes[0]}") in the training rows`,
         hint: 'a classifier needs at least two classes; check --target',
       });
     }
@@ -145,7 +189,12 @@ function fitTarget(t: RawTable, info: ColumnInfo, trainRows: Int32Array, classif
   const mean = vals.reduce((s, v) => s + v, 0) / vals.length;
   const sd = Math.sqrt(vals.reduce((s, v) => s + (v - mean) * (v - mean), 0) / vals.length);
   if (!Number.isFinite(mean) || !Number.isFinite(sd)) {
-    throw new UserError({ file: t.file, column: info.name, message: 'the target has values too large to standardise (their sum of squares overflows)', hint: 'rescale the column (e.g. divide by 1e6) or fix the cells' });
+    throw new UserError({
+      file: t.file,
+      column: info.name,
+      message: 'the target has values too large to standardise (their sum of squares overflows)',
+      hint: 'rescale the column (e.g. divide by 1e6) or fix the cells',
+    });
   }
   return { kind: 'scaled', column: info.name, mean, std: sd > 0 ? sd : 1 };
 }
@@ -159,13 +208,22 @@ export function mapColumns(p: Pick<TabularPipeline, 'features'>, t: RawTable): n
     return i;
   });
   if (missing.length) {
-    throw new UserError({ file: t.file, message: `is missing the feature column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} the model was trained on`, hint: 'add the column(s) with the same header name' });
+    throw new UserError({
+      file: t.file,
+      message: `is missing the feature column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} the model was trained on`,
+      hint: 'add the column(s) with the same header name',
+    });
   }
   return idx;
 }
 
 /** Encode rows of t into X (n × inputSize). Unseen categories are counted in `unseen`. */
-export function transformX(p: Pick<TabularPipeline, 'features' | 'inputSize'>, t: RawTable, rows: Int32Array, unseen?: Map<string, Set<string>>): Float32Array {
+export function transformX(
+  p: Pick<TabularPipeline, 'features' | 'inputSize'>,
+  t: RawTable,
+  rows: Int32Array,
+  unseen?: Map<string, Set<string>>,
+): Float32Array {
   const cols = mapColumns(p, t);
   const X = new Float32Array(rows.length * p.inputSize);
   for (let i = 0; i < rows.length; i++) {
@@ -205,7 +263,9 @@ function standardised(t: RawTable, c: number, r: number, x: number, f: { mean: n
   if (Math.abs(z) <= MAX_ABS_Z) return z;
   const sd = Math.abs(z) === Infinity ? 'infinitely many' : `${Math.abs(z).toExponential(1)}`;
   throw new UserError({
-    file: t.file, row: r + 2, column: t.names[c],
+    file: t.file,
+    row: r + 2,
+    column: t.names[c],
     message: `"${t.columns[c][r]}" is ${sd} standard deviations from the mean of the training values (mean ${f.mean.toPrecision(4)}, sd ${f.std.toPrecision(4)})`,
     hint: 'fix the cell (a unit or a typo?), or leave it empty to have it imputed',
   });
@@ -219,7 +279,12 @@ export function rowsWithTarget(t: RawTable, targetIndex: number, rows: Int32Arra
 /** Target of each row: class index, or the standardised value. Unknown classes are user errors. */
 export function encodeY(p: TabularPipeline, t: RawTable, rows: Int32Array): Float32Array {
   const c = t.names.indexOf(p.target.column);
-  if (c < 0) throw new UserError({ file: t.file, message: `has no target column "${p.target.column}"`, hint: 'evaluate needs the labelled column the model was trained on' });
+  if (c < 0)
+    throw new UserError({
+      file: t.file,
+      message: `has no target column "${p.target.column}"`,
+      hint: 'evaluate needs the labelled column the model was trained on',
+    });
   const y = new Float32Array(rows.length);
   const tg = p.target;
   for (let i = 0; i < rows.length; i++) {
@@ -227,7 +292,13 @@ export function encodeY(p: TabularPipeline, t: RawTable, rows: Int32Array): Floa
     if (tg.kind === 'classes') {
       const k = tg.classes.indexOf(t.columns[c][r]);
       if (k < 0) {
-        throw new UserError({ file: t.file, row: r + 2, column: tg.column, message: `class "${t.columns[c][r]}" does not occur in the training rows`, hint: `known classes: ${tg.classes.join(', ')}` });
+        throw new UserError({
+          file: t.file,
+          row: r + 2,
+          column: tg.column,
+          message: `class "${t.columns[c][r]}" does not occur in the training rows`,
+          hint: `known classes: ${tg.classes.join(', ')}`,
+        });
       }
       y[i] = k;
     } else {

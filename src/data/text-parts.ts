@@ -32,15 +32,30 @@ export interface TextParts {
   testFile?: string;
 }
 
-export function textParts(c: TextColumns, testTable: RawTable | undefined, testSize: number, seed: number, splitRng: Rng): TextParts {
+export function textParts(
+  c: TextColumns,
+  testTable: RawTable | undefined,
+  testSize: number,
+  seed: number,
+  splitRng: Rng,
+): TextParts {
   const { table, textIndex, targetIndex, labelled, labels, classes } = c;
   if (!testTable) {
     const minRows = Math.max(2 * classes.length, 10);
-    if (labelled.length < minRows) throw new UserError({ file: table.file, message: `has ${labelled.length} labelled rows, too few to hold out a test part`, hint: `give at least ${minRows} rows, or a separate file with --test` });
+    if (labelled.length < minRows)
+      throw new UserError({
+        file: table.file,
+        message: `has ${labelled.length} labelled rows, too few to hold out a test part`,
+        hint: `give at least ${minRows} rows, or a separate file with --test`,
+      });
     const split = splitRows(labelled, testSize, splitRng, labels);
     return {
-      trainRows: split.train, trainLabels: labelsOf(split.train, labelled, labels),
-      testTable: table, testRows: split.test, testTexts: Array.from(split.test, (r) => table.columns[textIndex][r]), testLabels: labelsOf(split.test, labelled, labels),
+      trainRows: split.train,
+      trainLabels: labelsOf(split.train, labelled, labels),
+      testTable: table,
+      testRows: split.test,
+      testTexts: Array.from(split.test, (r) => table.columns[textIndex][r]),
+      testLabels: labelsOf(split.test, labelled, labels),
       splitText: `stratified random split, seed ${seed}: ${split.train.length} training rows, ${split.test.length} test rows`,
     };
   }
@@ -48,19 +63,46 @@ export function textParts(c: TextColumns, testTable: RawTable | undefined, testS
   const target = table.names[targetIndex];
   const ti = testTable.names.indexOf(textCol);
   const yi = testTable.names.indexOf(target);
-  for (const [i, col] of [[ti, textCol], [yi, target]] as const) {
-    if (i < 0) throw new UserError({ file: testTable.file, message: `has no column "${col}"`, hint: 'the test file needs the same header as the training file' });
+  for (const [i, col] of [
+    [ti, textCol],
+    [yi, target],
+  ] as const) {
+    if (i < 0)
+      throw new UserError({
+        file: testTable.file,
+        message: `has no column "${col}"`,
+        hint: 'the test file needs the same header as the training file',
+      });
   }
-  const testRows = Int32Array.from({ length: testTable.nRows }, (_, r) => r).filter((r) => !isMissing(testTable.columns[yi][r]));
-  if (testRows.length === 0) throw new UserError({ file: testTable.file, column: target, message: 'has no labelled rows', hint: 'the test file needs the target filled in' });
+  const testRows = Int32Array.from({ length: testTable.nRows }, (_, r) => r).filter(
+    (r) => !isMissing(testTable.columns[yi][r]),
+  );
+  if (testRows.length === 0)
+    throw new UserError({
+      file: testTable.file,
+      column: target,
+      message: 'has no labelled rows',
+      hint: 'the test file needs the target filled in',
+    });
   const testLabels = Float32Array.from(testRows, (r) => {
     const k = classes.indexOf(testTable.columns[yi][r]);
-    if (k < 0) throw new UserError({ file: testTable.file, row: r + 2, column: target, message: `class "${testTable.columns[yi][r]}" does not occur in the training data`, hint: `known classes: ${classes.join(', ')}` });
+    if (k < 0)
+      throw new UserError({
+        file: testTable.file,
+        row: r + 2,
+        column: target,
+        message: `class "${testTable.columns[yi][r]}" does not occur in the training data`,
+        hint: `known classes: ${classes.join(', ')}`,
+      });
     return k;
   });
   return {
-    trainRows: labelled, trainLabels: labels,
-    testTable, testRows, testTexts: Array.from(testRows, (r) => testTable.columns[ti][r]), testLabels,
+    trainRows: labelled,
+    trainLabels: labels,
+    testTable,
+    testRows,
+    testTexts: Array.from(testRows, (r) => testTable.columns[ti][r]),
+    testLabels,
     splitText: `separate test file ${testTable.file} (${testRows.length} rows); all ${labelled.length} labelled rows of the data are the training part`,
     testFile: testTable.file,
   };

@@ -15,7 +15,10 @@ const PUNCT = /[\s\p{P}\p{S}]/u;
 
 export function tokenize(text: string, mode: Tokenizer['mode']): string[] {
   if (mode === 'char') return [...text].filter((ch) => !PUNCT.test(ch)).map((ch) => ch.toLowerCase());
-  return text.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter((w) => w !== '');
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w !== '');
 }
 
 /** Characters read to choose char or word mode: enough to tell, and never a copy of the whole text. */
@@ -46,7 +49,14 @@ export function fitTokenizer(texts: string[], maxVocab = 20000, maxLength = 200)
     lengths.push(toks.length);
     for (const k of toks) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const vocab = ['<pad>', '<unk>', ...[...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, maxVocab).map(([k]) => k)];
+  const vocab = [
+    '<pad>',
+    '<unk>',
+    ...[...counts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, maxVocab)
+      .map(([k]) => k),
+  ];
   lengths.sort((a, b) => a - b);
   const p95 = lengths[Math.min(lengths.length - 1, Math.floor(0.95 * lengths.length))] ?? 1;
   return { mode, vocab, length: Math.max(4, Math.min(maxLength, p95)) };
@@ -58,11 +68,13 @@ export function encodeTexts(tok: Tokenizer, texts: string[], unknown?: { count: 
   const T = tok.length;
   const out = new Float32Array(texts.length * T);
   texts.forEach((t, r) => {
-    const ids = tokenize(t, tok.mode).slice(0, T).map((k) => {
-      const id = index.get(k);
-      if (id === undefined && unknown) unknown.count++;
-      return id ?? 1;
-    });
+    const ids = tokenize(t, tok.mode)
+      .slice(0, T)
+      .map((k) => {
+        const id = index.get(k);
+        if (id === undefined && unknown) unknown.count++;
+        return id ?? 1;
+      });
     out.set(ids, r * T + (T - ids.length));
   });
   return out;

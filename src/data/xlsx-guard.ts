@@ -20,7 +20,11 @@ interface Entry {
 }
 
 const notXlsx = (file: string, why: string): UserError =>
-  new UserError({ file, message: `is not a readable .xlsx workbook (${why})`, hint: 'save it from Excel as .xlsx (an old .xls must be re-saved) or as CSV UTF-8' });
+  new UserError({
+    file,
+    message: `is not a readable .xlsx workbook (${why})`,
+    hint: 'save it from Excel as .xlsx (an old .xls must be re-saved) or as CSV UTF-8',
+  });
 
 function entries(buf: Buffer, file: string): Map<string, Entry> {
   let eocd = -1;
@@ -38,22 +42,40 @@ function entries(buf: Buffer, file: string): Map<string, Entry> {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw notXlsx(file, 'a damaged zip directory');
     const nameLen = buf.readUInt16LE(p + 28);
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    out.set(name, { name, method: buf.readUInt16LE(p + 10), compressedSize: buf.readUInt32LE(p + 20), size: buf.readUInt32LE(p + 24), offset: buf.readUInt32LE(p + 42) });
+    out.set(name, {
+      name,
+      method: buf.readUInt16LE(p + 10),
+      compressedSize: buf.readUInt32LE(p + 20),
+      size: buf.readUInt32LE(p + 24),
+      offset: buf.readUInt32LE(p + 42),
+    });
     p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
   return out;
 }
 
 function rawData(buf: Buffer, e: Entry, file: string): Buffer {
-  if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== 0x04034b50) throw notXlsx(file, `a damaged entry ${e.name}`);
+  if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== 0x04034b50)
+    throw notXlsx(file, `a damaged entry ${e.name}`);
   const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
   return buf.subarray(start, start + e.compressedSize);
 }
 
 /** Unpack one entry as a stream, handing each chunk to `onChunk`; stops past `budget.left` bytes. */
-async function unpack(buf: Buffer, e: Entry, file: string, budget: { left: number; max: number }, onChunk: (s: string) => void): Promise<void> {
+async function unpack(
+  buf: Buffer,
+  e: Entry,
+  file: string,
+  budget: { left: number; max: number },
+  onChunk: (s: string) => void,
+): Promise<void> {
   const data = rawData(buf, e, file);
-  const tooLarge = (): UserError => new UserError({ file, message: `unpacks to more than ${budget.max / 2 ** 20} MB of XML (${e.name})`, hint: 'save the sheet you need as CSV, or remove what it does not need' });
+  const tooLarge = (): UserError =>
+    new UserError({
+      file,
+      message: `unpacks to more than ${budget.max / 2 ** 20} MB of XML (${e.name})`,
+      hint: 'save the sheet you need as CSV, or remove what it does not need',
+    });
   if (e.method === 0) {
     if ((budget.left -= data.length) < 0) throw tooLarge();
     onChunk(data.toString('latin1'));
@@ -82,7 +104,12 @@ async function unpack(buf: Buffer, e: Entry, file: string, budget: { left: numbe
 }
 
 /** Sheet names and their XML paths, in workbook order. */
-async function sheets(buf: Buffer, files: Map<string, Entry>, file: string, budget: { left: number; max: number }): Promise<{ name: string; path: string }[]> {
+async function sheets(
+  buf: Buffer,
+  files: Map<string, Entry>,
+  file: string,
+  budget: { left: number; max: number },
+): Promise<{ name: string; path: string }[]> {
   const read = async (name: string): Promise<string> => {
     const e = files.get(name);
     if (!e) throw notXlsx(file, `${name} is missing`);
@@ -102,22 +129,46 @@ async function sheets(buf: Buffer, files: Map<string, Entry>, file: string, budg
   for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1] ?? '';
     const id = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? /\bid="([^"]*)"/.exec(m[0])?.[1];
-    out.push({ name: name.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'), path: (id && target.get(id)) ?? '' });
+    out.push({
+      name: name
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"'),
+      path: (id && target.get(id)) ?? '',
+    });
   }
   return out;
 }
 
 const colNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-const colLetters = (n: number): string => (n <= 0 ? '' : colLetters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+const colLetters = (n: number): string =>
+  n <= 0 ? '' : colLetters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 
 /** Refuses what would exhaust memory (the reader is then called on the same bytes). */
-export async function checkWorkbook(buf: Buffer, file: string, sheet: string | undefined, maxCells: number, maxXmlBytes = MAX_XML_BYTES): Promise<void> {
+export async function checkWorkbook(
+  buf: Buffer,
+  file: string,
+  sheet: string | undefined,
+  maxCells: number,
+  maxXmlBytes = MAX_XML_BYTES,
+): Promise<void> {
   const files = entries(buf, file);
   const budget = { left: maxXmlBytes, max: maxXmlBytes };
   const list = await sheets(buf, files, file, budget);
-  if (list.length === 0) throw new UserError({ file, message: 'the workbook has no sheets', hint: 'open it in Excel, add the data to a sheet and save it again' });
+  if (list.length === 0)
+    throw new UserError({
+      file,
+      message: 'the workbook has no sheets',
+      hint: 'open it in Excel, add the data to a sheet and save it again',
+    });
   const chosen = sheet === undefined ? list[0] : list.find((s) => s.name === sheet);
-  if (!chosen) throw new UserError({ file, message: `has no sheet "${sheet}"`, hint: `sheets: ${list.map((s) => s.name).join(', ')}` });
+  if (!chosen)
+    throw new UserError({
+      file,
+      message: `has no sheet "${sheet}"`,
+      hint: `sheets: ${list.map((s) => s.name).join(', ')}`,
+    });
   const entry = files.get(chosen.path);
   if (!entry) throw notXlsx(file, `the XML of sheet "${chosen.name}" is missing`);
   let maxRow = 0;
@@ -135,7 +186,8 @@ export async function checkWorkbook(buf: Buffer, file: string, sheet: string | u
       if (col > maxCol) maxCol = col;
       if (maxRow * Math.max(1, maxCol) > maxCells) {
         throw new UserError({
-          file, message: `sheet "${chosen.name}" has a cell at ${colLetters(maxCol) || 'column ?'}${maxRow}: ${maxRow.toLocaleString('en-US')} rows x ${Math.max(1, maxCol).toLocaleString('en-US')} columns is more than the limit of ${maxCells.toLocaleString('en-US')} cells`,
+          file,
+          message: `sheet "${chosen.name}" has a cell at ${colLetters(maxCol) || 'column ?'}${maxRow}: ${maxRow.toLocaleString('en-US')} rows x ${Math.max(1, maxCol).toLocaleString('en-US')} columns is more than the limit of ${maxCells.toLocaleString('en-US')} cells`,
           hint: 'delete stray cells far from the table (Ctrl+End shows the last one) or save the sheet as CSV; --max-cells N raises the limit',
         });
       }
@@ -143,7 +195,13 @@ export async function checkWorkbook(buf: Buffer, file: string, sheet: string | u
   });
   for (const [name, e] of files) {
     // NOTE: the reader unpacks every XML part (other sheets included), so all of them count.
-    if (name === chosen.path || !/\.xml(\.rels)?$/.test(name) || name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels') continue;
+    if (
+      name === chosen.path ||
+      !/\.xml(\.rels)?$/.test(name) ||
+      name === 'xl/workbook.xml' ||
+      name === 'xl/_rels/workbook.xml.rels'
+    )
+      continue;
     await unpack(buf, e, file, budget, () => {});
   }
 }

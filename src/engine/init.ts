@@ -39,7 +39,8 @@ export function initialise(out: Float32Array, init: Init, rng: Rng): void {
       return;
     case 'block_const': {
       const n = out.length / init.values.length;
-      if (!Number.isInteger(n)) throw new RangeError(`block_const: ${out.length} values do not split into ${init.values.length} blocks`);
+      if (!Number.isInteger(n))
+        throw new RangeError(`block_const: ${out.length} values do not split into ${init.values.length} blocks`);
       init.values.forEach((v, k) => out.fill(v, k * n, (k + 1) * n));
       return;
     }

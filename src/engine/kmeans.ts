@@ -11,7 +11,16 @@ export interface KMeansResult {
   inertia: number;
 }
 
-export function kmeans(x: ArrayLike<number>, n: number, d: number, k: number, rng: Rng, weights?: ArrayLike<number>, nInit = 10, maxIter = 100): KMeansResult {
+export function kmeans(
+  x: ArrayLike<number>,
+  n: number,
+  d: number,
+  k: number,
+  rng: Rng,
+  weights?: ArrayLike<number>,
+  nInit = 10,
+  maxIter = 100,
+): KMeansResult {
   let best: KMeansResult | undefined;
   for (let run = 0; run < nInit; run++) {
     const r = lloyd(x, n, d, k, rng, weights, maxIter);
@@ -29,7 +38,14 @@ function dist2(x: ArrayLike<number>, i: number, c: Float64Array, j: number, d: n
   return s;
 }
 
-function seedPlusPlus(x: ArrayLike<number>, n: number, d: number, k: number, rng: Rng, wt: (i: number) => number): Float64Array {
+function seedPlusPlus(
+  x: ArrayLike<number>,
+  n: number,
+  d: number,
+  k: number,
+  rng: Rng,
+  wt: (i: number) => number,
+): Float64Array {
   const c = new Float64Array(k * d);
   const near = new Float64Array(n).fill(Infinity);
   let total = 0;
@@ -57,7 +73,15 @@ function draw(rng: Rng, n: number, p: (i: number) => number, total: number): num
   return n - 1;
 }
 
-function lloyd(x: ArrayLike<number>, n: number, d: number, k: number, rng: Rng, weights: ArrayLike<number> | undefined, maxIter: number): KMeansResult {
+function lloyd(
+  x: ArrayLike<number>,
+  n: number,
+  d: number,
+  k: number,
+  rng: Rng,
+  weights: ArrayLike<number> | undefined,
+  maxIter: number,
+): KMeansResult {
   const wt = (i: number): number => (weights ? weights[i] : 1);
   const c = seedPlusPlus(x, n, d, k, rng, wt);
   const labels = new Int32Array(n).fill(-1);
@@ -95,7 +119,13 @@ function lloyd(x: ArrayLike<number>, n: number, d: number, k: number, rng: Rng, 
 }
 
 /** Nearest centroid of each row. */
-export function assignNearest(x: ArrayLike<number>, n: number, d: number, centroids: Float64Array, k: number): Int32Array {
+export function assignNearest(
+  x: ArrayLike<number>,
+  n: number,
+  d: number,
+  centroids: Float64Array,
+  k: number,
+): Int32Array {
   return Int32Array.from({ length: n }, (_, i) => {
     let b = 0;
     let bd = Infinity;

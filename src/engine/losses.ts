@@ -5,7 +5,11 @@
 // Optional per-row weights w (length B) scale each row's term (class balancing).
 
 export function softmaxCrossEntropy(
-  d: Float32Array, logits: Float32Array, targets: Float32Array, B: number, C: number,
+  d: Float32Array,
+  logits: Float32Array,
+  targets: Float32Array,
+  B: number,
+  C: number,
   rowWeights?: Float32Array,
 ): number {
   let loss = 0;
@@ -24,7 +28,7 @@ export function softmaxCrossEntropy(
     loss += w * (logSum - logits[o + t]);
     for (let c = 0; c < C; c++) {
       const p = Math.exp(logits[o + c] - logSum);
-      d[o + c] = (w * (p - (c === t ? 1 : 0))) * inv;
+      d[o + c] = w * (p - (c === t ? 1 : 0)) * inv;
     }
   }
   return loss * inv;
@@ -46,7 +50,12 @@ export const LOSSES = ['softmax_cross_entropy', 'mse'] as const;
 export type LossKind = (typeof LOSSES)[number];
 
 export function computeLoss(
-  kind: LossKind, d: Float32Array, y: Float32Array, t: Float32Array, B: number, O: number,
+  kind: LossKind,
+  d: Float32Array,
+  y: Float32Array,
+  t: Float32Array,
+  B: number,
+  O: number,
   rowWeights?: Float32Array,
 ): number {
   switch (kind) {

@@ -62,7 +62,13 @@ export class Sequential {
     const manifest: ManifestEntry[] = [];
     layers.forEach((layer, li) => {
       for (const p of layer.params()) {
-        manifest.push({ name: `${li}.${layer.kind}.${p.name}`, shape: p.shape, offset: 0, decay: p.decay, trainable: p.trainable ?? true });
+        manifest.push({
+          name: `${li}.${layer.kind}.${p.name}`,
+          shape: p.shape,
+          offset: 0,
+          decay: p.decay,
+          trainable: p.trainable ?? true,
+        });
       }
     });
     let total = 0;

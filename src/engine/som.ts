@@ -74,7 +74,14 @@ export function bestMatchingUnit(w: Float32Array, U: number, x: ArrayLike<number
 
 /** BMU of every row, the quantisation error (mean distance to the BMU) and the topographic error
  *  (share of rows whose two nearest units are not grid neighbours, 8-neighbourhood). */
-export function mapRows(w: Float32Array, rows: number, cols: number, x: ArrayLike<number>, n: number, d: number): { bmu: Int32Array; quantizationError: number; topographicError: number } {
+export function mapRows(
+  w: Float32Array,
+  rows: number,
+  cols: number,
+  x: ArrayLike<number>,
+  n: number,
+  d: number,
+): { bmu: Int32Array; quantizationError: number; topographicError: number } {
   const U = rows * cols;
   const bmu = new Int32Array(n);
   let qe = 0;
@@ -102,7 +109,11 @@ export function mapRows(w: Float32Array, rows: number, cols: number, x: ArrayLik
     }
     bmu[r] = b1;
     qe += Math.sqrt(d1);
-    if (U > 1 && (Math.abs(Math.floor(b1 / cols) - Math.floor(b2 / cols)) > 1 || Math.abs((b1 % cols) - (b2 % cols)) > 1)) te++;
+    if (
+      U > 1 &&
+      (Math.abs(Math.floor(b1 / cols) - Math.floor(b2 / cols)) > 1 || Math.abs((b1 % cols) - (b2 % cols)) > 1)
+    )
+      te++;
   }
   return { bmu, quantizationError: n ? qe / n : 0, topographicError: n ? te / n : 0 };
 }

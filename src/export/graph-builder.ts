@@ -2,7 +2,15 @@
 // initializers (float32 or int64 tensors) and fresh value names, so the layer translations
 // (onnx-layers.ts) and the pipeline steps (onnx.ts) only say which operators they need.
 
-import { AttrType, type AttributeProto, DataType, type GraphProto, type NodeProto, type TensorProto, type ValueInfo } from './onnx-proto.js';
+import {
+  AttrType,
+  type AttributeProto,
+  DataType,
+  type GraphProto,
+  type NodeProto,
+  type TensorProto,
+  type ValueInfo,
+} from './onnx-proto.js';
 
 export type Attr = number | number[] | string | { float: number } | { floats: number[] };
 
@@ -55,7 +63,13 @@ export class GraphBuilder {
   /** Add one node; returns its output names (`outputs` of them, named from the op). */
   op(opType: string, inputs: string[], attrs: Record<string, Attr> = {}, outputs = 1): string[] {
     const out = Array.from({ length: outputs }, () => this.fresh(opType.toLowerCase()));
-    this.nodes.push({ input: inputs, output: out, name: this.fresh(`${opType}_node`), op_type: opType, attribute: Object.entries(attrs).map(([k, v]) => attribute(k, v)) });
+    this.nodes.push({
+      input: inputs,
+      output: out,
+      name: this.fresh(`${opType}_node`),
+      op_type: opType,
+      attribute: Object.entries(attrs).map(([k, v]) => attribute(k, v)),
+    });
     return out;
   }
 
@@ -67,7 +81,13 @@ export class GraphBuilder {
   /** Route `value` to a graph output called `name` (an Identity node, so any value can be an output). */
   output(value: string, name: string): string {
     this.used.add(name);
-    this.nodes.push({ input: [value], output: [name], name: this.fresh('Identity_node'), op_type: 'Identity', attribute: [] });
+    this.nodes.push({
+      input: [value],
+      output: [name],
+      name: this.fresh('Identity_node'),
+      op_type: 'Identity',
+      attribute: [],
+    });
     return name;
   }
 

@@ -41,7 +41,14 @@ export function networkNodes(g: GraphBuilder, m: Sequential, x: string, tag: str
   return v;
 }
 
-function layerNodes(g: GraphBuilder, cfg: LayerConfig, inShape: readonly number[], w: Weights, x: string, p: string): string {
+function layerNodes(
+  g: GraphBuilder,
+  cfg: LayerConfig,
+  inShape: readonly number[],
+  w: Weights,
+  x: string,
+  p: string,
+): string {
   switch (cfg.kind) {
     case 'dense': {
       const flat = inShape.length > 1 ? g.op1('Flatten', [x], { axis: 1 }) : x;
@@ -62,12 +69,18 @@ function layerNodes(g: GraphBuilder, cfg: LayerConfig, inShape: readonly number[
     case 'maxpool1d':
     case 'avgpool1d': {
       const dims = cfg.kind.endsWith('2d') ? 2 : 1;
-      const k = cfg.size, s = cfg.stride ?? cfg.size;
-      return g.op1(cfg.kind.startsWith('max') ? 'MaxPool' : 'AveragePool', [x], { kernel_shape: Array(dims).fill(k), strides: Array(dims).fill(s) });
+      const k = cfg.size,
+        s = cfg.stride ?? cfg.size;
+      return g.op1(cfg.kind.startsWith('max') ? 'MaxPool' : 'AveragePool', [x], {
+        kernel_shape: Array(dims).fill(k),
+        strides: Array(dims).fill(s),
+      });
     }
     case 'batchnorm': {
       const t = (n: string): string => g.floats(`${p}_${n}`, w(n).shape, w(n).data);
-      return g.op1('BatchNormalization', [x, t('gamma'), t('beta'), t('running_mean'), t('running_var')], { epsilon: { float: cfg.epsilon ?? 1e-5 } });
+      return g.op1('BatchNormalization', [x, t('gamma'), t('beta'), t('running_mean'), t('running_var')], {
+        epsilon: { float: cfg.epsilon ?? 1e-5 },
+      });
     }
     case 'embedding': {
       const W = w('W');
@@ -75,7 +88,10 @@ function layerNodes(g: GraphBuilder, cfg: LayerConfig, inShape: readonly number[
     }
     case 'time_dense': {
       const W = w('W');
-      return g.op1('Add', [g.op1('MatMul', [x, g.floats(`${p}_W`, W.shape, W.data)]), g.floats(`${p}_b`, w('b').shape, w('b').data)]);
+      return g.op1('Add', [
+        g.op1('MatMul', [x, g.floats(`${p}_W`, W.shape, W.data)]),
+        g.floats(`${p}_b`, w('b').shape, w('b').data),
+      ]);
     }
     case 'rnn':
     case 'lstm':
@@ -86,7 +102,10 @@ function layerNodes(g: GraphBuilder, cfg: LayerConfig, inShape: readonly number[
     case 'tcn':
     case 'transpose':
     case 'embedding_bag':
-      throw new UserError({ message: `holds a ${cfg.kind} layer, which nnm cannot export to ONNX yet`, hint: 'use nnm predict for this model, or export one with the default layers (mlp, cnn, rnn, lstm, gru)' });
+      throw new UserError({
+        message: `holds a ${cfg.kind} layer, which nnm cannot export to ONNX yet`,
+        hint: 'use nnm predict for this model, or export one with the default layers (mlp, cnn, rnn, lstm, gru)',
+      });
     default: {
       const never: never = cfg;
       throw new Error(`onnx export: no translation for layer ${String((never as { kind: string }).kind)}`);
@@ -115,7 +134,14 @@ export function activation(g: GraphBuilder, fn: ActivationKind, x: string): stri
   }
 }
 
-function conv(g: GraphBuilder, cfg: Extract<LayerConfig, { kind: 'conv2d' | 'conv1d' }>, inShape: readonly number[], w: Weights, x: string, p: string): string {
+function conv(
+  g: GraphBuilder,
+  cfg: Extract<LayerConfig, { kind: 'conv2d' | 'conv1d' }>,
+  inShape: readonly number[],
+  w: Weights,
+  x: string,
+  p: string,
+): string {
   const W = w('W');
   const kernel = W.shape.slice(2);
   const s = cfg.stride ?? 1;
@@ -129,14 +155,17 @@ function conv(g: GraphBuilder, cfg: Extract<LayerConfig, { kind: 'conv2d' | 'con
     end.push(total - pad);
   });
   const y = g.op1('Conv', [x, g.floats(`${p}_W`, W.shape, W.data), g.floats(`${p}_b`, w('b').shape, w('b').data)], {
-    kernel_shape: kernel, strides: kernel.map(() => s), pads: [...begin, ...end],
+    kernel_shape: kernel,
+    strides: kernel.map(() => s),
+    pads: [...begin, ...end],
   });
   return cfg.activation === 'relu' ? g.op1('Relu', [y]) : y;
 }
 
 /** Gate blocks of a (rows, G·H) nnm matrix, transposed into ONNX's (G·H, rows) in ONNX gate order. */
 function gateRows(m: Float32Array, rows: number, H: number, order: readonly number[]): Float32Array {
-  const G = order.length, GH = G * H;
+  const G = order.length,
+    GH = G * H;
   const out = new Float32Array(GH * rows);
   order.forEach((src, dst) => {
     for (let j = 0; j < H; j++) for (let i = 0; i < rows; i++) out[(dst * H + j) * rows + i] = m[i * GH + src * H + j];
@@ -150,7 +179,14 @@ function gateVector(v: Float32Array | undefined, H: number, order: readonly numb
   return out;
 }
 
-function recurrent(g: GraphBuilder, cfg: Extract<LayerConfig, { kind: 'rnn' | 'lstm' | 'gru' }>, inShape: readonly number[], w: Weights, x: string, p: string): string {
+function recurrent(
+  g: GraphBuilder,
+  cfg: Extract<LayerConfig, { kind: 'rnn' | 'lstm' | 'gru' }>,
+  inShape: readonly number[],
+  w: Weights,
+  x: string,
+  p: string,
+): string {
   const [, I] = inShape;
   const H = cfg.units;
   const order = GATES[cfg.kind];
@@ -165,7 +201,8 @@ function recurrent(g: GraphBuilder, cfg: Extract<LayerConfig, { kind: 'rnn' | 'l
     g.floats(`${p}_B`, [1, 2 * GH], bias),
   ];
   const op = { rnn: 'RNN', lstm: 'LSTM', gru: 'GRU' }[cfg.kind];
-  const attrs: Record<string, Attr> = cfg.kind === 'gru' ? { hidden_size: H, linear_before_reset: 1 } : { hidden_size: H };
+  const attrs: Record<string, Attr> =
+    cfg.kind === 'gru' ? { hidden_size: H, linear_before_reset: 1 } : { hidden_size: H };
   const [Y, Yh] = g.op(op, inputs, attrs, 2); // Y (T, 1, N, H), Y_h (1, N, H)
   if (!cfg.returnSequences) return g.op1('Squeeze', [Yh, g.int64s(`${p}_axis0`, [0])]);
   return g.op1('Transpose', [g.op1('Squeeze', [Y, g.int64s(`${p}_axis1`, [1])])], { perm: [1, 0, 2] });

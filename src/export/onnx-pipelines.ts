@@ -33,35 +33,73 @@ export interface PipelinePlan {
 export function tabularPlan(p: TabularPipeline): PipelinePlan {
   const slots: InputSlot[] = [];
   for (const f of p.features) {
-    if (f.kind === 'numeric') slots.push({ index: slots.length, column: f.column, kind: 'numeric', fill: f.fill, mean: f.mean, std: f.std });
-    else for (const level of f.levels) slots.push({ index: slots.length, column: f.column, kind: 'onehot', level, missing_level: f.fill });
+    if (f.kind === 'numeric')
+      slots.push({ index: slots.length, column: f.column, kind: 'numeric', fill: f.fill, mean: f.mean, std: f.std });
+    else
+      for (const level of f.levels)
+        slots.push({ index: slots.length, column: f.column, kind: 'onehot', level, missing_level: f.fill });
   }
   const F = slots.length;
   if (F !== p.inputSize) throw new Error(`onnx export: ${F} input slots for a network of ${p.inputSize} inputs`);
-  const num = (k: (s: Extract<InputSlot, { kind: 'numeric' }>) => number, other: number): number[] => slots.map((s) => (s.kind === 'numeric' ? k(s) : other));
+  const num = (k: (s: Extract<InputSlot, { kind: 'numeric' }>) => number, other: number): number[] =>
+    slots.map((s) => (s.kind === 'numeric' ? k(s) : other));
   const tg = p.target;
   const classes = tg.kind === 'classes';
   const numericCount = slots.filter((s) => s.kind === 'numeric').length;
   return {
     input: { name: 'x', elemType: DataType.FLOAT, shape: ['N', F] },
     pre: (g, x) => {
-      const filled = g.op1('Where', [g.op1('IsNaN', [x]), g.floats('fill', [F], num((s) => s.fill, 0)), x]);
-      const centred = g.op1('Sub', [filled, g.floats('mean', [F], num((s) => s.mean, 0))]);
-      return g.op1('Div', [centred, g.floats('std', [F], num((s) => s.std, 1))]);
+      const filled = g.op1('Where', [
+        g.op1('IsNaN', [x]),
+        g.floats(
+          'fill',
+          [F],
+          num((s) => s.fill, 0),
+        ),
+        x,
+      ]);
+      const centred = g.op1('Sub', [
+        filled,
+        g.floats(
+          'mean',
+          [F],
+          num((s) => s.mean, 0),
+        ),
+      ]);
+      return g.op1('Div', [
+        centred,
+        g.floats(
+          'std',
+          [F],
+          num((s) => s.std, 1),
+        ),
+      ]);
     },
     softmax: classes,
-    post: (g, y) => (tg.kind === 'scaled' ? g.op1('Add', [g.op1('Mul', [y, g.floats('target_std', [1], [tg.std])]), g.floats('target_mean', [1], [tg.mean])]) : y),
-    output: classes ? { name: 'probabilities', elemType: DataType.FLOAT, shape: ['N', tg.classes.length] } : { name: 'prediction', elemType: DataType.FLOAT, shape: ['N', 1] },
+    post: (g, y) =>
+      tg.kind === 'scaled'
+        ? g.op1('Add', [
+            g.op1('Mul', [y, g.floats('target_std', [1], [tg.std])]),
+            g.floats('target_mean', [1], [tg.mean]),
+          ])
+        : y,
+    output: classes
+      ? { name: 'probabilities', elemType: DataType.FLOAT, shape: ['N', tg.classes.length] }
+      : { name: 'prediction', elemType: DataType.FLOAT, shape: ['N', 1] },
     inGraph: [
       `missing numeric cells (NaN) are filled with the training medians (IsNaN, Where)`,
       `numeric columns are standardised with the training mean and standard deviation (Sub, Div)`,
-      ...(classes ? [] : [`the prediction is put back in the units of "${tg.column}" (Mul by ${tg.std}, Add ${tg.mean})`]),
+      ...(classes
+        ? []
+        : [`the prediction is put back in the units of "${tg.column}" (Mul by ${tg.std}, Add ${tg.mean})`]),
     ],
     sidecar: {
       input_slots: slots,
       how_to_fill_x: `one row per sample, ${F} float32 values in slot order: a numeric slot takes the raw cell (NaN when missing: the graph fills it); a one-hot slot takes 1 when the row's "column" equals "level", else 0 (a missing cell counts as "missing_level"; an unseen level leaves every slot of its column 0)`,
       numeric_slots: numericCount,
-      ...(classes ? { classes: tg.classes, output_meaning: 'probabilities: one column per class, in the order of "classes"' } : { target: tg.column, output_meaning: `prediction: "${tg.column}" in its original units` }),
+      ...(classes
+        ? { classes: tg.classes, output_meaning: 'probabilities: one column per class, in the order of "classes"' }
+        : { target: tg.column, output_meaning: `prediction: "${tg.column}" in its original units` }),
     },
   };
 }
@@ -71,13 +109,21 @@ export function imagePlan(p: ImagePipeline): PipelinePlan {
   const [sub, mul] = s.kind === 'range' ? [s.min, 1 / (s.max - s.min)] : [s.mean, 1 / s.std];
   return {
     input: { name: 'x', elemType: DataType.FLOAT, shape: ['N', ...p.shape] },
-    pre: (g, x) => g.op1('Mul', [g.op1('Sub', [x, g.floats('scale_offset', [1], [sub])]), g.floats('scale_factor', [1], [mul])]),
+    pre: (g, x) =>
+      g.op1('Mul', [g.op1('Sub', [x, g.floats('scale_offset', [1], [sub])]), g.floats('scale_factor', [1], [mul])]),
     softmax: true,
     post: (_g, y) => y,
     output: { name: 'probabilities', elemType: DataType.FLOAT, shape: ['N', p.classes.length] },
-    inGraph: [s.kind === 'range' ? `pixel values are scaled from ${s.min}..${s.max} to 0..1 (Sub, Mul)` : `values are standardised with mean ${s.mean} and standard deviation ${s.std} (Sub, Mul)`],
+    inGraph: [
+      s.kind === 'range'
+        ? `pixel values are scaled from ${s.min}..${s.max} to 0..1 (Sub, Mul)`
+        : `values are standardised with mean ${s.mean} and standard deviation ${s.std} (Sub, Mul)`,
+    ],
     sidecar: {
-      input_layout: p.kind === 'image' ? `(N, C, H, W) = (N, ${p.shape.join(', ')}), raw pixel values in the file's units` : `(N, C, L) = (N, ${p.shape.join(', ')}): each row's signal values, raw`,
+      input_layout:
+        p.kind === 'image'
+          ? `(N, C, H, W) = (N, ${p.shape.join(', ')}), raw pixel values in the file's units`
+          : `(N, C, L) = (N, ${p.shape.join(', ')}): each row's signal values, raw`,
       source: p.source,
       classes: p.classes,
       output_meaning: 'probabilities: one column per class, in the order of "classes"',

@@ -72,8 +72,12 @@ const SCHEMA = {
       nested: {
         ModelProto: {
           fields: {
-            ir_version: field('int64', 1), producer_name: field('string', 2), producer_version: field('string', 3),
-            doc_string: field('string', 6), graph: field('GraphProto', 7), opset_import: field('OperatorSetIdProto', 8, 'repeated'),
+            ir_version: field('int64', 1),
+            producer_name: field('string', 2),
+            producer_version: field('string', 3),
+            doc_string: field('string', 6),
+            graph: field('GraphProto', 7),
+            opset_import: field('OperatorSetIdProto', 8, 'repeated'),
             metadata_props: field('StringStringEntryProto', 14, 'repeated'),
           },
         },
@@ -81,23 +85,43 @@ const SCHEMA = {
         StringStringEntryProto: { fields: { key: field('string', 1), value: field('string', 2) } },
         GraphProto: {
           fields: {
-            node: field('NodeProto', 1, 'repeated'), name: field('string', 2), initializer: field('TensorProto', 5, 'repeated'),
-            doc_string: field('string', 10), input: field('ValueInfoProto', 11, 'repeated'), output: field('ValueInfoProto', 12, 'repeated'),
+            node: field('NodeProto', 1, 'repeated'),
+            name: field('string', 2),
+            initializer: field('TensorProto', 5, 'repeated'),
+            doc_string: field('string', 10),
+            input: field('ValueInfoProto', 11, 'repeated'),
+            output: field('ValueInfoProto', 12, 'repeated'),
           },
         },
         NodeProto: {
           fields: {
-            input: field('string', 1, 'repeated'), output: field('string', 2, 'repeated'), name: field('string', 3),
-            op_type: field('string', 4), attribute: field('AttributeProto', 5, 'repeated'), domain: field('string', 7),
+            input: field('string', 1, 'repeated'),
+            output: field('string', 2, 'repeated'),
+            name: field('string', 3),
+            op_type: field('string', 4),
+            attribute: field('AttributeProto', 5, 'repeated'),
+            domain: field('string', 7),
           },
         },
         AttributeProto: {
           fields: {
-            name: field('string', 1), f: field('float', 2), i: field('int64', 3), s: field('bytes', 4),
-            floats: field('float', 7, 'repeated'), ints: field('int64', 8, 'repeated'), type: field('int32', 20),
+            name: field('string', 1),
+            f: field('float', 2),
+            i: field('int64', 3),
+            s: field('bytes', 4),
+            floats: field('float', 7, 'repeated'),
+            ints: field('int64', 8, 'repeated'),
+            type: field('int32', 20),
           },
         },
-        TensorProto: { fields: { dims: field('int64', 1, 'repeated'), data_type: field('int32', 2), name: field('string', 8), raw_data: field('bytes', 9) } },
+        TensorProto: {
+          fields: {
+            dims: field('int64', 1, 'repeated'),
+            data_type: field('int32', 2),
+            name: field('string', 8),
+            raw_data: field('bytes', 9),
+          },
+        },
         ValueInfoProto: { fields: { name: field('string', 1), type: field('TypeProto', 2) } },
         TypeProto: {
           fields: { tensor_type: field('Tensor', 1) },

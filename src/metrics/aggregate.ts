@@ -10,7 +10,8 @@ export function scalarMetrics(m: Record<string, unknown>, prefix = ''): Scalars 
   for (const [k, v] of Object.entries(m)) {
     if (k === 'mape_excluded' || k === 'alpha' || k === 'beta') continue;
     if (typeof v === 'number' && Number.isFinite(v)) out[prefix + k] = v;
-    else if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(out, scalarMetrics(v as Record<string, unknown>, `${prefix}${k}_`));
+    else if (v && typeof v === 'object' && !Array.isArray(v))
+      Object.assign(out, scalarMetrics(v as Record<string, unknown>, `${prefix}${k}_`));
   }
   return out;
 }

@@ -12,7 +12,11 @@ export interface ClassMetrics {
   labels: string[];
 }
 
-export function classificationMetrics(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, labels: string[]): ClassMetrics {
+export function classificationMetrics(
+  yTrue: ArrayLike<number>,
+  yPred: ArrayLike<number>,
+  labels: string[],
+): ClassMetrics {
   const K = labels.length;
   const cm = Array.from({ length: K }, () => new Array<number>(K).fill(0));
   let correct = 0;

@@ -120,7 +120,12 @@ export function uMatrix(w: ArrayLike<number>, rows: number, cols: number, d: num
     for (let c = 0; c < cols; c++) {
       let sum = 0;
       let count = 0;
-      for (const [dr, dc] of [[-1, 0], [1, 0], [0, -1], [0, 1]]) {
+      for (const [dr, dc] of [
+        [-1, 0],
+        [1, 0],
+        [0, -1],
+        [0, 1],
+      ]) {
         const rr = r + dr;
         const cc = c + dc;
         if (rr < 0 || rr >= rows || cc < 0 || cc >= cols) continue;

@@ -2,7 +2,10 @@
 // Pearson correlation, and the sample autocorrelation of residuals (r_k = Σ (e_t − ē)(e_{t+k} − ē) / Σ (e_t − ē)²).
 
 /** ROC curve of scores for the positive class, thresholds at every distinct score; AUC by the trapezoid rule. */
-export function rocCurve(scores: ArrayLike<number>, positive: ArrayLike<boolean>): { points: { fpr: number; tpr: number }[]; auc: number } {
+export function rocCurve(
+  scores: ArrayLike<number>,
+  positive: ArrayLike<boolean>,
+): { points: { fpr: number; tpr: number }[]; auc: number } {
   const idx = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b] - scores[a]);
   let P = 0;
   for (let i = 0; i < positive.length; i++) if (positive[i]) P++;
@@ -14,10 +17,12 @@ export function rocCurve(scores: ArrayLike<number>, positive: ArrayLike<boolean>
     if (positive[idx[j]]) tp++;
     else fp++;
     // NOTE: tied scores form one threshold, so only the last of a tie adds a point.
-    if (j === idx.length - 1 || scores[idx[j + 1]] !== scores[idx[j]]) points.push({ fpr: N ? fp / N : 0, tpr: P ? tp / P : 0 });
+    if (j === idx.length - 1 || scores[idx[j + 1]] !== scores[idx[j]])
+      points.push({ fpr: N ? fp / N : 0, tpr: P ? tp / P : 0 });
   }
   let auc = 0;
-  for (let k = 1; k < points.length; k++) auc += (points[k].fpr - points[k - 1].fpr) * (points[k].tpr + points[k - 1].tpr) / 2;
+  for (let k = 1; k < points.length; k++)
+    auc += ((points[k].fpr - points[k - 1].fpr) * (points[k].tpr + points[k - 1].tpr)) / 2;
   return { points, auc };
 }
 

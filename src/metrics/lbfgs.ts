@@ -79,7 +79,8 @@ export function minimizeLbfgs(fn: Objective, x0: Float64Array, opts: LbfgsOption
   while (!converged && iterations < maxIter && evaluations < maxEvals) {
     direction(p, g, S, Y, rho);
     let slope = dot(g, p);
-    if (!(slope < 0)) { // not a descent direction (round-off): restart from steepest descent
+    if (!(slope < 0)) {
+      // not a descent direction (round-off): restart from steepest descent
       S.length = Y.length = rho.length = 0;
       for (let i = 0; i < P; i++) p[i] = -g[i];
       slope = dot(g, p);

@@ -31,7 +31,16 @@ export interface FeatureSensitivity {
   rank_miv: number | null;
 }
 
-export function permutationImportance(x: Float32Array, n: number, d: number, groups: InputGroup[], predict: Predict, score: (out: ArrayLike<number>) => number, rng: Rng, repeats = 5): { base: number; mean: number[]; std: number[] } {
+export function permutationImportance(
+  x: Float32Array,
+  n: number,
+  d: number,
+  groups: InputGroup[],
+  predict: Predict,
+  score: (out: ArrayLike<number>) => number,
+  rng: Rng,
+  repeats = 5,
+): { base: number; mean: number[]; std: number[] } {
   const base = score(predict(x, n));
   const xp = new Float32Array(x.length);
   const order = new Int32Array(n);
@@ -43,7 +52,8 @@ export function permutationImportance(x: Float32Array, n: number, d: number, gro
       xp.set(x);
       for (let i = 0; i < n; i++) order[i] = i;
       rng.shuffle(order);
-      for (let i = 0; i < n; i++) for (let j = 0; j < g.width; j++) xp[i * d + g.start + j] = x[order[i] * d + g.start + j];
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < g.width; j++) xp[i * d + g.start + j] = x[order[i] * d + g.start + j];
       drops.push(base - score(predict(xp, n)));
     }
     const m = drops.reduce((s, v) => s + v, 0) / repeats;
@@ -55,7 +65,15 @@ export function permutationImportance(x: Float32Array, n: number, d: number, gro
 
 /** MIV per group (null for groups without a numeric scale). O outputs per row; `unit` scales a
  *  single regression output back to target units; O > 1 means class probabilities. */
-export function meanImpactValue(x: Float32Array, n: number, d: number, groups: InputGroup[], predict: Predict, O: number, unit = 1): (number | null)[] {
+export function meanImpactValue(
+  x: Float32Array,
+  n: number,
+  d: number,
+  groups: InputGroup[],
+  predict: Predict,
+  O: number,
+  unit = 1,
+): (number | null)[] {
   const up = new Float32Array(x.length);
   const down = new Float32Array(x.length);
   return groups.map((g) => {
@@ -93,7 +111,11 @@ export function ranks(v: (number | null)[], abs = false): (number | null)[] {
   return out;
 }
 
-export function sensitivityTable(groups: InputGroup[], perm: { mean: number[]; std: number[] }, miv: (number | null)[]): FeatureSensitivity[] {
+export function sensitivityTable(
+  groups: InputGroup[],
+  perm: { mean: number[]; std: number[] },
+  miv: (number | null)[],
+): FeatureSensitivity[] {
   const rp = ranks(perm.mean);
   const rm = ranks(miv, true);
   return groups.map((g, i) => ({

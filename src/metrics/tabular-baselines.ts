@@ -46,7 +46,14 @@ export interface FitReport {
 // early and its metrics say converged: false.
 const SOFTMAX_BUDGET = 3e9;
 
-export function fitSoftmaxRegression(train: XY, d: number, K: number, lambda = 1 / train.n, maxIter = 1000, budget = SOFTMAX_BUDGET): SoftmaxModel {
+export function fitSoftmaxRegression(
+  train: XY,
+  d: number,
+  K: number,
+  lambda = 1 / train.n,
+  maxIter = 1000,
+  budget = SOFTMAX_BUDGET,
+): SoftmaxModel {
   const { x, y, n } = train;
   const z = new Float64Array(K);
   const objective = (theta: Float64Array, grad: Float64Array): number => {
@@ -77,7 +84,15 @@ export function fitSoftmaxRegression(train: XY, d: number, K: number, lambda = 1
 }
 
 /** Writes softmax(x_i·W + b) into out and returns log p[label]. */
-function logSoftmaxRow(out: Float64Array, theta: Float64Array, x: ArrayLike<number>, i: number, d: number, K: number, label: number): number {
+function logSoftmaxRow(
+  out: Float64Array,
+  theta: Float64Array,
+  x: ArrayLike<number>,
+  i: number,
+  d: number,
+  K: number,
+  label: number,
+): number {
   for (let k = 0; k < K; k++) out[k] = theta[d * K + k];
   for (let j = 0; j < d; j++) {
     const xij = x[i * d + j];
@@ -93,7 +108,14 @@ function logSoftmaxRow(out: Float64Array, theta: Float64Array, x: ArrayLike<numb
   return zLabel - Math.log(s); // NOTE: log-sum-exp form, exact where p[label] underflows
 }
 
-function softmaxRow(out: Float64Array, theta: Float64Array, x: ArrayLike<number>, i: number, d: number, K: number): void {
+function softmaxRow(
+  out: Float64Array,
+  theta: Float64Array,
+  x: ArrayLike<number>,
+  i: number,
+  d: number,
+  K: number,
+): void {
   logSoftmaxRow(out, theta, x, i, d, K, 0);
 }
 
@@ -112,7 +134,14 @@ export function predictSoftmax(m: SoftmaxModel, x: ArrayLike<number>, n: number)
 }
 
 /** Indices of the k nearest training rows of each query row (nearest first). */
-export function nearestNeighbours(train: ArrayLike<number>, nTrain: number, query: ArrayLike<number>, nQuery: number, d: number, k: number): Int32Array {
+export function nearestNeighbours(
+  train: ArrayLike<number>,
+  nTrain: number,
+  query: ArrayLike<number>,
+  nQuery: number,
+  d: number,
+  k: number,
+): Int32Array {
   const kk = Math.min(k, nTrain);
   const out = new Int32Array(nQuery * kk);
   const bestD = new Float64Array(kk);
@@ -141,7 +170,13 @@ export function nearestNeighbours(train: ArrayLike<number>, nTrain: number, quer
   return out;
 }
 
-export function knnClassify(train: XY, test: { x: ArrayLike<number>; n: number }, d: number, K: number, k = 5): Int32Array {
+export function knnClassify(
+  train: XY,
+  test: { x: ArrayLike<number>; n: number },
+  d: number,
+  K: number,
+  k = 5,
+): Int32Array {
   const kk = Math.min(k, train.n);
   const nb = nearestNeighbours(train.x, train.n, test.x, test.n, d, kk);
   const pred = new Int32Array(test.n);
@@ -188,12 +223,23 @@ export type RegBaseline = RegMetrics | SkippedBaseline;
 export function knnSkipped(nTrain: number, nTest: number, d: number): SkippedBaseline | undefined {
   const cost = nTrain * nTest * d;
   if (cost <= KNN_BUDGET) return undefined;
-  return { skipped: `its cost (${nTrain} training × ${nTest} test rows × ${d} inputs = ${cost.toPrecision(3)} multiply-adds) is over the budget of ${KNN_BUDGET.toPrecision(1)}`, cost, budget: KNN_BUDGET };
+  return {
+    skipped: `its cost (${nTrain} training × ${nTest} test rows × ${d} inputs = ${cost.toPrecision(3)} multiply-adds) is over the budget of ${KNN_BUDGET.toPrecision(1)}`,
+    cost,
+    budget: KNN_BUDGET,
+  };
 }
 
 /** Majority class, softmax regression and 5-NN, scored like the network. y holds class indices. */
-export function classificationBaselines(train: XY, test: XY, d: number, labels: string[]): Record<string, ClassBaseline> {
-  const out: Record<string, ClassBaseline> = Object.fromEntries(Object.entries(classificationBaselineRuns(train, test, d, labels)).map(([k, v]) => [k, v.metrics]));
+export function classificationBaselines(
+  train: XY,
+  test: XY,
+  d: number,
+  labels: string[],
+): Record<string, ClassBaseline> {
+  const out: Record<string, ClassBaseline> = Object.fromEntries(
+    Object.entries(classificationBaselineRuns(train, test, d, labels)).map(([k, v]) => [k, v.metrics]),
+  );
   const skipped = knnSkipped(train.n, test.n, d);
   if (skipped) out.knn_5 = skipped;
   return out;
@@ -201,10 +247,17 @@ export function classificationBaselines(train: XY, test: XY, d: number, labels: 
 
 /** The same baselines with their per-row test predictions (class indices), for paired tests; a
  *  baseline skipped by its cost budget is absent here (classificationBaselines gives its reason). */
-export function classificationBaselineRuns(train: XY, test: XY, d: number, labels: string[]): Record<string, { metrics: ClassMetrics | (ClassMetrics & FitReport); pred: Int32Array }> {
+export function classificationBaselineRuns(
+  train: XY,
+  test: XY,
+  d: number,
+  labels: string[],
+): Record<string, { metrics: ClassMetrics | (ClassMetrics & FitReport); pred: Int32Array }> {
   const K = labels.length;
   const majority = majorityClass(train.y, K);
-  const out: Record<string, { metrics: ClassMetrics | (ClassMetrics & FitReport); pred: Int32Array }> = { majority: { metrics: majorityBaseline(train.y, test.y, labels), pred: new Int32Array(test.n).fill(majority) } };
+  const out: Record<string, { metrics: ClassMetrics | (ClassMetrics & FitReport); pred: Int32Array }> = {
+    majority: { metrics: majorityBaseline(train.y, test.y, labels), pred: new Int32Array(test.n).fill(majority) },
+  };
   const sm = fitSoftmaxRegression(train, d, K);
   const p = predictSoftmax(sm, test.x, test.n);
   const pred = Int32Array.from({ length: test.n }, (_, i) => {
@@ -221,19 +274,33 @@ export function classificationBaselineRuns(train: XY, test: XY, d: number, label
 }
 
 /** Training mean, OLS and 5-NN; targets and metrics in original units via `unscale`. */
-export function regressionBaselines(train: XY, test: XY, d: number, unscale: (z: number) => number): Record<string, RegBaseline> {
-  const out: Record<string, RegBaseline> = Object.fromEntries(Object.entries(regressionBaselineRuns(train, test, d, unscale)).map(([k, v]) => [k, v.metrics]));
+export function regressionBaselines(
+  train: XY,
+  test: XY,
+  d: number,
+  unscale: (z: number) => number,
+): Record<string, RegBaseline> {
+  const out: Record<string, RegBaseline> = Object.fromEntries(
+    Object.entries(regressionBaselineRuns(train, test, d, unscale)).map(([k, v]) => [k, v.metrics]),
+  );
   const skipped = knnSkipped(train.n, test.n, d);
   if (skipped) out.knn_5 = skipped;
   return out;
 }
 
 /** The same baselines with their per-row test predictions in original units, for paired tests. */
-export function regressionBaselineRuns(train: XY, test: XY, d: number, unscale: (z: number) => number): Record<string, { metrics: RegMetrics; pred: Float64Array }> {
+export function regressionBaselineRuns(
+  train: XY,
+  test: XY,
+  d: number,
+  unscale: (z: number) => number,
+): Record<string, { metrics: RegMetrics; pred: Float64Array }> {
   const yTrue = Float64Array.from(test.y, unscale);
   const trainY = Float64Array.from(train.y, unscale);
   const m = trainY.reduce((s, v) => s + v, 0) / trainY.length;
-  const out: Record<string, { metrics: RegMetrics; pred: Float64Array }> = { mean: { metrics: meanBaseline(trainY, yTrue), pred: new Float64Array(test.n).fill(m) } };
+  const out: Record<string, { metrics: RegMetrics; pred: Float64Array }> = {
+    mean: { metrics: meanBaseline(trainY, yTrue), pred: new Float64Array(test.n).fill(m) },
+  };
   const ols = fitOls(train, d);
   const pred = Float64Array.from({ length: test.n }, (_, i) => {
     let s = ols.intercept;

@@ -142,7 +142,13 @@ export function sparseLogits(theta: Float64Array, x: Csr, K: number): Float64Arr
 // NOTE: about this many multiply-adds at most (a few seconds); a larger fit says converged: false.
 const TEXT_LR_BUDGET = 3e9;
 
-export function fitSparseSoftmax(x: Csr, y: ArrayLike<number>, K: number, lambda = 1 / x.n, budget = TEXT_LR_BUDGET): SparseSoftmax {
+export function fitSparseSoftmax(
+  x: Csr,
+  y: ArrayLike<number>,
+  K: number,
+  lambda = 1 / x.n,
+  budget = TEXT_LR_BUDGET,
+): SparseSoftmax {
   const { n, dim } = x;
   const objective = (theta: Float64Array, grad: Float64Array): number => {
     grad.fill(0);
@@ -171,7 +177,12 @@ export function fitSparseSoftmax(x: Csr, y: ArrayLike<number>, K: number, lambda
   const perEval = 4 * (x.indices.length + n) * K + 2 * dim * K;
   const maxEvals = Math.max(50, Math.floor(budget / perEval));
   const r = minimizeLbfgs(objective, new Float64Array((dim + 1) * K), { maxIter: 2000, maxEvals, m: 7 });
-  return { theta: r.x, dim, K, fit: { converged: r.converged, iterations: r.iterations, loss: r.f, grad_max: r.gradMax } };
+  return {
+    theta: r.x,
+    dim,
+    K,
+    fit: { converged: r.converged, iterations: r.iterations, loss: r.f, grad_max: r.gradMax },
+  };
 }
 
 function argmaxRows(s: Float64Array, n: number, K: number): Int32Array {
@@ -186,7 +197,14 @@ function argmaxRows(s: Float64Array, n: number, K: number): Int32Array {
 const MAX_LR_WEIGHTS = 2e6;
 
 /** Majority, naive Bayes on term counts and TF-IDF logistic regression. Documents are token lists. */
-export function textBaselines(trainDocs: string[][], trainY: ArrayLike<number>, testDocs: string[][], testY: ArrayLike<number>, labels: string[], mode: 'char' | 'word'): Record<string, ClassBaseline> {
+export function textBaselines(
+  trainDocs: string[][],
+  trainY: ArrayLike<number>,
+  testDocs: string[][],
+  testY: ArrayLike<number>,
+  labels: string[],
+  mode: 'char' | 'word',
+): Record<string, ClassBaseline> {
   const K = labels.length;
   const trainTerms = trainDocs.map((d) => terms(d, mode));
   const testTerms = testDocs.map((d) => terms(d, mode));

@@ -43,9 +43,11 @@ export function buildCnn(o: CnnOptions): BuiltCnn {
   const parts: string[] = [];
   const k = oneD ? 5 : 3;
   const conv = (filters: number): void => {
-    layers.push(oneD
-      ? { kind: 'conv1d', filters, kernel: k, padding: 'same', activation: 'relu' }
-      : { kind: 'conv2d', filters, kernel: k, padding: 'same', activation: 'relu' });
+    layers.push(
+      oneD
+        ? { kind: 'conv1d', filters, kernel: k, padding: 'same', activation: 'relu' }
+        : { kind: 'conv2d', filters, kernel: k, padding: 'same', activation: 'relu' },
+    );
     parts.push(`conv${k}${oneD ? '' : `x${k}`}(${filters})`);
   };
   const pool = (): void => {

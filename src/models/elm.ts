@@ -41,7 +41,15 @@ export interface ElmOptions {
 export const ELM_LAMBDA_GRID = [1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10];
 
 /** H = [g(x·W + b), 1] as (m, L + 1). */
-function hiddenLayer(x: ArrayLike<number>, m: number, W: Float64Array, b: Float64Array, d: number, L: number, act: ElmActivation): Float64Array {
+function hiddenLayer(
+  x: ArrayLike<number>,
+  m: number,
+  W: Float64Array,
+  b: Float64Array,
+  d: number,
+  L: number,
+  act: ElmActivation,
+): Float64Array {
   const P = L + 1;
   const H = new Float64Array(m * P);
   for (let r = 0; r < m; r++) {
@@ -62,7 +70,16 @@ interface RidgeFit {
 }
 
 /** One ridge fit at relative λ: β and the leave-one-out MSE. */
-function ridgeFit(H: Float64Array, G: Float64Array, HtY: Float64Array, y: ArrayLike<number>, n: number, P: number, K: number, lambda: number): RidgeFit {
+function ridgeFit(
+  H: Float64Array,
+  G: Float64Array,
+  HtY: Float64Array,
+  y: ArrayLike<number>,
+  n: number,
+  P: number,
+  K: number,
+  lambda: number,
+): RidgeFit {
   let s = 0;
   for (let a = 0; a < P - 1; a++) s += G[a * P + a];
   s = s / Math.max(1, P - 1) || 1;
@@ -94,9 +111,18 @@ function ridgeFit(H: Float64Array, G: Float64Array, HtY: Float64Array, y: ArrayL
 }
 
 /** Fit an ELM on x (n, d) and targets y (n, K), drawing the hidden layer from rng. */
-export function fitElm(x: ArrayLike<number>, y: ArrayLike<number>, n: number, d: number, K: number, rng: Rng, o: ElmOptions = {}): ElmModel {
+export function fitElm(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  n: number,
+  d: number,
+  K: number,
+  rng: Rng,
+  o: ElmOptions = {},
+): ElmModel {
   if (n < 2) throw new RangeError(`fitElm needs at least 2 training rows, got ${n}`);
-  if (x.length !== n * d || y.length !== n * K) throw new RangeError(`fitElm: x has ${x.length} values and y ${y.length}, expected ${n * d} and ${n * K}`);
+  if (x.length !== n * d || y.length !== n * K)
+    throw new RangeError(`fitElm: x has ${x.length} values and y ${y.length}, expected ${n * d} and ${n * K}`);
   const L = o.hidden ?? Math.min(100, n);
   if (!Number.isInteger(L) || L < 1) throw new RangeError(`fitElm: hidden ${L} must be a positive integer`);
   const activation = o.activation ?? 'sigmoid';
@@ -119,7 +145,18 @@ export function fitElm(x: ArrayLike<number>, y: ArrayLike<number>, n: number, d:
     const fit = ridgeFit(H, G, HtY, y, n, P, K, lambda);
     if (fit.looMse < best.looMse || best.beta.length === 0) best = { lambda, ...fit };
   }
-  return { W, b, beta: best.beta, d, L, K, activation, lambda: best.lambda, penalty: best.penalty, looMse: best.looMse };
+  return {
+    W,
+    b,
+    beta: best.beta,
+    d,
+    L,
+    K,
+    activation,
+    lambda: best.lambda,
+    penalty: best.penalty,
+    looMse: best.looMse,
+  };
 }
 
 /** Predictions (m, K) for query rows q (m, d). */

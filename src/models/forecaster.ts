@@ -39,7 +39,10 @@ export function buildForecaster(o: ForecasterOptions): { spec: ModelSpec; hidden
       }
       break;
     default:
-      throw new UserError({ message: `--model ${o.kind} cannot forecast a series`, hint: 'use --model lstm, gru, rnn or mlp' });
+      throw new UserError({
+        message: `--model ${o.kind} cannot forecast a series`,
+        hint: 'use --model lstm, gru, rnn or mlp',
+      });
   }
   layers.push({ kind: 'dense', units: o.outputs });
   return { spec: { inShape: [o.window, o.channels], layers }, hidden };

@@ -41,7 +41,16 @@ function pairwiseSq(x: ArrayLike<number>, n: number, d: number): Float64Array {
 }
 
 /** Kernel-weighted mean of the targets for one query, from its squared distances to the n rows. */
-function weightedMean(out: Float64Array, dist: Float64Array, dOff: number, y: ArrayLike<number>, n: number, K: number, sigma: number, skip: number): void {
+function weightedMean(
+  out: Float64Array,
+  dist: Float64Array,
+  dOff: number,
+  y: ArrayLike<number>,
+  n: number,
+  K: number,
+  sigma: number,
+  skip: number,
+): void {
   let min = Infinity;
   for (let i = 0; i < n; i++) if (i !== skip && dist[dOff + i] < min) min = dist[dOff + i];
   const scale = 1 / (2 * sigma * sigma);
@@ -81,9 +90,17 @@ function sigmaGrid(D: Float64Array, n: number, size: number): number[] {
 }
 
 /** Fit a GRNN on x (n, d) and targets y (n, K); σ by leave-one-out unless given. Needs n ≥ 2. */
-export function fitGrnn(x: ArrayLike<number>, y: ArrayLike<number>, n: number, d: number, K: number, o: GrnnOptions = {}): GrnnModel {
+export function fitGrnn(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  n: number,
+  d: number,
+  K: number,
+  o: GrnnOptions = {},
+): GrnnModel {
   if (n < 2) throw new RangeError(`fitGrnn needs at least 2 training rows, got ${n}`);
-  if (x.length !== n * d || y.length !== n * K) throw new RangeError(`fitGrnn: x has ${x.length} values and y ${y.length}, expected ${n * d} and ${n * K}`);
+  if (x.length !== n * d || y.length !== n * K)
+    throw new RangeError(`fitGrnn: x has ${x.length} values and y ${y.length}, expected ${n * d} and ${n * K}`);
   const D = pairwiseSq(x, n, d);
   let sigma = o.sigma ?? NaN;
   let looMse: number;

@@ -26,17 +26,36 @@ export function readModelText(path: string): string {
   let size: number;
   try {
     const st = statSync(path);
-    if (st.isDirectory()) throw new UserError({ file: path, message: 'is a folder, not a model file', hint: 'give the model.nnm.json inside it' });
-    if (!st.isFile()) throw new UserError({ file: path, message: 'is not a regular file (a device or a pipe?)', hint: 'give the model.nnm.json inside a run folder (runs/...)' });
+    if (st.isDirectory())
+      throw new UserError({
+        file: path,
+        message: 'is a folder, not a model file',
+        hint: 'give the model.nnm.json inside it',
+      });
+    if (!st.isFile())
+      throw new UserError({
+        file: path,
+        message: 'is not a regular file (a device or a pipe?)',
+        hint: 'give the model.nnm.json inside a run folder (runs/...)',
+      });
     size = st.size;
   } catch (e) {
     if (e instanceof UserError) throw e;
     const code = (e as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError({ file: path, message: 'model file not found', hint: 'give the model.nnm.json inside a run folder (runs/...)' });
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new UserError({
+        file: path,
+        message: 'model file not found',
+        hint: 'give the model.nnm.json inside a run folder (runs/...)',
+      });
     throw e;
   }
   if (size > MAX_MODEL_BYTES) {
-    throw new UserError({ file: path, message: `is ${(size / 2 ** 20).toFixed(0)} MB, more than any nnm model file (at most ${MAX_MODEL_BYTES / 2 ** 20} MB)`, hint: 'give the model.nnm.json of a run folder' });
+    throw new UserError({
+      file: path,
+      message: `is ${(size / 2 ** 20).toFixed(0)} MB, more than any nnm model file (at most ${MAX_MODEL_BYTES / 2 ** 20} MB)`,
+      hint: 'give the model.nnm.json of a run folder',
+    });
   }
   return readFileSync(path, 'utf8');
 }
@@ -44,15 +63,25 @@ export function readModelText(path: string): string {
 /** JSON.parse for a model file: bounded nesting, no `__proto__` keys, one line for a cut-off file. */
 export function parseModelJson(text: string, file: string): unknown {
   const depth = jsonDepth(text);
-  if (depth > MAX_DEPTH) throw new UserError({ file, message: `nests arrays or objects ${depth > 1e5 ? 'more than 100000' : depth} deep (an nnm model file nests at most ${MAX_DEPTH})`, hint: DAMAGED });
+  if (depth > MAX_DEPTH)
+    throw new UserError({
+      file,
+      message: `nests arrays or objects ${depth > 1e5 ? 'more than 100000' : depth} deep (an nnm model file nests at most ${MAX_DEPTH})`,
+      hint: DAMAGED,
+    });
   try {
     return JSON.parse(text, (key, value: unknown) => {
-      if (key === '__proto__') throw new UserError({ file, message: 'has a "__proto__" key, which no nnm model file has', hint: DAMAGED });
+      if (key === '__proto__')
+        throw new UserError({ file, message: 'has a "__proto__" key, which no nnm model file has', hint: DAMAGED });
       return value;
     });
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError({ file, message: 'is not a complete nnm model file (the JSON is cut off or damaged)', hint: DAMAGED });
+    throw new UserError({
+      file,
+      message: 'is not a complete nnm model file (the JSON is cut off or damaged)',
+      hint: DAMAGED,
+    });
   }
 }
 
@@ -64,7 +93,8 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -78,10 +108,19 @@ export function jsonDepth(text: string): number {
 /** Refuse a format this nnm cannot read (a newer major version, or none). */
 export function checkFormatVersion(version: unknown, ours: string, file: string): void {
   const m = /^(\d+)\.(\d+)$/.exec(String(version));
-  if (!m) throw new UserError({ file, message: `has no valid format_version ("${String(version).slice(0, 40)}")`, hint: DAMAGED });
+  if (!m)
+    throw new UserError({
+      file,
+      message: `has no valid format_version ("${String(version).slice(0, 40)}")`,
+      hint: DAMAGED,
+    });
   const major = Number(ours.split('.')[0]);
   if (Number(m[1]) > major) {
-    throw new UserError({ file, message: `was written by a newer nnm (model format ${String(version)}, this nnm reads ${major}.x)`, hint: 'upgrade nnm (npm install -g nnm@latest) to read it' });
+    throw new UserError({
+      file,
+      message: `was written by a newer nnm (model format ${String(version)}, this nnm reads ${major}.x)`,
+      hint: 'upgrade nnm (npm install -g nnm@latest) to read it',
+    });
   }
 }
 
@@ -101,7 +140,8 @@ const FRACTIONS = ['rate', 'momentum', 'epsilon'];
 export function checkArchitecture(spec: unknown, weightCount: number, file: string): ModelSpec {
   const bad = (message: string): UserError => new UserError({ file, message, hint: DAMAGED });
   const s = spec as Partial<ModelSpec> | null;
-  if (typeof s !== 'object' || s === null || !Array.isArray(s.inShape) || !Array.isArray(s.layers)) throw bad('does not hold an architecture (inShape and layers)');
+  if (typeof s !== 'object' || s === null || !Array.isArray(s.inShape) || !Array.isArray(s.layers))
+    throw bad('does not hold an architecture (inShape and layers)');
   if (s.inShape.length < 1 || s.inShape.length > 4 || !s.inShape.every(isDim) || sizeOf(s.inShape) > MAX_ACTIVATION) {
     throw bad(`declares an input shape [${s.inShape.slice(0, 5).map(String).join(', ')}] that no network has`);
   }
@@ -114,14 +154,21 @@ export function checkArchitecture(spec: unknown, weightCount: number, file: stri
     try {
       layer = createLayer(cfg as LayerConfig, shape);
     } catch (e) {
-      throw bad(`${where} (${(cfg as LayerConfig).kind}) does not fit its input [${shape.join(', ')}] (${e instanceof Error ? e.message : String(e)})`);
+      throw bad(
+        `${where} (${(cfg as LayerConfig).kind}) does not fit its input [${shape.join(', ')}] (${e instanceof Error ? e.message : String(e)})`,
+      );
     }
     shape = layer.outShape;
-    if (!shape.every(isDim) || sizeOf(shape) > MAX_ACTIVATION) throw bad(`${where} (${layer.kind}) declares an output of ${sizeOf(shape)} values per sample, more than nnm supports`);
+    if (!shape.every(isDim) || sizeOf(shape) > MAX_ACTIVATION)
+      throw bad(
+        `${where} (${layer.kind}) declares an output of ${sizeOf(shape)} values per sample, more than nnm supports`,
+      );
     for (const p of layer.params()) params += sizeOf(p.shape);
   });
   if (!Number.isSafeInteger(params) || params !== weightCount) {
-    throw bad(`declares ${Number.isSafeInteger(params) ? params : 'too many'} weights per network but holds ${weightCount}`);
+    throw bad(
+      `declares ${Number.isSafeInteger(params) ? params : 'too many'} weights per network but holds ${weightCount}`,
+    );
   }
   return s as ModelSpec;
 }
@@ -134,11 +181,20 @@ function checkLayerConfig(cfg: unknown, where: string, bad: (m: string) => UserE
   }
   for (const [key, value] of Object.entries(c)) {
     const allowed = ENUMS[key];
-    if (allowed && !allowed.includes(value as string)) throw bad(`${where} (${c.kind}) has the unknown ${key} "${String(value).slice(0, 40)}" (known: ${allowed.join(', ')})`);
-    if (INTEGERS.includes(key) && !isDim(value)) throw bad(`${where} (${c.kind}) has ${key} ${String(value).slice(0, 40)}, not a whole number from 1 to ${MAX_DIM}`);
-    if (key === 'kernel' && !(isDim(value) || (Array.isArray(value) && value.length === 2 && value.every(isDim)))) throw bad(`${where} (${c.kind}) has an invalid kernel size`);
-    if (FRACTIONS.includes(key) && !(typeof value === 'number' && value >= 0 && value < 1)) throw bad(`${where} (${c.kind}) has ${key} ${String(value).slice(0, 40)}, not a number in [0, 1)`);
-    if (key === 'returnSequences' && typeof value !== 'boolean') throw bad(`${where} (${c.kind}) has a returnSequences that is not true or false`);
+    if (allowed && !allowed.includes(value as string))
+      throw bad(
+        `${where} (${c.kind}) has the unknown ${key} "${String(value).slice(0, 40)}" (known: ${allowed.join(', ')})`,
+      );
+    if (INTEGERS.includes(key) && !isDim(value))
+      throw bad(
+        `${where} (${c.kind}) has ${key} ${String(value).slice(0, 40)}, not a whole number from 1 to ${MAX_DIM}`,
+      );
+    if (key === 'kernel' && !(isDim(value) || (Array.isArray(value) && value.length === 2 && value.every(isDim))))
+      throw bad(`${where} (${c.kind}) has an invalid kernel size`);
+    if (FRACTIONS.includes(key) && !(typeof value === 'number' && value >= 0 && value < 1))
+      throw bad(`${where} (${c.kind}) has ${key} ${String(value).slice(0, 40)}, not a number in [0, 1)`);
+    if (key === 'returnSequences' && typeof value !== 'boolean')
+      throw bad(`${where} (${c.kind}) has a returnSequences that is not true or false`);
   }
 }
 

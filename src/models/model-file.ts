@@ -31,7 +31,10 @@ export interface ModelFile<P = unknown> {
   checksum?: string;
 }
 
-export function encodeModelFile<P>(members: Sequential[], meta: { nnmVersion: string; task: string; model: string; pipeline: P; seed?: number }): string {
+export function encodeModelFile<P>(
+  members: Sequential[],
+  meta: { nnmVersion: string; task: string; model: string; pipeline: P; seed?: number },
+): string {
   const body: ModelFile<P> = {
     format: FORMAT,
     format_version: FORMAT_VERSION,
@@ -40,7 +43,12 @@ export function encodeModelFile<P>(members: Sequential[], meta: { nnmVersion: st
     model: meta.model,
     pipeline: meta.pipeline,
     architecture: members[0].toSpec(),
-    weights: { dtype: 'float32', byte_order: 'little', manifest: members[0].manifest, members: members.map((m) => floatsToBase64(m.params)) },
+    weights: {
+      dtype: 'float32',
+      byte_order: 'little',
+      manifest: members[0].manifest,
+      members: members.map((m) => floatsToBase64(m.params)),
+    },
     ...(meta.seed !== undefined ? { seed: meta.seed } : {}),
   };
   const checksum = `sha256:${sha256(JSON.stringify(body))}`;
@@ -54,24 +62,39 @@ export function decodeModelFile<P>(text: string, file: string): { file: ModelFil
 /** The same checks and networks from an already parsed model file (loadModel parses a file once). */
 export function decodeModelObject<P>(parsed: unknown, file: string): { file: ModelFile<P>; members: Sequential[] } {
   const obj = parsed as ModelFile<P>;
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj) || obj.format !== FORMAT) throw new UserError({ file, message: 'is not an nnm model file', hint: 'give the model.nnm.json from a run folder' });
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj) || obj.format !== FORMAT)
+    throw new UserError({
+      file,
+      message: 'is not an nnm model file',
+      hint: 'give the model.nnm.json from a run folder',
+    });
   checkFormatVersion(obj.format_version, FORMAT_VERSION, file);
   const { checksum, ...body } = obj;
   if (checksum !== `sha256:${sha256(JSON.stringify(body))}`) {
-    throw new UserError({ file, message: 'failed its checksum: the file was changed or damaged after training', hint: 'restore it from the run folder or train again' });
+    throw new UserError({
+      file,
+      message: 'failed its checksum: the file was changed or damaged after training',
+      hint: 'restore it from the run folder or train again',
+    });
   }
   const w = obj.weights as Partial<ModelFile['weights']> | undefined;
   if (!w || !Array.isArray(w.members) || w.members.length === 0 || w.members.some((m) => typeof m !== 'string')) {
-    throw new UserError({ file, message: 'does not hold the weights of a network', hint: 'use the model.nnm.json of a finished run, or train again' });
+    throw new UserError({
+      file,
+      message: 'does not hold the weights of a network',
+      hint: 'use the model.nnm.json of a finished run, or train again',
+    });
   }
   const counts = w.members.map((m) => floatCount(m, file));
   const spec = checkArchitecture(obj.architecture, counts[0], file);
-  if (counts.some((n) => n !== counts[0])) throw new UserError({ file, message: 'holds ensemble members of different sizes', hint: 'train again' });
+  if (counts.some((n) => n !== counts[0]))
+    throw new UserError({ file, message: 'holds ensemble members of different sizes', hint: 'train again' });
   let members: Sequential[];
   try {
     members = w.members.map((m) => Sequential.fromSpec(spec, base64ToFloats(m)));
   } catch (e) {
-    if (e instanceof RangeError) throw new UserError({ file, message: `does not hold a valid network (${e.message})`, hint: 'train again' });
+    if (e instanceof RangeError)
+      throw new UserError({ file, message: `does not hold a valid network (${e.message})`, hint: 'train again' });
     throw e;
   }
   return { file: obj, members };
@@ -82,7 +105,12 @@ export function floatCount(s: string, file: string): number {
   try {
     return base64FloatCount(s);
   } catch (e) {
-    if (e instanceof RangeError) throw new UserError({ file, message: `holds damaged weights (${e.message})`, hint: 'restore it from the run folder or train again' });
+    if (e instanceof RangeError)
+      throw new UserError({
+        file,
+        message: `holds damaged weights (${e.message})`,
+        hint: 'restore it from the run folder or train again',
+      });
     throw e;
   }
 }

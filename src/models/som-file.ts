@@ -52,7 +52,14 @@ export function encodeSomModel(m: SomModel, nnmVersion: string): string {
     task: 'cluster',
     model: 'som',
     pipeline: m.pipeline,
-    som: { rows: m.rows, cols: m.cols, dim: m.pipeline.inputSize, dtype: 'float32', byte_order: 'little', weights: floatsToBase64(m.weights) },
+    som: {
+      rows: m.rows,
+      cols: m.cols,
+      dim: m.pipeline.inputSize,
+      dtype: 'float32',
+      byte_order: 'little',
+      weights: floatsToBase64(m.weights),
+    },
     unit_cluster: m.unitCluster,
     ...(m.seed !== undefined ? { seed: m.seed } : {}),
   };
@@ -66,30 +73,62 @@ export function decodeSomModel(text: string, file: string): SomModel {
 /** The same checks and map from an already parsed model file (loadModel parses a file once). */
 export function decodeSomObject(parsed: unknown, file: string): SomModel {
   const obj = parsed as SomFileBody & { checksum?: string };
-  if (typeof obj !== 'object' || obj === null || obj.format !== FORMAT || obj.model !== 'som') throw new UserError({ file, message: 'is not an nnm SOM cluster model', hint: 'give the model.nnm.json of a --task cluster run' });
+  if (typeof obj !== 'object' || obj === null || obj.format !== FORMAT || obj.model !== 'som')
+    throw new UserError({
+      file,
+      message: 'is not an nnm SOM cluster model',
+      hint: 'give the model.nnm.json of a --task cluster run',
+    });
   checkFormatVersion(obj.format_version, FORMAT_VERSION, file);
   const { checksum, ...body } = obj;
   if (checksum !== `sha256:${sha256(JSON.stringify(body))}`) {
-    throw new UserError({ file, message: 'failed its checksum: the file was changed or damaged after training', hint: 'restore it from the run folder or train again' });
+    throw new UserError({
+      file,
+      message: 'failed its checksum: the file was changed or damaged after training',
+      hint: 'restore it from the run folder or train again',
+    });
   }
   const som = obj.som as Partial<SomFileBody['som']> | undefined;
   const dims = [som?.rows, som?.cols, som?.dim];
-  if (!som || !dims.every((d) => Number.isSafeInteger(d) && (d as number) >= 1 && (d as number) <= 1 << 24) || typeof som.weights !== 'string' || !Array.isArray(obj.unit_cluster)) {
-    throw new UserError({ file, message: 'does not hold a SOM grid (rows, cols, dim, weights, unit_cluster)', hint: 'train again' });
+  if (
+    !som ||
+    !dims.every((d) => Number.isSafeInteger(d) && (d as number) >= 1 && (d as number) <= 1 << 24) ||
+    typeof som.weights !== 'string' ||
+    !Array.isArray(obj.unit_cluster)
+  ) {
+    throw new UserError({
+      file,
+      message: 'does not hold a SOM grid (rows, cols, dim, weights, unit_cluster)',
+      hint: 'train again',
+    });
   }
   const units = som.rows! * som.cols!;
   const declared = units * som.dim!;
   const held = floatCount(som.weights, file);
-  if (held !== declared || obj.unit_cluster.length !== units || !obj.unit_cluster.every((k) => Number.isInteger(k) && k >= 1)) {
-    throw new UserError({ file, message: `declares a ${som.rows}x${som.cols} map of ${som.dim} values per unit but holds ${held} weights and ${obj.unit_cluster.length} unit clusters`, hint: 'train again' });
+  if (
+    held !== declared ||
+    obj.unit_cluster.length !== units ||
+    !obj.unit_cluster.every((k) => Number.isInteger(k) && k >= 1)
+  ) {
+    throw new UserError({
+      file,
+      message: `declares a ${som.rows}x${som.cols} map of ${som.dim} values per unit but holds ${held} weights and ${obj.unit_cluster.length} unit clusters`,
+      hint: 'train again',
+    });
   }
   const pipeline = obj.pipeline as Partial<ClusterPipeline> | undefined;
   if (!pipeline || pipeline.inputSize !== som.dim || !Array.isArray(pipeline.features)) {
     throw new UserError({ file, message: 'holds a preprocessing that does not match its map', hint: 'train again' });
   }
   return {
-    rows: som.rows!, cols: som.cols!, weights: base64ToFloats(som.weights), unitCluster: obj.unit_cluster, pipeline: obj.pipeline,
-    ...(typeof obj.seed === 'number' ? { seed: obj.seed } : {}), nnmVersion: String(obj.nnm_version), formatVersion: String(obj.format_version),
+    rows: som.rows!,
+    cols: som.cols!,
+    weights: base64ToFloats(som.weights),
+    unitCluster: obj.unit_cluster,
+    pipeline: obj.pipeline,
+    ...(typeof obj.seed === 'number' ? { seed: obj.seed } : {}),
+    nnmVersion: String(obj.nnm_version),
+    formatVersion: String(obj.format_version),
   };
 }
 
@@ -98,7 +137,11 @@ export function readSomModel(path: string): SomModel {
 }
 
 /** Cluster (1..k) and best-matching unit of each given row of t, through the saved preprocessing. */
-export function assignClusters(m: SomModel, t: RawTable, rows: Int32Array = Int32Array.from({ length: t.nRows }, (_, i) => i)): { cluster: Int32Array; unit: Int32Array } {
+export function assignClusters(
+  m: SomModel,
+  t: RawTable,
+  rows: Int32Array = Int32Array.from({ length: t.nRows }, (_, i) => i),
+): { cluster: Int32Array; unit: Int32Array } {
   const x = transformX(m.pipeline, t, rows);
   const { bmu } = mapRows(m.weights, m.rows, m.cols, x, rows.length, m.pipeline.inputSize);
   return { cluster: Int32Array.from(bmu, (u) => m.unitCluster[u]), unit: bmu };

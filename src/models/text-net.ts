@@ -13,7 +13,14 @@ export function isTextModel(m: string): m is TextModel {
   return (TEXT_MODELS as readonly string[]).includes(m);
 }
 
-export function textLayers(model: TextModel, vocab: number, dim: number, units: number, classes: number, dropout?: number): LayerConfig[] {
+export function textLayers(
+  model: TextModel,
+  vocab: number,
+  dim: number,
+  units: number,
+  classes: number,
+  dropout?: number,
+): LayerConfig[] {
   const drop: LayerConfig[] = dropout ? [{ kind: 'dropout', rate: dropout }] : [];
   if (model === 'fasttext') return [{ kind: 'embedding_bag', vocab, dim }, ...drop, { kind: 'dense', units: classes }];
   return [{ kind: 'embedding', vocab, dim }, { kind: model, units }, ...drop, { kind: 'dense', units: classes }];

@@ -28,7 +28,13 @@ export interface FigureRef {
   caption: string;
 }
 
-export function buildDocument(s: RunSummary, m: Messages, figures: FigureRef[], tables: Table[] = buildTables(s, m), extraNotes: string[] = []): Block[] {
+export function buildDocument(
+  s: RunSummary,
+  m: Messages,
+  figures: FigureRef[],
+  tables: Table[] = buildTables(s, m),
+  extraNotes: string[] = [],
+): Block[] {
   const B: Block[] = [];
   let tableNo = 0;
   let figNo = 0;
@@ -44,9 +50,22 @@ export function buildDocument(s: RunSummary, m: Messages, figures: FigureRef[], 
 
   B.push({ kind: 'h2', text: m.h.data }, { kind: 'h3', text: m.h.audit });
   const a = s.audit;
-  B.push({ kind: 'p', text: m.dataIntro(a.file, a.encoding, a.delimiter === '\t' ? '\\t' : a.delimiter, a.rows, a.columns.reduce((k, c) => k + Number(/\((\d+) pixel columns\)/.exec(c.name)?.[1] ?? 1), 0)) });
+  B.push({
+    kind: 'p',
+    text: m.dataIntro(
+      a.file,
+      a.encoding,
+      a.delimiter === '\t' ? '\\t' : a.delimiter,
+      a.rows,
+      a.columns.reduce((k, c) => k + Number(/\((\d+) pixel columns\)/.exec(c.name)?.[1] ?? 1), 0),
+    ),
+  });
   table('data');
-  if (a.imputed.length) B.push({ kind: 'p', text: m.imputedIntro }, { kind: 'list', items: a.imputed.map((i) => m.imputed(i.column, i.count, i.value)) });
+  if (a.imputed.length)
+    B.push(
+      { kind: 'p', text: m.imputedIntro },
+      { kind: 'list', items: a.imputed.map((i) => m.imputed(i.column, i.count, i.value)) },
+    );
   const notes = [...new Set(s.notes)];
   B.push(...noteBlocks(notes, m, m.notesIntro));
   if (tables.some((t) => t.id === 'preprocessing')) {
@@ -67,7 +86,10 @@ export function buildDocument(s: RunSummary, m: Messages, figures: FigureRef[], 
   table('metrics');
   const interp = interpretation(s, m);
   if (interp.length) B.push({ kind: 'list', items: interp });
-  for (const t of tables.filter((x) => !['data', 'preprocessing', 'network', 'hyperparameters', 'metrics'].includes(x.id))) table(t.id);
+  for (const t of tables.filter(
+    (x) => !['data', 'preprocessing', 'network', 'hyperparameters', 'metrics'].includes(x.id),
+  ))
+    table(t.id);
   const rest = figures.filter((f) => f.id !== 'network');
   if (rest.length) {
     B.push({ kind: 'h3', text: m.h.figures });
@@ -76,18 +98,36 @@ export function buildDocument(s: RunSummary, m: Messages, figures: FigureRef[], 
   if (extraNotes.length) B.push({ kind: 'quote', text: extraNotes.join(' ') });
 
   for (const sec of analysisSections(s, m.lang)) B.push(...linesToBlocks(sec.lines, `${sec.id}-`));
-  B.push({ kind: 'h2', text: m.h.repro }, { kind: 'code', text: s.command }, { kind: 'p', text: m.repro(s.nnmVersion, s.seed, a.sha256) });
+  B.push(
+    { kind: 'h2', text: m.h.repro },
+    { kind: 'code', text: s.command },
+    { kind: 'p', text: m.repro(s.nnmVersion, s.seed, a.sha256) },
+  );
   return m.lang === 'zh' ? B.map(spaceBlock) : B;
 }
 
 /** Chinese spacing on every text of a block (not code blocks). */
 function spaceBlock(b: Block): Block {
   switch (b.kind) {
-    case 'list': return { ...b, items: b.items.map(cjkSpacing) };
-    case 'table': return { ...b, caption: cjkSpacing(b.caption), table: { ...b.table, caption: cjkSpacing(b.table.caption), header: b.table.header.map(cjkSpacing), rows: b.table.rows.map((r) => r.map(cjkSpacing)) } };
-    case 'figure': return { ...b, caption: cjkSpacing(b.caption) };
-    case 'code': return b;
-    default: return { ...b, text: cjkSpacing(b.text) };
+    case 'list':
+      return { ...b, items: b.items.map(cjkSpacing) };
+    case 'table':
+      return {
+        ...b,
+        caption: cjkSpacing(b.caption),
+        table: {
+          ...b.table,
+          caption: cjkSpacing(b.table.caption),
+          header: b.table.header.map(cjkSpacing),
+          rows: b.table.rows.map((r) => r.map(cjkSpacing)),
+        },
+      };
+    case 'figure':
+      return { ...b, caption: cjkSpacing(b.caption) };
+    case 'code':
+      return b;
+    default:
+      return { ...b, text: cjkSpacing(b.text) };
   }
 }
 
@@ -98,8 +138,10 @@ export function noteBlocks(notes: string[], m: Messages, intro: string): Block[]
   const known = notes.map((x) => m.translateNote(x));
   const untranslated = notes.filter((_, i) => known[i] === null);
   const out: Block[] = [];
-  if (untranslated.length < notes.length) out.push({ kind: 'p', text: intro }, { kind: 'list', items: known.filter((x): x is string => x !== null) });
-  if (untranslated.length) out.push({ kind: 'p', text: m.notesUntranslated }, { kind: 'code', text: untranslated.join('\n') });
+  if (untranslated.length < notes.length)
+    out.push({ kind: 'p', text: intro }, { kind: 'list', items: known.filter((x): x is string => x !== null) });
+  if (untranslated.length)
+    out.push({ kind: 'p', text: m.notesUntranslated }, { kind: 'code', text: untranslated.join('\n') });
   return out;
 }
 
@@ -112,13 +154,32 @@ function methodParagraphs(s: RunSummary, m: Messages): string[] {
   const inputs = Number(d.inputs ?? s.inShape?.reduce((p, x) => p * x, 1) ?? 0);
   const last = s.layers[s.layers.length - 1];
   return m.method({
-    model: m.modelName(s.model), why: m.whyModel(s.model, inputs, Number(d.train_rows ?? si?.train ?? 0)),
-    inputs, outputs: last ? last.outShape.reduce((p, x) => p * x, 1) : 0, hidden: String(h.hidden ?? '—'), dropout: Number(h.dropout ?? 0),
-    loss: m.lossName(s.task), params: s.paramCount, optimizer: String(h.optimizer ?? '—'), lr: Number(h.lr), batch: Number(h.batch_size),
-    decay: Number(h.weight_decay ?? 0), maxEpochs: Number(h.epochs), split, val: Number(d.val_rows ?? si?.val ?? 0), members: Number(t.members ?? h.ensemble ?? 1),
-    seed: s.seed, task: s.task, stopping: stoppingClaim(s, m.lang), scaling: scalingClaim(s, m.lang), ensemble: ensembleClaim(s, m.lang, Number(d.val_rows ?? si?.val ?? 0)),
-    chain: s.layers.map((l) => l.description).join(' → '), clip: Number(h.clip_norm ?? 5),
-    transforms: d.transform as { log: boolean; seasonalLag: number; diff: number } | undefined, tokens: typeof d.tokens === 'string' ? d.tokens : undefined, strategy: typeof h.strategy === 'string' ? h.strategy : undefined,
+    model: m.modelName(s.model),
+    why: m.whyModel(s.model, inputs, Number(d.train_rows ?? si?.train ?? 0)),
+    inputs,
+    outputs: last ? last.outShape.reduce((p, x) => p * x, 1) : 0,
+    hidden: String(h.hidden ?? '—'),
+    dropout: Number(h.dropout ?? 0),
+    loss: m.lossName(s.task),
+    params: s.paramCount,
+    optimizer: String(h.optimizer ?? '—'),
+    lr: Number(h.lr),
+    batch: Number(h.batch_size),
+    decay: Number(h.weight_decay ?? 0),
+    maxEpochs: Number(h.epochs),
+    split,
+    val: Number(d.val_rows ?? si?.val ?? 0),
+    members: Number(t.members ?? h.ensemble ?? 1),
+    seed: s.seed,
+    task: s.task,
+    stopping: stoppingClaim(s, m.lang),
+    scaling: scalingClaim(s, m.lang),
+    ensemble: ensembleClaim(s, m.lang, Number(d.val_rows ?? si?.val ?? 0)),
+    chain: s.layers.map((l) => l.description).join(' → '),
+    clip: Number(h.clip_norm ?? 5),
+    transforms: d.transform as { log: boolean; seasonalLag: number; diff: number } | undefined,
+    tokens: typeof d.tokens === 'string' ? d.tokens : undefined,
+    strategy: typeof h.strategy === 'string' ? h.strategy : undefined,
     covariates: Array.isArray(d.covariates) ? d.covariates.map(String) : undefined,
   });
 }
@@ -143,9 +204,11 @@ function interpretation(s: RunSummary, m: Messages): string[] {
     const worse = typeof test.r2 === 'number' && test.r2 < 0;
     out.push(worse || crosses ? I.mapeUngraded(test.mape, worse ? 'r2' : 'sign') : I.mape(test.mape));
   }
-  if (typeof test.accuracy === 'number' && s.metrics.baselines.majority) out.push(I.accuracy(test.accuracy, Number(s.metrics.baselines.majority.accuracy)));
+  if (typeof test.accuracy === 'number' && s.metrics.baselines.majority)
+    out.push(I.accuracy(test.accuracy, Number(s.metrics.baselines.majority.accuracy)));
   const pm = primary(s.task);
-  const pick = (block: Record<string, unknown>): number => Number(pm.path ? (block[pm.path] as Record<string, unknown> | undefined)?.[pm.key] : block[pm.key]);
+  const pick = (block: Record<string, unknown>): number =>
+    Number(pm.path ? (block[pm.path] as Record<string, unknown> | undefined)?.[pm.key] : block[pm.key]);
   const mine = pick(test);
   for (const [name, b] of Object.entries(s.metrics.baselines)) {
     const theirs = pick(b);
@@ -161,12 +224,23 @@ function interpretation(s: RunSummary, m: Messages): string[] {
     if (min > 0 && max / min >= 3) out.push(I.imbalance(Math.round(max / min)));
     if (per.length > 2) {
       const weakest = per.reduce((w, c) => (c.f1 < w.f1 ? c : w));
-      out.push(per.every((c) => num(c.f1, 3) === num(weakest.f1, 3)) ? I.equalF1(weakest.f1) : I.weakest(weakest.label, weakest.f1));
+      out.push(
+        per.every((c) => num(c.f1, 3) === num(weakest.f1, 3))
+          ? I.equalF1(weakest.f1)
+          : I.weakest(weakest.label, weakest.f1),
+      );
     }
     const labels = test.labels as string[] | undefined;
     const p = s.predictions;
-    if (labels?.length === 2 && p?.probabilities) out.push(I.auc(rocCurve(p.probabilities.map((r) => r[1]), p.actual.map((y) => String(y) === labels[1])).auc));
+    if (labels?.length === 2 && p?.probabilities)
+      out.push(
+        I.auc(
+          rocCurve(
+            p.probabilities.map((r) => r[1]),
+            p.actual.map((y) => String(y) === labels[1]),
+          ).auc,
+        ),
+      );
   }
   return out;
 }
-

@@ -5,7 +5,17 @@
 // eastAsia font so Word picks the right one per character. Built with the `docx` package.
 
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table as DocxTable, TableCell, TableRow, TextRun,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table as DocxTable,
+  TableCell,
+  TableRow,
+  TextRun,
 } from 'docx';
 import type { Block } from './document.js';
 import type { Table } from './tables.js';
@@ -19,28 +29,44 @@ const fonts = (lang: string, heading = false): { ascii: string; hAnsi: string; e
 
 /** Inline `code` and **bold** as runs. */
 function runs(text: string, opts: { bold?: boolean; size?: number } = {}): TextRun[] {
-  return text.split(/(`[^`]*`|\*\*[^*]+\*\*)/).filter((p) => p !== '').map((p) => {
-    if (p.length >= 2 && p.startsWith('`') && p.endsWith('`')) return new TextRun({ text: p.slice(1, -1), font: MONO, size: opts.size });
-    if (p.length >= 4 && p.startsWith('**') && p.endsWith('**')) return new TextRun({ text: p.slice(2, -2), bold: true, size: opts.size });
-    return new TextRun({ text: p, bold: opts.bold, size: opts.size });
-  });
+  return text
+    .split(/(`[^`]*`|\*\*[^*]+\*\*)/)
+    .filter((p) => p !== '')
+    .map((p) => {
+      if (p.length >= 2 && p.startsWith('`') && p.endsWith('`'))
+        return new TextRun({ text: p.slice(1, -1), font: MONO, size: opts.size });
+      if (p.length >= 4 && p.startsWith('**') && p.endsWith('**'))
+        return new TextRun({ text: p.slice(2, -2), bold: true, size: opts.size });
+      return new TextRun({ text: p, bold: opts.bold, size: opts.size });
+    });
 }
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const rule = (size: number): { style: 'single'; size: number; color: string } => ({ style: BorderStyle.SINGLE, size, color: '000000' });
+const rule = (size: number): { style: 'single'; size: number; color: string } => ({
+  style: BorderStyle.SINGLE,
+  size,
+  color: '000000',
+});
 
 /** A three-line table: thick top and bottom rules, a thin rule under the header (and before a total row). */
 function wordTable(t: Table): DocxTable {
   const last = t.rows.length - 1;
-  const cell = (text: string, i: number, r: number): TableCell => new TableCell({
-    children: [new Paragraph({ alignment: t.align[i] === 'r' ? AlignmentType.RIGHT : AlignmentType.LEFT, children: runs(text, { bold: r < 0, size: 20 }) })],
-    borders: {
-      top: r < 0 ? rule(12) : t.ruleAfter?.includes(r - 1) ? rule(4) : NONE,
-      bottom: r < 0 ? rule(6) : r === last ? rule(12) : NONE,
-      left: NONE, right: NONE,
-    },
-    margins: { left: 80, right: 80, top: 20, bottom: 20 },
-  });
+  const cell = (text: string, i: number, r: number): TableCell =>
+    new TableCell({
+      children: [
+        new Paragraph({
+          alignment: t.align[i] === 'r' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: runs(text, { bold: r < 0, size: 20 }),
+        }),
+      ],
+      borders: {
+        top: r < 0 ? rule(12) : t.ruleAfter?.includes(r - 1) ? rule(4) : NONE,
+        bottom: r < 0 ? rule(6) : r === last ? rule(12) : NONE,
+        left: NONE,
+        right: NONE,
+      },
+      margins: { left: 80, right: 80, top: 20, bottom: 20 },
+    });
   return new DocxTable({
     alignment: AlignmentType.CENTER,
     borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
@@ -63,24 +89,55 @@ function figure(png: Uint8Array, caption: string): Paragraph[] {
   const { width, height } = pngSize(png);
   const w = Math.min(MAX_WIDTH, width);
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: png, transformation: { width: w, height: Math.round((height * w) / width) } })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: png,
+          transformation: { width: w, height: Math.round((height * w) / width) },
+        }),
+      ],
+    }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: runs(caption, { size: 20 }) }),
   ];
 }
 
 function blockToDocx(b: Block, pngs: Map<string, Uint8Array>): (Paragraph | DocxTable)[] {
   switch (b.kind) {
-    case 'h1': return [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(b.text) })];
-    case 'h2': return [new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs(b.text) })];
-    case 'h3': return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs(b.text) })];
-    case 'p': return [new Paragraph({ children: runs(b.text), spacing: { after: 120 } })];
-    case 'quote': return [new Paragraph({ children: runs(b.text), border: { left: { style: BorderStyle.SINGLE, size: 18, color: 'E0A800', space: 8 } }, indent: { left: 240 } })];
-    case 'list': return b.items.map((i) => new Paragraph({ children: runs(i), bullet: { level: 0 } }));
-    case 'code': return b.text.split('\n').map((l) => new Paragraph({ children: [new TextRun({ text: l, font: MONO, size: 18 })] }));
-    case 'table': return [
-      new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 200, after: 60 }, children: runs(b.caption, { bold: true, size: 20 }) }),
-      wordTable(b.table), new Paragraph({ children: [] }),
-    ];
+    case 'h1':
+      return [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(b.text) })];
+    case 'h2':
+      return [new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs(b.text) })];
+    case 'h3':
+      return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs(b.text) })];
+    case 'p':
+      return [new Paragraph({ children: runs(b.text), spacing: { after: 120 } })];
+    case 'quote':
+      return [
+        new Paragraph({
+          children: runs(b.text),
+          border: { left: { style: BorderStyle.SINGLE, size: 18, color: 'E0A800', space: 8 } },
+          indent: { left: 240 },
+        }),
+      ];
+    case 'list':
+      return b.items.map((i) => new Paragraph({ children: runs(i), bullet: { level: 0 } }));
+    case 'code':
+      return b.text
+        .split('\n')
+        .map((l) => new Paragraph({ children: [new TextRun({ text: l, font: MONO, size: 18 })] }));
+    case 'table':
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          spacing: { before: 200, after: 60 },
+          children: runs(b.caption, { bold: true, size: 20 }),
+        }),
+        wordTable(b.table),
+        new Paragraph({ children: [] }),
+      ];
     case 'figure': {
       const png = pngs.get(b.id);
       return png ? figure(png, b.caption) : [];
@@ -96,13 +153,37 @@ export async function renderDocx(blocks: Block[], lang: string, pngs: Map<string
   const heading = { run: { font: fonts(lang, true), bold: true, color: '000000' } };
   const doc = new Document({
     creator: 'nnm',
-    title: blocks.find((b) => b.kind === 'h1')?.kind === 'h1' ? (blocks.find((b) => b.kind === 'h1') as { text: string }).text.replace(/`/g, '') : 'nnm',
+    title:
+      blocks.find((b) => b.kind === 'h1')?.kind === 'h1'
+        ? (blocks.find((b) => b.kind === 'h1') as { text: string }).text.replace(/`/g, '')
+        : 'nnm',
     styles: {
       default: { document: { run: { font: fonts(lang), size: 22 } } },
       paragraphStyles: [
-        { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', ...heading, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
-        { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', run: { ...heading.run, size: 30 }, paragraph: { spacing: { before: 240, after: 120 } } },
-        { id: 'Heading2', name: 'Heading 2', basedOn: 'Normal', next: 'Normal', run: { ...heading.run, size: 26 }, paragraph: { spacing: { before: 200, after: 100 } } },
+        {
+          id: 'Title',
+          name: 'Title',
+          basedOn: 'Normal',
+          next: 'Normal',
+          ...heading,
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } },
+        },
+        {
+          id: 'Heading1',
+          name: 'Heading 1',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { ...heading.run, size: 30 },
+          paragraph: { spacing: { before: 240, after: 120 } },
+        },
+        {
+          id: 'Heading2',
+          name: 'Heading 2',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { ...heading.run, size: 26 },
+          paragraph: { spacing: { before: 200, after: 100 } },
+        },
       ],
     },
     sections: [{ children: blocks.flatMap((b) => blockToDocx(b, pngs)) }],

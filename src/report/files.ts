@@ -45,13 +45,20 @@ export function removePendingTemps(): string[] {
 /** Refuse an existing file unless force. */
 export function checkWritable(path: string, force: boolean): void {
   if (existsSync(path) && !force) {
-    throw new UserError({ file: path, message: 'already exists', hint: 'choose another --out or add --force to overwrite it' });
+    throw new UserError({
+      file: path,
+      message: 'already exists',
+      hint: 'choose another --out or add --force to overwrite it',
+    });
   }
 }
 
 /** runs/<name>-<model>-<YYYYMMDD-HHMMSS>, with -2, -3 ... if that exists already. */
 export function defaultRunFolder(dataPath: string, model: string, now: Date, root = 'runs'): string {
-  const stem = basename(dataPath).replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_.-]+/gu, '_') || 'data';
+  const stem =
+    basename(dataPath)
+      .replace(/\.[^.]+$/, '')
+      .replace(/[^\p{L}\p{N}_.-]+/gu, '_') || 'data';
   const p = (n: number): string => String(n).padStart(2, '0');
   const ts = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
   const base = join(root, `${stem}-${model}-${ts}`);

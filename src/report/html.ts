@@ -6,18 +6,28 @@ import type { Block } from './document.js';
 import { FONT_STACK } from './figures/charts.js';
 import type { Table } from './tables.js';
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Escape, then `code` -> <code>, **bold** -> <strong>. */
 function inline(s: string): string {
-  return s.split(/(`[^`]*`)/).map((part) => (part.length >= 2 && part.startsWith('`') && part.endsWith('`')
-    ? `<code>${esc(part.slice(1, -1))}</code>`
-    : esc(part).replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>'))).join('');
+  return s
+    .split(/(`[^`]*`)/)
+    .map((part) =>
+      part.length >= 2 && part.startsWith('`') && part.endsWith('`')
+        ? `<code>${esc(part.slice(1, -1))}</code>`
+        : esc(part).replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>'),
+    )
+    .join('');
 }
 
 function table(t: Table, caption: string): string {
-  const cell = (tag: string, s: string, i: number): string => `<${tag}${t.align[i] === 'r' ? ' class="num"' : ''}>${inline(s)}</${tag}>`;
-  const rows = t.rows.map((r, k) => `<tr${t.ruleAfter?.includes(k - 1) ? ' class="rule"' : ''}>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`);
+  const cell = (tag: string, s: string, i: number): string =>
+    `<${tag}${t.align[i] === 'r' ? ' class="num"' : ''}>${inline(s)}</${tag}>`;
+  const rows = t.rows.map(
+    (r, k) =>
+      `<tr${t.ruleAfter?.includes(k - 1) ? ' class="rule"' : ''}>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`,
+  );
   return `<table id="tab-${t.id}"><caption>${inline(caption)}</caption><thead><tr>${t.header.map((h, i) => cell('th', h, i)).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -34,19 +44,38 @@ export function renderHtml(blocks: Block[], lang: string, svgs: Map<string, stri
   let title = 'nnm';
   for (const b of blocks) {
     switch (b.kind) {
-      case 'h1': title = b.text.replace(/`/g, ''); body.push(`<h1>${inline(b.text)}</h1>`); break;
-      case 'h2': body.push(`<h2>${inline(b.text)}</h2>`); break;
-      case 'h3': body.push(`<h3>${inline(b.text)}</h3>`); break;
-      case 'p': body.push(`<p>${inline(b.text)}</p>`); break;
-      case 'quote': body.push(`<blockquote>${inline(b.text)}</blockquote>`); break;
-      case 'list': body.push(`<ul>${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`); break;
-      case 'code': body.push(`<pre><code>${esc(b.text)}</code></pre>`); break;
-      case 'table': body.push(table(b.table, b.caption)); break;
+      case 'h1':
+        title = b.text.replace(/`/g, '');
+        body.push(`<h1>${inline(b.text)}</h1>`);
+        break;
+      case 'h2':
+        body.push(`<h2>${inline(b.text)}</h2>`);
+        break;
+      case 'h3':
+        body.push(`<h3>${inline(b.text)}</h3>`);
+        break;
+      case 'p':
+        body.push(`<p>${inline(b.text)}</p>`);
+        break;
+      case 'quote':
+        body.push(`<blockquote>${inline(b.text)}</blockquote>`);
+        break;
+      case 'list':
+        body.push(`<ul>${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`);
+        break;
+      case 'code':
+        body.push(`<pre><code>${esc(b.text)}</code></pre>`);
+        break;
+      case 'table':
+        body.push(table(b.table, b.caption));
+        break;
       case 'figure': {
         const svg = svgs.get(b.id);
         if (!svg) break;
         const uri = `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
-        body.push(`<figure id="fig-${b.id}"><img src="${uri}" alt="${esc(b.caption)}"><figcaption>${inline(b.caption)}</figcaption></figure>`);
+        body.push(
+          `<figure id="fig-${b.id}"><img src="${uri}" alt="${esc(b.caption)}"><figcaption>${inline(b.caption)}</figcaption></figure>`,
+        );
         break;
       }
       default: {

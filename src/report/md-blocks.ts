@@ -40,7 +40,11 @@ export function linesToBlocks(lines: string[], idPrefix: string): Block[] {
       i--;
       const [header, sep, ...body] = rows;
       const align = (sep ?? []).map((c) => (c.endsWith(':') ? 'r' : 'l') as 'l' | 'r');
-      const cap = caption ?? (out.length && out[out.length - 1].kind.startsWith('h') ? (out[out.length - 1] as { text: string }).text : header.join(', '));
+      const cap =
+        caption ??
+        (out.length && out[out.length - 1].kind.startsWith('h')
+          ? (out[out.length - 1] as { text: string }).text
+          : header.join(', '));
       caption = undefined;
       const table = formatTable({ id: `${idPrefix}${++n}`, caption: cap, header, align, rows: body });
       out.push({ kind: 'table', caption: cap, table });
@@ -52,5 +56,9 @@ export function linesToBlocks(lines: string[], idPrefix: string): Block[] {
 }
 
 function cells(line: string): string[] {
-  return line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+  return line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.trim());
 }

@@ -44,7 +44,11 @@ export function spread(std: number, decimals: number): string {
 
 const NUMBER = /^[-−]?(\d+\.?\d*|\.\d+)(e[-−+]?\d+)?$/i;
 
-interface Parsed { bold: boolean; mean: number; std?: number }
+interface Parsed {
+  bold: boolean;
+  mean: number;
+  std?: number;
+}
 
 function parseCell(cell: string): Parsed | null {
   const t = cell.trim();
@@ -75,5 +79,7 @@ export function formatTable(t: Table, sig = 4): Table {
 
 /** Optimisers as papers write them: Adam, SGD, RMSprop (not ADAM or RMSPROP). */
 export function optimizerName(o: string): string {
-  return ({ adam: 'Adam', sgd: 'SGD', rmsprop: 'RMSprop', adamw: 'AdamW' } as Record<string, string>)[o.toLowerCase()] ?? o;
+  return (
+    ({ adam: 'Adam', sgd: 'SGD', rmsprop: 'RMSprop', adamw: 'AdamW' } as Record<string, string>)[o.toLowerCase()] ?? o
+  );
 }

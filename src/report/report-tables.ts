@@ -14,25 +14,43 @@ export function fmtNum(v: unknown): string {
 }
 
 export function metricKeys(task: string): string[] {
-  return task === 'regress' || task === 'forecast' ? ['rmse', 'mae', 'mape', 'r2'] : ['accuracy', 'macro_f1', 'precision', 'recall'];
+  return task === 'regress' || task === 'forecast'
+    ? ['rmse', 'mae', 'mape', 'r2']
+    : ['accuracy', 'macro_f1', 'precision', 'recall'];
 }
 
 export function buildTables(s: RunSummary, m: Messages): Table[] {
   const T = m.tables;
   const tables: Table[] = [];
   tables.push({
-    id: 'data', caption: T.data, header: [T.column, T.type, T.missing, T.distinct, T.role], align: ['l', 'l', 'r', 'r', 'l'],
-    rows: s.audit.columns.map((c) => [`\`${c.name}\``, m.colType(c.type), String(c.missing), c.type === 'pixels' ? '—' : String(c.unique), m.role(c.role)]),
+    id: 'data',
+    caption: T.data,
+    header: [T.column, T.type, T.missing, T.distinct, T.role],
+    align: ['l', 'l', 'r', 'r', 'l'],
+    rows: s.audit.columns.map((c) => [
+      `\`${c.name}\``,
+      m.colType(c.type),
+      String(c.missing),
+      c.type === 'pixels' ? '—' : String(c.unique),
+      m.role(c.role),
+    ]),
   });
   if (s.preprocessing?.length) {
     tables.push({
-      id: 'preprocessing', caption: T.preprocessing, header: [T.column, T.treatment, T.detail], align: ['l', 'l', 'l'],
+      id: 'preprocessing',
+      caption: T.preprocessing,
+      header: [T.column, T.treatment, T.detail],
+      align: ['l', 'l', 'l'],
       rows: s.preprocessing.map((p) => {
         switch (p.kind) {
-          case 'numeric': return [`\`${p.column}\``, ...m.prep.numeric(p.fill, p.mean, p.std, p.missing)];
-          case 'onehot': return [`\`${p.column}\``, ...m.prep.onehot(p.levels, p.fill, p.missing)];
-          case 'target_classes': return [`\`${p.column}\`${m.paren(m.role('target'))}`, ...m.prep.targetClasses(p.classes)];
-          case 'target_scaled': return [`\`${p.column}\`${m.paren(m.role('target'))}`, ...m.prep.targetScaled(p.mean, p.std)];
+          case 'numeric':
+            return [`\`${p.column}\``, ...m.prep.numeric(p.fill, p.mean, p.std, p.missing)];
+          case 'onehot':
+            return [`\`${p.column}\``, ...m.prep.onehot(p.levels, p.fill, p.missing)];
+          case 'target_classes':
+            return [`\`${p.column}\`${m.paren(m.role('target'))}`, ...m.prep.targetClasses(p.classes)];
+          case 'target_scaled':
+            return [`\`${p.column}\`${m.paren(m.role('target'))}`, ...m.prep.targetScaled(p.mean, p.std)];
           default: {
             const never: never = p;
             throw new Error(`unknown preprocessing step ${JSON.stringify(never)}`);
@@ -41,14 +59,29 @@ export function buildTables(s: RunSummary, m: Messages): Table[] {
       }),
     });
   }
-  const layerRows = s.layers.map((l) => [String(l.index + 1), `\`${l.description}\``, l.outShape.join('×'), String(l.params)]);
+  const layerRows = s.layers.map((l) => [
+    String(l.index + 1),
+    `\`${l.description}\``,
+    l.outShape.join('×'),
+    String(l.params),
+  ]);
   tables.push({
-    id: 'network', caption: T.network, header: [T.index, T.layer, T.outShape, T.params], align: ['r', 'l', 'l', 'r'],
-    rows: [...(s.inShape ? [['0', T.input, s.inShape.join('×'), '0']] : []), ...layerRows, ['', T.total, '', String(s.paramCount)]],
+    id: 'network',
+    caption: T.network,
+    header: [T.index, T.layer, T.outShape, T.params],
+    align: ['r', 'l', 'l', 'r'],
+    rows: [
+      ...(s.inShape ? [['0', T.input, s.inShape.join('×'), '0']] : []),
+      ...layerRows,
+      ['', T.total, '', String(s.paramCount)],
+    ],
     ruleAfter: [s.layers.length + (s.inShape ? 0 : -1)],
   });
   tables.push({
-    id: 'hyperparameters', caption: T.hyper, header: [T.hyperparameter, T.value], align: ['l', 'l'],
+    id: 'hyperparameters',
+    caption: T.hyper,
+    header: [T.hyperparameter, T.value],
+    align: ['l', 'l'],
     rows: Object.entries(s.hyper).map(([k, v]) => [m.hyper(k), m.hyperValue(k, String(v))]),
   });
   tables.push(metricsTable(s, m));
@@ -59,11 +92,21 @@ function metricsTable(s: RunSummary, m: Messages): Table {
   const keys = metricKeys(s.task);
   const rows: string[][] = [];
   const add = (name: string, block: Record<string, unknown>): void => {
-    const nested = Object.entries(block).filter(([, v]) => v !== null && typeof v === 'object' && !Array.isArray(v) && keys.some((k) => k in (v as object)));
-    if (nested.length) for (const [h, v] of nested) rows.push([`${name}, ${m.horizonRow(h)}`, ...keys.map((k) => fmtNum((v as Record<string, unknown>)[k]))]);
+    const nested = Object.entries(block).filter(
+      ([, v]) => v !== null && typeof v === 'object' && !Array.isArray(v) && keys.some((k) => k in (v as object)),
+    );
+    if (nested.length)
+      for (const [h, v] of nested)
+        rows.push([`${name}, ${m.horizonRow(h)}`, ...keys.map((k) => fmtNum((v as Record<string, unknown>)[k]))]);
     else rows.push([name, ...keys.map((k) => fmtNum(block[k]))]);
   };
   add(m.modelRow(s.model), s.metrics.test);
   for (const [name, b] of Object.entries(s.metrics.baselines)) add(baselineLabel(name, b, m), b);
-  return { id: 'metrics', caption: m.tables.metrics, header: [m.tables.model, ...keys.map((k) => m.metric(k))], align: ['l', ...keys.map(() => 'r' as const)], rows };
+  return {
+    id: 'metrics',
+    caption: m.tables.metrics,
+    header: [m.tables.model, ...keys.map((k) => m.metric(k))],
+    align: ['l', ...keys.map(() => 'r' as const)],
+    rows,
+  };
 }

@@ -6,7 +6,24 @@
 // one, whole. checkRunTarget runs before training: the folder can be written there, and leftovers of
 // a killed run are tidied (an old folder moved aside is put back).
 
-import { closeSync, cpSync, existsSync, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { systemUserError, UserError } from '../errors.js';
 import { trackTemp } from './files.js';
@@ -40,13 +57,22 @@ export function checkRunTarget(out: string, force: boolean): { dir: string; note
   const dir = followLink(out);
   const notes = recoverLeftovers(dir);
   if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new UserError({ file: out, message: 'exists and is not a folder', hint: 'choose another --out' });
+    if (!statSync(dir).isDirectory())
+      throw new UserError({ file: out, message: 'exists and is not a folder', hint: 'choose another --out' });
     const entries = readdirSync(dir);
     if (entries.length > 0 && !force) {
-      throw new UserError({ file: out, message: 'is a run folder that already holds results', hint: 'choose another --out, or add --force to replace them' });
+      throw new UserError({
+        file: out,
+        message: 'is a run folder that already holds results',
+        hint: 'choose another --out, or add --force to replace them',
+      });
     }
     if (entries.length > 0 && (!entries.some((e) => RUN_MARKERS.includes(e)) || isAncestor(dir, process.cwd()))) {
-      throw new UserError({ file: out, message: 'holds files that are not an nnm run (--force replaces a run folder whole)', hint: 'choose a new folder for --out' });
+      throw new UserError({
+        file: out,
+        message: 'holds files that are not an nnm run (--force replaces a run folder whole)',
+        hint: 'choose a new folder for --out',
+      });
     }
   }
   probeWritable(dir, out);
@@ -54,7 +80,11 @@ export function checkRunTarget(out: string, force: boolean): { dir: string; note
 }
 
 /** Write a run into dir as one transaction (see the header); returns notes for the user. */
-export async function writeRunFolder(dir: string, output: RunOutput, o: RunFolderOptions): Promise<{ notes: string[] }> {
+export async function writeRunFolder(
+  dir: string,
+  output: RunOutput,
+  o: RunFolderOptions,
+): Promise<{ notes: string[] }> {
   return transaction(dir, o.force, async (staging) => {
     const put = (name: string, content: string | Uint8Array): void => {
       const path = join(staging, name);
@@ -65,12 +95,20 @@ export async function writeRunFolder(dir: string, output: RunOutput, o: RunFolde
     put('metrics.json', metricsText(output));
     put('config.json', `${JSON.stringify(output.config, null, 2)}\n`);
     put(SUMMARY_FILE, summaryJson(output.summary));
-    return { notes: (await writeReport(staging, output.summary, o.lang, o.fontDirs, o.part, basename(resolve(dir)))).notes };
+    return {
+      notes: (await writeReport(staging, output.summary, o.lang, o.fontDirs, o.part, basename(resolve(dir)))).notes,
+    };
   });
 }
 
 /** `nnm report`: rebuild the report of a run folder as one transaction (a copy, rewritten, swapped in). */
-export async function rebuildReport(dir: string, summary: RunSummary, lang: ReportLang, fontDirs: string[], part?: ReportPart): Promise<ReportResult> {
+export async function rebuildReport(
+  dir: string,
+  summary: RunSummary,
+  lang: ReportLang,
+  fontDirs: string[],
+  part?: ReportPart,
+): Promise<ReportResult> {
   return transaction(dir, true, async (staging) => {
     cpSync(dir, staging, { recursive: true });
     return writeReport(staging, summary, lang, fontDirs, part, basename(resolve(dir)));
@@ -78,7 +116,11 @@ export async function rebuildReport(dir: string, summary: RunSummary, lang: Repo
 }
 
 /** Write a folder of files (name -> content) all-or-nothing, as writeRunFolder does (nnm compare). */
-export async function writeFilesFolder(dir: string, files: Record<string, string | Uint8Array>, force: boolean): Promise<void> {
+export async function writeFilesFolder(
+  dir: string,
+  files: Record<string, string | Uint8Array>,
+  force: boolean,
+): Promise<void> {
   await transaction(dir, force, async (staging) => {
     for (const [name, content] of Object.entries(files)) {
       const path = join(staging, name);
@@ -89,7 +131,11 @@ export async function writeFilesFolder(dir: string, files: Record<string, string
   });
 }
 
-async function transaction<T extends { notes: string[] }>(dir: string, replace: boolean, fill: (staging: string) => Promise<T>): Promise<T> {
+async function transaction<T extends { notes: string[] }>(
+  dir: string,
+  replace: boolean,
+  fill: (staging: string) => Promise<T>,
+): Promise<T> {
   const existed = existsSync(dir) && readdirSync(dir).length > 0;
   const staging = sibling(dir, 'tmp');
   trackTemp(staging, true);
@@ -123,7 +169,11 @@ function swapIntoPlace(staging: string, dir: string, replace: boolean): string |
       rmSync(old, { recursive: true, force: true });
       renameSync(dir, old);
     } else {
-      throw new UserError({ file: dir, message: 'was filled by another program during training', hint: 'choose another --out, or add --force to replace it' });
+      throw new UserError({
+        file: dir,
+        message: 'was filled by another program during training',
+        hint: 'choose another --out, or add --force to replace it',
+      });
     }
   }
   try {
@@ -141,7 +191,9 @@ function removeOld(old: string, notes: string[]): void {
   } catch (e) {
     const sys = systemUserError(e, { file: old });
     if (!sys) throw e;
-    notes.push(`the previous run folder, moved aside to ${old}, could not be removed (${sys.message}); delete it by hand`);
+    notes.push(
+      `the previous run folder, moved aside to ${old}, could not be removed (${sys.message}); delete it by hand`,
+    );
   }
 }
 
@@ -155,7 +207,8 @@ function unchanged(e: unknown, dir: string, existed: boolean): unknown {
   return e;
 }
 
-const sibling = (dir: string, kind: 'tmp' | 'old'): string => join(dirname(resolve(dir)), `.${basename(resolve(dir))}.nnm-${process.pid}.${kind}`);
+const sibling = (dir: string, kind: 'tmp' | 'old'): string =>
+  join(dirname(resolve(dir)), `.${basename(resolve(dir))}.nnm-${process.pid}.${kind}`);
 
 /** A --out that is a symbolic link means the folder it points to; a dangling link is refused. */
 function followLink(out: string): string {
@@ -169,7 +222,11 @@ function followLink(out: string): string {
   try {
     return realpathSync(out);
   } catch {
-    throw new UserError({ file: out, message: `is a symbolic link to ${readlinkSync(out)}, which does not exist`, hint: 'create that folder, remove the link, or choose another --out' });
+    throw new UserError({
+      file: out,
+      message: `is a symbolic link to ${readlinkSync(out)}, which does not exist`,
+      hint: 'create that folder, remove the link, or choose another --out',
+    });
   }
 }
 
@@ -177,11 +234,22 @@ function followLink(out: string): string {
 function probeWritable(dir: string, out: string): void {
   let p = dirname(resolve(dir));
   while (!existsSync(p) && dirname(p) !== p) p = dirname(p);
-  if (!statSync(p).isDirectory()) throw new UserError({ file: p, message: `is a file, so the run folder ${out} cannot be created under it`, hint: 'choose another --out' });
+  if (!statSync(p).isDirectory())
+    throw new UserError({
+      file: p,
+      message: `is a file, so the run folder ${out} cannot be created under it`,
+      hint: 'choose another --out',
+    });
   try {
     rmdirSync(mkdtempSync(join(p, '.nnm-probe-')));
   } catch (e) {
-    throw systemUserError(e, { file: p, context: `the run folder ${out} cannot be written there`, hint: 'choose another --out' }) ?? e;
+    throw (
+      systemUserError(e, {
+        file: p,
+        context: `the run folder ${out} cannot be written there`,
+        hint: 'choose another --out',
+      }) ?? e
+    );
   }
 }
 

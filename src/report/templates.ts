@@ -1,7 +1,18 @@
 // Project templates for `nnm init`: every folder under templates/ is one template (its README's
 // first "# " heading is its description), so adding a template is adding a folder.
 
-import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
@@ -28,7 +39,10 @@ export function listTemplates(root = templatesRoot()): TemplateInfo[] {
       const text = existsSync(readme) ? readFileSync(readme, 'utf8') : '';
       const description = /^# +(.+)$/m.exec(text)?.[1].trim() ?? name;
       const block = /```(?:sh|bash|shell)\n([\s\S]*?)```/.exec(text)?.[1] ?? '';
-      const command = block.split('\n').map((l) => l.trim()).find((l) => l.startsWith('nnm '));
+      const command = block
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => l.startsWith('nnm '));
       return { name, description, ...(command ? { command } : {}) };
     });
 }
@@ -39,7 +53,12 @@ export function listTemplates(root = templatesRoot()): TemplateInfo[] {
 function makeFolder(target: string, dir: string): void {
   const st = lstatSync(target, { throwIfNoEntry: false });
   if (st?.isSymbolicLink()) rmSync(target);
-  else if (st && !st.isDirectory()) throw new UserError({ file: target, message: 'is a file where the template has a folder', hint: `move it away, or choose a folder other than ${dir}` });
+  else if (st && !st.isDirectory())
+    throw new UserError({
+      file: target,
+      message: 'is a file where the template has a folder',
+      hint: `move it away, or choose a folder other than ${dir}`,
+    });
   mkdirSync(target, { recursive: true });
 }
 
@@ -54,10 +73,20 @@ function replaceFile(from: string, target: string): void {
 export function copyTemplate(name: string, dir: string, force: boolean, root = templatesRoot()): string[] {
   const all = listTemplates(root);
   const t = all.find((x) => x.name === name.toLowerCase());
-  if (!t) throw new UserError({ message: `unknown template "${name}"`, hint: `choose one of ${all.map((x) => x.name).join(', ')} (nnm init --list)` });
+  if (!t)
+    throw new UserError({
+      message: `unknown template "${name}"`,
+      hint: `choose one of ${all.map((x) => x.name).join(', ')} (nnm init --list)`,
+    });
   if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new UserError({ file: dir, message: 'exists and is not a folder', hint: 'choose another folder name' });
-    if (readdirSync(dir).length > 0 && !force) throw new UserError({ file: dir, message: 'is not empty', hint: 'choose a new folder, or add --force to copy the template into it anyway' });
+    if (!statSync(dir).isDirectory())
+      throw new UserError({ file: dir, message: 'exists and is not a folder', hint: 'choose another folder name' });
+    if (readdirSync(dir).length > 0 && !force)
+      throw new UserError({
+        file: dir,
+        message: 'is not empty',
+        hint: 'choose a new folder, or add --force to copy the template into it anyway',
+      });
   }
   const src = join(root, t.name);
   const copied: string[] = [];

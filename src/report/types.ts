@@ -105,10 +105,19 @@ export interface MetricsJson {
   test: Record<string, unknown>;
   baselines: Record<string, Record<string, unknown>>;
   train: {
-    epochs: number; seconds: number; best_epoch: number; samples_per_second: number; stopped_early: boolean; members?: number; best_epochs?: number[];
-    interrupted?: boolean; diverged?: string; retried_lr?: number;
+    epochs: number;
+    seconds: number;
+    best_epoch: number;
+    samples_per_second: number;
+    stopped_early: boolean;
+    members?: number;
+    best_epochs?: number[];
+    interrupted?: boolean;
+    diverged?: string;
+    retried_lr?: number;
     /** Folds planned (an interruption can leave fewer members) and the rows of each. */
-    planned_members?: number; fold_rows?: { train: number; val: number }[];
+    planned_members?: number;
+    fold_rows?: { train: number; val: number }[];
     /** Per network: why it stopped, its epochs and best epoch (older run folders lack it). */
     networks?: NetworkFacts[];
   };

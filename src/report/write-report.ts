@@ -35,17 +35,30 @@ export function summaryJson(s: RunSummary): string {
 export function readSummary(dir: string): RunSummary {
   const path = join(dir, SUMMARY_FILE);
   if (!existsSync(path)) {
-    throw new UserError({ file: path, message: 'not found', hint: 'give a run folder written by nnm train (runs/...); folders from an older nnm need retraining' });
+    throw new UserError({
+      file: path,
+      message: 'not found',
+      hint: 'give a run folder written by nnm train (runs/...); folders from an older nnm need retraining',
+    });
   }
   let s: RunSummary;
   try {
     s = JSON.parse(readFileSync(path, 'utf8')) as RunSummary;
   } catch (e) {
-    if (e instanceof SyntaxError) throw new UserError({ file: path, message: `is not valid JSON (${e.message})`, hint: 'rerun nnm train to write it again' });
+    if (e instanceof SyntaxError)
+      throw new UserError({
+        file: path,
+        message: `is not valid JSON (${e.message})`,
+        hint: 'rerun nnm train to write it again',
+      });
     throw e;
   }
   if (typeof s.task !== 'string' || !Array.isArray(s.layers) || typeof s.metrics !== 'object' || !s.audit) {
-    throw new UserError({ file: path, message: 'is not an nnm run summary', hint: 'give a run folder written by nnm train' });
+    throw new UserError({
+      file: path,
+      message: 'is not an nnm run summary',
+      hint: 'give a run folder written by nnm train',
+    });
   }
   return s;
 }
@@ -61,13 +74,25 @@ export function memberHistories(dir: string): RunSummary['history'][] {
   const out: RunSummary['history'][] = [];
   for (const l of lines) {
     const v = l.split(',').map(Number);
-    (out[v[at('member')] - 1] ??= []).push({ epoch: v[at('epoch')], train_loss: v[at('train_loss')], val_loss: v[at('val_loss')], lr: v[at('lr')] });
+    (out[v[at('member')] - 1] ??= []).push({
+      epoch: v[at('epoch')],
+      train_loss: v[at('train_loss')],
+      val_loss: v[at('val_loss')],
+      lr: v[at('lr')],
+    });
   }
   return out.filter(Boolean);
 }
 
 /** `name`: the run folder's name for the LaTeX labels (the writer may be filling a staging copy). */
-export async function writeReport(dir: string, s: RunSummary, lang: ReportLang, fontDirs: string[], part: ReportPart = NETWORK_REPORT, name = basename(resolve(dir))): Promise<ReportResult> {
+export async function writeReport(
+  dir: string,
+  s: RunSummary,
+  lang: ReportLang,
+  fontDirs: string[],
+  part: ReportPart = NETWORK_REPORT,
+  name = basename(resolve(dir)),
+): Promise<ReportResult> {
   const m = messages(lang);
   const figs = part.figures(s, m, memberHistories(dir));
   const files: string[] = [];
@@ -88,7 +113,13 @@ export async function writeReport(dir: string, s: RunSummary, lang: ReportLang, 
     put(`figures/${f.id}.png`, f.png);
   }
   const tables = part.tables(s, m);
-  const blocks = part.document(s, m, figs.map((f) => ({ id: f.id, caption: f.caption })), tables, notes);
+  const blocks = part.document(
+    s,
+    m,
+    figs.map((f) => ({ id: f.id, caption: f.caption })),
+    tables,
+    notes,
+  );
   // Every table of the report (the analysis sections' too) goes to tables/, labelled per run.
   const run = runId(name);
   const all = blocks.flatMap((b): Table[] => (b.kind === 'table' ? [b.table] : []));

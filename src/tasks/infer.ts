@@ -20,22 +20,40 @@ export interface Suggestion {
 }
 
 /** Decide classify vs regress from the target column, and say why. */
-export function inferTabularTask(schema: Schema, targetIndex: number, file?: string): { task: 'classify' | 'regress'; why: string } {
+export function inferTabularTask(
+  schema: Schema,
+  targetIndex: number,
+  file?: string,
+): { task: 'classify' | 'regress'; why: string } {
   const c = schema.columns[targetIndex];
-  if (c.type === 'empty') throw new UserError({ file, column: c.name, message: 'the target column is empty', hint: 'choose the target with --target' });
+  if (c.type === 'empty')
+    throw new UserError({
+      file,
+      column: c.name,
+      message: 'the target column is empty',
+      hint: 'choose the target with --target',
+    });
   if (c.type === 'constant') {
-    throw new UserError({ file, message: `the target "${c.name}" has one class only ("${c.levels?.[0] ?? c.min}")`, hint: 'a model needs at least two different target values; check --target' });
+    throw new UserError({
+      file,
+      message: `the target "${c.name}" has one class only ("${c.levels?.[0] ?? c.min}")`,
+      hint: 'a model needs at least two different target values; check --target',
+    });
   }
-  if (c.type === 'category' || c.type === 'text' || c.type === 'id' && c.min === undefined) {
+  if (c.type === 'category' || c.type === 'text' || (c.type === 'id' && c.min === undefined)) {
     return { task: 'classify', why: `the target "${c.name}" holds text labels (${c.unique} classes)` };
   }
   if (c.type === 'number' && c.integer && c.unique <= 20 && c.unique <= Math.max(2, 0.2 * schema.nRows)) {
     return { task: 'classify', why: `the target "${c.name}" holds ${c.unique} distinct whole numbers` };
   }
-  if (c.type === 'number') return { task: 'regress', why: `the target "${c.name}" is a continuous number (${c.unique} distinct values)` };
-  throw new UserError({ file, message: `cannot learn the ${c.type} column "${c.name}" as a target`, hint: 'choose the target with --target' });
+  if (c.type === 'number')
+    return { task: 'regress', why: `the target "${c.name}" is a continuous number (${c.unique} distinct values)` };
+  throw new UserError({
+    file,
+    message: `cannot learn the ${c.type} column "${c.name}" as a target`,
+    hint: 'choose the target with --target',
+  });
 }
-
 
 /** What a run does: its task, the model kind, and the target when the inference chose it. */
 export interface Decision {
@@ -52,19 +70,34 @@ export interface Decision {
 
 /** No task named: a folder of images, --model cnn or an image/signal option mean the image runner. */
 export function wantsImage(spec: TrainSpec): boolean {
-  const hint = spec.model === 'cnn' || spec.imageShape !== undefined || spec.imageSize !== undefined || spec.sequenceColumns !== undefined;
+  const hint =
+    spec.model === 'cnn' ||
+    spec.imageShape !== undefined ||
+    spec.imageSize !== undefined ||
+    spec.sequenceColumns !== undefined;
   return spec.task === 'image' || (spec.task === undefined && (isFolder(spec.data) || hint));
 }
 
 const TASK_WORD: { [T in Task]: string } = {
-  classify: 'classification', regress: 'regression', forecast: 'forecast', image: 'image', text: 'text', cluster: 'cluster',
+  classify: 'classification',
+  regress: 'regression',
+  forecast: 'forecast',
+  image: 'image',
+  text: 'text',
+  cluster: 'cluster',
 };
 
 /** The task a run gets: --task when given, else the suggestion of `nnm inspect` for the table. */
 export function decideTask(spec: TrainSpec, readTable: TableReader): Decision {
   const model = (task: Task): ModelKind => (spec.model === 'auto' ? DEFAULT_MODEL[task] : spec.model);
   const word = spec.taskWord?.trim().toLowerCase();
-  if (spec.task === 'forecast' && word && AMBIGUOUS_FORECAST_WORDS.has(word) && spec.date === undefined && !isFolder(spec.data)) {
+  if (
+    spec.task === 'forecast' &&
+    word &&
+    AMBIGUOUS_FORECAST_WORDS.has(word) &&
+    spec.date === undefined &&
+    !isFolder(spec.data)
+  ) {
     const table = readTable(spec.data);
     const schema = inferSchema(table);
     if (!timeIndex(schema)) {
@@ -76,13 +109,17 @@ export function decideTask(spec: TrainSpec, readTable: TableReader): Decision {
   }
   if (spec.task) return { task: spec.task, model: model(spec.task) };
   if (wantsImage(spec)) {
-    const why = isFolder(spec.data) ? `"${spec.data}" is a folder of images` : 'an image/signal option or --model cnn was given';
+    const why = isFolder(spec.data)
+      ? `"${spec.data}" is a folder of images`
+      : 'an image/signal option or --model cnn was given';
     return { task: 'image', model: model('image'), why, byHint: true };
   }
   const table = readTable(spec.data);
   const schema = inferSchema(table);
   const ti = spec.target !== undefined ? findColumn(table, spec.target, '--target') : undefined;
-  const s = spec.features ? tabularSuggestion(schema, ti ?? schema.columns.length - 1, table.file) : suggestTask(schema, ti, table.file);
+  const s = spec.features
+    ? tabularSuggestion(schema, ti ?? schema.columns.length - 1, table.file)
+    : suggestTask(schema, ti, table.file);
   return { task: s.task, model: model(s.task), ...(spec.target === undefined ? { target: s.target } : {}), why: s.why };
 }
 
@@ -103,17 +140,33 @@ function tabularSuggestion(schema: Schema, t: number, file?: string): Suggestion
 
 export function suggestTask(schema: Schema, targetIndex?: number, file?: string): Suggestion {
   const cols = schema.columns;
-  const pick = (task: Task, target: ColumnInfo, why: string): Suggestion => ({ task, model: DEFAULT_MODEL[task], target: target.name, why });
+  const pick = (task: Task, target: ColumnInfo, why: string): Suggestion => ({
+    task,
+    model: DEFAULT_MODEL[task],
+    target: target.name,
+    why,
+  });
 
   const text = cols.find((c) => c.type === 'text');
-  const label = targetIndex !== undefined ? cols[targetIndex] : [...cols].reverse().find((c) => c.type === 'category' || (c.type === 'number' && c.integer && c.unique <= 20));
-  if (text && label && label !== text) return pick('text', label, `column "${text.name}" holds free text and "${label.name}" looks like its label`);
+  const label =
+    targetIndex !== undefined
+      ? cols[targetIndex]
+      : [...cols].reverse().find((c) => c.type === 'category' || (c.type === 'number' && c.integer && c.unique <= 20));
+  if (text && label && label !== text)
+    return pick('text', label, `column "${text.name}" holds free text and "${label.name}" looks like its label`);
 
   const image = pixelColumns(cols);
   if (image) {
-    const lbl = targetIndex !== undefined ? cols[targetIndex] : cols.find((c) => !image.names.has(c.name) && (c.type === 'category' || (c.type === 'number' && c.integer)));
+    const lbl =
+      targetIndex !== undefined
+        ? cols[targetIndex]
+        : cols.find((c) => !image.names.has(c.name) && (c.type === 'category' || (c.type === 'number' && c.integer)));
     if (lbl && !image.names.has(lbl.name)) {
-      return pick('image', lbl, `${image.names.size} numeric columns ${image.first}..${image.last} form an image of ${image.side}×${image.side}${image.channels === 3 ? '×3' : ''} pixels, and "${lbl.name}" is its label`);
+      return pick(
+        'image',
+        lbl,
+        `${image.names.size} numeric columns ${image.first}..${image.last} form an image of ${image.side}×${image.side}${image.channels === 3 ? '×3' : ''} pixels, and "${lbl.name}" is its label`,
+      );
     }
   }
 
@@ -122,7 +175,11 @@ export function suggestTask(schema: Schema, targetIndex?: number, file?: string)
   if (date && series && series.type === 'number') {
     const others = cols.filter((c) => c !== date && c !== series && c.type === 'number').length;
     const inputs = others ? `, with ${others} other numeric column(s) as covariates` : '';
-    return pick('forecast', series, `column "${date.name}" holds one date per row and "${series.name}" is numeric: a time series${inputs}`);
+    return pick(
+      'forecast',
+      series,
+      `column "${date.name}" holds one date per row and "${series.name}" is numeric: a time series${inputs}`,
+    );
   }
 
   return tabularSuggestion(schema, targetIndex ?? cols.length - 1, file);
@@ -138,7 +195,9 @@ export function trySuggestTask(schema: Schema, targetIndex?: number): Suggestion
   }
 }
 
-function pixelColumns(cols: ColumnInfo[]): { names: Set<string>; first: string; last: string; side: number; channels: number } | undefined {
+function pixelColumns(
+  cols: ColumnInfo[],
+): { names: Set<string>; first: string; last: string; side: number; channels: number } | undefined {
   const groups = new Map<string, ColumnInfo[]>();
   for (const c of cols) {
     const m = /^([a-z_]*?)_?(\d+)$/i.exec(c.name);
@@ -150,7 +209,8 @@ function pixelColumns(cols: ColumnInfo[]): { names: Set<string>; first: string; 
     const n = g.length;
     for (const channels of [1, 3]) {
       const side = Math.round(Math.sqrt(n / channels));
-      if (n >= 16 && side * side * channels === n) return { names: new Set(g.map((c) => c.name)), first: g[0].name, last: g[n - 1].name, side, channels };
+      if (n >= 16 && side * side * channels === n)
+        return { names: new Set(g.map((c) => c.name)), first: g[0].name, last: g[n - 1].name, side, channels };
     }
   }
   return undefined;

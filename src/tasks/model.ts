@@ -37,7 +37,9 @@ interface LoadedBase {
   members: Sequential[];
 }
 
-export type LoadedModel = { [R in RunnerId]: LoadedBase & { runner: R; pipeline: PipelineOf[R]; som: R extends 'cluster' ? SomModel : undefined } }[RunnerId];
+export type LoadedModel = {
+  [R in RunnerId]: LoadedBase & { runner: R; pipeline: PipelineOf[R]; som: R extends 'cluster' ? SomModel : undefined };
+}[RunnerId];
 export type LoadedModelOf<R extends RunnerId> = Extract<LoadedModel, { runner: R }>;
 
 export interface Predictions {
@@ -86,19 +88,49 @@ export function loadModel(path: string): LoadedModel {
   const head = parseModelJson(text, path);
   if (isRecord(head) && head.model === 'som') {
     const som = decodeSomObject(head, path);
-    return { path, runner: 'cluster', task: 'cluster', model: 'som', nnmVersion: som.nnmVersion ?? '', formatVersion: som.formatVersion ?? '', seed: som.seed ?? DEFAULT_SEED, members: [], pipeline: som.pipeline, som };
+    return {
+      path,
+      runner: 'cluster',
+      task: 'cluster',
+      model: 'som',
+      nnmVersion: som.nnmVersion ?? '',
+      formatVersion: som.formatVersion ?? '',
+      seed: som.seed ?? DEFAULT_SEED,
+      members: [],
+      pipeline: som.pipeline,
+      som,
+    };
   }
   const { file, members } = decodeModelObject<unknown>(head, path);
   const task = (TASKS as readonly string[]).includes(file.task) ? (file.task as Task) : undefined;
-  if (!task) throw new UserError({ file: path, message: `holds a model for the unknown task "${file.task}"`, hint: 'use the nnm version that trained it' });
-  const base = { path, task, model: file.model, nnmVersion: file.nnm_version, formatVersion: file.format_version, seed: typeof file.seed === 'number' ? file.seed : DEFAULT_SEED, members, som: undefined };
+  if (!task)
+    throw new UserError({
+      file: path,
+      message: `holds a model for the unknown task "${file.task}"`,
+      hint: 'use the nnm version that trained it',
+    });
+  const base = {
+    path,
+    task,
+    model: file.model,
+    nnmVersion: file.nnm_version,
+    formatVersion: file.format_version,
+    seed: typeof file.seed === 'number' ? file.seed : DEFAULT_SEED,
+    members,
+    som: undefined,
+  };
   const p = file.pipeline;
   const bad = (what: string): never => {
-    throw new UserError({ file: path, message: `has no valid ${what} preprocessing for its ${task} model`, hint: 'use the model.nnm.json of a finished run, or train again' });
+    throw new UserError({
+      file: path,
+      message: `has no valid ${what} preprocessing for its ${task} model`,
+      hint: 'use the model.nnm.json of a finished run, or train again',
+    });
   };
   if (!isRecord(p)) return bad('');
   if (p.kind === 'series') {
-    if (!Array.isArray(p.values) || !Array.isArray(p.times) || typeof p.window !== 'number' || !isRecord(p.transform)) return bad('series');
+    if (!Array.isArray(p.values) || !Array.isArray(p.times) || typeof p.window !== 'number' || !isRecord(p.transform))
+      return bad('series');
     return { ...base, runner: 'forecast', pipeline: p as unknown as SeriesPipeline };
   }
   if (p.kind === 'text') {
@@ -106,10 +138,16 @@ export function loadModel(path: string): LoadedModel {
     return { ...base, runner: 'text', pipeline: p as unknown as TextPipeline };
   }
   if (p.kind === 'image' || p.kind === 'signal') {
-    if (!Array.isArray(p.shape) || !Array.isArray(p.classes) || !isRecord(p.scaling) || !isRecord(p.source)) return bad('image');
+    if (!Array.isArray(p.shape) || !Array.isArray(p.classes) || !isRecord(p.scaling) || !isRecord(p.source))
+      return bad('image');
     return { ...base, runner: 'image', pipeline: p as unknown as ImagePipeline };
   }
-  if (isRecord(p.tabular) && p.tabular.kind === 'tabular' && Array.isArray(p.tabular.features) && isRecord(p.tabular.target)) {
+  if (
+    isRecord(p.tabular) &&
+    p.tabular.kind === 'tabular' &&
+    Array.isArray(p.tabular.features) &&
+    isRecord(p.tabular.target)
+  ) {
     if (task !== 'classify' && task !== 'regress') return bad('tabular');
     return { ...base, runner: 'tabular', pipeline: p as unknown as TabularModelPipeline };
   }

@@ -13,7 +13,11 @@ import type { Ensemble } from '../train/ensemble.js';
 
 /** Test metrics, predictions.csv and the report's test predictions from averaged class probabilities (n × K). */
 export function classificationOutputs(
-  probs: Float32Array, yTrue: Float32Array, classes: string[], ids: Cell[], idHeader: string,
+  probs: Float32Array,
+  yTrue: Float32Array,
+  classes: string[],
+  ids: Cell[],
+  idHeader: string,
 ): { test: Record<string, unknown>; csv: string; predictions: TestPredictions } {
   const n = yTrue.length;
   const K = classes.length;
@@ -36,7 +40,10 @@ export function classificationOutputs(
 
 /** history.csv: one row per epoch of each ensemble member. */
 export function historyCsv(e: Ensemble): string {
-  return toCsv(['epoch', 'train_loss', 'val_loss', 'lr', 'member'], e.results.flatMap((r, m) => r.history.map((h) => [h.epoch, h.train_loss, h.val_loss, h.lr, m + 1])));
+  return toCsv(
+    ['epoch', 'train_loss', 'val_loss', 'lr', 'member'],
+    e.results.flatMap((r, m) => r.history.map((h) => [h.epoch, h.train_loss, h.val_loss, h.lr, m + 1])),
+  );
 }
 
 /** config.json: the spec with every automatic choice filled in, minus the options about output. */
@@ -47,8 +54,12 @@ export function resolvedConfig(spec: TrainSpec, chosen: Record<string, unknown>)
 }
 
 export function dataAudit(
-  file: string, table: RawTable, schema: Schema, roleOf: (column: string) => 'target' | 'input' | 'unused',
-  imputed: DataAudit['imputed'], notes: string[],
+  file: string,
+  table: RawTable,
+  schema: Schema,
+  roleOf: (column: string) => 'target' | 'input' | 'unused',
+  imputed: DataAudit['imputed'],
+  notes: string[],
 ): DataAudit {
   return {
     file,
@@ -56,7 +67,13 @@ export function dataAudit(
     encoding: table.encoding,
     delimiter: table.delimiter,
     rows: table.nRows,
-    columns: schema.columns.map((c) => ({ name: c.name, type: c.type, missing: c.missing, unique: c.unique, role: roleOf(c.name) })),
+    columns: schema.columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      missing: c.missing,
+      unique: c.unique,
+      role: roleOf(c.name),
+    })),
     imputed,
     notes,
   };
@@ -66,5 +83,8 @@ export function dataAudit(
 export function rowIds(t: RawTable, schema: Schema, rows: Int32Array): { ids: Cell[]; header: string } {
   const idCol = schema.columns.find((c) => c.type === 'id');
   const idx = idCol ? t.names.indexOf(idCol.name) : -1;
-  return { ids: Array.from(rows, (r) => (idx >= 0 ? t.columns[idx][r] : r + 1)), header: idx >= 0 ? idCol!.name : 'row' };
+  return {
+    ids: Array.from(rows, (r) => (idx >= 0 ? t.columns[idx][r] : r + 1)),
+    header: idx >= 0 ? idCol!.name : 'row',
+  };
 }

@@ -38,11 +38,16 @@ export function runnerFor(task: Task): AnyRunner {
 /** Apply a loaded model with the runner of its pipeline (an exhaustive switch: no casts). */
 export function applyLoaded(m: LoadedModel, input: ApplyInput, o: ApplyOptions = {}): Predictions {
   switch (m.runner) {
-    case 'tabular': return RUNNERS.tabular.apply(m, input, o);
-    case 'forecast': return RUNNERS.forecast.apply(m, input, o);
-    case 'text': return RUNNERS.text.apply(m, input, o);
-    case 'image': return RUNNERS.image.apply(m, input, o);
-    case 'cluster': return RUNNERS.cluster.apply(m, input, o);
+    case 'tabular':
+      return RUNNERS.tabular.apply(m, input, o);
+    case 'forecast':
+      return RUNNERS.forecast.apply(m, input, o);
+    case 'text':
+      return RUNNERS.text.apply(m, input, o);
+    case 'image':
+      return RUNNERS.image.apply(m, input, o);
+    case 'cluster':
+      return RUNNERS.cluster.apply(m, input, o);
     default: {
       const never: never = m;
       throw new Error(`unknown runner ${JSON.stringify(never)}`);
@@ -52,11 +57,16 @@ export function applyLoaded(m: LoadedModel, input: ApplyInput, o: ApplyOptions =
 
 export function evaluateLoaded(m: LoadedModel, input: ApplyInput, o: ApplyOptions = {}): Evaluation {
   switch (m.runner) {
-    case 'tabular': return RUNNERS.tabular.evaluate(m, input, o);
-    case 'forecast': return RUNNERS.forecast.evaluate(m, input, o);
-    case 'text': return RUNNERS.text.evaluate(m, input, o);
-    case 'image': return RUNNERS.image.evaluate(m, input, o);
-    case 'cluster': return RUNNERS.cluster.evaluate(m, input, o);
+    case 'tabular':
+      return RUNNERS.tabular.evaluate(m, input, o);
+    case 'forecast':
+      return RUNNERS.forecast.evaluate(m, input, o);
+    case 'text':
+      return RUNNERS.text.evaluate(m, input, o);
+    case 'image':
+      return RUNNERS.image.evaluate(m, input, o);
+    case 'cluster':
+      return RUNNERS.cluster.evaluate(m, input, o);
     default: {
       const never: never = m;
       throw new Error(`unknown runner ${JSON.stringify(never)}`);

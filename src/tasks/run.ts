@@ -14,17 +14,28 @@ import { runnerFor } from './registry.js';
 
 /** The decided task applied to the spec: the task, the model kind and an inferred target filled in. */
 export function resolveSpec(spec: TrainSpec, d: Decision): TrainSpec {
-  return { ...spec, ...(d.byHint ? {} : { task: d.task }), ...(d.target !== undefined && spec.target === undefined ? { target: d.target } : {}) };
+  return {
+    ...spec,
+    ...(d.byHint ? {} : { task: d.task }),
+    ...(d.target !== undefined && spec.target === undefined ? { target: d.target } : {}),
+  };
 }
 
 /** Refuse a --model the task cannot train, and --cv/--repeats where the task has no folds. */
 export function checkSupport(spec: TrainSpec, task: Task): void {
   if (spec.model !== 'auto' && !MODELS_FOR_TASK[task].includes(spec.model)) {
-    throw new UserError({ message: `--model ${spec.model} cannot do the ${task} task`, hint: `use --model ${MODELS_FOR_TASK[task].join(' or ')} for ${task}` });
+    throw new UserError({
+      message: `--model ${spec.model} cannot do the ${task} task`,
+      hint: `use --model ${MODELS_FOR_TASK[task].join(' or ')} for ${task}`,
+    });
   }
   const f = runnerFor(task).folds;
-  for (const [flag, s] of [['--cv', spec.cv ? f.cv : undefined], ['--repeats', spec.repeats ? f.repeats : undefined]] as const) {
-    if (s && !s.ok) throw new UserError({ message: s.reason.startsWith('--') ? s.reason : `${flag}: ${s.reason}`, hint: s.hint });
+  for (const [flag, s] of [
+    ['--cv', spec.cv ? f.cv : undefined],
+    ['--repeats', spec.repeats ? f.repeats : undefined],
+  ] as const) {
+    if (s && !s.ok)
+      throw new UserError({ message: s.reason.startsWith('--') ? s.reason : `${flag}: ${s.reason}`, hint: s.hint });
   }
 }
 
@@ -41,7 +52,10 @@ export function computeRun(spec0: TrainSpec, ctx: JobContext): RunOutput {
   const note = decisionNote(d);
   if (note) ctx.note(note);
   const same = spec.test !== undefined && sameFile(spec.data, spec.test);
-  if (same) ctx.note(`warning: --test ${spec.test} holds the same data as ${spec.data}: the "test" scores are scores on training rows and say nothing about new data`);
+  if (same)
+    ctx.note(
+      `warning: --test ${spec.test} holds the same data as ${spec.data}: the "test" scores are scores on training rows and say nothing about new data`,
+    );
   const output = runTask(spec, d.task, ctx);
   const small = smallDataCv(spec, d.task, output);
   if (small) {
@@ -51,7 +65,12 @@ export function computeRun(spec0: TrainSpec, ctx: JobContext): RunOutput {
   const analysed = small ? { ...spec, cv: small.k } : spec;
   if ((analysed.cv || analysed.repeats) && !output.summary.metrics.train.interrupted) {
     try {
-      addManyRunAnalysis(output, analysed, (s, variant) => runTask(s, d.task, { ...ctx, note: () => {}, variant }), ctx.note);
+      addManyRunAnalysis(
+        output,
+        analysed,
+        (s, variant) => runTask(s, d.task, { ...ctx, note: () => {}, variant }),
+        ctx.note,
+      );
       if (small) output.config.cv = small.k;
     } catch (e) {
       // NOTE: the main run is trained and sound: keep it, and say what could not be added.
@@ -76,7 +95,10 @@ function smallDataCv(spec: TrainSpec, task: Task, o: RunOutput): { k: number; no
   if (!(rows < SMALL_DATA_ROWS)) return undefined;
   const k = rows < 20 ? rows : 5;
   const how = k === rows ? 'leave-one-out cross-validation' : `${k}-fold cross-validation`;
-  return { k, note: `warning: only ${rows} labelled rows, so the test part has ${String(d.test_rows)} rows: too few to judge a model on; ${how} is added and its mean ± std are the numbers to report (set --cv K to choose, or give a --test file)` };
+  return {
+    k,
+    note: `warning: only ${rows} labelled rows, so the test part has ${String(d.test_rows)} rows: too few to judge a model on; ${how} is added and its mean ± std are the numbers to report (set --cv K to choose, or give a --test file)`,
+  };
 }
 
 /** The same path, or two files (not folders) with the same bytes. */
@@ -85,7 +107,13 @@ function sameFile(a: string, b: string): boolean {
     const sa = statSync(a);
     const sb = statSync(b);
     if (sa.ino === sb.ino && sa.dev === sb.dev) return true;
-    return sa.isFile() && sb.isFile() && sa.size === sb.size && sa.size < 512 * 2 ** 20 && readFileSync(a).equals(readFileSync(b));
+    return (
+      sa.isFile() &&
+      sb.isFile() &&
+      sa.size === sb.size &&
+      sa.size < 512 * 2 ** 20 &&
+      readFileSync(a).equals(readFileSync(b))
+    );
   } catch {
     return false; // the readers name a missing file
   }

@@ -26,7 +26,14 @@ export interface Ensemble {
 /** What happened to one network, for metrics.json and the report's sentences. */
 export type { NetworkFacts } from '../report/types.js';
 
-export function trainEnsemble(spec: ModelSpec, folds: Fold[], o: FitOptions, rng: Rng, listener: TrainListener, note: (msg: string) => void = () => {}): Ensemble {
+export function trainEnsemble(
+  spec: ModelSpec,
+  folds: Fold[],
+  o: FitOptions,
+  rng: Rng,
+  listener: TrainListener,
+  note: (msg: string) => void = () => {},
+): Ensemble {
   const members: Sequential[] = [];
   const results: FitResult[] = [];
   const sizes = folds.map((f) => ({ train: f.train.n, val: f.val?.n ?? 0 }));
@@ -40,7 +47,9 @@ export function trainEnsemble(spec: ModelSpec, folds: Fold[], o: FitOptions, rng
     if (r.interrupted) {
       if (members.length > 1) {
         members.pop();
-        note(`network ${members.length + 1} was cut short by the interruption and is left out; the output averages the ${members.length} finished network(s)`);
+        note(
+          `network ${members.length + 1} was cut short by the interruption and is left out; the output averages the ${members.length} finished network(s)`,
+        );
       }
       return { members, results, interrupted: true, folds: sizes };
     }
@@ -54,7 +63,14 @@ export function trainEnsemble(spec: ModelSpec, folds: Fold[], o: FitOptions, rng
  * a second divergence is a UserError (never NaN weights). `new Rng(rng.nextU32())` is `rng.fork()`,
  * kept as seeds so the retry can replay them.
  */
-function fitMember(spec: ModelSpec, fold: Fold, o: FitOptions, rng: Rng, listener: TrainListener, note: (msg: string) => void): { model: Sequential; result: FitResult } {
+function fitMember(
+  spec: ModelSpec,
+  fold: Fold,
+  o: FitOptions,
+  rng: Rng,
+  listener: TrainListener,
+  note: (msg: string) => void,
+): { model: Sequential; result: FitResult } {
   const initSeed = rng.nextU32();
   const fitSeed = rng.nextU32();
   const attempt = (lr: number): { model: Sequential; result: FitResult } => {
@@ -65,7 +81,9 @@ function fitMember(spec: ModelSpec, fold: Fold, o: FitOptions, rng: Rng, listene
   const first = attempt(o.lr);
   if (!first.result.diverged || first.result.bestEpoch > 0) return first;
   const lr = o.lr / 10;
-  note(`training diverged in epoch 1 (the loss became NaN/infinite) at learning rate ${o.lr}; retrying once from the same seed with learning rate ${lr}`);
+  note(
+    `training diverged in epoch 1 (the loss became NaN/infinite) at learning rate ${o.lr}; retrying once from the same seed with learning rate ${lr}`,
+  );
   const second = attempt(lr);
   if (second.result.diverged && second.result.bestEpoch === 0) {
     throw new UserError({
@@ -104,8 +122,19 @@ export function subset(ds: Dataset, positions: Int32Array, inSize: number, yWidt
 
 /** Summary of an ensemble's training for metrics.json: totals, and the facts of every network. */
 export function trainStats(e: Ensemble): {
-  epochs: number; seconds: number; best_epoch: number; samples_per_second: number; stopped_early: boolean; members: number; best_epochs: number[];
-  planned_members: number; fold_rows: { train: number; val: number }[]; networks: NetworkFacts[]; interrupted?: boolean; diverged?: string; retried_lr?: number;
+  epochs: number;
+  seconds: number;
+  best_epoch: number;
+  samples_per_second: number;
+  stopped_early: boolean;
+  members: number;
+  best_epochs: number[];
+  planned_members: number;
+  fold_rows: { train: number; val: number }[];
+  networks: NetworkFacts[];
+  interrupted?: boolean;
+  diverged?: string;
+  retried_lr?: number;
 } {
   const seconds = e.results.reduce((s, r) => s + r.seconds, 0);
   const samples = e.results.reduce((s, r) => s + r.samplesPerSecond * r.seconds, 0);
@@ -122,7 +151,12 @@ export function trainStats(e: Ensemble): {
     planned_members: e.folds.length,
     fold_rows: e.folds,
     networks: e.results.map((r, i) => ({
-      network: i + 1, stop: r.stopReason, epochs: r.epochs, best_epoch: r.bestEpoch, train_rows: e.folds[i].train, val_rows: e.folds[i].val,
+      network: i + 1,
+      stop: r.stopReason,
+      epochs: r.epochs,
+      best_epoch: r.bestEpoch,
+      train_rows: e.folds[i].train,
+      val_rows: e.folds[i].val,
       ...(r.retriedLr !== undefined ? { retried_lr: r.retriedLr } : {}),
     })),
     ...(e.interrupted ? { interrupted: true } : {}),

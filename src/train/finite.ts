@@ -6,12 +6,17 @@ import { base64ToFloats } from '../engine/serialize.js';
 import { UserError } from '../errors.js';
 import type { RunOutput } from '../report/types.js';
 
-const HINT = 'likely causes: a learning rate too high (lower --lr), an unscaled target, or extreme values in the data (check with nnm inspect)';
+const HINT =
+  'likely causes: a learning rate too high (lower --lr), an unscaled target, or extreme values in the data (check with nnm inspect)';
 
 /** Throws a UserError naming the first non-finite number in the summary or the model weights. */
 export function assertFiniteOutput(output: RunOutput): void {
   const where = firstNonFinite(output.summary, 'summary');
-  if (where) throw new UserError({ message: `the run produced a non-finite number (${where.path} = ${where.value}); nothing was written`, hint: HINT });
+  if (where)
+    throw new UserError({
+      message: `the run produced a non-finite number (${where.path} = ${where.value}); nothing was written`,
+      hint: HINT,
+    });
   const model = output.files['model.nnm.json'];
   if (model === undefined) return;
   const members = (JSON.parse(model) as { weights?: { members?: unknown } }).weights?.members;
@@ -20,7 +25,11 @@ export function assertFiniteOutput(output: RunOutput): void {
     if (typeof w !== 'string') return;
     const a = base64ToFloats(w);
     const i = a.findIndex((v) => !Number.isFinite(v));
-    if (i >= 0) throw new UserError({ message: `network ${m + 1} has a non-finite weight (index ${i} = ${a[i]}); nothing was written`, hint: HINT });
+    if (i >= 0)
+      throw new UserError({
+        message: `network ${m + 1} has a non-finite weight (index ${i} = ${a[i]}); nothing was written`,
+        hint: HINT,
+      });
   });
 }
 

@@ -72,7 +72,14 @@ export interface FitResult {
   retriedLr?: number;
 }
 
-export function fit(model: Sequential, train: Dataset, val: Dataset | null, o: FitOptions, rng: Rng, listener: TrainListener = {}): FitResult {
+export function fit(
+  model: Sequential,
+  train: Dataset,
+  val: Dataset | null,
+  o: FitOptions,
+  rng: Rng,
+  listener: TrainListener = {},
+): FitResult {
   const inSize = model.inSize;
   const outSize = model.outSize;
   const yWidth = o.loss === 'softmax_cross_entropy' ? 1 : outSize;
@@ -179,7 +186,13 @@ export function fit(model: Sequential, train: Dataset, val: Dataset | null, o: F
 }
 
 /** Mean loss over a dataset in evaluation mode, in chunks. */
-export function evaluateLoss(model: Sequential, data: Dataset, loss: LossKind, scratch: Float32Array, chunk: number): number {
+export function evaluateLoss(
+  model: Sequential,
+  data: Dataset,
+  loss: LossKind,
+  scratch: Float32Array,
+  chunk: number,
+): number {
   const inSize = model.inSize;
   const outSize = model.outSize;
   const yWidth = loss === 'softmax_cross_entropy' ? 1 : outSize;

@@ -4,8 +4,22 @@
 import { tokenize, type Tokenizer } from '../data/text.js';
 import { textBaselines } from '../metrics/text-baselines.js';
 
-export function runTextBaselines(trainTexts: string[], trainY: ArrayLike<number>, testTexts: string[], testY: ArrayLike<number>, classes: string[], mode: Tokenizer['mode']): Record<string, Record<string, unknown>> {
+export function runTextBaselines(
+  trainTexts: string[],
+  trainY: ArrayLike<number>,
+  testTexts: string[],
+  testY: ArrayLike<number>,
+  classes: string[],
+  mode: Tokenizer['mode'],
+): Record<string, Record<string, unknown>> {
   const docs = (texts: string[]): string[][] => texts.map((t) => tokenize(t, mode));
-  const b = textBaselines(docs(trainTexts), Int32Array.from(trainY), docs(testTexts), Int32Array.from(testY), classes, mode);
+  const b = textBaselines(
+    docs(trainTexts),
+    Int32Array.from(trainY),
+    docs(testTexts),
+    Int32Array.from(testY),
+    classes,
+    mode,
+  );
   return Object.fromEntries(Object.entries(b).map(([k, v]) => [k, { ...v }]));
 }

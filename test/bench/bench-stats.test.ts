@@ -62,10 +62,25 @@ describe('PyTorch column', () => {
 });
 
 describe('bench table', () => {
-  const NNM = [{ key: 'ts', label: 'nnm ts' }, { key: 'wasm', label: 'nnm wasm' }, { key: 'relaxed', label: 'nnm wasm relaxed' }];
-  const fig = (value: number, min: number, max: number) => ({ value, min, max, repeats: 5, unit: 'samples/s', better: 'higher', rssMB: 60 });
+  const NNM = [
+    { key: 'ts', label: 'nnm ts' },
+    { key: 'wasm', label: 'nnm wasm' },
+    { key: 'relaxed', label: 'nnm wasm relaxed' },
+  ];
+  const fig = (value: number, min: number, max: number) => ({
+    value,
+    min,
+    max,
+    repeats: 5,
+    unit: 'samples/s',
+    better: 'higher',
+    rssMB: 60,
+  });
   const row = {
-    workload: 'W1', label: 'W1', peers: {}, load: [9.6, 9.8],
+    workload: 'W1',
+    label: 'W1',
+    peers: {},
+    load: [9.6, 9.8],
     nnm: { ts: fig(100, 95, 105), wasm: fig(400, 390, 410), relaxed: { unavailable: 'no relaxed SIMD' } },
     torch: fig(500, 300, 600),
   };

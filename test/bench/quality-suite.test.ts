@@ -3,7 +3,14 @@
 
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM without types, shared with bench/quality.js
-import { checkEntry, loadReferences, loadSuite, readLines, readTestIndex, tailCoverage } from '../../bench/quality/suite.js';
+import {
+  checkEntry,
+  loadReferences,
+  loadSuite,
+  readLines,
+  readTestIndex,
+  tailCoverage,
+} from '../../bench/quality/suite.js';
 
 type Entry = { name: string; task: string; n_test: number; file: string };
 
@@ -37,8 +44,13 @@ describe('quality suite files', () => {
     const e = suite.find((x) => x.name === 'woolyrnq')!;
     const { rows } = readLines(e);
     const tail = rows.slice(-8).map((r: string) => Number(r.split(',')[1]));
-    const band = tail.map((y: number, i: number) => (i === 2 ? [y + 1, y + 5] : i === 7 ? [y - 5, y - 1] : [y - 1, y + 1]));
-    const csv = ['date,forecast,lower_95,upper_95', ...band.map(([lo, hi]: number[], i: number) => `d${i},0,${lo},${hi}`)].join('\n');
+    const band = tail.map((y: number, i: number) =>
+      i === 2 ? [y + 1, y + 5] : i === 7 ? [y - 5, y - 1] : [y - 1, y + 1],
+    );
+    const csv = [
+      'date,forecast,lower_95,upper_95',
+      ...band.map(([lo, hi]: number[], i: number) => `d${i},0,${lo},${hi}`),
+    ].join('\n');
     expect(tailCoverage(e, csv)).toEqual({ hits: 6, n: 8 });
     expect(tailCoverage(e, 'date,forecast\nd0,1')).toBeNull();
   });

@@ -23,7 +23,9 @@ describe('nnm train --cv / --repeats', () => {
     expect(m.cv.mean.accuracy).toBeCloseTo(meanOf(acc), 12);
     expect(m.cv.std.accuracy).toBeCloseTo(sdOf(acc), 12);
     expect(m.cv.mean.accuracy).toBeGreaterThan(0.85);
-    const lr = m.cv.folds.map((f: { baselines: Record<string, { accuracy: number }> }) => f.baselines.logistic_regression.accuracy);
+    const lr = m.cv.folds.map(
+      (f: { baselines: Record<string, { accuracy: number }> }) => f.baselines.logistic_regression.accuracy,
+    );
     expect(m.cv.baselines.logistic_regression.mean.accuracy).toBeCloseTo(meanOf(lr), 12);
     const report = readFileSync(join(out, 'report.md'), 'utf8');
     expect(report).toContain('## Cross-validation');
@@ -34,7 +36,17 @@ describe('nnm train --cv / --repeats', () => {
 
   it('--repeats 5 on diabetes: seeds 42..46, per-seed rows, mean ± std recomputed; OLS and 5-NN beside the network', async () => {
     const out = join(tempDir(), 'r');
-    const r = await runCli(['train', SAMPLE('diabetes.csv'), '--out', out, '--repeats', '5', '--sensitivity', 'off', ...FAST.map((f) => (f === '60' ? '40' : f))]);
+    const r = await runCli([
+      'train',
+      SAMPLE('diabetes.csv'),
+      '--out',
+      out,
+      '--repeats',
+      '5',
+      '--sensitivity',
+      'off',
+      ...FAST.map((f) => (f === '60' ? '40' : f)),
+    ]);
     expect(r.code).toBe(0);
     const m = JSON.parse(r.stdout);
     expect(m.repeats.seeds).toEqual([42, 43, 44, 45, 46]);
@@ -51,14 +63,31 @@ describe('nnm train --cv / --repeats', () => {
   });
 
   it('--cv 3 on a series is a rolling-origin backtest whose last fold is the main test part', async () => {
-    const r = await runCli(['train', SAMPLE('airpassengers.csv'), '--task', 'forecast', '--model', 'mlp', '--out', join(tempDir(), 'r'), '--cv', '3', ...FAST]);
+    const r = await runCli([
+      'train',
+      SAMPLE('airpassengers.csv'),
+      '--task',
+      'forecast',
+      '--model',
+      'mlp',
+      '--out',
+      join(tempDir(), 'r'),
+      '--cv',
+      '3',
+      ...FAST,
+    ]);
     expect(r.code).toBe(0);
     const m = JSON.parse(r.stdout);
     expect(m.cv.method).toBe('rolling-origin backtest');
     expect(m.cv.folds.map((f: { train_rows: number }) => f.train_rows)).toEqual([72, 96, 120]);
     expect(m.cv.folds[2].test.multi_step_rmse).toBeCloseTo(m.test.multi_step.rmse, 12);
-    expect(Object.keys(m.baselines)).toEqual(expect.arrayContaining(['naive', 'seasonal_naive', 'drift', 'holt', 'gm11']));
-    expect(m.cv.mean.multi_step_rmse).toBeCloseTo(meanOf(m.cv.folds.map((f: { test: { multi_step_rmse: number } }) => f.test.multi_step_rmse)), 12);
+    expect(Object.keys(m.baselines)).toEqual(
+      expect.arrayContaining(['naive', 'seasonal_naive', 'drift', 'holt', 'gm11']),
+    );
+    expect(m.cv.mean.multi_step_rmse).toBeCloseTo(
+      meanOf(m.cv.folds.map((f: { test: { multi_step_rmse: number } }) => f.test.multi_step_rmse)),
+      12,
+    );
   });
 });
 
@@ -74,14 +103,18 @@ describe('sensitivity', () => {
     }
     return `${rows.join('\n')}\n`;
   };
-  it.each([['regression', false], ['classification', true]])('%s: permutation importance and MIV both rank the one informative input first', async (_, classify) => {
+  it.each([
+    ['regression', false],
+    ['classification', true],
+  ])('%s: permutation importance and MIV both rank the one informative input first', async (_, classify) => {
     const dir = tempDir();
     const file = join(dir, 'synthetic.csv');
     writeFileSync(file, table(classify));
     const r = await runCli(['train', file, '--out', join(dir, 'r'), ...FAST]);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout).sensitivity;
-    const top = (key: 'rank_permutation' | 'rank_miv'): string => s.features.find((f: Record<string, unknown>) => f[key] === 1).feature;
+    const top = (key: 'rank_permutation' | 'rank_miv'): string =>
+      s.features.find((f: Record<string, unknown>) => f[key] === 1).feature;
     expect(top('rank_permutation')).toBe('x3');
     expect(top('rank_miv')).toBe('x3');
     expect(s.features).toHaveLength(4);

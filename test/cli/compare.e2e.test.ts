@@ -10,7 +10,14 @@ interface Model {
   mean: Record<string, number>;
   seconds: number | null;
   params: number | null;
-  test?: { best: boolean; criterion: number; pValue: number | null; pAdjusted: number | null; distinguishable: boolean; pAbsolute?: number | null };
+  test?: {
+    best: boolean;
+    criterion: number;
+    pValue: number | null;
+    pAdjusted: number | null;
+    distinguishable: boolean;
+    pAbsolute?: number | null;
+  };
 }
 
 const read = (dir: string, f: string): string => readFileSync(join(dir, f), 'utf8');
@@ -23,7 +30,16 @@ describe('nnm compare', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('mlp, seed 42 (1/2)');
     expect(r.stderr).toContain('mlp, seed 43 (2/2)');
-    for (const f of ['compare.csv', 'compare.json', 'tables/compare.tex', 'tables/compare.md', 'figures/compare_metric.svg', 'figures/compare_metric.png', 'report.md']) expect(existsSync(join(out, f)), f).toBe(true);
+    for (const f of [
+      'compare.csv',
+      'compare.json',
+      'tables/compare.tex',
+      'tables/compare.md',
+      'figures/compare_metric.svg',
+      'figures/compare_metric.png',
+      'report.md',
+    ])
+      expect(existsSync(join(out, f)), f).toBe(true);
     const res = JSON.parse(read(out, 'compare.json'));
     expect(res.task).toBe('classify');
     expect(res.seeds).toEqual([42, 43]);
@@ -66,10 +82,34 @@ describe('nnm compare', () => {
 
   it('the seed of the split is the seed of a plain train run: seed 42 of compare is nnm train --seed 42', async () => {
     const dir = tempDir();
-    const c = await runCli(['compare', SAMPLE('iris.csv'), '--seeds', '1', '--epochs', '20', '--out', join(dir, 'c'), '--quiet', '--json']);
+    const c = await runCli([
+      'compare',
+      SAMPLE('iris.csv'),
+      '--seeds',
+      '1',
+      '--epochs',
+      '20',
+      '--out',
+      join(dir, 'c'),
+      '--quiet',
+      '--json',
+    ]);
     expect(c.code).toBe(0);
     const mlp = (JSON.parse(c.stdout).models as Model[]).find((m) => m.name === 'mlp')!;
-    const t = await runCli(['train', SAMPLE('iris.csv'), '--seed', '42', '--ensemble', '1', '--epochs', '20', '--out', join(dir, 't'), '--quiet', '--json']);
+    const t = await runCli([
+      'train',
+      SAMPLE('iris.csv'),
+      '--seed',
+      '42',
+      '--ensemble',
+      '1',
+      '--epochs',
+      '20',
+      '--out',
+      join(dir, 't'),
+      '--quiet',
+      '--json',
+    ]);
     const m = JSON.parse(t.stdout);
     expect(mlp.runs[0].metrics.accuracy).toBe(m.test.accuracy);
     expect(mlp.runs[0].metrics.macro_f1).toBe(m.test.macro_f1);
@@ -77,7 +117,20 @@ describe('nnm compare', () => {
 
   it('airpassengers: networks and forecast baselines, Diebold–Mariano (HLN) against the best, all forecasts in one figure, zh report', async () => {
     const out = join(tempDir(), 'air');
-    const r = await runCli(['compare', SAMPLE('airpassengers.csv'), '--models', 'lstm,mlp', '--seeds', '2', '--epochs', '15', '--out', out, '--lang', 'zh']);
+    const r = await runCli([
+      'compare',
+      SAMPLE('airpassengers.csv'),
+      '--models',
+      'lstm,mlp',
+      '--seeds',
+      '2',
+      '--epochs',
+      '15',
+      '--out',
+      out,
+      '--lang',
+      'zh',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('lstm, seed 43 (2/4)');
     const res = JSON.parse(read(out, 'compare.json'));
@@ -94,7 +147,9 @@ describe('nnm compare', () => {
     const sn = models.find((m) => m.name === 'seasonal_naive')!;
     expect(Math.sqrt(sn.test!.criterion)).toBeCloseTo(sn.mean.one_step_rmse, 6);
     expect(res.forecast.actual).toHaveLength(res.forecast.x.length);
-    expect(res.forecast.paths.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['lstm', 'mlp', 'holt']));
+    expect(res.forecast.paths.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['lstm', 'mlp', 'holt']),
+    );
     for (const p of res.forecast.paths) expect(p.y).toHaveLength(res.forecast.actual.length);
     expect(existsSync(join(out, 'figures/compare_forecasts.svg'))).toBe(true);
     const md = read(out, 'report.md');
@@ -107,7 +162,18 @@ describe('nnm compare', () => {
 
   it('diabetes: Wilcoxon on per-row errors; --cv 3: a paired t-test on the per-fold scores of the same folds', async () => {
     const dir = tempDir();
-    const r = await runCli(['compare', SAMPLE('diabetes.csv'), '--seeds', '1', '--epochs', '15', '--out', join(dir, 'd'), '--quiet', '--json']);
+    const r = await runCli([
+      'compare',
+      SAMPLE('diabetes.csv'),
+      '--seeds',
+      '1',
+      '--epochs',
+      '15',
+      '--out',
+      join(dir, 'd'),
+      '--quiet',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const res = JSON.parse(r.stdout);
     expect(res.task).toBe('regress');
@@ -119,7 +185,20 @@ describe('nnm compare', () => {
     expect(mean.test!.distinguishable).toBe(true);
     // the criterion of a baseline is its own MAE in metrics.json
     for (const m of models.filter((x) => x.kind === 'baseline')) expect(m.test!.criterion).toBeCloseTo(m.mean.mae, 6);
-    const cv = await runCli(['compare', SAMPLE('iris.csv'), '--seeds', '1', '--epochs', '10', '--cv', '3', '--out', join(dir, 'c'), '--quiet', '--json']);
+    const cv = await runCli([
+      'compare',
+      SAMPLE('iris.csv'),
+      '--seeds',
+      '1',
+      '--epochs',
+      '10',
+      '--cv',
+      '3',
+      '--out',
+      join(dir, 'c'),
+      '--quiet',
+      '--json',
+    ]);
     expect(cv.code).toBe(0);
     const c = JSON.parse(cv.stdout);
     expect(c.cv).toBe(3);
@@ -135,9 +214,14 @@ describe('nnm compare', () => {
     const b = await runCli([...args, '--out', join(dir, 'b')]);
     expect(a.code).toBe(0);
     expect(b.code).toBe(0);
-    expect(withoutTimes(read(join(dir, 'b'), 'compare.json'))).toEqual(withoutTimes(read(join(dir, 'a'), 'compare.json')));
+    expect(withoutTimes(read(join(dir, 'b'), 'compare.json'))).toEqual(
+      withoutTimes(read(join(dir, 'a'), 'compare.json')),
+    );
     const noTimes = (csv: string): string[][] => {
-      const rows = csv.trim().split('\n').map((l) => l.split(','));
+      const rows = csv
+        .trim()
+        .split('\n')
+        .map((l) => l.split(','));
       const at = rows[0].indexOf('seconds_per_seed');
       return rows.map((row) => row.filter((_, i) => i !== at));
     };

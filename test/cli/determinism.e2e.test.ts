@@ -18,7 +18,13 @@ function timeless(text: string): unknown {
 
 function irisWithoutLabel(dir: string): string {
   const file = join(dir, 'iris-features.csv');
-  writeFileSync(file, readFileSync(SAMPLE('iris.csv'), 'utf8').split('\n').map((l) => l.split(',').slice(0, 4).join(',')).join('\n'));
+  writeFileSync(
+    file,
+    readFileSync(SAMPLE('iris.csv'), 'utf8')
+      .split('\n')
+      .map((l) => l.split(',').slice(0, 4).join(','))
+      .join('\n'),
+  );
   return file;
 }
 
@@ -30,12 +36,22 @@ describe('determinism across processes', () => {
     ['forecast (airpassengers)', () => [SAMPLE('airpassengers.csv'), '--task', 'forecast']],
     ['text (reviews-zh)', () => [resolve(__dirname, '../fixtures/reviews-zh.csv'), '--task', 'text']],
     ['cluster (iris without label)', () => [irisWithoutLabel(dir), '--task', 'cluster']],
-  ])('%s: two runs are byte-identical', async (name, args) => {
-    const outs = [join(dir, `${name.split(' ')[0]}-1`), join(dir, `${name.split(' ')[0]}-2`)];
-    await Promise.all(outs.map((out) => run(process.execPath, [BIN, 'train', ...args(), ...SMALL, '--out', out], { env: { ...process.env, NO_COLOR: '1' } })));
-    const read = (i: number, f: string): string => readFileSync(join(outs[i], f), 'utf8');
-    expect(read(0, 'model.nnm.json')).toBe(read(1, 'model.nnm.json'));
-    expect(read(0, 'predictions.csv')).toBe(read(1, 'predictions.csv'));
-    expect(timeless(read(0, 'metrics.json'))).toEqual(timeless(read(1, 'metrics.json')));
-  }, 60_000);
+  ])(
+    '%s: two runs are byte-identical',
+    async (name, args) => {
+      const outs = [join(dir, `${name.split(' ')[0]}-1`), join(dir, `${name.split(' ')[0]}-2`)];
+      await Promise.all(
+        outs.map((out) =>
+          run(process.execPath, [BIN, 'train', ...args(), ...SMALL, '--out', out], {
+            env: { ...process.env, NO_COLOR: '1' },
+          }),
+        ),
+      );
+      const read = (i: number, f: string): string => readFileSync(join(outs[i], f), 'utf8');
+      expect(read(0, 'model.nnm.json')).toBe(read(1, 'model.nnm.json'));
+      expect(read(0, 'predictions.csv')).toBe(read(1, 'predictions.csv'));
+      expect(timeless(read(0, 'metrics.json'))).toEqual(timeless(read(1, 'metrics.json')));
+    },
+    60_000,
+  );
 });

@@ -15,15 +15,18 @@ describe('nnm train with an absurd learning rate', () => {
     expect(r.stderr).toMatch(/--lr/);
   });
 
-  it.each(['diabetes.csv', 'iris.csv'])('%s --lr 10 (the largest allowed): a run free of NaN, or exit 2 with one line', async (file) => {
-    const out = join(tempDir(), 'run');
-    const r = await runCli(['train', SAMPLE(file), ...FAST, '--lr', '10', '--out', out]);
-    expect([0, 2]).toContain(r.code);
-    if (r.code === 2) {
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(/learning rate/);
-    } else {
-      expectFiniteRun(out);
-    }
-  });
+  it.each(['diabetes.csv', 'iris.csv'])(
+    '%s --lr 10 (the largest allowed): a run free of NaN, or exit 2 with one line',
+    async (file) => {
+      const out = join(tempDir(), 'run');
+      const r = await runCli(['train', SAMPLE(file), ...FAST, '--lr', '10', '--out', out]);
+      expect([0, 2]).toContain(r.code);
+      if (r.code === 2) {
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        expect(r.stderr).toMatch(/learning rate/);
+      } else {
+        expectFiniteRun(out);
+      }
+    },
+  );
 });

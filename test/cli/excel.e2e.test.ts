@@ -8,15 +8,22 @@ import { csvToXlsx, writeRows } from '../helpers/xlsx.js';
 describe('Excel input', () => {
   it('reads numbers as values, dates as ISO strings, empty cells as missing', async () => {
     const f = join(tempDir(), 'sales.xlsx');
-    await writeRows([
-      ['date', 'units', 'region'],
-      [new Date(Date.UTC(2024, 0, 31)), 12.5, 'north'],
-      [new Date(Date.UTC(2024, 1, 29)), null, 'south'],
-      [new Date(Date.UTC(2024, 2, 31)), 7, null],
-    ], f);
+    await writeRows(
+      [
+        ['date', 'units', 'region'],
+        [new Date(Date.UTC(2024, 0, 31)), 12.5, 'north'],
+        [new Date(Date.UTC(2024, 1, 29)), null, 'south'],
+        [new Date(Date.UTC(2024, 2, 31)), 7, null],
+      ],
+      f,
+    );
     const t = await readTable(f);
     expect(t.names).toEqual(['date', 'units', 'region']);
-    expect(t.columns).toEqual([['2024-01-31', '2024-02-29', '2024-03-31'], ['12.5', '', '7'], ['north', 'south', '']]);
+    expect(t.columns).toEqual([
+      ['2024-01-31', '2024-02-29', '2024-03-31'],
+      ['12.5', '', '7'],
+      ['north', 'south', ''],
+    ]);
     const s = inferSchema(t);
     expect(s.columns.map((c) => c.type)).toEqual(['date', 'number', 'category']);
     expect(s.columns[1].missing).toBe(1);
@@ -24,7 +31,14 @@ describe('Excel input', () => {
 
   it('picks a sheet by --sheet and names the sheets when it does not exist', async () => {
     const f = join(tempDir(), 'book.xlsx');
-    await writeRows([['a', 'b'], [1, 2]], f, 'Data');
+    await writeRows(
+      [
+        ['a', 'b'],
+        [1, 2],
+      ],
+      f,
+      'Data',
+    );
     expect((await readTable(f, { sheet: 'Data' })).nRows).toBe(1);
     await expect(readTable(f, { sheet: 'Nope' })).rejects.toThrow(/has no sheet "Nope"/);
     const r = await runCli(['train', f, '--sheet', 'Nope', '--out', join(tempDir(), 'r')]);

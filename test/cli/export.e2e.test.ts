@@ -50,7 +50,11 @@ describe('nnm export', () => {
 
   it.each([
     ['a SOM cluster model', [SAMPLE('iris.csv'), '--task', 'cluster', '--clusters', '3'], /self-organising map/],
-    ['a forecast model', [SAMPLE('airpassengers.csv'), '--epochs', '2'], /forecast model: its log\/seasonal differencing/],
+    [
+      'a forecast model',
+      [SAMPLE('airpassengers.csv'), '--epochs', '2'],
+      /forecast model: its log\/seasonal differencing/,
+    ],
   ])('refuses %s in one line naming why', async (_what, args, why) => {
     const model = await train(join(tempDir(), 'm'), args as string[]);
     const r = await runCli(['export', model, '--format', 'onnx']);
@@ -62,7 +66,13 @@ describe('nnm export', () => {
   it('refuses ensemble members of different shapes', async () => {
     const model = await train(join(tempDir(), 'iris2'), [SAMPLE('iris.csv'), '--epochs', '2', '--ensemble', '2']);
     const m = loadModel(model);
-    const odd = new Sequential({ inShape: [4], layers: [{ kind: 'dense', units: 5 }, { kind: 'dense', units: 3 }] });
+    const odd = new Sequential({
+      inShape: [4],
+      layers: [
+        { kind: 'dense', units: 5 },
+        { kind: 'dense', units: 3 },
+      ],
+    });
     odd.init(new Rng(1));
     expect(() => exportOnnx({ ...m, members: [m.members[0], odd] })).toThrow(UserError);
     expect(() => exportOnnx({ ...m, members: [m.members[0], odd] })).toThrow(/different shapes/);

@@ -5,14 +5,39 @@ import { sha256 } from '../../src/models/model-file.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { laggedCovariateCsv } from '../helpers/series.js';
 
-const rows = (csv: string): string[][] => csv.trim().split('\n').slice(1).map((l) => l.split(','));
+const rows = (csv: string): string[][] =>
+  csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
 
 describe('forecast with covariates, end to end', () => {
   const dir = tempDir();
   const data = join(dir, 'cov.csv');
   writeFileSync(data, laggedCovariateCsv(120, 3));
   const train = (out: string, ...extra: string[]) =>
-    runCli(['train', data, '--task', 'forecast', '--model', 'mlp', '--epochs', '20', '--ensemble', '2', '--test-periods', '20', '--horizon', '4', '--seed', '5', '--out', join(dir, out), ...extra]);
+    runCli([
+      'train',
+      data,
+      '--task',
+      'forecast',
+      '--model',
+      'mlp',
+      '--epochs',
+      '20',
+      '--ensemble',
+      '2',
+      '--test-periods',
+      '20',
+      '--horizon',
+      '4',
+      '--seed',
+      '5',
+      '--out',
+      join(dir, out),
+      ...extra,
+    ]);
 
   it('predict on the training file reproduces predictions.csv and forecast.csv; the report names the covariates', async () => {
     const r = await train('r1');
@@ -53,31 +78,59 @@ describe('forecast with covariates, end to end', () => {
     const p = await runCli(['predict', join(dir, 'dir', 'model.nnm.json'), '--horizon', '4']);
     expect(p.code).toBe(0);
     const want = rows(readFileSync(join(dir, 'dir', 'forecast.csv'), 'utf8'));
-    rows(p.stdout).filter((g) => g[1] === '').forEach((f, h) => expect(Number(f[2])).toBeCloseTo(Number(want[h][1]), 6));
+    rows(p.stdout)
+      .filter((g) => g[1] === '')
+      .forEach((f, h) => expect(Number(f[2])).toBeCloseTo(Number(want[h][1]), 6));
   }, 60_000);
 
   it('new data without the covariate, or with text in it, is one clear line (exit 2)', async () => {
     const r = await train('r2', '--ensemble', '1', '--epochs', '3');
     expect(r.code).toBe(0);
     const model = join(dir, 'r2', 'model.nnm.json');
-    const lines = readFileSync(data, 'utf8').trim().split('\n').map((l) => l.split(','));
+    const lines = readFileSync(data, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
     writeFileSync(join(dir, 'nox.csv'), `${lines.map((c) => [c[0], c[2]].join(',')).join('\n')}\n`);
     const a = await runCli(['predict', model, join(dir, 'nox.csv')]);
     expect(a.code).toBe(2);
     const last = a.stderr.trim().split('\n');
     expect(last).toHaveLength(1);
-    expect(last[0]).toMatch(/nox\.csv: has no column "x": the model reads this covariate as an input channel; add the column "x"/);
-    writeFileSync(join(dir, 'textx.csv'), `${lines.map((c, i) => [c[0], i ? `v${i % 3}` : 'x', c[2]].join(',')).join('\n')}\n`);
+    expect(last[0]).toMatch(
+      /nox\.csv: has no column "x": the model reads this covariate as an input channel; add the column "x"/,
+    );
+    writeFileSync(
+      join(dir, 'textx.csv'),
+      `${lines.map((c, i) => [c[0], i ? `v${i % 3}` : 'x', c[2]].join(',')).join('\n')}\n`,
+    );
     const b = await runCli(['predict', model, join(dir, 'textx.csv')]);
     expect(b.code).toBe(2);
-    expect(b.stderr).toMatch(/textx\.csv.*column "x": is a category column, but the model reads it as a numeric covariate/);
+    expect(b.stderr).toMatch(
+      /textx\.csv.*column "x": is a category column, but the model reads it as a numeric covariate/,
+    );
   }, 60_000);
 
   it('a missing covariate cell in training is interpolated and said; --covariates none trains univariate', async () => {
     const lines = readFileSync(data, 'utf8').trim().split('\n');
     lines[10] = lines[10].replace(/^(\d+),[^,]*,/, '$1,,');
     writeFileSync(join(dir, 'hole.csv'), `${lines.join('\n')}\n`);
-    const r = await runCli(['train', join(dir, 'hole.csv'), '--task', 'forecast', '--model', 'mlp', '--epochs', '3', '--ensemble', '1', '--test-periods', '20', '--out', join(dir, 'r3'), '--json']);
+    const r = await runCli([
+      'train',
+      join(dir, 'hole.csv'),
+      '--task',
+      'forecast',
+      '--model',
+      'mlp',
+      '--epochs',
+      '3',
+      '--ensemble',
+      '1',
+      '--test-periods',
+      '20',
+      '--out',
+      join(dir, 'r3'),
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('covariate "x": 1 missing cell(s) (first: row 11) were interpolated');
     const u = await train('r4', '--covariates', 'none', '--ensemble', '1', '--epochs', '3');

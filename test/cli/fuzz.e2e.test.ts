@@ -16,7 +16,22 @@ const SEED = Number(process.env.NNM_FC_SEED ?? 14);
 const RUNS = Number(process.env.NNM_FC_RUNS ?? 40);
 
 const plain = fc.integer({ min: -100_000, max: 100_000 }).map((x) => String(x / 100));
-const EXTREME = ['1e300', '-1e300', '1e-300', 'NaN', 'Infinity', '-inf', '1e39', '0', '-0', '1 016', '1.016,5', '12,5', '50%', '1,234,567'];
+const EXTREME = [
+  '1e300',
+  '-1e300',
+  '1e-300',
+  'NaN',
+  'Infinity',
+  '-inf',
+  '1e39',
+  '0',
+  '-0',
+  '1 016',
+  '1.016,5',
+  '12,5',
+  '50%',
+  '1,234,567',
+];
 const text = fc.oneof(
   fc.constantFrom('a', 'b', 'c', '是', '否', 'x y', 'constructor', '__proto__', '=1+1', 'café', '😀'),
   fc.string({ maxLength: 6 }),
@@ -40,30 +55,43 @@ const TARGETS: Record<string, fc.Arbitrary<string>> = {
   mixed: COLUMN_KINDS.anything,
 };
 
-const csvFile = fc.record({
-  kinds: fc.array(columnKind, { minLength: 1, maxLength: 4 }),
-  rows: fc.oneof({ weight: 1, arbitrary: fc.integer({ min: 0, max: 3 }) }, { weight: 4, arbitrary: fc.integer({ min: 30, max: 90 }) }),
-  sep: fc.constantFrom(',', ';', '\t', '|'),
-  bom: fc.boolean(),
-  crlf: fc.boolean(),
-  quoteAll: fc.boolean(),
-  title: fc.constantFrom(undefined, undefined, '附件1 某地区数据', 'Table 1'),
-  ragged: fc.oneof({ weight: 6, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
-  target: fc.constantFrom('classes', 'classes', 'numbers', 'numbers', 'grouped', 'mixed'),
-}).chain((f) => fc.tuple(
-  fc.constant(f),
-  fc.array(fc.tuple(
-    fc.tuple(...f.kinds.map((k) => COLUMN_KINDS[k])).chain((xs) => (f.ragged ? fc.constantFrom(xs, [...xs, 'extra']) : fc.constant(xs))),
-    TARGETS[f.target],
-  ), { minLength: f.rows, maxLength: f.rows }),
-));
+const csvFile = fc
+  .record({
+    kinds: fc.array(columnKind, { minLength: 1, maxLength: 4 }),
+    rows: fc.oneof(
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: 3 }) },
+      { weight: 4, arbitrary: fc.integer({ min: 30, max: 90 }) },
+    ),
+    sep: fc.constantFrom(',', ';', '\t', '|'),
+    bom: fc.boolean(),
+    crlf: fc.boolean(),
+    quoteAll: fc.boolean(),
+    title: fc.constantFrom(undefined, undefined, '附件1 某地区数据', 'Table 1'),
+    ragged: fc.oneof({ weight: 6, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+    target: fc.constantFrom('classes', 'classes', 'numbers', 'numbers', 'grouped', 'mixed'),
+  })
+  .chain((f) =>
+    fc.tuple(
+      fc.constant(f),
+      fc.array(
+        fc.tuple(
+          fc
+            .tuple(...f.kinds.map((k) => COLUMN_KINDS[k]))
+            .chain((xs) => (f.ragged ? fc.constantFrom(xs, [...xs, 'extra']) : fc.constant(xs))),
+          TARGETS[f.target],
+        ),
+        { minLength: f.rows, maxLength: f.rows },
+      ),
+    ),
+  );
 
 /** A flag: mostly absent or valid, sometimes invalid (the option parser must answer in one line). */
-const maybe = (valid: string[], invalid: string[]): fc.Arbitrary<string | undefined> => fc.oneof(
-  { weight: 20, arbitrary: fc.constant(undefined) },
-  { weight: 6, arbitrary: fc.constantFrom(...valid) },
-  { weight: 1, arbitrary: fc.constantFrom(...invalid) },
-);
+const maybe = (valid: string[], invalid: string[]): fc.Arbitrary<string | undefined> =>
+  fc.oneof(
+    { weight: 20, arbitrary: fc.constant(undefined) },
+    { weight: 6, arbitrary: fc.constantFrom(...valid) },
+    { weight: 1, arbitrary: fc.constantFrom(...invalid) },
+  );
 const flags = fc.record({
   task: maybe(['regress', '回归'], ['bogus']),
   target: maybe(['y', '1'], ['99', 'nope']),
@@ -76,16 +104,25 @@ const flags = fc.record({
   seed: maybe(['7'], ['-1']),
 });
 
-function toText([f, rows]: [{ kinds: string[]; sep: string; bom: boolean; crlf: boolean; quoteAll: boolean; title?: string }, [string[], string][]]): string {
-  const q = (c: string): string => (f.quoteAll || c.includes(f.sep) || /["\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+function toText([f, rows]: [
+  { kinds: string[]; sep: string; bom: boolean; crlf: boolean; quoteAll: boolean; title?: string },
+  [string[], string][],
+]): string {
+  const q = (c: string): string =>
+    f.quoteAll || c.includes(f.sep) || /["\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c;
   const header = [...f.kinds.map((_, i) => `x${i}`), 'y'];
-  const lines = [...(f.title ? [f.title] : []), header.map(q).join(f.sep), ...rows.map(([xs, y]) => [...xs, y].map(q).join(f.sep))];
+  const lines = [
+    ...(f.title ? [f.title] : []),
+    header.map(q).join(f.sep),
+    ...rows.map(([xs, y]) => [...xs, y].map(q).join(f.sep)),
+  ];
   return `${f.bom ? '\ufeff' : ''}${lines.join(f.crlf ? '\r\n' : '\n')}\n`;
 }
 
 function argv(o: Record<string, string | undefined>): string[] {
   const out: string[] = [];
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out.push(`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, v);
+  for (const [k, v] of Object.entries(o))
+    if (v !== undefined) out.push(`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, v);
   return out;
 }
 
@@ -94,19 +131,35 @@ describe('fuzz: nnm train over random CSVs and flags', () => {
     const dir = tempDir();
     let k = 0;
     const codes = { 0: 0, 2: 0 };
-    await fc.assert(fc.asyncProperty(csvFile, flags, async (t, o) => {
-      const file = join(dir, `f${k}.csv`);
-      const out = join(dir, `run${k++}`);
-      writeFileSync(file, toText(t));
-      const r = await runCli(['train', file, ...argv(o), '--epochs', '2', '--ensemble', '1', '--sensitivity', 'off', '--quiet', '--out', out]);
-      expect([0, 2], r.stderr).toContain(r.code);
-      codes[r.code as 0 | 2]++;
-      if (r.code === 2) {
-        const lines = r.stderr.trimEnd().split('\n');
-        expect(lines, r.stderr).toHaveLength(1);
-        expect(lines[0]).not.toMatch(/\bat .*\.[jt]s:\d+|internal error|"undefined"|\[object/);
-      } else expectFiniteRun(out);
-    }), { numRuns: RUNS, seed: SEED });
+    await fc.assert(
+      fc.asyncProperty(csvFile, flags, async (t, o) => {
+        const file = join(dir, `f${k}.csv`);
+        const out = join(dir, `run${k++}`);
+        writeFileSync(file, toText(t));
+        const r = await runCli([
+          'train',
+          file,
+          ...argv(o),
+          '--epochs',
+          '2',
+          '--ensemble',
+          '1',
+          '--sensitivity',
+          'off',
+          '--quiet',
+          '--out',
+          out,
+        ]);
+        expect([0, 2], r.stderr).toContain(r.code);
+        codes[r.code as 0 | 2]++;
+        if (r.code === 2) {
+          const lines = r.stderr.trimEnd().split('\n');
+          expect(lines, r.stderr).toHaveLength(1);
+          expect(lines[0]).not.toMatch(/\bat .*\.[jt]s:\d+|internal error|"undefined"|\[object/);
+        } else expectFiniteRun(out);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
     // The generator must reach training, not only refusals.
     expect(codes[0]).toBeGreaterThanOrEqual(5);
   }, 120_000);

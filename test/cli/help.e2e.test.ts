@@ -11,6 +11,7 @@ describe('every command has --help with an example', () => {
 
   it('nnm --help names every command', async () => {
     const r = await runCli(['--help']);
-    for (const cmd of ['train', 'predict', 'evaluate', 'inspect', 'models', 'init']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd}\\b`, 'm'));
+    for (const cmd of ['train', 'predict', 'evaluate', 'inspect', 'models', 'init'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${cmd}\\b`, 'm'));
   });
 });

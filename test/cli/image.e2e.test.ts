@@ -24,8 +24,15 @@ describe('nnm train on images (in-process)', () => {
     const pred = readFileSync(join(out, 'predictions.csv'), 'utf8').trim().split('\n');
     expect(pred[0]).toBe('file,actual,predicted,p_circle,p_square,p_triangle');
     const model = JSON.parse(readFileSync(join(out, 'model.nnm.json'), 'utf8'));
-    expect(model.pipeline).toMatchObject({ kind: 'image', shape: [3, 12, 12], source: { kind: 'folder', colour: 'rgb', size: 12 }, scaling: { kind: 'range', min: 0, max: 255 }, classes: ['circle', 'square', 'triangle'] });
-    for (const f of ['metrics.json', 'history.csv', 'config.json', 'report.md']) expect(existsSync(join(out, f))).toBe(true);
+    expect(model.pipeline).toMatchObject({
+      kind: 'image',
+      shape: [3, 12, 12],
+      source: { kind: 'folder', colour: 'rgb', size: 12 },
+      scaling: { kind: 'range', min: 0, max: 255 },
+      classes: ['circle', 'square', 'triangle'],
+    });
+    for (const f of ['metrics.json', 'history.csv', 'config.json', 'report.md'])
+      expect(existsSync(join(out, f))).toBe(true);
   });
 
   it('--model mlp flattens the pixels (a 5-network ensemble on small sets)', async () => {
@@ -82,8 +89,14 @@ describe('nnm train on images: bad input is one clear line, exit 2', () => {
     const dir = join(tempDir(), 'imgs');
     mkdirSync(join(dir, 'a'), { recursive: true });
     mkdirSync(join(dir, 'b'), { recursive: true });
-    writeFileSync(join(dir, 'a', 'ok.png'), readFileSync(join(writeShapeFolder(join(tempDir(), 'src'), 1, 1, ['circle']), 'circle', '0.png')));
-    writeFileSync(join(dir, 'b', 'broken.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really a png')]));
+    writeFileSync(
+      join(dir, 'a', 'ok.png'),
+      readFileSync(join(writeShapeFolder(join(tempDir(), 'src'), 1, 1, ['circle']), 'circle', '0.png')),
+    );
+    writeFileSync(
+      join(dir, 'b', 'broken.png'),
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really a png')]),
+    );
     const r = await run([dir, '--task', 'image']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -108,13 +121,14 @@ describe('nnm train on 1-D signals with --model cnn', () => {
   it('rows of fixed-length signals train a Conv1d network', async () => {
     // Three classes of 32-step signals: a slow sine, a fast sine and a square wave, random phase and noise.
     let s = 12345;
-    const u = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const u = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
     const lines = [[...Array.from({ length: 32 }, (_, t) => `t${t}`), 'kind'].join(',')];
     for (let i = 0; i < 90; i++) {
       const k = i % 3;
       const ph = u() * 2 * Math.PI;
       const v = Array.from({ length: 32 }, (_, t) => {
-        const base = k === 0 ? Math.sin(t / 3 + ph) : k === 1 ? Math.sin(t * 1.3 + ph) : Math.sign(Math.sin(t / 3 + ph));
+        const base =
+          k === 0 ? Math.sin(t / 3 + ph) : k === 1 ? Math.sin(t * 1.3 + ph) : Math.sign(Math.sin(t / 3 + ph));
         return (base + (u() - 0.5) * 0.6).toFixed(3);
       });
       lines.push([...v, ['slow', 'fast', 'square'][k]].join(','));

@@ -13,10 +13,13 @@ const templates = listTemplates();
 
 describe('nnm init', () => {
   it('finds the templates, each with a README command, a config and a paper skeleton', async () => {
-    expect(templates.map((t) => t.name)).toEqual(expect.arrayContaining(['classify', 'regress', 'forecast', 'image', 'text']));
+    expect(templates.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['classify', 'regress', 'forecast', 'image', 'text']),
+    );
     for (const t of templates) {
       expect(t.command).toMatch(/^nnm train /);
-      for (const f of ['README.md', 'nnm.config.json', 'paper/model.tex']) expect(existsSync(join(templatesRoot(), t.name, f))).toBe(true);
+      for (const f of ['README.md', 'nnm.config.json', 'paper/model.tex'])
+        expect(existsSync(join(templatesRoot(), t.name, f))).toBe(true);
     }
     const r = await runCli(['init', '--list']);
     expect(r.code).toBe(0);
@@ -24,29 +27,42 @@ describe('nnm init', () => {
   });
 
   it('the bundled data of a template is the sample-data file, byte for byte', () => {
-    for (const [t, f] of [['classify', 'iris.csv'], ['regress', 'diabetes.csv'], ['forecast', 'airpassengers.csv'], ['image', 'digits8x8.csv']]) {
+    for (const [t, f] of [
+      ['classify', 'iris.csv'],
+      ['regress', 'diabetes.csv'],
+      ['forecast', 'airpassengers.csv'],
+      ['image', 'digits8x8.csv'],
+    ]) {
       expect(readFileSync(join(templatesRoot(), t, f), 'utf8')).toBe(readFileSync(SAMPLE(f), 'utf8'));
     }
   });
 
-  it.each(templates.map((t) => [t.name, t.command ?? '']))('%s: init, then `%s` in that folder writes a run folder', async (name, command) => {
-    const dir = join(tempDir(), `project-${name}`);
-    const r = await runCli(['init', dir, '--template', name]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain(command);
-    const args = command.split(/\s+/).slice(1);
-    const run = spawnSync(process.execPath, [BIN, ...args, '--quiet'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    const out = join(dir, args[args.indexOf('--out') + 1]);
-    for (const f of ['model.nnm.json', 'metrics.json', 'predictions.csv', 'report.md', 'config.json']) expect(existsSync(join(out, f))).toBe(true);
-    const tex = readFileSync(join(dir, 'paper', 'model.tex'), 'utf8');
-    expect(tex).toContain(`\\providecommand{\\nnmrun}{${args[args.indexOf('--out') + 1]}}`);
-    // Every table and figure the paper skeleton inputs is a file the run wrote.
-    const refs = [...tex.matchAll(/\\nnm(?:input|figure)\{([^}#]+)\}/g)].map((m) => m[1]);
-    expect(refs.length).toBeGreaterThanOrEqual(4);
-    for (const f of refs) expect(existsSync(join(out, f)), f).toBe(true);
-  });
+  it.each(templates.map((t) => [t.name, t.command ?? '']))(
+    '%s: init, then `%s` in that folder writes a run folder',
+    async (name, command) => {
+      const dir = join(tempDir(), `project-${name}`);
+      const r = await runCli(['init', dir, '--template', name]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(command);
+      const args = command.split(/\s+/).slice(1);
+      const run = spawnSync(process.execPath, [BIN, ...args, '--quiet'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const out = join(dir, args[args.indexOf('--out') + 1]);
+      for (const f of ['model.nnm.json', 'metrics.json', 'predictions.csv', 'report.md', 'config.json'])
+        expect(existsSync(join(out, f))).toBe(true);
+      const tex = readFileSync(join(dir, 'paper', 'model.tex'), 'utf8');
+      expect(tex).toContain(`\\providecommand{\\nnmrun}{${args[args.indexOf('--out') + 1]}}`);
+      // Every table and figure the paper skeleton inputs is a file the run wrote.
+      const refs = [...tex.matchAll(/\\nnm(?:input|figure)\{([^}#]+)\}/g)].map((m) => m[1]);
+      expect(refs.length).toBeGreaterThanOrEqual(4);
+      for (const f of refs) expect(existsSync(join(out, f)), f).toBe(true);
+    },
+  );
 
   it('refuses a non-empty folder without --force, and an unknown template', async () => {
     const dir = tempDir();

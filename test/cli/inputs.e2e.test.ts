@@ -34,7 +34,8 @@ function oneLineError(r: { code: number; stderr: string }, pattern: RegExp): voi
 describe('thousands separators', () => {
   it('"1,016" quoted in a comma CSV trains as a number, as well as the clean file, and says so', async () => {
     const dir = tempDir();
-    const withSep = (x: number): string => (x >= 1000 ? `"${Math.floor(x / 1000)},${String(x % 1000).padStart(3, '0')}"` : String(x));
+    const withSep = (x: number): string =>
+      x >= 1000 ? `"${Math.floor(x / 1000)},${String(x % 1000).padStart(3, '0')}"` : String(x);
     writeFileSync(join(dir, 'sep.csv'), regressionCsv(withSep));
     writeFileSync(join(dir, 'clean.csv'), regressionCsv(String));
     const ins = await runCli(['inspect', join(dir, 'sep.csv'), '--json']);
@@ -42,9 +43,21 @@ describe('thousands separators', () => {
     const rmse: number[] = [];
     for (const name of ['sep.csv', 'clean.csv']) {
       const out = join(dir, `run-${name}`);
-      const r = await runCli(['train', join(dir, name), '--task', 'regress', ...FAST.filter((f) => f !== '--quiet'), '--out', out, '--json']);
+      const r = await runCli([
+        'train',
+        join(dir, name),
+        '--task',
+        'regress',
+        ...FAST.filter((f) => f !== '--quiet'),
+        '--out',
+        out,
+        '--json',
+      ]);
       expect(r.code).toBe(0);
-      if (name === 'sep.csv') expect(r.stderr).toContain('column "x": numbers written with thousands separators (like "1,016") read as numbers');
+      if (name === 'sep.csv')
+        expect(r.stderr).toContain(
+          'column "x": numbers written with thousands separators (like "1,016") read as numbers',
+        );
       expectFiniteRun(out);
       rmse.push(JSON.parse(r.stdout).test.rmse);
       expect(JSON.parse(readFileSync(join(out, 'model.nnm.json'), 'utf8')).pipeline.tabular.inputSize).toBe(2);
@@ -71,24 +84,51 @@ describe('a title line above the header', () => {
     writeFileSync(notes, `source: survey 2024,see, appendix\n${regressionCsv(String)}`);
     const bad = await runCli(['train', notes, ...FAST, '--out', join(dir, 'bad')]);
     expect(bad.code).toBe(2);
-    const good = await runCli(['train', notes, '--header-row', '2', '--task', 'regress', ...FAST, '--out', join(dir, 'good')]);
+    const good = await runCli([
+      'train',
+      notes,
+      '--header-row',
+      '2',
+      '--task',
+      'regress',
+      ...FAST,
+      '--out',
+      join(dir, 'good'),
+    ]);
     expect(good.stderr).toBe('');
     expect(good.code).toBe(0);
     const ins = await runCli(['inspect', notes, '--header-row', '2', '--json']);
     expect(JSON.parse(ins.stdout).columns.map((c: { name: string }) => c.name)).toEqual(['x', 'z', 'y']);
-    const ev = await runCli(['evaluate', join(dir, 'good', 'model.nnm.json'), notes, '--header-row', '2', '--json', '--quiet']);
+    const ev = await runCli([
+      'evaluate',
+      join(dir, 'good', 'model.nnm.json'),
+      notes,
+      '--header-row',
+      '2',
+      '--json',
+      '--quiet',
+    ]);
     expect(ev.code).toBe(0);
-    oneLineError(await runCli(['inspect', notes, '--header-row', '0']), /^error: --header-row must be a whole number from 1 to 1000000, got "0"/);
+    oneLineError(
+      await runCli(['inspect', notes, '--header-row', '0']),
+      /^error: --header-row must be a whole number from 1 to 1000000, got "0"/,
+    );
   }, 120_000);
 });
 
 describe('file-system failures and bounded inputs', () => {
   it('nnm inspect /dev/zero, a FIFO, a folder: exit 2 in one line naming the cause', async () => {
     const dir = tempDir();
-    oneLineError(await runCli(['inspect', '/dev/zero']), /^error: \/dev\/zero: is a device, not a data file; give a \.csv or \.xlsx file$/);
+    oneLineError(
+      await runCli(['inspect', '/dev/zero']),
+      /^error: \/dev\/zero: is a device, not a data file; give a \.csv or \.xlsx file$/,
+    );
     const fifo = join(dir, 'pipe.csv');
     execFileSync('mkfifo', [fifo]);
-    oneLineError(await runCli(['train', fifo, '--out', join(dir, 'r')]), /pipe\.csv: is a named pipe \(FIFO\), not a regular file/);
+    oneLineError(
+      await runCli(['train', fifo, '--out', join(dir, 'r')]),
+      /pipe\.csv: is a named pipe \(FIFO\), not a regular file/,
+    );
     oneLineError(await runCli(['inspect', dir]), /: is a folder, not a data file/);
     oneLineError(await runCli(['predict', join(dir, 'none.json'), '/dev/zero']), /none\.json/);
   });
@@ -96,9 +136,18 @@ describe('file-system failures and bounded inputs', () => {
   it('a 5 KB xlsx with one cell at XFD1048576 and a workbook without sheets', async () => {
     const dir = tempDir();
     const f = join(dir, 'stray.xlsx');
-    writeXlsx(f, { Data: `${sheetRows([['a', 'b', 'y'], [1, 2, 3], [2, 3, 4]])}<row r="1048576"><c r="XFD1048576"><v>0</v></c></row>` });
+    writeXlsx(f, {
+      Data: `${sheetRows([
+        ['a', 'b', 'y'],
+        [1, 2, 3],
+        [2, 3, 4],
+      ])}<row r="1048576"><c r="XFD1048576"><v>0</v></c></row>`,
+    });
     expect(readFileSync(f).length).toBeLessThan(5 * 1024);
-    oneLineError(await runCli(['inspect', f]), /stray\.xlsx: sheet "Data" has a cell at XFD1048576: .*more than the limit of 25,000,000 cells; delete stray cells far from the table/);
+    oneLineError(
+      await runCli(['inspect', f]),
+      /stray\.xlsx: sheet "Data" has a cell at XFD1048576: .*more than the limit of 25,000,000 cells; delete stray cells far from the table/,
+    );
     oneLineError(await runCli(['train', f, '--out', join(dir, 'r')]), /has a cell at XFD1048576/);
     const e = join(dir, 'empty.xlsx');
     writeXlsx(e, {});
@@ -109,7 +158,10 @@ describe('file-system failures and bounded inputs', () => {
   it('--max-cells refuses a larger CSV; a larger limit reads it', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'd.csv'), regressionCsv(String));
-    oneLineError(await runCli(['inspect', join(dir, 'd.csv'), '--max-cells', '100']), /d\.csv: row \d+: has more than 100 cells .*; raise it with --max-cells 200/);
+    oneLineError(
+      await runCli(['inspect', join(dir, 'd.csv'), '--max-cells', '100']),
+      /d\.csv: row \d+: has more than 100 cells .*; raise it with --max-cells 200/,
+    );
     expect((await runCli(['inspect', join(dir, 'd.csv'), '--max-cells', '1000'])).code).toBe(0);
   });
 });
@@ -125,21 +177,29 @@ describe('encodings, formula injection, predict-time values', () => {
     const ins = await runCli(['inspect', file, '--json']);
     const j = JSON.parse(ins.stdout);
     expect(j.columns[1].levels.sort()).toEqual(['女', '男']);
-    expect(j.notes).toContain('warning: the file is UTF-8 but line(s) 62 are not: read them as GBK/GB18030; check them (mixed encodings usually come from pasting between files)');
+    expect(j.notes).toContain(
+      'warning: the file is UTF-8 but line(s) 62 are not: read them as GBK/GB18030; check them (mixed encodings usually come from pasting between files)',
+    );
   });
 
   it('labels and ids like =HYPERLINK(…) are escaped in predictions.csv and predict output; numbers are not', async () => {
     const dir = tempDir();
     const labels = ['=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0", '@SUM(A1)', '-1.5'];
     const lines = ['id,x1,x2,label'];
-    for (let i = 0; i < 80; i++) lines.push(`${i % 5 === 0 ? `"=1+${i}"` : `n${i}`},${(i % 4) * 3 + (i % 3) / 10},${i % 7},"${labels[i % 4].replace(/"/g, '""')}"`);
+    for (let i = 0; i < 80; i++)
+      lines.push(
+        `${i % 5 === 0 ? `"=1+${i}"` : `n${i}`},${(i % 4) * 3 + (i % 3) / 10},${i % 7},"${labels[i % 4].replace(/"/g, '""')}"`,
+      );
     const file = join(dir, 'evil.csv');
     writeFileSync(file, `${lines.join('\n')}\n`);
     const out = join(dir, 'run');
     const r = await runCli(['train', file, '--target', 'label', ...FAST, '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    for (const csv of [readFileSync(join(out, 'predictions.csv'), 'utf8'), (await runCli(['predict', join(out, 'model.nnm.json'), file, '--quiet'])).stdout]) {
+    for (const csv of [
+      readFileSync(join(out, 'predictions.csv'), 'utf8'),
+      (await runCli(['predict', join(out, 'model.nnm.json'), file, '--quiet'])).stdout,
+    ]) {
       const rows = Papa.parse<string[]>(csv.trimEnd()).data;
       const cells = rows.flat();
       expect(cells.filter((c) => /^[=+@\t\r]/.test(c))).toEqual([]);
@@ -153,15 +213,32 @@ describe('encodings, formula injection, predict-time values', () => {
   it('a 1e300 cell at predict time is refused in one line; --horizon says its limit', async () => {
     const dir = tempDir();
     const train = join(dir, 'train.csv');
-    writeFileSync(train, regressionCsv(String).replace('x,z,y', 'x,z,label').replace(/,([\d.]+)$/gm, (_m, y: string) => `,${Number(y) > 25 ? 'high' : 'low'}`));
+    writeFileSync(
+      train,
+      regressionCsv(String)
+        .replace('x,z,y', 'x,z,label')
+        .replace(/,([\d.]+)$/gm, (_m, y: string) => `,${Number(y) > 25 ? 'high' : 'low'}`),
+    );
     const out = join(dir, 'run');
     expect((await runCli(['train', train, '--target', 'label', ...FAST, '--out', out])).code).toBe(0);
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'x,z\n1000,3\n1e300,4\n');
-    oneLineError(await runCli(['predict', join(out, 'model.nnm.json'), bad]), /bad\.csv: row 3, column "x": "1e300" is 7\.\de\+296 standard deviations from the mean of the training values \(mean .*\); fix the cell/);
+    oneLineError(
+      await runCli(['predict', join(out, 'model.nnm.json'), bad]),
+      /bad\.csv: row 3, column "x": "1e300" is 7\.\de\+296 standard deviations from the mean of the training values \(mean .*\); fix the cell/,
+    );
     writeFileSync(bad, 'x,z,label\n1000,3,low\n1e300,4,high\n');
-    oneLineError(await runCli(['evaluate', join(out, 'model.nnm.json'), bad]), /bad\.csv: row 3, column "x": "1e300" is/);
-    oneLineError(await runCli(['predict', join(out, 'model.nnm.json'), '--horizon', '100000']), /^error: --horizon must be a whole number from 1 to 1000, got "100000"/);
-    oneLineError(await runCli(['train', train, '--task', 'forecast', '--horizon', '5000']), /^error: --horizon must be a whole number from 1 to 1000/);
+    oneLineError(
+      await runCli(['evaluate', join(out, 'model.nnm.json'), bad]),
+      /bad\.csv: row 3, column "x": "1e300" is/,
+    );
+    oneLineError(
+      await runCli(['predict', join(out, 'model.nnm.json'), '--horizon', '100000']),
+      /^error: --horizon must be a whole number from 1 to 1000, got "100000"/,
+    );
+    oneLineError(
+      await runCli(['train', train, '--task', 'forecast', '--horizon', '5000']),
+      /^error: --horizon must be a whole number from 1 to 1000/,
+    );
   }, 120_000);
 });

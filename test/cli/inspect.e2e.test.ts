@@ -9,7 +9,13 @@ describe('nnm inspect', () => {
   const cases: [string, string, string, string, RegExp][] = [
     ['iris.csv', 'classify', 'mlp', 'species', /holds text labels \(3 classes\)/],
     ['diabetes.csv', 'regress', 'mlp', 'progression', /is a continuous number/],
-    ['airpassengers.csv', 'forecast', 'lstm', 'passengers', /column "date" holds one date per row and "passengers" is numeric/],
+    [
+      'airpassengers.csv',
+      'forecast',
+      'lstm',
+      'passengers',
+      /column "date" holds one date per row and "passengers" is numeric/,
+    ],
     ['digits8x8.csv', 'image', 'cnn', 'label', /64 numeric columns px0\.\.px63 form an image of 8×8 pixels/],
   ];
   it.each(cases)('%s -> %s / %s', async (file, task, model, target, why) => {
@@ -23,20 +29,35 @@ describe('nnm inspect', () => {
 
   it('a long-text column -> text / fasttext', async () => {
     const f = join(tempDir(), 'reviews.csv');
-    const words = ['great battery and a bright screen', 'stopped working after two weeks', 'fine for the price but slow delivery', 'would buy again without a doubt', 'the case cracked on the first day'];
-    writeFileSync(f, `review,stars\n${Array.from({ length: 30 }, (_, i) => `${words[i % 5]} #${i},${(i % 5) + 1}`).join('\n')}\n`);
+    const words = [
+      'great battery and a bright screen',
+      'stopped working after two weeks',
+      'fine for the price but slow delivery',
+      'would buy again without a doubt',
+      'the case cracked on the first day',
+    ];
+    writeFileSync(
+      f,
+      `review,stars\n${Array.from({ length: 30 }, (_, i) => `${words[i % 5]} #${i},${(i % 5) + 1}`).join('\n')}\n`,
+    );
     const j = JSON.parse((await runCli(['inspect', f, '--json'])).stdout);
     expect(j.suggestion).toMatchObject({ task: 'text', model: 'fasttext', target: 'stars' });
   });
 
   it('a series with other numeric columns names them as the covariates a forecast would read', async () => {
     const f = join(tempDir(), 'sales.csv');
-    const rows = Array.from({ length: 30 }, (_, i) => `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01,${(i * 7) % 11},${i + 1},${i % 2 ? 'north' : 'south'},${100 + i}`);
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01,${(i * 7) % 11},${i + 1},${i % 2 ? 'north' : 'south'},${100 + i}`,
+    );
     writeFileSync(f, `month,temp,t,region,sales\n${rows.join('\n')}\n`);
     const j = JSON.parse((await runCli(['inspect', f, '--json'])).stdout);
     expect(j.suggestion).toMatchObject({ task: 'forecast', target: 'sales', covariates: ['temp'] }); // t is a counter, region text
     const r = await runCli(['inspect', f]);
-    expect(r.stdout).toContain('covariates: "temp" (read as extra input channels of each window; --covariates none for a univariate forecast)');
+    expect(r.stdout).toContain(
+      'covariates: "temp" (read as extra input channels of each window; --covariates none for a univariate forecast)',
+    );
     expect((await runCli(['inspect', SAMPLE('airpassengers.csv'), '--json'])).stdout).not.toContain('covariates');
   });
 
@@ -62,7 +83,8 @@ describe('nnm models', () => {
   it('lists the seven families with their task keywords, in English and Chinese', async () => {
     const en = await runCli(['models']);
     expect(en.code).toBe(0);
-    for (const m of ['MLP', 'CNN', 'RNN', 'LSTM', 'GRU', 'SOM', 'FASTTEXT']) expect(en.stdout).toMatch(new RegExp(`^${m}  `, 'm'));
+    for (const m of ['MLP', 'CNN', 'RNN', 'LSTM', 'GRU', 'SOM', 'FASTTEXT'])
+      expect(en.stdout).toMatch(new RegExp(`^${m}  `, 'm'));
     expect(en.stdout).toMatch(/chosen by --task: forecast \(.*时间序列.*\)/);
     expect(en.stdout).toMatch(/chosen by --task: text \(.*文本.*\)/);
     const zh = await runCli(['models', '--lang', 'zh']);

@@ -8,11 +8,30 @@ import { describe, expect, it } from 'vitest';
 import { SAMPLE, tempDir } from '../helpers/cli.js';
 
 const BIN = resolve(__dirname, '../../bin/nnm.js');
-const LONG = [SAMPLE('digits8x8.csv'), '--target', 'label', '--epochs', '500', '--patience', '0', '--ensemble', '1', '--sensitivity', 'off'];
+const LONG = [
+  SAMPLE('digits8x8.csv'),
+  '--target',
+  'label',
+  '--epochs',
+  '500',
+  '--patience',
+  '0',
+  '--ensemble',
+  '1',
+  '--sensitivity',
+  'off',
+];
 
 /** Spawn `nnm train`; waitFor(re) resolves once its stderr so far matches re. */
-function startTraining(out: string): { child: ChildProcess; stderr: () => string; waitFor: (re: RegExp) => Promise<void>; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, [BIN, 'train', ...LONG, '--out', out], { env: { ...process.env, NO_COLOR: '1' } });
+function startTraining(out: string): {
+  child: ChildProcess;
+  stderr: () => string;
+  waitFor: (re: RegExp) => Promise<void>;
+  exit: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, [BIN, 'train', ...LONG, '--out', out], {
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let err = '';
   const waiters: { re: RegExp; done: () => void }[] = [];
   child.stderr!.on('data', (d: Buffer) => {
@@ -44,7 +63,11 @@ describe('Ctrl-C during nnm train', () => {
     expect(metrics.train.epochs).toBeLessThan(500);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('**Interrupted**');
     expect(allFiles(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    const p = spawnSync(process.execPath, [BIN, 'predict', join(out, 'model.nnm.json'), SAMPLE('digits8x8.csv'), '--out', join(out, 'new.csv')], { encoding: 'utf8' });
+    const p = spawnSync(
+      process.execPath,
+      [BIN, 'predict', join(out, 'model.nnm.json'), SAMPLE('digits8x8.csv'), '--out', join(out, 'new.csv')],
+      { encoding: 'utf8' },
+    );
     expect(p.status).toBe(0);
     expect(existsSync(join(out, 'new.csv'))).toBe(true);
   }, 30_000);

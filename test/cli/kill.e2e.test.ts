@@ -29,11 +29,25 @@ function rng(seed: number): () => number {
 }
 
 const snapshot = (dir: string): Record<string, string> =>
-  Object.fromEntries(readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort().filter((f) => f.includes('.')).map((f) => [f, readFileSync(join(dir, f), 'latin1')]));
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .sort()
+      .filter((f) => f.includes('.'))
+      .map((f) => [f, readFileSync(join(dir, f), 'latin1')]),
+  );
 
 /** A complete run: the three contract files, a model that loads, metrics.json = summary.json's metrics. */
 function expectComplete(dir: string): void {
-  for (const f of ['report.md', 'report.html', 'metrics.json', 'model.nnm.json', 'summary.json', 'config.json', 'predictions.csv']) expect(existsSync(join(dir, f)), f).toBe(true);
+  for (const f of [
+    'report.md',
+    'report.html',
+    'metrics.json',
+    'model.nnm.json',
+    'summary.json',
+    'config.json',
+    'predictions.csv',
+  ])
+    expect(existsSync(join(dir, f)), f).toBe(true);
   const metrics = JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8'));
   expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).metrics).toEqual(metrics);
   expect(readModelFile(join(dir, 'model.nnm.json')).members.length).toBeGreaterThan(0);
@@ -41,12 +55,17 @@ function expectComplete(dir: string): void {
 }
 
 function run(out: string, force: boolean, signals: { signal: NodeJS.Signals; at: number }[]): Promise<number | null> {
-  const child = spawn(process.execPath, [BIN, 'train', ...ARGS, '--out', out, ...(force ? ['--force'] : [])], { env: { ...process.env, NO_COLOR: '1' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [BIN, 'train', ...ARGS, '--out', out, ...(force ? ['--force'] : [])], {
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: 'ignore',
+  });
   const timers = signals.map((s) => setTimeout(() => child.kill(s.signal), s.at));
-  return new Promise((r) => child.on('exit', (code) => {
-    for (const t of timers) clearTimeout(t);
-    r(code);
-  }));
+  return new Promise((r) =>
+    child.on('exit', (code) => {
+      for (const t of timers) clearTimeout(t);
+      r(code);
+    }),
+  );
 }
 
 describe('kill test: signals at random moments never leave a half-written or mixed run folder', () => {
@@ -54,7 +73,9 @@ describe('kill test: signals at random moments never leave a half-written or mix
     const root = tempDir();
     // One undisturbed run: its folder is the "earlier run" of the --force cases, its length spans the moments.
     const t0 = performance.now();
-    const first = spawnSync(process.execPath, [BIN, 'train', ...ARGS, '--out', join(root, 'first')], { env: { ...process.env, NO_COLOR: '1' } });
+    const first = spawnSync(process.execPath, [BIN, 'train', ...ARGS, '--out', join(root, 'first')], {
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     const span = performance.now() - t0;
     expect(first.status).toBe(0);
     const earlier = snapshot(join(root, 'first'));

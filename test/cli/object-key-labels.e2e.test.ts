@@ -28,7 +28,19 @@ describe('labels named like Object.prototype members', () => {
     const dir = tempDir();
     const file = writeData(dir);
     const out = join(dir, 'run');
-    const r = await runCli(['train', file, '--target', 'label', '--epochs', '30', '--ensemble', '1', '--quiet', '--out', out]);
+    const r = await runCli([
+      'train',
+      file,
+      '--target',
+      'label',
+      '--epochs',
+      '30',
+      '--ensemble',
+      '1',
+      '--quiet',
+      '--out',
+      out,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));

@@ -5,22 +5,43 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, SAMPLE, tempDir } from '../helpers/cli.js';
 
-const csv = (text: string): string[][] => text.trim().split('\n').map((l) => l.split(','));
+const csv = (text: string): string[][] =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
 
 describe('predict with a forecast model', () => {
   const run = join(tempDir(), 'air');
   beforeAll(async () => {
-    const r = await runCli(['train', SAMPLE('airpassengers.csv'), '--task', 'forecast', '--ensemble', '2', '--horizon', '12', '--out', run, '--quiet']);
+    const r = await runCli([
+      'train',
+      SAMPLE('airpassengers.csv'),
+      '--task',
+      'forecast',
+      '--ensemble',
+      '2',
+      '--horizon',
+      '12',
+      '--out',
+      run,
+      '--quiet',
+    ]);
     expect(r.code).toBe(0);
   });
 
-  it('one-step predictions on the whole series equal the run\'s predictions.csv on the test months', async () => {
+  it("one-step predictions on the whole series equal the run's predictions.csv on the test months", async () => {
     const r = await runCli(['predict', join(run, 'model.nnm.json'), SAMPLE('airpassengers.csv'), '--quiet']);
     expect(r.code).toBe(0);
-    const got = new Map(csv(r.stdout).slice(1).map((row) => [row[0], Number(row[2])]));
+    const got = new Map(
+      csv(r.stdout)
+        .slice(1)
+        .map((row) => [row[0], Number(row[2])]),
+    );
     const want = csv(readFileSync(join(run, 'predictions.csv'), 'utf8')).slice(1);
     expect(want).toHaveLength(24);
-    for (const row of want) expect(Math.abs(got.get(row[0])! - Number(row[2]))).toBeLessThanOrEqual(1e-6 * Math.abs(Number(row[2])) + 1e-4);
+    for (const row of want)
+      expect(Math.abs(got.get(row[0])! - Number(row[2]))).toBeLessThanOrEqual(1e-6 * Math.abs(Number(row[2])) + 1e-4);
   });
 
   it('--horizon without data continues the training series, equal to forecast.csv', async () => {
@@ -60,13 +81,20 @@ describe('predict with a forecast model', () => {
 });
 
 describe('predict with a text model', () => {
-  it('reproduces the run\'s test probabilities', async () => {
+  it("reproduces the run's test probabilities", async () => {
     const run = join(tempDir(), 'txt');
     const data = join(__dirname, '../fixtures/reviews-zh.csv');
-    expect((await runCli(['train', data, '--task', 'text', '--ensemble', '1', '--epochs', '10', '--out', run, '--quiet'])).code).toBe(0);
+    expect(
+      (await runCli(['train', data, '--task', 'text', '--ensemble', '1', '--epochs', '10', '--out', run, '--quiet']))
+        .code,
+    ).toBe(0);
     const r = await runCli(['predict', join(run, 'model.nnm.json'), data, '--quiet']);
     expect(r.code).toBe(0);
-    const got = new Map(csv(r.stdout).slice(1).map((row) => [row[0], row]));
+    const got = new Map(
+      csv(r.stdout)
+        .slice(1)
+        .map((row) => [row[0], row]),
+    );
     const want = csv(readFileSync(join(run, 'predictions.csv'), 'utf8'));
     expect(want[0]).toEqual(csv(r.stdout)[0]);
     for (const row of want.slice(1)) {

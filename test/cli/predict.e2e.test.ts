@@ -6,7 +6,10 @@ import { fixedSplit, runCli, tempDir } from '../helpers/cli.js';
 const fx = (n: string): string => join(__dirname, '../fixtures', n);
 
 function parseCsv(text: string): string[][] {
-  return text.trim().split('\n').map((l) => l.split(','));
+  return text
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
 }
 
 /** Same header and ids; every numeric cell within 1e-6 (relative beyond 1); text cells equal. */
@@ -34,17 +37,31 @@ describe('nnm predict / evaluate after nnm train', () => {
 
   beforeAll(async () => {
     expect((await runCli(['train', iris.train, '--test', iris.test, '--out', irisRun, '--quiet'])).code).toBe(0);
-    expect((await runCli(['train', diabetes.train, '--test', diabetes.test, '--out', diabetesRun, '--quiet', '--ensemble', '2'])).code).toBe(0);
+    expect(
+      (
+        await runCli([
+          'train',
+          diabetes.train,
+          '--test',
+          diabetes.test,
+          '--out',
+          diabetesRun,
+          '--quiet',
+          '--ensemble',
+          '2',
+        ])
+      ).code,
+    ).toBe(0);
   });
 
-  it('classification: predict on the test rows equals the run\'s predictions.csv', async () => {
+  it("classification: predict on the test rows equals the run's predictions.csv", async () => {
     const r = await runCli(['predict', join(irisRun, 'model.nnm.json'), iris.test]);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('row,actual,predicted,p_setosa,p_versicolor,p_virginica');
     expectSamePredictions(r.stdout, readFileSync(join(irisRun, 'predictions.csv'), 'utf8'));
   });
 
-  it('regression: predict on the test rows equals the run\'s predictions.csv (original units)', async () => {
+  it("regression: predict on the test rows equals the run's predictions.csv (original units)", async () => {
     const out = join(dir, 'diabetes-pred.csv');
     const r = await runCli(['predict', join(diabetesRun, 'model.nnm.json'), diabetes.test, '--out', out]);
     expect(r.code).toBe(0);
@@ -53,11 +70,16 @@ describe('nnm predict / evaluate after nnm train', () => {
     const again = await runCli(['predict', join(diabetesRun, 'model.nnm.json'), diabetes.test, '--out', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists; choose another --out or add --force');
-    expect((await runCli(['predict', join(diabetesRun, 'model.nnm.json'), diabetes.test, '--out', out, '--force'])).code).toBe(0);
+    expect(
+      (await runCli(['predict', join(diabetesRun, 'model.nnm.json'), diabetes.test, '--out', out, '--force'])).code,
+    ).toBe(0);
   });
 
   it('evaluate on the run\'s test file gives the metrics.json "test" block', async () => {
-    for (const [run, test] of [[irisRun, iris.test], [diabetesRun, diabetes.test]]) {
+    for (const [run, test] of [
+      [irisRun, iris.test],
+      [diabetesRun, diabetes.test],
+    ]) {
       const r = await runCli(['evaluate', join(run, 'model.nnm.json'), test, '--json']);
       expect(r.code).toBe(0);
       const m = JSON.parse(readFileSync(join(run, 'metrics.json'), 'utf8'));
@@ -83,17 +105,23 @@ describe('nnm predict / evaluate after nnm train', () => {
     expect(Object.keys(j.predictions[0].probabilities)).toEqual(['setosa', 'versicolor', 'virginica']);
     expect(r.stderr).toContain('ignored 1 column(s) the model does not use: "collector"');
     expect(r.stderr).toContain('matched them by name');
-    expect(r.stderr).toMatch(/column "petal_width": 1 missing cell\(s\) filled with the training median [\d.]+, as in training/);
+    expect(r.stderr).toMatch(
+      /column "petal_width": 1 missing cell\(s\) filled with the training median [\d.]+, as in training/,
+    );
   });
 
   it('unseen categories: a warning and the all-zeros encoding', async () => {
     const run = join(dir, 'missing-run');
-    expect((await runCli(['train', fx('missing.csv'), '--out', run, '--quiet', '--ensemble', '1', '--epochs', '20'])).code).toBe(0);
+    expect(
+      (await runCli(['train', fx('missing.csv'), '--out', run, '--quiet', '--ensemble', '1', '--epochs', '20'])).code,
+    ).toBe(0);
     const f = join(dir, 'new-levels.csv');
     writeFileSync(f, 'a,b,c\n1,green,2\n2,red,4\n');
     const r = await runCli(['predict', join(run, 'model.nnm.json'), f]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning: column "b": 1 level(s) never seen in training ("green"); encoded as all zeros');
+    expect(r.stderr).toContain(
+      'warning: column "b": 1 level(s) never seen in training ("green"); encoded as all zeros',
+    );
     expect(parseCsv(r.stdout)).toHaveLength(3);
   });
 
@@ -103,7 +131,9 @@ describe('nnm predict / evaluate after nnm train', () => {
     writeFileSync(f, `${rows.map((r) => [r[0], r[1], r[2]].join(',')).join('\n')}\n`);
     const r = await runCli(['predict', join(irisRun, 'model.nnm.json'), f]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toMatch(/^error: .*no-width\.csv: is missing the feature column "petal_width" the model was trained on; add the column/);
+    expect(r.stderr.trim()).toMatch(
+      /^error: .*no-width\.csv: is missing the feature column "petal_width" the model was trained on; add the column/,
+    );
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
@@ -116,7 +146,11 @@ describe('nnm predict / evaluate after nnm train', () => {
     const cases: [string, string, RegExp][] = [
       ['flipped.nnm.json', flipped, /failed its checksum: the file was changed or damaged after training/],
       ['newer.nnm.json', newer, /was written by a newer nnm \(model format 2\.0, this nnm reads 1\.x\); upgrade nnm/],
-      ['cut.nnm.json', text.slice(0, text.length >> 1), /is not a complete nnm model file \(the JSON is cut off or damaged\)/],
+      [
+        'cut.nnm.json',
+        text.slice(0, text.length >> 1),
+        /is not a complete nnm model file \(the JSON is cut off or damaged\)/,
+      ],
     ];
     for (const [name, content, re] of cases) {
       const f = join(dir, name);

@@ -10,7 +10,21 @@ import { englishRuns } from '../helpers/english.js';
 describe('reports of sequence tasks', () => {
   it('forecast: transformations and recursive forecasts explained; forecast figures; Chinese clean', async () => {
     const out = join(tempDir(), 'air');
-    const r = await runCli(['train', SAMPLE('airpassengers.csv'), '--task', 'forecast', '--ensemble', '2', '--epochs', '20', '--horizon', '6', '--out', out, '--quiet']);
+    const r = await runCli([
+      'train',
+      SAMPLE('airpassengers.csv'),
+      '--task',
+      'forecast',
+      '--ensemble',
+      '2',
+      '--epochs',
+      '20',
+      '--horizon',
+      '6',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(r.code).toBe(0);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     expect(md).toContain('The series was transformed (log, then seasonal difference at lag 12, then standardisation)');
@@ -29,7 +43,21 @@ describe('reports of sequence tasks', () => {
 
   it('text: the token explanation, in English and Chinese', async () => {
     const out = join(tempDir(), 'txt');
-    const r = await runCli(['train', join(__dirname, '../fixtures/reviews-zh.csv'), '--task', 'text', '--ensemble', '1', '--epochs', '5', '--lang', 'zh', '--out', out, '--quiet']);
+    const r = await runCli([
+      'train',
+      join(__dirname, '../fixtures/reviews-zh.csv'),
+      '--task',
+      'text',
+      '--ensemble',
+      '1',
+      '--epochs',
+      '5',
+      '--lang',
+      'zh',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(r.code).toBe(0);
     const zmd = readFileSync(join(out, 'report.md'), 'utf8');
     expect(zmd).toContain('文本按字切分（中文无需分词器）');

@@ -19,11 +19,33 @@ function binaryIris(dir: string): string {
 }
 
 describe('nnm train writes the report side of the run folder', () => {
-  const runs = { classify: join(tempDir(), 'iris'), regress: join(tempDir(), 'diabetes'), binary: join(tempDir(), 'binary') };
+  const runs = {
+    classify: join(tempDir(), 'iris'),
+    regress: join(tempDir(), 'diabetes'),
+    binary: join(tempDir(), 'binary'),
+  };
   beforeAll(async () => {
-    expect((await runCli(['train', SAMPLE('iris.csv'), '--out', runs.classify, '--quiet', '--ensemble', '2'])).code).toBe(0);
-    expect((await runCli(['train', SAMPLE('diabetes.csv'), '--out', runs.regress, '--quiet', '--ensemble', '2', '--lang', 'zh'])).code).toBe(0);
-    expect((await runCli(['train', binaryIris(tempDir()), '--out', runs.binary, '--quiet', '--ensemble', '1'])).code).toBe(0);
+    expect(
+      (await runCli(['train', SAMPLE('iris.csv'), '--out', runs.classify, '--quiet', '--ensemble', '2'])).code,
+    ).toBe(0);
+    expect(
+      (
+        await runCli([
+          'train',
+          SAMPLE('diabetes.csv'),
+          '--out',
+          runs.regress,
+          '--quiet',
+          '--ensemble',
+          '2',
+          '--lang',
+          'zh',
+        ])
+      ).code,
+    ).toBe(0);
+    expect(
+      (await runCli(['train', binaryIris(tempDir()), '--out', runs.binary, '--quiet', '--ensemble', '1'])).code,
+    ).toBe(0);
   });
 
   const figures: [keyof typeof runs, string[]][] = [
@@ -31,21 +53,28 @@ describe('nnm train writes the report side of the run folder', () => {
     ['regress', ['loss', 'pred_vs_actual', 'residuals', 'network']],
     ['binary', ['loss', 'confusion_matrix', 'roc', 'f1_per_class', 'network']],
   ];
-  it.each(figures)('%s: every figure as SVG and PNG, every table as .tex and .md, summary.json, report.md/html', (run, ids) => {
-    const dir = runs[run];
-    for (const id of ids) {
-      expect(nonEmpty(join(dir, 'figures', `${id}.svg`)), `${id}.svg`).toBe(true);
-      expect(nonEmpty(join(dir, 'figures', `${id}.png`)), `${id}.png`).toBe(true);
-      expect(readFileSync(join(dir, 'figures', `${id}.png`)).subarray(1, 4).toString()).toBe('PNG');
-    }
-    for (const t of ['data', 'preprocessing', 'network', 'hyperparameters', 'metrics']) {
-      expect(readFileSync(join(dir, 'tables', `${t}.tex`), 'utf8')).toContain('\\toprule');
-      expect(nonEmpty(join(dir, 'tables', `${t}.md`))).toBe(true);
-    }
-    for (const f of ['summary.json', 'report.md', 'report.html']) expect(nonEmpty(join(dir, f))).toBe(true);
-    const md = readFileSync(join(dir, 'report.md'), 'utf8');
-    for (const id of ids) expect(md).toContain(`(figures/${id}.svg)`);
-  });
+  it.each(figures)(
+    '%s: every figure as SVG and PNG, every table as .tex and .md, summary.json, report.md/html',
+    (run, ids) => {
+      const dir = runs[run];
+      for (const id of ids) {
+        expect(nonEmpty(join(dir, 'figures', `${id}.svg`)), `${id}.svg`).toBe(true);
+        expect(nonEmpty(join(dir, 'figures', `${id}.png`)), `${id}.png`).toBe(true);
+        expect(
+          readFileSync(join(dir, 'figures', `${id}.png`))
+            .subarray(1, 4)
+            .toString(),
+        ).toBe('PNG');
+      }
+      for (const t of ['data', 'preprocessing', 'network', 'hyperparameters', 'metrics']) {
+        expect(readFileSync(join(dir, 'tables', `${t}.tex`), 'utf8')).toContain('\\toprule');
+        expect(nonEmpty(join(dir, 'tables', `${t}.md`))).toBe(true);
+      }
+      for (const f of ['summary.json', 'report.md', 'report.html']) expect(nonEmpty(join(dir, f))).toBe(true);
+      const md = readFileSync(join(dir, 'report.md'), 'utf8');
+      for (const id of ids) expect(md).toContain(`(figures/${id}.svg)`);
+    },
+  );
 
   it('the regression report in Chinese: no untranslated English sentences, axis labels in Chinese', () => {
     const md = readFileSync(join(runs.regress, 'report.md'), 'utf8');
@@ -93,13 +122,35 @@ describe('nnm train writes the report side of the run folder', () => {
 describe('figure libraries load lazily', () => {
   it('nnm --help never loads vega, vega-lite or resvg', () => {
     const hook = join(tempDir(), 'hook.mjs');
-    writeFileSync(hook, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent('export async function resolve(s, c, n) { if (/vega|resvg/.test(s)) process.stderr.write("LOADED " + s + "\\\\n"); return n(s, c); }'));\n`);
-    const help = spawnSync(process.execPath, ['--import', hook, join(ROOT, 'bin/nnm.js'), '--help'], { encoding: 'utf8' });
+    writeFileSync(
+      hook,
+      `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent('export async function resolve(s, c, n) { if (/vega|resvg/.test(s)) process.stderr.write("LOADED " + s + "\\\\n"); return n(s, c); }'));\n`,
+    );
+    const help = spawnSync(process.execPath, ['--import', hook, join(ROOT, 'bin/nnm.js'), '--help'], {
+      encoding: 'utf8',
+    });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('report');
     expect(help.stderr).not.toContain('LOADED');
     // the hook itself works: a command that writes figures does load them
-    const train = spawnSync(process.execPath, ['--import', hook, join(ROOT, 'bin/nnm.js'), 'train', SAMPLE('iris.csv'), '--out', join(tempDir(), 'r'), '--quiet', '--ensemble', '1', '--epochs', '5'], { encoding: 'utf8' });
+    const train = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        hook,
+        join(ROOT, 'bin/nnm.js'),
+        'train',
+        SAMPLE('iris.csv'),
+        '--out',
+        join(tempDir(), 'r'),
+        '--quiet',
+        '--ensemble',
+        '1',
+        '--epochs',
+        '5',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(train.status).toBe(0);
     expect(train.stderr).toContain('LOADED vega');
   });

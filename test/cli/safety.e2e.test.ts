@@ -3,7 +3,16 @@
 // no link, and file-system failures are user errors naming their real cause (exit 2, one line).
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, SAMPLE, tempDir } from '../helpers/cli.js';
@@ -11,7 +20,11 @@ import { runCli, SAMPLE, tempDir } from '../helpers/cli.js';
 const QUICK = ['--epochs', '3', '--ensemble', '1', '--sensitivity', 'off', '--quiet'];
 const tree = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
 const snapshot = (dir: string): Record<string, string> =>
-  Object.fromEntries(tree(dir).filter((f) => !['figures', 'tables'].includes(f)).map((f) => [f, readFileSync(join(dir, f), 'latin1')]));
+  Object.fromEntries(
+    tree(dir)
+      .filter((f) => !['figures', 'tables'].includes(f))
+      .map((f) => [f, readFileSync(join(dir, f), 'latin1')]),
+  );
 const oneLine = (stderr: string): void => {
   expect(stderr.trim().split('\n')).toHaveLength(1);
   expect(stderr).not.toMatch(/internal error|a bug in nnm|\n\s+at /);
@@ -36,7 +49,21 @@ describe('run folders are complete or absent', () => {
   it('--force replaces a forecast run with an iris run whole: no forecast.csv or forecast figure survives', async () => {
     const root = tempDir();
     const out = join(root, 'X');
-    expect((await runCli(['train', SAMPLE('airpassengers.csv'), '--task', 'forecast', '--horizon', '12', ...QUICK, '--out', out])).code).toBe(0);
+    expect(
+      (
+        await runCli([
+          'train',
+          SAMPLE('airpassengers.csv'),
+          '--task',
+          'forecast',
+          '--horizon',
+          '12',
+          ...QUICK,
+          '--out',
+          out,
+        ])
+      ).code,
+    ).toBe(0);
     expect(existsSync(join(out, 'forecast.csv'))).toBe(true);
     expect((await runCli(['train', SAMPLE('iris.csv'), ...QUICK, '--out', out, '--force'])).code).toBe(0);
     expect((await runCli(['train', SAMPLE('iris.csv'), ...QUICK, '--out', join(root, 'fresh')])).code).toBe(0);
@@ -79,17 +106,37 @@ describe('run folders are complete or absent', () => {
       chmodSync(parent, 0o555);
     }
     if (!parent) return ctx.skip();
-    const r = await runCli(['train', SAMPLE('digits8x8.csv'), '--target', 'label', '--epochs', '200', '--out', join(parent, 'sub', 'run')]);
+    const r = await runCli([
+      'train',
+      SAMPLE('digits8x8.csv'),
+      '--target',
+      'label',
+      '--epochs',
+      '200',
+      '--out',
+      join(parent, 'sub', 'run'),
+    ]);
     expect(r.code).toBe(2);
     oneLine(r.stderr);
-    expect(r.stderr).toMatch(/(read-only file system \(EROFS\)|permission denied \(EACCES\)); the run folder .*run cannot be written there/);
+    expect(r.stderr).toMatch(
+      /(read-only file system \(EROFS\)|permission denied \(EACCES\)); the run folder .*run cannot be written there/,
+    );
     expect(r.stderr).not.toMatch(/epoch/);
   }, 30_000);
 
   it('a dangling symbolic link as --out fails before training', async () => {
     const root = tempDir();
     symlinkSync(join(root, 'gone'), join(root, 'out'));
-    const r = await runCli(['train', SAMPLE('digits8x8.csv'), '--target', 'label', '--epochs', '200', '--out', join(root, 'out')]);
+    const r = await runCli([
+      'train',
+      SAMPLE('digits8x8.csv'),
+      '--target',
+      'label',
+      '--epochs',
+      '200',
+      '--out',
+      join(root, 'out'),
+    ]);
     expect(r.code).toBe(2);
     oneLine(r.stderr);
     expect(r.stderr).toMatch(/out: is a symbolic link to .*gone, which does not exist/);
@@ -134,7 +181,11 @@ describe('nnm report rebuilds a report as one transaction', () => {
 });
 
 describe('config files, init and system errors', () => {
-  it.each([['force', '{"force": true}'], ['out', '{"out": "elsewhere"}'], ['out', 'out: elsewhere\n']])('a config file setting "%s" is refused in one line', async (key, body) => {
+  it.each([
+    ['force', '{"force": true}'],
+    ['out', '{"out": "elsewhere"}'],
+    ['out', 'out: elsewhere\n'],
+  ])('a config file setting "%s" is refused in one line', async (key, body) => {
     const root = tempDir();
     const cfg = join(root, body.startsWith('{') ? 'c.json' : 'c.yaml');
     writeFileSync(cfg, body);
@@ -148,7 +199,16 @@ describe('config files, init and system errors', () => {
   it('a YAML "billion laughs" config is refused in one line, exit 2', async () => {
     const root = tempDir();
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (const [p, q] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g'], ['g', 'h']]) lines.push(`${q}: &${q} [${Array(9).fill(`*${p}`).join(',')}]`);
+    for (const [p, q] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['e', 'f'],
+      ['f', 'g'],
+      ['g', 'h'],
+    ])
+      lines.push(`${q}: &${q} [${Array(9).fill(`*${p}`).join(',')}]`);
     writeFileSync(join(root, 'lol.yaml'), `${lines.join('\n')}\n`);
     const r = await runCli(['train', SAMPLE('iris.csv'), '--config', join(root, 'lol.yaml')]);
     expect(r.code).toBe(2);
@@ -176,7 +236,14 @@ describe('config files, init and system errors', () => {
     const root = tempDir();
     expect((await runCli(['train', SAMPLE('iris.csv'), ...QUICK, '--out', join(root, 'run')])).code).toBe(0);
     mkdirSync(join(root, 'dest'));
-    const r = await runCli(['predict', join(root, 'run', 'model.nnm.json'), SAMPLE('iris.csv'), '--out', join(root, 'dest'), '--force']);
+    const r = await runCli([
+      'predict',
+      join(root, 'run', 'model.nnm.json'),
+      SAMPLE('iris.csv'),
+      '--out',
+      join(root, 'dest'),
+      '--force',
+    ]);
     expect(r.code).toBe(2);
     oneLine(r.stderr);
     expect(r.stderr).toMatch(/dest: is a folder, not a file \(EISDIR\)/);

@@ -9,7 +9,10 @@ import { SAMPLE, tempDir } from '../helpers/cli.js';
 const BIN = resolve(__dirname, '../../bin/nnm.js');
 
 function nnm(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,7 +29,8 @@ describe('bin/nnm.js', () => {
   it('train --help shows every option and an example', () => {
     const r = nnm(['train', '--help']);
     expect(r.code).toBe(0);
-    for (const f of ['--target', '--task', '--model', '--epochs', '--seed', '--json', '--force', '--test ']) expect(r.stdout).toContain(f);
+    for (const f of ['--target', '--task', '--model', '--epochs', '--seed', '--json', '--force', '--test '])
+      expect(r.stdout).toContain(f);
     expect(r.stdout).toContain('nnm train sample-data/iris.csv');
   });
 
@@ -51,7 +55,9 @@ describe('bin/nnm.js', () => {
 
   it('a reader that closes the pipe early (`| head -1`) ends the output quietly: exit 0, no stack trace', () => {
     const dir = tempDir();
-    expect(nnm(['train', SAMPLE('iris.csv'), '--epochs', '5', '--ensemble', '1', '--out', join(dir, 'r'), '--quiet']).code).toBe(0);
+    expect(
+      nnm(['train', SAMPLE('iris.csv'), '--epochs', '5', '--ensemble', '1', '--out', join(dir, 'r'), '--quiet']).code,
+    ).toBe(0);
     const rows = readFileSync(SAMPLE('iris.csv'), 'utf8').trim().split('\n');
     const big = join(dir, 'big.csv');
     writeFileSync(big, [rows[0], ...Array.from({ length: 40 }, () => rows.slice(1)).flat()].join('\n')); // 6,000 rows: more than a pipe holds

@@ -38,7 +38,17 @@ describe('task registry', () => {
     const inspect = JSON.parse((await runCli(['inspect', SAMPLE(file), '--json'])).stdout).suggestion;
     expect(inspect).toMatchObject({ task, model });
     const dir = tempDir();
-    const r = await runCli(['train', SAMPLE(file), '--epochs', '2', '--ensemble', '1', '--out', join(dir, 'r'), '--json']);
+    const r = await runCli([
+      'train',
+      SAMPLE(file),
+      '--epochs',
+      '2',
+      '--ensemble',
+      '1',
+      '--out',
+      join(dir, 'r'),
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ task, model });
   });
@@ -49,7 +59,17 @@ describe('task registry', () => {
     const out = join(dir, 'c');
     const r = await runCli(['train', file, '--task', 'cluster', '--out', out, '--lang', 'zh']);
     expect(r.code).toBe(0);
-    for (const f of ['report.md', 'report.html', 'figures/cluster_sizes.svg', 'figures/som_umatrix.png', 'figures/cluster_projection.svg', 'figures/silhouette_per_cluster.svg', 'tables/cluster_profiles.tex', 'tables/metrics.md', 'tables/k_selection.tex']) {
+    for (const f of [
+      'report.md',
+      'report.html',
+      'figures/cluster_sizes.svg',
+      'figures/som_umatrix.png',
+      'figures/cluster_projection.svg',
+      'figures/silhouette_per_cluster.svg',
+      'tables/cluster_profiles.tex',
+      'tables/metrics.md',
+      'tables/k_selection.tex',
+    ]) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
     const zh = readFileSync(join(out, 'report.md'), 'utf8');
@@ -73,7 +93,14 @@ describe('task registry', () => {
     expect(e.test.clusters).toBe(trained.test.clusters);
     expect(e.test.silhouette).toBeCloseTo(trained.test.silhouette, 6);
     expect(e.test.davies_bouldin).toBeCloseTo(trained.test.davies_bouldin, 6);
-    const ari = await runCli(['evaluate', join(out, 'model.nnm.json'), SAMPLE('iris.csv'), '--target', 'species', '--json']);
+    const ari = await runCli([
+      'evaluate',
+      join(out, 'model.nnm.json'),
+      SAMPLE('iris.csv'),
+      '--target',
+      'species',
+      '--json',
+    ]);
     expect(ari.code).toBe(0);
     expect(JSON.parse(ari.stdout).test.ari).toBeGreaterThan(0.4);
   });
@@ -82,32 +109,85 @@ describe('task registry', () => {
     const dir = tempDir();
     const xlsx = join(dir, 'iris.xlsx');
     await csvToXlsx(SAMPLE('iris.csv'), xlsx);
-    const c = await runCli(['train', xlsx, '--task', 'cluster', '--features', 'sepal_length,sepal_width,petal_length,petal_width', '--out', join(dir, 'c'), '--json']);
+    const c = await runCli([
+      'train',
+      xlsx,
+      '--task',
+      'cluster',
+      '--features',
+      'sepal_length,sepal_width,petal_length,petal_width',
+      '--out',
+      join(dir, 'c'),
+      '--json',
+    ]);
     expect(c.stderr).not.toContain('not a text file');
     expect(c.code).toBe(0);
-    const t = await runCli(['tune', xlsx, '--trials', '1', '--cv', '2', '--epochs', '2', '--save', join(dir, 'tuned.json'), '--quiet']);
+    const t = await runCli([
+      'tune',
+      xlsx,
+      '--trials',
+      '1',
+      '--cv',
+      '2',
+      '--epochs',
+      '2',
+      '--save',
+      join(dir, 'tuned.json'),
+      '--quiet',
+    ]);
     expect(t.stderr).not.toContain('not a text file');
     expect(t.code).toBe(0);
     // A pixel table as a workbook: the image task reads it through the same reader.
     const lines = readFileSync(SAMPLE('digits8x8.csv'), 'utf8').trim().split('\n').slice(0, 401);
     writeFileSync(join(dir, 'digits.csv'), `${lines.join('\n')}\n`);
     await csvToXlsx(join(dir, 'digits.csv'), join(dir, 'digits.xlsx'));
-    const img = await runCli(['train', join(dir, 'digits.xlsx'), '--task', 'image', '--epochs', '1', '--out', join(dir, 'i'), '--json']);
+    const img = await runCli([
+      'train',
+      join(dir, 'digits.xlsx'),
+      '--task',
+      'image',
+      '--epochs',
+      '1',
+      '--out',
+      join(dir, 'i'),
+      '--json',
+    ]);
     expect(img.stderr).not.toContain('not a text file');
     expect(img.code).toBe(0);
     expect(JSON.parse(img.stdout).model).toBe('cnn');
   });
 
-  it('the seed is in the model file: predict --horizon reproduces the run\'s forecast.csv, intervals included', async () => {
+  it("the seed is in the model file: predict --horizon reproduces the run's forecast.csv, intervals included", async () => {
     const dir = tempDir();
     const out = join(dir, 'f');
-    const r = await runCli(['train', SAMPLE('airpassengers.csv'), '--task', 'forecast', '--seed', '7', '--horizon', '3', '--epochs', '5', '--ensemble', '2', '--out', out, '--quiet']);
+    const r = await runCli([
+      'train',
+      SAMPLE('airpassengers.csv'),
+      '--task',
+      'forecast',
+      '--seed',
+      '7',
+      '--horizon',
+      '3',
+      '--epochs',
+      '5',
+      '--ensemble',
+      '2',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(r.code).toBe(0);
     const model = JSON.parse(readFileSync(join(out, 'model.nnm.json'), 'utf8'));
     expect(model.seed).toBe(7);
     const p = await runCli(['predict', join(out, 'model.nnm.json'), '--horizon', '3']);
     expect(p.code).toBe(0);
-    const rows = (s: string): string[][] => s.trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = (s: string): string[][] =>
+      s
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','));
     const future = rows(p.stdout).filter((c) => c[1] === '');
     const run = rows(readFileSync(join(out, 'forecast.csv'), 'utf8'));
     expect(future).toHaveLength(3);
@@ -126,7 +206,10 @@ describe('task registry', () => {
   it('evaluate on an image model reads the pixel file (no "cannot apply yet")', async () => {
     const dir = tempDir();
     const out = join(dir, 'i');
-    expect((await runCli(['train', SAMPLE('digits8x8.csv'), '--task', 'image', '--epochs', '1', '--out', out, '--quiet'])).code).toBe(0);
+    expect(
+      (await runCli(['train', SAMPLE('digits8x8.csv'), '--task', 'image', '--epochs', '1', '--out', out, '--quiet']))
+        .code,
+    ).toBe(0);
     const e = await runCli(['evaluate', join(out, 'model.nnm.json'), SAMPLE('digits8x8.csv'), '--json']);
     expect(e.code).toBe(0);
     expect(JSON.parse(e.stdout).test.accuracy).toBeGreaterThan(0.5);
@@ -135,15 +218,55 @@ describe('task registry', () => {
 
   it('--task 预测 on a table without dates means regression (said why); with a date column it forecasts', async () => {
     const dir = tempDir();
-    const r = await runCli(['train', SAMPLE('diabetes.csv'), '--task', '预测', '--epochs', '2', '--ensemble', '1', '--out', join(dir, 'd'), '--json']);
+    const r = await runCli([
+      'train',
+      SAMPLE('diabetes.csv'),
+      '--task',
+      '预测',
+      '--epochs',
+      '2',
+      '--ensemble',
+      '1',
+      '--out',
+      join(dir, 'd'),
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).task).toBe('regress');
     expect(r.stderr).toContain('task: regression, because "预测" on a table without a date column means predicting');
-    const f = await runCli(['train', SAMPLE('airpassengers.csv'), '--task', '预测', '--epochs', '2', '--ensemble', '1', '--out', join(dir, 'f'), '--json']);
+    const f = await runCli([
+      'train',
+      SAMPLE('airpassengers.csv'),
+      '--task',
+      '预测',
+      '--epochs',
+      '2',
+      '--ensemble',
+      '1',
+      '--out',
+      join(dir, 'f'),
+      '--json',
+    ]);
     expect(f.code).toBe(0);
     expect(JSON.parse(f.stdout).task).toBe('forecast');
     // The English word "forecast" keeps its meaning: a series in row order.
-    const g = await runCli(['train', SAMPLE('diabetes.csv'), '--task', 'forecast', '--target', 'progression', '--covariates', 'none', '--epochs', '2', '--ensemble', '1', '--out', join(dir, 'g'), '--json']);
+    const g = await runCli([
+      'train',
+      SAMPLE('diabetes.csv'),
+      '--task',
+      'forecast',
+      '--target',
+      'progression',
+      '--covariates',
+      'none',
+      '--epochs',
+      '2',
+      '--ensemble',
+      '1',
+      '--out',
+      join(dir, 'g'),
+      '--json',
+    ]);
     expect(g.code).toBe(0);
     expect(JSON.parse(g.stdout).task).toBe('forecast');
   });
@@ -161,18 +284,49 @@ describe('task registry', () => {
     expect(m.cv.folds).toHaveLength(5);
     expect(readFileSync(join(dir, 'r', 'report.md'), 'utf8')).toContain('only 30 labelled rows');
     // --cv or a --test file is the user's choice: no automatic folds.
-    const t = await runCli(['train', join(dir, 'small.csv'), '--epochs', '5', '--cv', '3', '--out', join(dir, 't'), '--json']);
+    const t = await runCli([
+      'train',
+      join(dir, 'small.csv'),
+      '--epochs',
+      '5',
+      '--cv',
+      '3',
+      '--out',
+      join(dir, 't'),
+      '--json',
+    ]);
     expect(JSON.parse(t.stdout).cv.k).toBe(3);
   });
 
   it('a forecast --cv that cannot fit keeps the trained run and says so; --test equal to the data is warned', async () => {
     const dir = tempDir();
-    const r = await runCli(['train', SAMPLE('airpassengers.csv'), '--cv', '50', '--epochs', '2', '--ensemble', '1', '--out', join(dir, 'f'), '--json']);
+    const r = await runCli([
+      'train',
+      SAMPLE('airpassengers.csv'),
+      '--cv',
+      '50',
+      '--epochs',
+      '2',
+      '--ensemble',
+      '1',
+      '--out',
+      join(dir, 'f'),
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('--cv 50: a rolling-origin backtest of 50 folds needs 50 test parts of 24 periods');
     expect(r.stderr).not.toMatch(/-\d+ points/);
     expect(JSON.parse(r.stdout).cv).toBeUndefined();
-    const t = await runCli(['train', SAMPLE('iris.csv'), '--test', SAMPLE('iris.csv'), '--epochs', '2', '--out', join(dir, 't')]);
+    const t = await runCli([
+      'train',
+      SAMPLE('iris.csv'),
+      '--test',
+      SAMPLE('iris.csv'),
+      '--epochs',
+      '2',
+      '--out',
+      join(dir, 't'),
+    ]);
     expect(t.code).toBe(0);
     expect(t.stderr).toContain('holds the same data as');
   });
@@ -186,4 +340,3 @@ describe('task registry', () => {
     expect(r.stderr).toMatch(/trained 3 networks, 15 epochs in all \(5 each on average; best epochs \d+, \d+, \d+/);
   });
 });
-

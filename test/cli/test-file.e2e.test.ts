@@ -46,9 +46,15 @@ describe('--test FILE is the test part', () => {
     expect(r.code).toBe(0);
     expect(r.m.data).toMatchObject({ train_rows: 120, test_rows: 40 });
     expect(predictions(r.out)).toBe(40);
-    const ids = readFileSync(join(r.out, 'predictions.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    const ids = readFileSync(join(r.out, 'predictions.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
     expect(ids).toEqual(lines.slice(121).map((l) => l.split(',')[0]));
-    expect(readFileSync(join(r.out, 'report.md'), 'utf8')).toContain(`a separate test file \`${testFile}\` (40 rows), with all 120 labelled rows`);
+    expect(readFileSync(join(r.out, 'report.md'), 'utf8')).toContain(
+      `a separate test file \`${testFile}\` (40 rows), with all 120 labelled rows`,
+    );
     writeFileSync(testFile, `${lines[0]}\n999,很好,neutral\n`);
     const bad = await train([trainFile, '--test', testFile, '--task', 'text']);
     expect(bad.code).toBe(2);

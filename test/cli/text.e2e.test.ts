@@ -16,7 +16,9 @@ describe('nnm train --task text', () => {
     expect(m.data.tokens).toBe('char');
     expect(m.test.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(r.stderr).toContain('text column "评论", target "情感"');
-    expect(readFileSync(join(out, 'predictions.csv'), 'utf8').split('\n')[0]).toBe('id,actual,predicted,p_negative,p_positive');
+    expect(readFileSync(join(out, 'predictions.csv'), 'utf8').split('\n')[0]).toBe(
+      'id,actual,predicted,p_negative,p_positive',
+    );
   });
 
   it('empty text cells are read as empty texts and said', async () => {
@@ -24,13 +26,33 @@ describe('nnm train --task text', () => {
     const lines = readFileSync(fx('reviews-zh.csv'), 'utf8').trim().split('\n');
     lines[3] = '3,,positive';
     writeFileSync(join(dir, 'r.csv'), `${lines.join('\n')}\n`);
-    const r = await runCli(['train', join(dir, 'r.csv'), '--task', 'text', '--epochs', '3', '--ensemble', '1', '--out', join(dir, 'o')]);
+    const r = await runCli([
+      'train',
+      join(dir, 'r.csv'),
+      '--task',
+      'text',
+      '--epochs',
+      '3',
+      '--ensemble',
+      '1',
+      '--out',
+      join(dir, 'o'),
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('1 row(s) have an empty "评论" cell (first: row 4); they are read as empty texts');
   });
 
   it('a model that cannot read text is refused', async () => {
-    const r = await runCli(['train', fx('reviews-zh.csv'), '--task', 'text', '--model', 'mlp', '--out', join(tempDir(), 'o')]);
+    const r = await runCli([
+      'train',
+      fx('reviews-zh.csv'),
+      '--task',
+      'text',
+      '--model',
+      'mlp',
+      '--out',
+      join(tempDir(), 'o'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--model mlp cannot do the text task');
   });
@@ -39,7 +61,20 @@ describe('nnm train --task text', () => {
 describe('text baselines on the same test rows', () => {
   it('majority, naive Bayes on character n-grams and TF-IDF logistic regression; the report says plainly when one wins (en, zh)', async () => {
     const out = join(tempDir(), 'r');
-    const r = await runCli(['train', fx('reviews-zh.csv'), '--task', 'text', '--epochs', '1', '--ensemble', '1', '--out', out, '--json', '--quiet']);
+    const r = await runCli([
+      'train',
+      fx('reviews-zh.csv'),
+      '--task',
+      'text',
+      '--epochs',
+      '1',
+      '--ensemble',
+      '1',
+      '--out',
+      out,
+      '--json',
+      '--quiet',
+    ]);
     expect(r.code).toBe(0);
     const m = JSON.parse(r.stdout);
     expect(Object.keys(m.baselines)).toEqual(['majority', 'naive_bayes', 'tfidf_logistic_regression']);
@@ -51,7 +86,25 @@ describe('text baselines on the same test rows', () => {
     expect(report).toContain('| baseline: multinomial naive Bayes |');
     expect(report).toContain('**The network does not beat the multinomial naive Bayes baseline**');
     const zh = join(tempDir(), 'z');
-    expect((await runCli(['train', fx('reviews-zh.csv'), '--task', 'text', '--epochs', '1', '--ensemble', '1', '--out', zh, '--lang', 'zh', '--quiet'])).code).toBe(0);
+    expect(
+      (
+        await runCli([
+          'train',
+          fx('reviews-zh.csv'),
+          '--task',
+          'text',
+          '--epochs',
+          '1',
+          '--ensemble',
+          '1',
+          '--out',
+          zh,
+          '--lang',
+          'zh',
+          '--quiet',
+        ])
+      ).code,
+    ).toBe(0);
     expect(readFileSync(join(zh, 'report.md'), 'utf8')).toContain('**本文模型未能优于多项式朴素贝叶斯基准**');
   });
 });
@@ -59,7 +112,18 @@ describe('text baselines on the same test rows', () => {
 describe('--model fasttext (bag of embeddings)', () => {
   it('Chinese reviews: accuracy >= 0.9, EmbeddingBag in the report, predict reproduces the test probabilities', async () => {
     const out = join(tempDir(), 'ft');
-    const r = await runCli(['train', fx('reviews-zh.csv'), '--task', 'text', '--model', 'fasttext', '--out', out, '--json', '--quiet']);
+    const r = await runCli([
+      'train',
+      fx('reviews-zh.csv'),
+      '--task',
+      'text',
+      '--model',
+      'fasttext',
+      '--out',
+      out,
+      '--json',
+      '--quiet',
+    ]);
     expect(r.code).toBe(0);
     const m = JSON.parse(r.stdout);
     expect(m.model).toBe('fasttext');
@@ -67,8 +131,18 @@ describe('--model fasttext (bag of embeddings)', () => {
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('EmbeddingBag(');
     const p = await runCli(['predict', join(out, 'model.nnm.json'), fx('reviews-zh.csv'), '--quiet']);
     expect(p.code).toBe(0);
-    const got = new Map(p.stdout.trim().split('\n').slice(1).map((l) => [l.split(',')[0], l.split(',')]));
-    for (const row of readFileSync(join(out, 'predictions.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','))) {
+    const got = new Map(
+      p.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => [l.split(',')[0], l.split(',')]),
+    );
+    for (const row of readFileSync(join(out, 'predictions.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','))) {
       const g = got.get(row[0])!;
       expect(g[2]).toBe(row[2]);
       expect(Math.abs(Number(g[3]) - Number(row[3]))).toBeLessThanOrEqual(1.5e-6); // one unit of the printed 6th decimal

@@ -16,8 +16,11 @@ describe('nnm train (in-process)', () => {
     expect(m.test.accuracy).toBeGreaterThan(0.85);
     expect(m.test.confusion_matrix).toHaveLength(3);
     expect(m.baselines.majority.accuracy).toBeCloseTo(1 / 3, 6);
-    expect(Object.keys(m.train)).toEqual(expect.arrayContaining(['epochs', 'seconds', 'best_epoch', 'samples_per_second']));
-    for (const f of ['model.nnm.json', 'metrics.json', 'predictions.csv', 'history.csv', 'config.json', 'report.md']) expect(existsSync(join(out, f))).toBe(true);
+    expect(Object.keys(m.train)).toEqual(
+      expect.arrayContaining(['epochs', 'seconds', 'best_epoch', 'samples_per_second']),
+    );
+    for (const f of ['model.nnm.json', 'metrics.json', 'predictions.csv', 'history.csv', 'config.json', 'report.md'])
+      expect(existsSync(join(out, f))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'))).toEqual(m);
     const pred = readFileSync(join(out, 'predictions.csv'), 'utf8').trim().split('\n');
     expect(pred[0]).toBe('row,actual,predicted,p_setosa,p_versicolor,p_virginica');
@@ -49,7 +52,16 @@ describe('nnm train (in-process)', () => {
   it('iris: mean test accuracy over seeds 1..5 >= 0.94, none below 0.90', async () => {
     const accs: number[] = [];
     for (let seed = 1; seed <= 5; seed++) {
-      const r = await runCli(['train', SAMPLE('iris.csv'), '--out', join(tempDir(), 'r'), '--json', '--quiet', '--seed', String(seed)]);
+      const r = await runCli([
+        'train',
+        SAMPLE('iris.csv'),
+        '--out',
+        join(tempDir(), 'r'),
+        '--json',
+        '--quiet',
+        '--seed',
+        String(seed),
+      ]);
       accs.push(JSON.parse(r.stdout).test.accuracy);
     }
     const mean = accs.reduce((s, a) => s + a, 0) / accs.length;
@@ -77,7 +89,16 @@ describe('nnm train (in-process)', () => {
   });
 
   it('reads GBK with Chinese headers and a Chinese task keyword', async () => {
-    const r = await runCli(['train', fx('gbk.csv'), '--task', '分类', '--out', join(tempDir(), 'r'), '--json', '--quiet']);
+    const r = await runCli([
+      'train',
+      fx('gbk.csv'),
+      '--task',
+      '分类',
+      '--out',
+      join(tempDir(), 'r'),
+      '--json',
+      '--quiet',
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).test.labels).toEqual(['偏胖', '正常']);
   });
@@ -95,13 +116,33 @@ describe('nnm train (in-process)', () => {
 describe('nnm train: errors are one line and exit 2', () => {
   const cases: [string, string[], RegExp][] = [
     ['missing file', ['train', '/no/such.csv'], /^error: \/no\/such\.csv: file not found; /],
-    ['missing target', ['train', SAMPLE('iris.csv'), '--target', 'specis'], /has no column "specis" \(--target\); did you mean "species"\?/],
+    [
+      'missing target',
+      ['train', SAMPLE('iris.csv'), '--target', 'specis'],
+      /has no column "specis" \(--target\); did you mean "species"\?/,
+    ],
     ['one class', ['train', fx('one-class.csv')], /one class only \("yes"\)/],
-    ['too few rows', ['train', fx('few-rows.csv')], /has 6 labelled rows, too few to hold out a test part; give at least 10 rows, or a separate file with --test/],
+    [
+      'too few rows',
+      ['train', fx('few-rows.csv')],
+      /has 6 labelled rows, too few to hold out a test part; give at least 10 rows, or a separate file with --test/,
+    ],
     ['non-numeric cell', ['train', fx('non-numeric.csv')], /row 42, column "b": "12;5" is not a number/],
-    ['unknown task', ['train', SAMPLE('iris.csv'), '--task', 'banana'], /unknown task "banana"; use one of classify, regress/],
-    ['bad option', ['train', SAMPLE('iris.csv'), '--epochs', '-3'], /--epochs must be a whole number from 1 to 100000, got "-3"/],
-    ['model/task mismatch', ['train', SAMPLE('iris.csv'), '--task', 'classify', '--model', 'som'], /--model som cannot do the classify task/],
+    [
+      'unknown task',
+      ['train', SAMPLE('iris.csv'), '--task', 'banana'],
+      /unknown task "banana"; use one of classify, regress/,
+    ],
+    [
+      'bad option',
+      ['train', SAMPLE('iris.csv'), '--epochs', '-3'],
+      /--epochs must be a whole number from 1 to 100000, got "-3"/,
+    ],
+    [
+      'model/task mismatch',
+      ['train', SAMPLE('iris.csv'), '--task', 'classify', '--model', 'som'],
+      /--model som cannot do the classify task/,
+    ],
   ];
   it.each(cases)('%s', async (_name, argv, re) => {
     const r = await runCli([...argv, '--out', join(tempDir(), 'r')]);
@@ -132,6 +173,8 @@ describe('nnm train: errors are one line and exit 2', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already holds results; choose another --out, or add --force');
     expect(readFileSync(join(out, 'model.nnm.json'), 'utf8')).toBe(before);
-    expect((await runCli(['train', SAMPLE('iris.csv'), '--out', out, '--quiet', '--seed', '3', '--force'])).code).toBe(0);
+    expect((await runCli(['train', SAMPLE('iris.csv'), '--out', out, '--quiet', '--seed', '3', '--force'])).code).toBe(
+      0,
+    );
   });
 });

@@ -39,10 +39,12 @@ describe('config files', () => {
     expect(errorLine(() => loadConfigFile(write(name, text)))).toMatch(re);
   });
 
-  it('a run folder\'s config.json fed back with --config reproduces the run (identical model.nnm.json)', async () => {
+  it("a run folder's config.json fed back with --config reproduces the run (identical model.nnm.json)", async () => {
     const dir = tempDir();
     const a = join(dir, 'a');
-    expect((await runCli(['train', SAMPLE('iris.csv'), '--out', a, '--quiet', '--seed', '11', '--epochs', '60'])).code).toBe(0);
+    expect(
+      (await runCli(['train', SAMPLE('iris.csv'), '--out', a, '--quiet', '--seed', '11', '--epochs', '60'])).code,
+    ).toBe(0);
     const b = join(dir, 'b');
     const r = await runCli(['train', SAMPLE('iris.csv'), '--config', join(a, 'config.json'), '--out', b, '--quiet']);
     expect(r.code).toBe(0);
@@ -54,7 +56,18 @@ describe('config files', () => {
   it('a YAML config drives train, and flags override it', async () => {
     const dir = tempDir();
     const cfg = write('nnm.config.yaml', 'target: progression\ntask: 回归\nepochs: 30\nensemble: 1\nseed: 3\n');
-    const r = await runCli(['train', SAMPLE('diabetes.csv'), '--config', cfg, '--epochs', '20', '--out', join(dir, 'r'), '--json', '--quiet']);
+    const r = await runCli([
+      'train',
+      SAMPLE('diabetes.csv'),
+      '--config',
+      cfg,
+      '--epochs',
+      '20',
+      '--out',
+      join(dir, 'r'),
+      '--json',
+      '--quiet',
+    ]);
     expect(r.code).toBe(0);
     const c = JSON.parse(readFileSync(join(dir, 'r', 'config.json'), 'utf8'));
     expect(c).toMatchObject({ task: 'regress', epochs: 20, ensemble: 1, seed: 3, target: 'progression' });

@@ -4,11 +4,24 @@ import { UserError } from '../../src/errors.js';
 
 describe('task registry', () => {
   it.each([
-    ['classify', 'classify'], ['Classification', 'classify'], ['分类', 'classify'], ['识别', 'classify'],
-    ['regression', 'regress'], ['回归', 'regress'], ['拟合', 'regress'],
-    ['forecast', 'forecast'], ['timeseries', 'forecast'], ['时间序列', 'forecast'], ['预测', 'forecast'],
-    ['image', 'image'], ['图像', 'image'], ['text', 'text'], ['sentiment', 'text'], ['文本', 'text'],
-    ['cluster', 'cluster'], ['聚类', 'cluster'],
+    ['classify', 'classify'],
+    ['Classification', 'classify'],
+    ['分类', 'classify'],
+    ['识别', 'classify'],
+    ['regression', 'regress'],
+    ['回归', 'regress'],
+    ['拟合', 'regress'],
+    ['forecast', 'forecast'],
+    ['timeseries', 'forecast'],
+    ['时间序列', 'forecast'],
+    ['预测', 'forecast'],
+    ['image', 'image'],
+    ['图像', 'image'],
+    ['text', 'text'],
+    ['sentiment', 'text'],
+    ['文本', 'text'],
+    ['cluster', 'cluster'],
+    ['聚类', 'cluster'],
   ])('%s -> %s', (kw, task) => {
     expect(resolveTask(kw)).toBe(task);
   });

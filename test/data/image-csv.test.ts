@@ -13,7 +13,11 @@ function csv(lines: string[]): string {
 describe('loadPixelCsv', () => {
   it('12 pixel columns with --image-shape 2x2x3: pixel-major (H, W, C) cells become channel planes (C, H, W)', () => {
     const header = ['id', ...Array.from({ length: 12 }, (_, i) => `v${i}`), 'y'];
-    const f = csv([header.join(','), ['a1', ...Array.from({ length: 12 }, (_, i) => i), 'cat'].join(','), ['a2', ...Array.from({ length: 12 }, () => 1), 'dog'].join(',')]);
+    const f = csv([
+      header.join(','),
+      ['a1', ...Array.from({ length: 12 }, (_, i) => i), 'cat'].join(','),
+      ['a2', ...Array.from({ length: 12 }, () => 1), 'dog'].join(','),
+    ]);
     const notes: string[] = [];
     const s = loadPixelCsv(f, { imageShape: [2, 2, 3], want: 'image' }, (m) => notes.push(m));
     expect(s.kind).toBe('image');

@@ -10,10 +10,19 @@ describe('loadImageFolder', () => {
   it('grey PNG and JPEG images of two sizes -> grey, the median size, classes from the sub-folders', () => {
     const dir = tempDir();
     const rng = new Rng(3);
-    for (const [cls, S] of [['a', 8], ['a', 16], ['b', 16], ['b', 8], ['b', 16]] as const) {
+    for (const [cls, S] of [
+      ['a', 8],
+      ['a', 16],
+      ['b', 16],
+      ['b', 8],
+      ['b', 16],
+    ] as const) {
       mkdirSync(join(dir, cls), { recursive: true });
       const px = drawShape('circle', S, rng, true);
-      writeFileSync(join(dir, cls, `${S}-${rng.int(1e6)}.${S === 8 ? 'png' : 'jpg'}`), S === 8 ? encodePng(px, S) : encodeJpeg(px, S));
+      writeFileSync(
+        join(dir, cls, `${S}-${rng.int(1e6)}.${S === 8 ? 'png' : 'jpg'}`),
+        S === 8 ? encodePng(px, S) : encodeJpeg(px, S),
+      );
     }
     writeFileSync(join(dir, 'b', 'notes.txt'), 'not an image');
     const notes: string[] = [];

@@ -19,7 +19,14 @@ describe('image helpers', () => {
     expect(inferPixelRange(x, 2, 2, Int32Array.from([0]))).toMatchObject({ max: 16 });
   });
 
-  it.each([[64, 8], [784, 28], [16, 4], [9, undefined], [10, undefined], [63, undefined]])('square side of %i is %s', (n, s) => {
+  it.each([
+    [64, 8],
+    [784, 28],
+    [16, 4],
+    [9, undefined],
+    [10, undefined],
+    [63, undefined],
+  ])('square side of %i is %s', (n, s) => {
     expect(squareSide(n)).toBe(s);
   });
 

@@ -60,10 +60,16 @@ describe('loading', () => {
   });
 
   it.each([
-    ['ragged.csv', 'ragged.csv: row 3: has 2 fields but the header has 3; fill in the missing fields (empty cells are fine: a,,c)'],
+    [
+      'ragged.csv',
+      'ragged.csv: row 3: has 2 fields but the header has 3; fill in the missing fields (empty cells are fine: a,,c)',
+    ],
     ['header-only.csv', 'header-only.csv: has a header line but no data rows; add data rows below the header'],
     ['empty.csv', 'empty.csv: the file is empty; give a CSV with a header line and data rows'],
-    ['binary.csv', 'binary.csv: is not a text file (it contains binary data); save the sheet as CSV (UTF-8) or give the .xlsx file'],
+    [
+      'binary.csv',
+      'binary.csv: is not a text file (it contains binary data); save the sheet as CSV (UTF-8) or give the .xlsx file',
+    ],
   ])('%s gives one clear line', (name, line) => {
     expect(errorLine(() => loadTable(fx(name)))).toBe(`${fx(name).replace(name, '')}${line}`);
   });

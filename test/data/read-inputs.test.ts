@@ -63,7 +63,9 @@ describe('thousands separators', () => {
     const s = inferSchema(t);
     expect(s.columns.map((c) => c.type)).toEqual(['number', 'category', 'number']);
     expect(s.columns[0].max).toBe(12000);
-    expect(t.notes).toContain('column "price": numbers written with thousands separators (like "1,016") read as numbers');
+    expect(t.notes).toContain(
+      'column "price": numbers written with thousands separators (like "1,016") read as numbers',
+    );
   });
 
   it('"1.016,5" with ";" beside a decimal-comma column: both numeric, the decimal commas still detected', () => {
@@ -93,7 +95,9 @@ describe('the header row', () => {
     const t = parseTable(text, 'a.csv');
     expect(t.names).toEqual(['编号', '面积', '产量']);
     expect(t.nRows).toBe(3);
-    expect(t.notes.join('\n')).toMatch(new RegExp(`skipped the title line${skipped > 1 ? 's' : ''} row 1 \\("附件1 某地区数据"\\)`));
+    expect(t.notes.join('\n')).toMatch(
+      new RegExp(`skipped the title line${skipped > 1 ? 's' : ''} row 1 \\("附件1 某地区数据"\\)`),
+    );
   });
 
   it('a title line does not throw off the delimiter guess (quoted cells, tabs)', () => {
@@ -115,7 +119,9 @@ describe('the header row', () => {
     const t = parseTable(`说明,共三列,见下,x\n\n${body}`, 'c.csv', 'utf-8', undefined, { headerRow: 3 });
     expect(t.names).toEqual(['编号', '面积', '产量']);
     expect(t.notes.join('\n')).toContain('read row 3 as the header (--header-row)');
-    expect(errorLine(() => parseTable(body, 'c.csv', 'utf-8', undefined, { headerRow: 9 }))).toMatch(/^c\.csv: --header-row 9 is past the end: the file has \d+ row/);
+    expect(errorLine(() => parseTable(body, 'c.csv', 'utf-8', undefined, { headerRow: 9 }))).toMatch(
+      /^c\.csv: --header-row 9 is past the end: the file has \d+ row/,
+    );
   });
 
   it('an .xlsx sheet with a title row', async () => {
@@ -136,25 +142,41 @@ describe('file-system failures name their cause', () => {
   it('a missing file and a path through a file', () => {
     expect(errorLine(() => loadTable(join(dir, 'none.csv')))).toMatch(/none\.csv: file not found; check the path/);
     writeFileSync(join(dir, 'plain.csv'), 'a\n1\n');
-    expect(errorLine(() => loadTable(join(dir, 'plain.csv', 'x.csv')))).toMatch(/x\.csv: file not found \(a part of the path is a file, not a folder\)/);
+    expect(errorLine(() => loadTable(join(dir, 'plain.csv', 'x.csv')))).toMatch(
+      /x\.csv: file not found \(a part of the path is a file, not a folder\)/,
+    );
   });
   it.skipIf(process.getuid?.() === 0)('permission denied', () => {
     const f = join(dir, 'secret.csv');
     writeFileSync(f, 'a,b\n1,2\n');
     chmodSync(f, 0o000);
-    expect(errorLine(() => loadTable(f))).toMatch(/secret\.csv: permission denied \(nnm may not read it\); check the file's permissions/);
+    expect(errorLine(() => loadTable(f))).toMatch(
+      /secret\.csv: permission denied \(nnm may not read it\); check the file's permissions/,
+    );
   });
   it('a FIFO is refused at once, not waited on', () => {
     const f = join(dir, 'pipe.csv');
     execFileSync('mkfifo', [f]);
-    expect(errorLine(() => loadTable(f))).toMatch(/pipe\.csv: is a named pipe \(FIFO\), not a regular file; save the data to a file first/);
+    expect(errorLine(() => loadTable(f))).toMatch(
+      /pipe\.csv: is a named pipe \(FIFO\), not a regular file; save the data to a file first/,
+    );
   });
   it('a device is never read', () => {
-    expect(errorLine(() => loadTable('/dev/zero'))).toBe('/dev/zero: is a device, not a data file; give a .csv or .xlsx file');
+    expect(errorLine(() => loadTable('/dev/zero'))).toBe(
+      '/dev/zero: is a device, not a data file; give a .csv or .xlsx file',
+    );
   });
   const fakeFile = (size: number, delivered: number, code?: string): FileOps => ({
     open: () => 7,
-    fstat: () => ({ size, isFile: () => true, isDirectory: () => false, isFIFO: () => false, isCharacterDevice: () => false, isBlockDevice: () => false, isSocket: () => false }),
+    fstat: () => ({
+      size,
+      isFile: () => true,
+      isDirectory: () => false,
+      isFIFO: () => false,
+      isCharacterDevice: () => false,
+      isBlockDevice: () => false,
+      isSocket: () => false,
+    }),
     read: (_fd, buf, offset, length, position) => {
       if (code) throw Object.assign(new Error(code), { code });
       const n = Math.max(0, Math.min(length, delivered - position));
@@ -164,9 +186,15 @@ describe('file-system failures name their cause', () => {
     close: () => {},
   });
   it('a file that shrinks, grows or fails while it is read', () => {
-    expect(errorLine(() => readDataFile('v.csv', 100, fakeFile(50, 20)))).toBe('v.csv: changed while it was read (50 bytes when opened, 20 read); read it again once no program is writing or moving it');
-    expect(errorLine(() => readDataFile('v.csv', 100, fakeFile(50, 80)))).toMatch(/^v\.csv: changed while it was read \(it grew\)/);
-    expect(errorLine(() => readDataFile('v.csv', 100, fakeFile(50, 50, 'EIO')))).toMatch(/^v\.csv: could not be read \(an input\/output error of the disk\)/);
+    expect(errorLine(() => readDataFile('v.csv', 100, fakeFile(50, 20)))).toBe(
+      'v.csv: changed while it was read (50 bytes when opened, 20 read); read it again once no program is writing or moving it',
+    );
+    expect(errorLine(() => readDataFile('v.csv', 100, fakeFile(50, 80)))).toMatch(
+      /^v\.csv: changed while it was read \(it grew\)/,
+    );
+    expect(errorLine(() => readDataFile('v.csv', 100, fakeFile(50, 50, 'EIO')))).toMatch(
+      /^v\.csv: could not be read \(an input\/output error of the disk\)/,
+    );
     expect(errorLine(() => readDataFile('v.csv', 100, fakeFile(500, 500)))).toMatch(/^v\.csv: is too large/);
     expect(readDataFile('v.csv', 100, fakeFile(50, 50)).toString()).toBe('a'.repeat(50));
   });
@@ -175,28 +203,41 @@ describe('file-system failures name their cause', () => {
 describe('bounded reads', () => {
   it('--max-cells refuses a larger table in one line', () => {
     const text = `a,b\n${'1,2\n'.repeat(20)}`;
-    expect(errorLine(() => parseTable(text, 'big.csv', 'utf-8', undefined, { maxCells: 30 }))).toMatch(/^big\.csv: row \d+: has more than 30 cells \(rows x columns\), the limit that keeps nnm within memory; raise it with --max-cells 60/);
+    expect(errorLine(() => parseTable(text, 'big.csv', 'utf-8', undefined, { maxCells: 30 }))).toMatch(
+      /^big\.csv: row \d+: has more than 30 cells \(rows x columns\), the limit that keeps nnm within memory; raise it with --max-cells 60/,
+    );
     expect(parseTable(text, 'big.csv', 'utf-8', undefined, { maxCells: 40 }).nRows).toBe(20);
   });
 
   it('a small .xlsx with one cell at XFD1048576 is refused before the reader allocates', async () => {
     const f = join(tempDir(), 'stray.xlsx');
-    writeXlsx(f, { Sheet1: `${sheetRows([['a', 'b'], [1, 2]])}<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>` });
+    writeXlsx(f, {
+      Sheet1: `${sheetRows([
+        ['a', 'b'],
+        [1, 2],
+      ])}<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`,
+    });
     const before = process.memoryUsage().rss;
-    expect(await asyncErrorLine(() => readTable(f))).toMatch(/stray\.xlsx: sheet "Sheet1" has a cell at XFD1048576: 1,048,576 rows x 16,384 columns is more than the limit of 25,000,000 cells; delete stray cells/);
+    expect(await asyncErrorLine(() => readTable(f))).toMatch(
+      /stray\.xlsx: sheet "Sheet1" has a cell at XFD1048576: 1,048,576 rows x 16,384 columns is more than the limit of 25,000,000 cells; delete stray cells/,
+    );
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 2 ** 20);
   });
 
   it('a workbook without sheets, and a sheet XML that unpacks past the limit', async () => {
     const dir = tempDir();
     writeXlsx(join(dir, 'empty.xlsx'), {});
-    expect(await asyncErrorLine(() => readTable(join(dir, 'empty.xlsx')))).toBe(`${join(dir, 'empty.xlsx')}: the workbook has no sheets; open it in Excel, add the data to a sheet and save it again`);
+    expect(await asyncErrorLine(() => readTable(join(dir, 'empty.xlsx')))).toBe(
+      `${join(dir, 'empty.xlsx')}: the workbook has no sheets; open it in Excel, add the data to a sheet and save it again`,
+    );
     // 8 MB of spaces deflate to a few KB: a zip bomb in the sheet XML (checked against a 4 MB limit
     // here; the real one is 512 MB).
     writeXlsx(join(dir, 'bomb.xlsx'), { Sheet1: `${sheetRows([['a'], [1]])}${' '.repeat(8 * 2 ** 20)}` });
     const bomb = readFileSync(join(dir, 'bomb.xlsx'));
     expect(bomb.length).toBeLessThan(64 * 1024);
-    expect(await asyncErrorLine(() => checkWorkbook(bomb, 'bomb.xlsx', undefined, 1000, 4 * 2 ** 20))).toBe('bomb.xlsx: unpacks to more than 4 MB of XML (xl/worksheets/sheet1.xml); save the sheet you need as CSV, or remove what it does not need');
+    expect(await asyncErrorLine(() => checkWorkbook(bomb, 'bomb.xlsx', undefined, 1000, 4 * 2 ** 20))).toBe(
+      'bomb.xlsx: unpacks to more than 4 MB of XML (xl/worksheets/sheet1.xml); save the sheet you need as CSV, or remove what it does not need',
+    );
     expect(MAX_XML_BYTES).toBe(512 * 2 ** 20);
   }, 60_000);
 
@@ -219,7 +260,9 @@ describe('mixed encodings', () => {
     const d = decode(buf, 'm.csv');
     expect(d.encoding).toBe('utf-8');
     expect(d.text).toBe('编号,性别\n1,男\n2,女\n3,男\n4,女\n');
-    expect(d.notes).toEqual(['warning: the file is UTF-8 but line(s) 4 are not: read them as GBK/GB18030; check them (mixed encodings usually come from pasting between files)']);
+    expect(d.notes).toEqual([
+      'warning: the file is UTF-8 but line(s) 4 are not: read them as GBK/GB18030; check them (mixed encodings usually come from pasting between files)',
+    ]);
   });
   it('a GBK file stays GBK without a warning; a clean UTF-8 file has no notes', () => {
     const gbk = Buffer.concat([Buffer.from('a,b\n'), gbkLine, gbkLine]);

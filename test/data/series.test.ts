@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatTime, inferFrequency, parseDate, stepTime } from '../../src/data/dates.js';
-import { chooseTransform, forwardTransform, inverseStep, levelOf, type SeriesTransform } from '../../src/data/series.js';
+import {
+  chooseTransform,
+  forwardTransform,
+  inverseStep,
+  levelOf,
+  type SeriesTransform,
+} from '../../src/data/series.js';
 
 describe('dates', () => {
   it.each([
@@ -40,13 +46,19 @@ describe('series transforms', () => {
   });
 
   it('a growing multiplicative season gets log + seasonal difference', () => {
-    const { transform } = chooseTransform(Float64Array.from({ length: 48 }, (_, t) => (100 + 5 * t) * (1 + 0.3 * Math.sin((2 * Math.PI * t) / 12))), 12);
+    const { transform } = chooseTransform(
+      Float64Array.from({ length: 48 }, (_, t) => (100 + 5 * t) * (1 + 0.3 * Math.sin((2 * Math.PI * t) / 12))),
+      12,
+    );
     expect(transform.log).toBe(true);
     expect(transform.seasonalLag).toBe(12);
   });
 
   it('a straight trend without season gets a first difference, no log', () => {
-    const { transform } = chooseTransform(Float64Array.from({ length: 40 }, (_, t) => 50 + 2 * t + Math.sin(t)), 1);
+    const { transform } = chooseTransform(
+      Float64Array.from({ length: 40 }, (_, t) => 50 + 2 * t + Math.sin(t)),
+      1,
+    );
     expect(transform).toMatchObject({ log: false, seasonalLag: 0, diff: 1 });
   });
 });

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { exp32, sigmoidArray, tanhArray } from '../../src/engine/kernels/activations.js';
 
-const apply = (f: typeof sigmoidArray) => (v: number): number => {
-  const a = Float32Array.of(7, v, 7);
-  f(a, a, 1, 2);
-  expect([a[0], a[2]]).toEqual([7, 7]); // only [start, end) is written
-  return a[1];
-};
+const apply =
+  (f: typeof sigmoidArray) =>
+  (v: number): number => {
+    const a = Float32Array.of(7, v, 7);
+    f(a, a, 1, 2);
+    expect([a[0], a[2]]).toEqual([7, 7]); // only [start, end) is written
+    return a[1];
+  };
 const sigmoid = apply(sigmoidArray);
 const tanh32 = apply(tanhArray);
 

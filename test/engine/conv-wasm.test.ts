@@ -54,8 +54,11 @@ describe.skipIf(!hasWasm)('conv helpers in WebAssembly match the TypeScript refe
     const rng = new Rng(C * 31 + H * 7 + W + s);
     const { out: OH, pad: pt } = convAxis(H, kh, s, padding);
     const { out: OW, pad: pl } = convAxis(W, kw, s, padding);
-    const K = C * kh * kw, P = OH * OW;
-    const x = randn(rng, C * H * W), dcol = randn(rng, K * P), dx0 = randn(rng, C * H * W);
+    const K = C * kh * kw,
+      P = OH * OW;
+    const x = randn(rng, C * H * W),
+      dcol = randn(rng, K * P),
+      dx0 = randn(rng, C * H * W);
     const { buf, at } = arena(x, new Float32Array(K * P).fill(NaN), dcol, dx0);
     const conv = ConvWasm.of(buf)!;
     conv.im2col(buf, at[1], buf, at[0], C, H, W, kh, kw, s, pt, pl, OH, OW);
@@ -71,9 +74,16 @@ describe.skipIf(!hasWasm)('conv helpers in WebAssembly match the TypeScript refe
     for (let i = 0; i < got.length; i++) expect(got[i]).toBeCloseTo(dxRef[i], 5);
   });
 
-  it.each([[3, 7], [2, 8], [5, 1], [1, 13]])('bias (+ReLU) and the dy mask with db sums: F=%i P=%i', (F, P) => {
+  it.each([
+    [3, 7],
+    [2, 8],
+    [5, 1],
+    [1, 13],
+  ])('bias (+ReLU) and the dy mask with db sums: F=%i P=%i', (F, P) => {
     const rng = new Rng(F * 10 + P);
-    const y = randn(rng, F * P), b = randn(rng, F), dy = randn(rng, F * P);
+    const y = randn(rng, F * P),
+      b = randn(rng, F),
+      dy = randn(rng, F * P);
     for (const relu of [false, true]) {
       const { buf, at } = arena(y, b, dy, new Float32Array(F));
       const conv = ConvWasm.of(buf)!;
@@ -90,10 +100,18 @@ describe.skipIf(!hasWasm)('conv helpers in WebAssembly match the TypeScript refe
     }
   });
 
-  it.each([[2, 4, 4], [3, 5, 7], [2, 9, 11], [1, 8, 8], [1, 28, 28]])('2x2 max-pool and its scatter: planes=%i H=%i W=%i', (planes, H, W) => {
+  it.each([
+    [2, 4, 4],
+    [3, 5, 7],
+    [2, 9, 11],
+    [1, 8, 8],
+    [1, 28, 28],
+  ])('2x2 max-pool and its scatter: planes=%i H=%i W=%i', (planes, H, W) => {
     const rng = new Rng(planes + H + W);
     const x = randn(rng, planes * H * W).map((v, i) => (i % 5 === 0 ? 0 : Math.max(0, v))); // ReLU-like, with ties
-    const OH = Math.floor(H / 2), OW = Math.floor(W / 2), n = planes * OH * OW;
+    const OH = Math.floor(H / 2),
+      OW = Math.floor(W / 2),
+      n = planes * OH * OW;
     const dy = randn(rng, n);
     const { buf, at } = arena(x, new Float32Array(n), dy, new Float32Array(planes * H * W), new Float32Array(n));
     const conv = ConvWasm.of(buf)!;

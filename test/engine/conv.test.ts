@@ -5,7 +5,21 @@ import { Rng } from '../../src/engine/rng.js';
 
 // Naive direct convolution (one sample, NCHW), the reference for im2col+GEMM, and its input gradient,
 // the reference for col2im. y[f,oh,ow] = Σ_{c,i,j} w[f,c,i,j]·x[c, oh·s−pt+i, ow·s−pl+j].
-function conv2dNaive(x: Float32Array, w: Float32Array, C: number, H: number, W: number, F: number, kh: number, kw: number, s: number, pt: number, pl: number, OH: number, OW: number): Float64Array {
+function conv2dNaive(
+  x: Float32Array,
+  w: Float32Array,
+  C: number,
+  H: number,
+  W: number,
+  F: number,
+  kh: number,
+  kw: number,
+  s: number,
+  pt: number,
+  pl: number,
+  OH: number,
+  OW: number,
+): Float64Array {
   const y = new Float64Array(F * OH * OW);
   for (let f = 0; f < F; f++)
     for (let oh = 0; oh < OH; oh++)
@@ -14,7 +28,8 @@ function conv2dNaive(x: Float32Array, w: Float32Array, C: number, H: number, W: 
         for (let c = 0; c < C; c++)
           for (let i = 0; i < kh; i++)
             for (let j = 0; j < kw; j++) {
-              const ih = oh * s - pt + i, iw = ow * s - pl + j;
+              const ih = oh * s - pt + i,
+                iw = ow * s - pl + j;
               if (ih < 0 || ih >= H || iw < 0 || iw >= W) continue;
               acc += w[((f * C + c) * kh + i) * kw + j] * x[(c * H + ih) * W + iw];
             }
@@ -23,7 +38,21 @@ function conv2dNaive(x: Float32Array, w: Float32Array, C: number, H: number, W: 
   return y;
 }
 
-function conv2dNaiveDx(dy: Float32Array, w: Float32Array, C: number, H: number, W: number, F: number, kh: number, kw: number, s: number, pt: number, pl: number, OH: number, OW: number): Float64Array {
+function conv2dNaiveDx(
+  dy: Float32Array,
+  w: Float32Array,
+  C: number,
+  H: number,
+  W: number,
+  F: number,
+  kh: number,
+  kw: number,
+  s: number,
+  pt: number,
+  pl: number,
+  OH: number,
+  OW: number,
+): Float64Array {
   const dx = new Float64Array(C * H * W);
   for (let f = 0; f < F; f++)
     for (let oh = 0; oh < OH; oh++)
@@ -31,7 +60,8 @@ function conv2dNaiveDx(dy: Float32Array, w: Float32Array, C: number, H: number, 
         for (let c = 0; c < C; c++)
           for (let i = 0; i < kh; i++)
             for (let j = 0; j < kw; j++) {
-              const ih = oh * s - pt + i, iw = ow * s - pl + j;
+              const ih = oh * s - pt + i,
+                iw = ow * s - pl + j;
               if (ih < 0 || ih >= H || iw < 0 || iw >= W) continue;
               dx[(c * H + ih) * W + iw] += w[((f * C + c) * kh + i) * kw + j] * dy[(f * OH + oh) * OW + ow];
             }
@@ -75,7 +105,8 @@ describe('im2col + GEMM = direct convolution; col2im = its input gradient (2-D)'
     const rng = new Rng(C * 100 + H * 10 + W + s);
     const { out: OH, pad: pt } = convAxis(H, kh, s, padding);
     const { out: OW, pad: pl } = convAxis(W, kw, s, padding);
-    const K = C * kh * kw, P = OH * OW;
+    const K = C * kh * kw,
+      P = OH * OW;
     const xOff = 5; // a sample inside a batch buffer
     const xb = randn(rng, xOff + C * H * W);
     const x = xb.subarray(xOff);

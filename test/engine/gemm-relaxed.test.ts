@@ -6,7 +6,15 @@
 import { createHash } from 'node:crypto';
 import v8 from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
-import { gemm, gemmNaive, kernelPath, relaxedSimdAvailable, setKernelBackend, setRelaxedSimd, wasmSimdAvailable } from '../../src/engine/kernels/gemm.js';
+import {
+  gemm,
+  gemmNaive,
+  kernelPath,
+  relaxedSimdAvailable,
+  setKernelBackend,
+  setRelaxedSimd,
+  wasmSimdAvailable,
+} from '../../src/engine/kernels/gemm.js';
 import { gemmModuleBytes } from '../../src/engine/kernels/wasm/gemm-module.js';
 import { WasmGemm } from '../../src/engine/kernels/wasm/gemm-wasm.js';
 import { softmaxCrossEntropy } from '../../src/engine/losses.js';
@@ -44,7 +52,8 @@ afterEach(() => {
 
 describe('relaxed-SIMD GEMM module', () => {
   it('the plain module has no relaxed_madd; the relaxed one replaces every f32x4 mul + add of kernel and rows', () => {
-    const plain = gemmModuleBytes(), relaxed = gemmModuleBytes(undefined, undefined, true);
+    const plain = gemmModuleBytes(),
+      relaxed = gemmModuleBytes(undefined, undefined, true);
     expect(count(plain, RELAXED_MADD)).toBe(0);
     // 4×8 kernel: 4 rows × 2 vectors; row32: 8; row4: 1.
     expect(count(relaxed, RELAXED_MADD)).toBe(8 + 8 + 1);
@@ -53,7 +62,9 @@ describe('relaxed-SIMD GEMM module', () => {
 
   it('the default (plain SIMD) module is byte for byte the one that trained existing models', () => {
     // Pinned on purpose: a change here changes every wasm-trained number; update only deliberately.
-    expect(createHash('sha256').update(gemmModuleBytes()).digest('hex')).toBe('a8dc2143f08330156e93ca84da2d08bf2b5af3d043dffa03903668be7fcd1639');
+    expect(createHash('sha256').update(gemmModuleBytes()).digest('hex')).toBe(
+      'a8dc2143f08330156e93ca84da2d08bf2b5af3d043dffa03903668be7fcd1639',
+    );
   });
 
   it('is refused, not half-used, where relaxed SIMD is unavailable', () => {
@@ -67,18 +78,39 @@ describe('relaxed-SIMD GEMM module', () => {
 describe.skipIf(!hasRelaxed)('relaxed-SIMD GEMM against the naive reference', () => {
   const rng = new Rng(5);
   const sizes: [number, number, number][] = [
-    [1, 1, 1], [3, 5, 7], [4, 8, 4], [17, 9, 33], [64, 31, 65], [1, 13, 9], [2, 70, 300], [7, 6, 513],
-    [9, 262, 5], [4, 257, 259], [1, 128, 784], [12, 24, 257], [0, 3, 4], [3, 4, 0],
+    [1, 1, 1],
+    [3, 5, 7],
+    [4, 8, 4],
+    [17, 9, 33],
+    [64, 31, 65],
+    [1, 13, 9],
+    [2, 70, 300],
+    [7, 6, 513],
+    [9, 262, 5],
+    [4, 257, 259],
+    [1, 128, 784],
+    [12, 24, 257],
+    [0, 3, 4],
+    [3, 4, 0],
   ];
   for (const [M, N, K] of sizes) {
-    for (const [tA, tB] of [[false, false], [true, false], [false, true], [true, true]]) {
+    for (const [tA, tB] of [
+      [false, false],
+      [true, false],
+      [false, true],
+      [true, true],
+    ]) {
       for (const acc of [false, true]) {
         it(`M=${M} N=${N} K=${K} transA=${tA} transB=${tB} accumulate=${acc}`, () => {
-          const A = rand(rng, M * K), Bm = rand(rng, K * N), C0 = rand(rng, M * N);
-          const fast = Float32Array.from(C0), ref = Float32Array.from(C0);
+          const A = rand(rng, M * K),
+            Bm = rand(rng, K * N),
+            C0 = rand(rng, M * N);
+          const fast = Float32Array.from(C0),
+            ref = Float32Array.from(C0);
           run(true, fast, A, Bm, M, N, K, tA, tB, acc);
           gemmNaive(ref, A, Bm, M, N, K, tA, tB, acc);
-          for (let i = 0; i < M * N; i++) expect(Math.abs(fast[i] - ref[i])).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(ref[i])) * Math.sqrt(K));
+          for (let i = 0; i < M * N; i++)
+            expect(Math.abs(fast[i] - ref[i])).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(ref[i])) * Math.sqrt(K));
         });
       }
     }
@@ -88,7 +120,8 @@ describe.skipIf(!hasRelaxed)('relaxed-SIMD GEMM against the naive reference', ()
 describe.skipIf(!hasRelaxed)('determinism per path', () => {
   const rng = new Rng(9);
   const [M, N, K] = [37, 70, 300];
-  const A = rand(rng, M * K), Bm = rand(rng, K * N);
+  const A = rand(rng, M * K),
+    Bm = rand(rng, K * N);
   const product = (relaxed: boolean): Uint8Array => {
     const C = new Float32Array(M * N);
     run(relaxed, C, A, Bm, M, N, K, false, false, false);
@@ -113,11 +146,20 @@ describe.skipIf(!hasRelaxed)('determinism per path', () => {
     const train = (): Uint8Array => {
       setKernelBackend('auto');
       expect(setRelaxedSimd(true)).toBe(true);
-      const model = new Sequential({ inShape: [20], layers: [{ kind: 'dense', units: 16 }, { kind: 'activation', fn: 'relu' }, { kind: 'dense', units: 3 }] });
+      const model = new Sequential({
+        inShape: [20],
+        layers: [
+          { kind: 'dense', units: 16 },
+          { kind: 'activation', fn: 'relu' },
+          { kind: 'dense', units: 3 },
+        ],
+      });
       model.init(new Rng(1));
       const opt = new Adam(model.paramCount);
       const data = new Rng(2);
-      const B = 32, x = rand(data, B * 20), t = Float32Array.from({ length: B }, (_, i) => i % 3);
+      const B = 32,
+        x = rand(data, B * 20),
+        t = Float32Array.from({ length: B }, (_, i) => i % 3);
       const d = new Float32Array(B * 3);
       for (let step = 1; step <= 5; step++) {
         model.zeroGrad();

@@ -37,20 +37,32 @@ describe.skipIf(!built)('GemmPool: a product shared with a helper thread', () =>
   // Odd sizes (rows not a multiple of 4 or of the chunk, N % 4 != 0, K past one K tile of 256),
   // the fewest rows the pool takes (16) and sizes around gemm()'s threshold.
   const sizes: [number, number, number][] = [
-    [16, 16, 16], [17, 9, 33], [33, 100, 77], [130, 7, 300], [64, 64, 64], [65, 63, 66], [21, 257, 259], [100, 3, 1],
+    [16, 16, 16],
+    [17, 9, 33],
+    [33, 100, 77],
+    [130, 7, 300],
+    [64, 64, 64],
+    [65, 63, 66],
+    [21, 257, 259],
+    [100, 3, 1],
   ];
   for (const [M, N, K] of sizes) {
     for (const tA of [false, true]) {
       for (const tB of [false, true]) {
         for (const acc of [false, true]) {
           it(`M=${M} N=${N} K=${K} transA=${tA} transB=${tB} accumulate=${acc}: identical to gemmTs, close to naive`, () => {
-            const A = rand(M * K), B = rand(K * N), C0 = rand(M * N);
-            const threaded = Float32Array.from(C0), single = Float32Array.from(C0), ref = Float32Array.from(C0);
+            const A = rand(M * K),
+              B = rand(K * N),
+              C0 = rand(M * N);
+            const threaded = Float32Array.from(C0),
+              single = Float32Array.from(C0),
+              ref = Float32Array.from(C0);
             expect(pool.gemm(threaded, A, B, M, N, K, tA, tB, acc)).toBe(true);
             k.gemmTs(single, A, B, M, N, K, tA, tB, acc);
             k.gemmNaive(ref, A, B, M, N, K, tA, tB, acc);
             expect(threaded).toEqual(single);
-            for (let i = 0; i < M * N; i++) expect(Math.abs(threaded[i] - ref[i])).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(ref[i])) * Math.sqrt(K));
+            for (let i = 0; i < M * N; i++)
+              expect(Math.abs(threaded[i] - ref[i])).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(ref[i])) * Math.sqrt(K));
           });
         }
       }
@@ -64,19 +76,31 @@ describe.skipIf(!built)('GemmPool: a product shared with a helper thread', () =>
     v.set(rand(n));
     return v;
   };
-  for (const [M, N, K] of [[1, 128, 784], [3, 100, 77], [15, 33, 300], [1, 17, 5], [2, 64, 1]] as const) {
+  for (const [M, N, K] of [
+    [1, 128, 784],
+    [3, 100, 77],
+    [15, 33, 300],
+    [1, 17, 5],
+    [2, 64, 1],
+  ] as const) {
     for (const tA of [false, true]) {
       for (const tB of [false, true]) {
         for (const acc of [false, true]) {
           it(`columns: M=${M} N=${N} K=${K} transA=${tA} transB=${tB} accumulate=${acc}, B plain and shared: identical to gemmTs`, () => {
-            const A = rand(M * K), C0 = rand(M * N);
+            const A = rand(M * K),
+              C0 = rand(M * N);
             for (const B of [rand(K * N), shared(K * N, 5)]) {
-              const threaded = Float32Array.from(C0), single = Float32Array.from(C0), ref = Float32Array.from(C0);
+              const threaded = Float32Array.from(C0),
+                single = Float32Array.from(C0),
+                ref = Float32Array.from(C0);
               expect(pool.gemm(threaded, A, B, M, N, K, tA, tB, acc)).toBe(true);
               k.gemmTs(single, A, B, M, N, K, tA, tB, acc);
               k.gemmNaive(ref, A, B, M, N, K, tA, tB, acc);
               expect(threaded).toEqual(single);
-              for (let i = 0; i < M * N; i++) expect(Math.abs(threaded[i] - ref[i])).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(ref[i])) * Math.sqrt(K));
+              for (let i = 0; i < M * N; i++)
+                expect(Math.abs(threaded[i] - ref[i])).toBeLessThanOrEqual(
+                  1e-4 * (1 + Math.abs(ref[i])) * Math.sqrt(K),
+                );
             }
           });
         }
@@ -89,7 +113,8 @@ describe.skipIf(!built)('GemmPool: a product shared with a helper thread', () =>
     const A = rand(M * K);
     const Bs = Array.from({ length: 12 }, (_, i) => shared(K * N, i));
     for (const B of [...Bs, Bs[0], Bs[11], Bs[1]]) {
-      const threaded = new Float32Array(M * N), single = new Float32Array(M * N);
+      const threaded = new Float32Array(M * N),
+        single = new Float32Array(M * N);
       pool.gemm(threaded, A, B, M, N, K, false, false, false);
       k.gemmTs(single, A, B, M, N, K, false, false, false);
       expect(threaded).toEqual(single);
@@ -98,8 +123,10 @@ describe.skipIf(!built)('GemmPool: a product shared with a helper thread', () =>
 
   it('grows its shared arena and shrinks back, and reads only op(A), op(B) views of longer arrays', () => {
     for (const n of [20, 150, 24]) {
-      const A = rand(n * n + 5), B = rand(n * n + 7);
-      const threaded = new Float32Array(n * n + 3).fill(42), single = Float32Array.from(threaded);
+      const A = rand(n * n + 5),
+        B = rand(n * n + 7);
+      const threaded = new Float32Array(n * n + 3).fill(42),
+        single = Float32Array.from(threaded);
       pool.gemm(threaded, A, B, n, n, n, false, false, false);
       k.gemmTs(single, A, B, n, n, n, false, false, false);
       expect(threaded).toEqual(single);
@@ -122,10 +149,18 @@ describe.skipIf(!built)('gemm() on the ts backend chooses threads by size', () =
   it('gives the same bits with 1 and 2 threads, above and below the threshold', async () => {
     k.setKernelThreads(2);
     await until(() => k.kernelThreads() === 2);
-    for (const [M, N, K] of [[8, 8, 8], [1, 128, 784], [64, 63, 65], [128, 130, 129], [256, 256, 256]] as const) {
+    for (const [M, N, K] of [
+      [8, 8, 8],
+      [1, 128, 784],
+      [64, 63, 65],
+      [128, 130, 129],
+      [256, 256, 256],
+    ] as const) {
       for (const tA of [false, true]) {
-        const A = rand(M * K), B = rand(K * N);
-        const two = new Float32Array(M * N), one = new Float32Array(M * N);
+        const A = rand(M * K),
+          B = rand(K * N);
+        const two = new Float32Array(M * N),
+          one = new Float32Array(M * N);
         k.setKernelThreads(2);
         k.gemm(two, A, B, M, N, K, tA, true, false);
         k.setKernelThreads(1);
@@ -162,7 +197,13 @@ describe('ThreadChoice: one thread or two, per size, by timing', () => {
     const { ThreadChoice } = await import('../../src/engine/kernels/parallel.js');
     return new ThreadChoice();
   }
-  function drive(c: Awaited<ReturnType<typeof choice>>, macs: number, msOne: number, msTwo: number, calls: number): number {
+  function drive(
+    c: Awaited<ReturnType<typeof choice>>,
+    macs: number,
+    msOne: number,
+    msTwo: number,
+    calls: number,
+  ): number {
     let threaded = 0;
     for (let i = 0; i < calls; i++) {
       const t = c.threaded(macs);

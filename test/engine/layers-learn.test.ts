@@ -23,7 +23,8 @@ interface Task {
 }
 
 function train(model: Sequential, data: Task, epochs: number, rng: Rng, loss: 'ce' | 'mse'): void {
-  const inSize = model.inSize, w = data.yWidth;
+  const inSize = model.inSize,
+    w = data.yWidth;
   const opt = new Adam(model.paramCount);
   const ctx = { mode: 'train' as const, rng: rng.fork() };
   const order = Int32Array.from({ length: data.n }, (_, i) => i);
@@ -74,7 +75,8 @@ function firstSignAccuracy(layer: LayerConfig, seed: number): number {
   return right / te.n;
 }
 
-const L = 24, DELAY = 6;
+const L = 24,
+  DELAY = 6;
 function delayLine(rng: Rng, n: number): Task {
   const x = Float32Array.from({ length: n * L }, () => rng.normal());
   const y = new Float32Array(n * L);
@@ -92,14 +94,17 @@ function delayRmse(dilations: number[], seed: number): number {
   model.init(rng);
   train(model, tr, 6, rng, 'mse');
   const p = model.predict(te.x, te.n);
-  let se = 0, cnt = 0;
+  let se = 0,
+    cnt = 0;
   for (let s = 0; s < te.n; s++) for (let t = DELAY; t < L; t++, cnt++) se += (p[s * L + t] - te.y[s * L + t]) ** 2;
   return Math.sqrt(se / cnt);
 }
 
 describe('the new layers learn what their structure allows', () => {
   it('a bidirectional SimpleRNN recalls step 0 of 30 (≥ 0.95); the forward one alone does not (< 0.75)', () => {
-    expect(firstSignAccuracy({ kind: 'bidirectional', layer: { kind: 'rnn', units: 8 } }, 1)).toBeGreaterThanOrEqual(0.95);
+    expect(firstSignAccuracy({ kind: 'bidirectional', layer: { kind: 'rnn', units: 8 } }, 1)).toBeGreaterThanOrEqual(
+      0.95,
+    );
     expect(firstSignAccuracy({ kind: 'rnn', units: 8 }, 1)).toBeLessThan(0.75);
   });
 

@@ -6,8 +6,10 @@ function numericGrad(f: (y: Float32Array) => number, y: Float32Array, eps = 1e-2
   const g = new Float64Array(y.length);
   for (let i = 0; i < y.length; i++) {
     const o = y[i];
-    y[i] = o + eps; const lp = f(y);
-    y[i] = o - eps; const lm = f(y);
+    y[i] = o + eps;
+    const lp = f(y);
+    y[i] = o - eps;
+    const lm = f(y);
     y[i] = o;
     g[i] = (lp - lm) / (2 * eps);
   }
@@ -24,7 +26,8 @@ describe('losses', () => {
 
   it('softmax cross-entropy: numerical gradient (with and without row weights)', () => {
     const rng = new Rng(3);
-    const B = 4, C = 5;
+    const B = 4,
+      C = 5;
     const z = Float32Array.from({ length: B * C }, () => 2 * rng.normal());
     const t = new Float32Array([0, 3, 4, 1]);
     for (const w of [undefined, new Float32Array([1, 2, 0.5, 1])]) {

@@ -18,17 +18,20 @@ describe('optimisers: hand-computed steps', () => {
   afterEach(() => setKernelBackend('auto'));
 
   // Adam is built under each kernel backend: scalar TypeScript, and f32x4 WebAssembly when available.
-  it.each(['ts', 'wasm'] as const)('Adam (%s): the first step moves each weight by lr against the gradient sign', (backend) => {
-    setKernelBackend(backend);
-    const w = new Float32Array([1, -1]);
-    const o = new Adam(2);
-    o.step(w, new Float32Array([0.3, -20]), 0.01, 1); // m̂ = g, v̂ = g², step = lr·g/|g|
-    expect(w[0]).toBeCloseTo(0.99, 5);
-    expect(w[1]).toBeCloseTo(-0.99, 5);
-    // second step with g = 0.3 again: m = 0.9·0.03+0.03 = 0.057, m̂ = 0.057/0.19 = 0.3; v̂ = 0.09: step 0.01
-    o.step(w, new Float32Array([0.3, 0]), 0.01, 2);
-    expect(w[0]).toBeCloseTo(0.98, 5);
-  });
+  it.each(['ts', 'wasm'] as const)(
+    'Adam (%s): the first step moves each weight by lr against the gradient sign',
+    (backend) => {
+      setKernelBackend(backend);
+      const w = new Float32Array([1, -1]);
+      const o = new Adam(2);
+      o.step(w, new Float32Array([0.3, -20]), 0.01, 1); // m̂ = g, v̂ = g², step = lr·g/|g|
+      expect(w[0]).toBeCloseTo(0.99, 5);
+      expect(w[1]).toBeCloseTo(-0.99, 5);
+      // second step with g = 0.3 again: m = 0.9·0.03+0.03 = 0.057, m̂ = 0.057/0.19 = 0.3; v̂ = 0.09: step 0.01
+      o.step(w, new Float32Array([0.3, 0]), 0.01, 2);
+      expect(w[0]).toBeCloseTo(0.98, 5);
+    },
+  );
 
   it.skipIf(!wasmSimdAvailable())('Adam: the f32x4 WebAssembly update matches the scalar one over 20 steps', () => {
     const n = 1003; // not a multiple of 4: the padded tail must not leak

@@ -27,8 +27,17 @@ function network(inShape: number[], layers: LayerConfig[], seed: number): Sequen
 }
 
 function loaded(members: Sequential[], pipeline: unknown): LoadedModel {
-  const base = { path: 'synthetic.nnm.json', model: 'cnn', nnmVersion: '0', formatVersion: '1.0', seed: 42, members, som: undefined };
-  if ((pipeline as { kind?: string }).kind === 'text') return { ...base, runner: 'text', task: 'text', pipeline: pipeline as TextPipeline };
+  const base = {
+    path: 'synthetic.nnm.json',
+    model: 'cnn',
+    nnmVersion: '0',
+    formatVersion: '1.0',
+    seed: 42,
+    members,
+    som: undefined,
+  };
+  if ((pipeline as { kind?: string }).kind === 'text')
+    return { ...base, runner: 'text', task: 'text', pipeline: pipeline as TextPipeline };
   return { ...base, runner: 'image', task: 'image', pipeline: pipeline as ImagePipeline };
 }
 
@@ -49,39 +58,88 @@ const pixels = (shape: number[], seed: number): Float32Array => {
   const rng = new Rng(seed);
   return Float32Array.from({ length: N * shape.reduce((a, d) => a * d, 1) }, () => rng.uniform());
 };
-const imagePipeline = (shape: number[], K: number) => ({ kind: 'image', shape, source: { kind: 'pixels', columns: [], labelColumn: 'y' }, scaling: { kind: 'range', min: 0, max: 1, why: '' }, classes: Array.from({ length: K }, (_, k) => `c${k}`) });
+const imagePipeline = (shape: number[], K: number) => ({
+  kind: 'image',
+  shape,
+  source: { kind: 'pixels', columns: [], labelColumn: 'y' },
+  scaling: { kind: 'range', min: 0, max: 1, why: '' },
+  classes: Array.from({ length: K }, (_, k) => `c${k}`),
+});
 
 describe('ONNX layer translations against the engine', () => {
   it.each<[string, number[], LayerConfig[]]>([
-    ['conv2d 2x2 same (padding at the end), stride 2, batchnorm, avgpool, leaky relu', [2, 7, 7], [
-      { kind: 'conv2d', filters: 4, kernel: 2, padding: 'same', activation: 'relu' }, { kind: 'batchnorm' },
-      { kind: 'conv2d', filters: 3, kernel: [3, 2], stride: 2, padding: 'same' }, { kind: 'activation', fn: 'leaky_relu' },
-      { kind: 'avgpool2d', size: 2 }, { kind: 'flatten' }, { kind: 'dense', units: 5 }, { kind: 'activation', fn: 'sigmoid' }, { kind: 'dense', units: 3 },
-    ]],
-    ['conv1d kernel 4 same, maxpool/avgpool 1-D, tanh, batchnorm on features', [3, 10], [
-      { kind: 'conv1d', filters: 4, kernel: 4, padding: 'same' }, { kind: 'activation', fn: 'tanh' }, { kind: 'maxpool1d', size: 2 },
-      { kind: 'conv1d', filters: 2, kernel: 2, stride: 2, padding: 'valid', activation: 'relu' }, { kind: 'avgpool1d', size: 1 },
-      { kind: 'dense', units: 6 }, { kind: 'batchnorm' }, { kind: 'dropout', rate: 0.5 }, { kind: 'dense', units: 4 },
-    ]],
+    [
+      'conv2d 2x2 same (padding at the end), stride 2, batchnorm, avgpool, leaky relu',
+      [2, 7, 7],
+      [
+        { kind: 'conv2d', filters: 4, kernel: 2, padding: 'same', activation: 'relu' },
+        { kind: 'batchnorm' },
+        { kind: 'conv2d', filters: 3, kernel: [3, 2], stride: 2, padding: 'same' },
+        { kind: 'activation', fn: 'leaky_relu' },
+        { kind: 'avgpool2d', size: 2 },
+        { kind: 'flatten' },
+        { kind: 'dense', units: 5 },
+        { kind: 'activation', fn: 'sigmoid' },
+        { kind: 'dense', units: 3 },
+      ],
+    ],
+    [
+      'conv1d kernel 4 same, maxpool/avgpool 1-D, tanh, batchnorm on features',
+      [3, 10],
+      [
+        { kind: 'conv1d', filters: 4, kernel: 4, padding: 'same' },
+        { kind: 'activation', fn: 'tanh' },
+        { kind: 'maxpool1d', size: 2 },
+        { kind: 'conv1d', filters: 2, kernel: 2, stride: 2, padding: 'valid', activation: 'relu' },
+        { kind: 'avgpool1d', size: 1 },
+        { kind: 'dense', units: 6 },
+        { kind: 'batchnorm' },
+        { kind: 'dropout', rate: 0.5 },
+        { kind: 'dense', units: 4 },
+      ],
+    ],
   ])('%s', async (_what, inShape, layers) => {
     const K = (layers[layers.length - 1] as { units: number }).units;
     const members = [network(inShape, layers, 3), network(inShape, layers, 9)];
     const x = pixels(inShape, 5);
-    const got = await onnxOut(loaded(members, imagePipeline(inShape, K)), new ort.Tensor('float32', x, [N, ...inShape]));
+    const got = await onnxOut(
+      loaded(members, imagePipeline(inShape, K)),
+      new ort.Tensor('float32', x, [N, ...inShape]),
+    );
     expect(maxDiff(got, predictEnsemble(members, x, N, true))).toBeLessThan(1e-5);
   });
 
-  it.each(['lstm', 'gru', 'rnn'] as const)('embedding + %s returning sequences, time_dense, then the last state', async (kind) => {
-    const T = 5, V = 12;
-    const layers: LayerConfig[] = [
-      { kind: 'embedding', vocab: V, dim: 4 }, { kind, units: 3, returnSequences: true }, { kind: 'time_dense', units: 2 },
-      { kind, units: 3 }, { kind: 'dense', units: 2 },
-    ];
-    const members = [network([T], layers, 11)];
-    const rng = new Rng(2);
-    const ids = Float32Array.from({ length: N * T }, () => rng.int(V));
-    const m = loaded(members, { kind: 'text', column: 'text', target: 'y', classes: ['a', 'b'], tokenizer: { mode: 'word', vocab: [], length: T } });
-    const got = await onnxOut(m, new ort.Tensor('int64', BigInt64Array.from(ids, (v) => BigInt(v)), [N, T]));
-    expect(maxDiff(got, predictEnsemble(members, ids, N, true))).toBeLessThan(1e-5);
-  });
+  it.each(['lstm', 'gru', 'rnn'] as const)(
+    'embedding + %s returning sequences, time_dense, then the last state',
+    async (kind) => {
+      const T = 5,
+        V = 12;
+      const layers: LayerConfig[] = [
+        { kind: 'embedding', vocab: V, dim: 4 },
+        { kind, units: 3, returnSequences: true },
+        { kind: 'time_dense', units: 2 },
+        { kind, units: 3 },
+        { kind: 'dense', units: 2 },
+      ];
+      const members = [network([T], layers, 11)];
+      const rng = new Rng(2);
+      const ids = Float32Array.from({ length: N * T }, () => rng.int(V));
+      const m = loaded(members, {
+        kind: 'text',
+        column: 'text',
+        target: 'y',
+        classes: ['a', 'b'],
+        tokenizer: { mode: 'word', vocab: [], length: T },
+      });
+      const got = await onnxOut(
+        m,
+        new ort.Tensor(
+          'int64',
+          BigInt64Array.from(ids, (v) => BigInt(v)),
+          [N, T],
+        ),
+      );
+      expect(maxDiff(got, predictEnsemble(members, ids, N, true))).toBeLessThan(1e-5);
+    },
+  );
 });

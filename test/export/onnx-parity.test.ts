@@ -38,7 +38,10 @@ beforeAll(() => {
   dir = tempDir('nnm-onnx-');
 });
 
-async function trainAndExport(name: string, args: string[]): Promise<{ model: string; onnx: string; sidecar: Record<string, unknown> }> {
+async function trainAndExport(
+  name: string,
+  args: string[],
+): Promise<{ model: string; onnx: string; sidecar: Record<string, unknown> }> {
   const out = join(dir, name);
   const t = await runCli(['train', ...args, '--out', out, '--quiet', '--sensitivity', 'off']);
   expect(t.code, t.stderr).toBe(0);
@@ -92,7 +95,9 @@ describe('nnm export --format onnx: the same outputs as nnm predict', () => {
   });
 
   it('MLP regression in original units (diabetes)', async () => {
-    expect(await tabularParity('diabetes', SAMPLE('diabetes.csv'), ['--epochs', '5', '--ensemble', '1'])).toBeLessThan(1e-5);
+    expect(await tabularParity('diabetes', SAMPLE('diabetes.csv'), ['--epochs', '5', '--ensemble', '1'])).toBeLessThan(
+      1e-5,
+    );
   });
 
   it('MLP on missing cells and a categorical column: imputation in the graph, one-hot from the sidecar', async () => {
@@ -121,12 +126,27 @@ describe('nnm export --format onnx: the same outputs as nnm predict', () => {
   });
 
   it.each(['lstm', 'gru', 'rnn'])('Embedding + %s text classifier (gate order, GRU reset-after)', async (kind) => {
-    const { model, onnx } = await trainAndExport(`text-${kind}`, [REVIEWS, '--task', 'text', '--model', kind, '--epochs', '2']);
+    const { model, onnx } = await trainAndExport(`text-${kind}`, [
+      REVIEWS,
+      '--task',
+      'text',
+      '--model',
+      kind,
+      '--epochs',
+      '2',
+    ]);
     const m = loadModel(model);
     const p = m.pipeline as TextPipeline;
     const t = await readTable(REVIEWS);
     const ids = encodeTexts(p.tokenizer, t.columns[t.names.indexOf(p.column)]);
-    const got = await run(onnx, new ort.Tensor('int64', BigInt64Array.from(ids, (v) => BigInt(v)), [t.nRows, p.tokenizer.length]));
+    const got = await run(
+      onnx,
+      new ort.Tensor(
+        'int64',
+        BigInt64Array.from(ids, (v) => BigInt(v)),
+        [t.nRows, p.tokenizer.length],
+      ),
+    );
     const want = applyLoaded(m, { kind: 'table', table: t }).probabilities!;
     expect(maxAbsDiff(got, want)).toBeLessThan(1e-5);
     // The test can fail: the probabilities are not all alike.
@@ -134,7 +154,9 @@ describe('nnm export --format onnx: the same outputs as nnm predict', () => {
   });
 
   it.skipIf(!PYTHON_ONNX)('every exported file passes the ONNX checker and strict shape inference', () => {
-    const files = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(dir, d.name, 'model.onnx'));
+    const files = readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => join(dir, d.name, 'model.onnx'));
     expect(files.length).toBeGreaterThanOrEqual(8);
     const r = spawnSync(PY, ['-c', CHECK, ...files], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);

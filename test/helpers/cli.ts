@@ -34,8 +34,15 @@ export const SAMPLE = (name: string): string => resolve(__dirname, '../../sample
 
 /** Write NAME-train.csv and NAME-test.csv split by the shared fixed test indices; returns their paths. */
 export function fixedSplit(name: string, dir: string): { train: string; test: string } {
-  const lines = readFileSync(SAMPLE(`${name}.csv`), 'utf8').trimEnd().split('\n');
-  const idx = new Set(readFileSync(SAMPLE(`${name}.test_idx.txt`), 'utf8').trim().split(/\s+/).map(Number));
+  const lines = readFileSync(SAMPLE(`${name}.csv`), 'utf8')
+    .trimEnd()
+    .split('\n');
+  const idx = new Set(
+    readFileSync(SAMPLE(`${name}.test_idx.txt`), 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number),
+  );
   const header = lines[0];
   const rows = lines.slice(1);
   const train = join(dir, `${name}-train.csv`);

@@ -30,7 +30,11 @@ export interface GradcheckResult {
   maxAbsErr: number;
 }
 
-export function gradcheck(layers: LayerConfig | LayerConfig[], inShape: number[], o: GradcheckOptions = {}): GradcheckResult {
+export function gradcheck(
+  layers: LayerConfig | LayerConfig[],
+  inShape: number[],
+  o: GradcheckOptions = {},
+): GradcheckResult {
   const B = o.B ?? 3;
   const eps = o.eps ?? 1e-2;
   const atol = o.atol ?? 1e-3;

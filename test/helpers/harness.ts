@@ -7,7 +7,10 @@ import { Sequential } from '../../src/engine/model.js';
 import { Rng } from '../../src/engine/rng.js';
 
 export function runLayerTest(
-  cfg: LayerConfig, inShape: number[], expected: { outShape: number[]; params: number }, mode: 'train' | 'eval' = 'eval',
+  cfg: LayerConfig,
+  inShape: number[],
+  expected: { outShape: number[]; params: number },
+  mode: 'train' | 'eval' = 'eval',
   /** Input generator (default standard normal), e.g. token ids for an embedding. */
   input?: (rng: Rng, n: number) => Float32Array,
 ): void {

@@ -16,7 +16,9 @@ export function drawShape(shape: Shape, S: number, rng: Rng, grey = false): Uint
   const cy = S / 2 + (rng.uniform() - 0.5) * S * 0.15;
   const r = S * (0.28 + rng.uniform() * 0.1);
   const dark = Math.floor(rng.uniform() * 80);
-  const col = grey ? [dark, dark, dark] : [dark + Math.floor(rng.uniform() * 120), Math.floor(rng.uniform() * 100), Math.floor(rng.uniform() * 160)];
+  const col = grey
+    ? [dark, dark, dark]
+    : [dark + Math.floor(rng.uniform() * 120), Math.floor(rng.uniform() * 100), Math.floor(rng.uniform() * 160)];
   for (let y = 0; y < S; y++) {
     for (let x = 0; x < S; x++) {
       const dx = x + 0.5 - cx;
@@ -48,7 +50,12 @@ export function encodeJpeg(px: Uint8Array, S: number): Buffer {
  * dir/<shape>/<i>.png|jpg: `perClass` images per class, alternating PNG and JPEG, most 12x12 and
  * every fourth 16x16 (so the loader has to resize).
  */
-export function writeShapeFolder(dir: string, perClass: number, seed: number, shapes: Shape[] = ['circle', 'square', 'triangle']): string {
+export function writeShapeFolder(
+  dir: string,
+  perClass: number,
+  seed: number,
+  shapes: Shape[] = ['circle', 'square', 'triangle'],
+): string {
   const rng = new Rng(seed);
   for (const s of shapes) {
     mkdirSync(join(dir, s), { recursive: true });

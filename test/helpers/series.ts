@@ -13,6 +13,8 @@ export function laggedCovariateCsv(n: number, seed: number): string {
   const gauss = (): number => Math.sqrt(-2 * Math.log(unif() + 1e-12)) * Math.cos(2 * Math.PI * unif());
   const a: number[] = [0];
   for (let t = 1; t < n; t++) a.push(0.5 * a[t - 1] + gauss());
-  const rows = a.map((at, t) => [t + 1, (10 + at).toFixed(4), (t ? 20 + 2 * a[t - 1] + 0.1 * gauss() : 20).toFixed(4)].join(','));
+  const rows = a.map((at, t) =>
+    [t + 1, (10 + at).toFixed(4), (t ? 20 + 2 * a[t - 1] + 0.1 * gauss() : 20).toFixed(4)].join(','),
+  );
   return `t,x,y\n${rows.join('\n')}\n`;
 }

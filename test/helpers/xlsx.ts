@@ -8,11 +8,17 @@ type Cell = string | number | Date | null;
 
 export async function csvToXlsx(csvPath: string, xlsxPath: string, sheet = 'Sheet1'): Promise<void> {
   const lines = readFileSync(csvPath, 'utf8').trimEnd().split('\n');
-  const rows: Cell[][] = lines.map((l, i) => l.split(',').map((c) => (i > 0 && c !== '' && !Number.isNaN(Number(c)) ? Number(c) : c === '' ? null : c)));
+  const rows: Cell[][] = lines.map((l, i) =>
+    l.split(',').map((c) => (i > 0 && c !== '' && !Number.isNaN(Number(c)) ? Number(c) : c === '' ? null : c)),
+  );
   await writeRows(rows, xlsxPath, sheet);
 }
 
 export async function writeRows(rows: Cell[][], xlsxPath: string, sheet = 'Sheet1'): Promise<void> {
-  const data = rows.map((r) => r.map((v) => (v instanceof Date ? { value: v, type: Date, format: 'yyyy-mm-dd' } : v === null ? null : { value: v })));
+  const data = rows.map((r) =>
+    r.map((v) =>
+      v instanceof Date ? { value: v, type: Date, format: 'yyyy-mm-dd' } : v === null ? null : { value: v },
+    ),
+  );
   await writeXlsxFile(data as never, { sheet }).toFile(xlsxPath);
 }

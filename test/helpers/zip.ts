@@ -72,19 +72,30 @@ export function writeXlsx(path: string, sheets: Record<string, string>): void {
     'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${RNS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
   };
   names.forEach((n, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>${sheets[n]}</sheetData></worksheet>`;
+    files[`xl/worksheets/sheet${i + 1}.xml`] =
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>${sheets[n]}</sheetData></worksheet>`;
   });
   writeFileSync(path, zip(files));
 }
 
-const col = (n: number): string => (n <= 0 ? '' : col(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+const col = (n: number): string =>
+  n <= 0 ? '' : col(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 
 /** <sheetData> rows of inline cells: numbers as numbers, anything else as an inline string. */
 export function sheetRows(rows: (string | number)[][], firstRow = 1): string {
-  return rows.map((r, i) => `<row r="${firstRow + i}">${r.map((v, j) => {
-    const ref = `${col(j + 1)}${firstRow + i}`;
-    return typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
-  }).join('')}</row>`).join('');
+  return rows
+    .map(
+      (r, i) =>
+        `<row r="${firstRow + i}">${r
+          .map((v, j) => {
+            const ref = `${col(j + 1)}${firstRow + i}`;
+            return typeof v === 'number'
+              ? `<c r="${ref}"><v>${v}</v></c>`
+              : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+          })
+          .join('')}</row>`,
+    )
+    .join('');
 }
 
 // Reading entries back (report.docx tests).

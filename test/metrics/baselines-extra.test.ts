@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { forecastBaselines } from '../../src/metrics/forecast.js';
-import { fitGm11, fitHolt, gm11Fitted, gm11Forecast, holtFilter, holtForecast } from '../../src/metrics/forecast-models.js';
+import {
+  fitGm11,
+  fitHolt,
+  gm11Fitted,
+  gm11Forecast,
+  holtFilter,
+  holtForecast,
+} from '../../src/metrics/forecast-models.js';
 import type { RegMetrics } from '../../src/metrics/regression.js';
-import { choleskySolve, classificationBaselines, fitOls, fitSoftmaxRegression, knnClassify, knnRegress, knnSkipped, predictSoftmax, regressionBaselines } from '../../src/metrics/tabular-baselines.js';
+import {
+  choleskySolve,
+  classificationBaselines,
+  fitOls,
+  fitSoftmaxRegression,
+  knnClassify,
+  knnRegress,
+  knnSkipped,
+  predictSoftmax,
+  regressionBaselines,
+} from '../../src/metrics/tabular-baselines.js';
 
 describe('OLS by the normal equations (closed form)', () => {
   it('recovers y = 1 + 2·x1 − 3·x2 exactly from 4 points', () => {
@@ -48,7 +65,9 @@ describe('softmax regression', () => {
 describe('k-NN', () => {
   const x = [0, 1, 2, 10, 11, 12];
   it('classifies by the majority of the 3 nearest', () => {
-    expect(Array.from(knnClassify({ x, y: [0, 0, 0, 1, 1, 1], n: 6 }, { x: [1.4, 10.6], n: 2 }, 1, 2, 3))).toEqual([0, 1]);
+    expect(Array.from(knnClassify({ x, y: [0, 0, 0, 1, 1, 1], n: 6 }, { x: [1.4, 10.6], n: 2 }, 1, 2, 3))).toEqual([
+      0, 1,
+    ]);
   });
   it('regresses by the mean of the 3 nearest: 0.5 -> (y0+y1+y2)/3', () => {
     expect(knnRegress({ x, y: [3, 6, 9, 100, 100, 100], n: 6 }, { x: [0.5], n: 1 }, 1, 3)[0]).toBeCloseTo(6, 12);

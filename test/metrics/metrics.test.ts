@@ -9,7 +9,12 @@ describe('classification metrics (hand-computed)', () => {
   const yp = [0, 0, 1, 1, 2, 2];
   const m = classificationMetrics(yt, yp, ['a', 'b', 'c']);
   it('accuracy 4/6', () => expect(m.accuracy).toBeCloseTo(4 / 6, 12));
-  it('confusion matrix', () => expect(m.confusion_matrix).toEqual([[2, 1, 0], [0, 1, 1], [0, 0, 1]]));
+  it('confusion matrix', () =>
+    expect(m.confusion_matrix).toEqual([
+      [2, 1, 0],
+      [0, 1, 1],
+      [0, 0, 1],
+    ]));
   it.each([
     // class a: P = 2/2, R = 2/3, F1 = 0.8; b: P = 1/2, R = 1/2, F1 = 0.5; c: P = 1/2, R = 1, F1 = 2/3
     ['a', 1, 2 / 3, 0.8],
@@ -27,7 +32,8 @@ describe('classification metrics (hand-computed)', () => {
     expect(z.per_class[1].precision).toBe(0);
     expect(z.macro_f1).toBeCloseTo((2 / 3 + 0) / 2, 12);
   });
-  it('argmax', () => expect(Array.from(argmaxRows(new Float32Array([0.1, 0.7, 0.2, 0.5, 0.1, 0.4]), 2, 3))).toEqual([1, 0]));
+  it('argmax', () =>
+    expect(Array.from(argmaxRows(new Float32Array([0.1, 0.7, 0.2, 0.5, 0.1, 0.4]), 2, 3))).toEqual([1, 0]));
 });
 
 describe('regression metrics (hand-computed)', () => {

@@ -9,9 +9,17 @@ import { fitSoftmaxRegression, predictSoftmax } from '../../src/metrics/tabular-
 
 const ref = JSON.parse(readFileSync(join(__dirname, '../fixtures/softmax-digits-reference.json'), 'utf8'));
 
-function digits(): { train: { x: Float64Array; y: number[]; n: number }; test: { x: Float64Array; y: number[]; n: number }; d: number } {
+function digits(): {
+  train: { x: Float64Array; y: number[]; n: number };
+  test: { x: Float64Array; y: number[]; n: number };
+  d: number;
+} {
   const root = join(__dirname, '../../sample-data');
-  const rows = readFileSync(join(root, 'digits8x8.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+  const rows = readFileSync(join(root, 'digits8x8.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',').map(Number));
   const testIdx = new Set(readFileSync(join(root, 'digits8x8.test_idx.txt'), 'utf8').trim().split(/\s+/).map(Number));
   const d = rows[0].length - 1;
   const tr = rows.filter((_, i) => !testIdx.has(i));
@@ -20,11 +28,18 @@ function digits(): { train: { x: Float64Array; y: number[]; n: number }; test: {
   const sd = new Float64Array(d);
   for (const r of tr) for (let j = 0; j < d; j++) mean[j] += r[j + 1] / tr.length;
   for (const r of tr) for (let j = 0; j < d; j++) sd[j] += (r[j + 1] - mean[j]) ** 2 / tr.length;
-  const scale = (part: number[][]): Float64Array => Float64Array.from(part.flatMap((r) => r.slice(1).map((v, j) => (v - mean[j]) / (sd[j] > 0 ? Math.sqrt(sd[j]) : 1))));
-  return { train: { x: scale(tr), y: tr.map((r) => r[0]), n: tr.length }, test: { x: scale(te), y: te.map((r) => r[0]), n: te.length }, d };
+  const scale = (part: number[][]): Float64Array =>
+    Float64Array.from(
+      part.flatMap((r) => r.slice(1).map((v, j) => (v - mean[j]) / (sd[j] > 0 ? Math.sqrt(sd[j]) : 1))),
+    );
+  return {
+    train: { x: scale(tr), y: tr.map((r) => r[0]), n: tr.length },
+    test: { x: scale(te), y: te.map((r) => r[0]), n: te.length },
+    d,
+  };
 }
 
-describe('softmax regression converges to scikit-learn\'s optimum (10 classes, 1,437 × 64)', () => {
+describe("softmax regression converges to scikit-learn's optimum (10 classes, 1,437 × 64)", () => {
   const { train, test, d } = digits();
   const m = fitSoftmaxRegression(train, d, 10);
   it('same split and λ as the reference', () => {

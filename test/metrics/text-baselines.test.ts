@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countMatrix, fitIdf, fitNaiveBayes, fitSparseSoftmax, fitVocabulary, naiveBayesScores, sparseLogits, terms, textBaselines, tfidf } from '../../src/metrics/text-baselines.js';
+import {
+  countMatrix,
+  fitIdf,
+  fitNaiveBayes,
+  fitSparseSoftmax,
+  fitVocabulary,
+  naiveBayesScores,
+  sparseLogits,
+  terms,
+  textBaselines,
+  tfidf,
+} from '../../src/metrics/text-baselines.js';
 
 describe('terms of a text', () => {
   it('words as they are; characters as 1- and 2-grams', () => {
@@ -9,8 +20,15 @@ describe('terms of a text', () => {
     expect(terms(['好', '吃', '的'], 'char')).toEqual(['好', '吃', '的', '好吃', '吃的']);
   });
   it('vocabulary by frequency then alphabet; counts as sparse rows, unknown terms dropped', () => {
-    const v = fitVocabulary([['b', 'a', 'b'], ['c', 'a', 'b']]);
-    expect([...v]).toEqual([['b', 0], ['a', 1], ['c', 2]]);
+    const v = fitVocabulary([
+      ['b', 'a', 'b'],
+      ['c', 'a', 'b'],
+    ]);
+    expect([...v]).toEqual([
+      ['b', 0],
+      ['a', 1],
+      ['c', 2],
+    ]);
     const c = countMatrix([['a', 'b', 'b', 'zz'], []], v);
     expect(Array.from(c.indptr)).toEqual([0, 2, 2]);
     expect(Array.from(c.indices)).toEqual([0, 1]);
@@ -46,11 +64,11 @@ describe('TF-IDF logistic regression against scikit-learn', () => {
   const te = countMatrix(ref.test, v);
   const idf = fitIdf(tr);
   const col = (t: string): number => v.get(t)!;
-  it('idf = ln((1 + n)/(1 + df)) + 1: n = 8, df(good) = 3 -> ln(9/4) + 1; sklearn\'s values', () => {
+  it("idf = ln((1 + n)/(1 + df)) + 1: n = 8, df(good) = 3 -> ln(9/4) + 1; sklearn's values", () => {
     expect(idf[col('good')]).toBeCloseTo(Math.log(9 / 4) + 1, 12);
     ref.vocabulary.forEach((t: string, j: number) => expect(idf[col(t)]).toBeCloseTo(ref.idf[j], 12));
   });
-  it('unit-norm TF-IDF rows equal sklearn\'s TfidfVectorizer', () => {
+  it("unit-norm TF-IDF rows equal sklearn's TfidfVectorizer", () => {
     const x = tfidf(te, idf);
     for (let r = 0; r < x.n; r++) {
       const dense = new Array(x.dim).fill(0);
@@ -71,9 +89,26 @@ describe('TF-IDF logistic regression against scikit-learn', () => {
 
 describe('textBaselines beside the text network', () => {
   it('majority, naive Bayes and TF-IDF logistic regression on the same test rows', () => {
-    const train = [['好', '吃'], ['好', '吃', '极', '了'], ['很', '好'], ['难', '吃'], ['太', '难', '吃'], ['很', '差']];
+    const train = [
+      ['好', '吃'],
+      ['好', '吃', '极', '了'],
+      ['很', '好'],
+      ['难', '吃'],
+      ['太', '难', '吃'],
+      ['很', '差'],
+    ];
     const y = [1, 1, 1, 0, 0, 0];
-    const b = textBaselines(train, y, [['好', '吃', '的'], ['难', '吃', '的']], [1, 0], ['neg', 'pos'], 'char');
+    const b = textBaselines(
+      train,
+      y,
+      [
+        ['好', '吃', '的'],
+        ['难', '吃', '的'],
+      ],
+      [1, 0],
+      ['neg', 'pos'],
+      'char',
+    );
     expect(Object.keys(b)).toEqual(['majority', 'naive_bayes', 'tfidf_logistic_regression']);
     expect(b.majority).toMatchObject({ accuracy: 0.5 });
     expect(b.naive_bayes).toMatchObject({ accuracy: 1 });

@@ -7,10 +7,22 @@ describe('buildCnn adapts to the input size', () => {
     // inShape, expected architecture, flattened size
     [[1, 8, 8], 'conv3x3(16) -> pool2 -> conv3x3(32) -> dense(64) -> dropout(0.3) -> dense(10)', 512],
     [[3, 12, 12], 'conv3x3(16) -> pool2 -> conv3x3(32) -> pool2 -> dense(64) -> dropout(0.3) -> dense(10)', 288],
-    [[1, 16, 16], 'conv3x3(16) -> pool2 -> conv3x3(32) -> pool2 -> conv3x3(64) -> dense(64) -> dropout(0.3) -> dense(10)', 1024],
-    [[1, 28, 28], 'conv3x3(16) -> pool2 -> conv3x3(32) -> pool2 -> conv3x3(64) -> pool2 -> dense(64) -> dropout(0.3) -> dense(10)', 576],
+    [
+      [1, 16, 16],
+      'conv3x3(16) -> pool2 -> conv3x3(32) -> pool2 -> conv3x3(64) -> dense(64) -> dropout(0.3) -> dense(10)',
+      1024,
+    ],
+    [
+      [1, 28, 28],
+      'conv3x3(16) -> pool2 -> conv3x3(32) -> pool2 -> conv3x3(64) -> pool2 -> dense(64) -> dropout(0.3) -> dense(10)',
+      576,
+    ],
     [[1, 4, 4], 'conv3x3(16) -> dense(64) -> dropout(0.3) -> dense(10)', 256],
-    [[1, 100], 'conv5(16) -> pool2 -> conv5(32) -> pool2 -> conv5(64) -> pool2 -> dense(64) -> dropout(0.3) -> dense(10)', 768],
+    [
+      [1, 100],
+      'conv5(16) -> pool2 -> conv5(32) -> pool2 -> conv5(64) -> pool2 -> dense(64) -> dropout(0.3) -> dense(10)',
+      768,
+    ],
   ])('%j -> %s', (inShape, blocks, flat) => {
     const b = buildCnn({ inShape, outputs: 10 });
     expect(b.blocks).toBe(blocks);
@@ -52,7 +64,12 @@ describe('a CNN training step', () => {
     const originals = { Float32Array, Int32Array, Float64Array };
     let created = 0;
     for (const [name, ctor] of Object.entries(originals)) {
-      g[name] = new Proxy(ctor, { construct(target, args) { created++; return Reflect.construct(target, args); } });
+      g[name] = new Proxy(ctor, {
+        construct(target, args) {
+          created++;
+          return Reflect.construct(target, args);
+        },
+      });
     }
     try {
       for (let t = 2; t <= 4; t++) step(t);

@@ -44,10 +44,15 @@ describe('ELM', () => {
     const data = sine(20, 5, 0.2);
     const m = fitElm(data.x, data.y, data.n, 1, 1, new Rng(6), { hidden: 6, lambda: 1e-3 });
     const P = m.L + 1;
-    const h = (x: number): number[] => [...Array.from({ length: m.L }, (_, j) => 1 / (1 + Math.exp(-(m.b[j] + x * m.W[j])))), 1];
+    const h = (x: number): number[] => [
+      ...Array.from({ length: m.L }, (_, j) => 1 / (1 + Math.exp(-(m.b[j] + x * m.W[j])))),
+      1,
+    ];
     let se = 0;
     for (let i = 0; i < data.n; i++) {
-      const A = Array.from({ length: P }, (_, a) => Array.from({ length: P }, (_, c) => (a === c && a < P - 1 ? m.penalty : 0)));
+      const A = Array.from({ length: P }, (_, a) =>
+        Array.from({ length: P }, (_, c) => (a === c && a < P - 1 ? m.penalty : 0)),
+      );
       const r = new Array<number>(P).fill(0);
       for (let j = 0; j < data.n; j++) {
         if (j === i) continue;

@@ -18,7 +18,14 @@ describe('GRNN', () => {
     let se = 0;
     for (let i = 0; i < data.n; i++) {
       const keep = Array.from({ length: data.n }, (_, j) => j).filter((j) => j !== i);
-      const sub = fitGrnn(keep.map((j) => data.x[j]), keep.map((j) => data.y[j]), data.n - 1, 1, 1, { sigma: m.sigma });
+      const sub = fitGrnn(
+        keep.map((j) => data.x[j]),
+        keep.map((j) => data.y[j]),
+        data.n - 1,
+        1,
+        1,
+        { sigma: m.sigma },
+      );
       se += (predictGrnn(sub, [data.x[i]], 1)[0] - data.y[i]) ** 2;
     }
     expect(Math.abs(m.looMse - se / data.n)).toBeLessThan(1e-12);
@@ -32,7 +39,9 @@ describe('GRNN', () => {
     // the LOO choice beats bandwidths 5x smaller and 5x larger on new data
     for (const s of [m.sigma / 5, m.sigma * 5]) {
       const other = fitGrnn(train.x, train.y, train.n, 1, 1, { sigma: s });
-      expect(rmse(predictGrnn(other, test.x, test.n), test.truth)).toBeGreaterThan(rmse(predictGrnn(m, test.x, test.n), test.truth));
+      expect(rmse(predictGrnn(other, test.x, test.n), test.truth)).toBeGreaterThan(
+        rmse(predictGrnn(m, test.x, test.n), test.truth),
+      );
     }
   });
 

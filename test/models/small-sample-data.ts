@@ -39,7 +39,9 @@ export function iris(): { train: Rows; test: Rows; testLabels: number[] } {
   });
   const trainRows = rows.filter((_, i) => !testIdx.has(i));
   const mean = [0, 1, 2, 3].map((j) => trainRows.reduce((s, r) => s + r.f[j], 0) / trainRows.length);
-  const sd = [0, 1, 2, 3].map((j) => Math.sqrt(trainRows.reduce((s, r) => s + (r.f[j] - mean[j]) ** 2, 0) / trainRows.length));
+  const sd = [0, 1, 2, 3].map((j) =>
+    Math.sqrt(trainRows.reduce((s, r) => s + (r.f[j] - mean[j]) ** 2, 0) / trainRows.length),
+  );
   const pack = (rs: typeof rows): Rows => ({
     x: Float64Array.from(rs.flatMap((r) => r.f.map((v, j) => (v - mean[j]) / sd[j]))),
     y: Float64Array.from(rs.flatMap((r) => [0, 1, 2].map((k) => (k === r.k ? 1 : 0)))),

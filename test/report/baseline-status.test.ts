@@ -8,8 +8,22 @@ import { classifySummary } from '../helpers/summary.js';
 
 const md = (lang: 'en' | 'zh'): string => {
   const s = classifySummary();
-  s.metrics.baselines.logistic_regression = { accuracy: 0.7, macro_f1: 0.7, precision: 0.7, recall: 0.7, converged: false, iterations: 57, loss: 0.3, grad_max: 0.01 };
-  s.metrics.baselines.knn_5 = { skipped: 'its cost (20000 training × 5000 test rows × 16 inputs = 1.60e+9 multiply-adds) is over the budget of 5e+8', cost: 1.6e9, budget: 5e8 };
+  s.metrics.baselines.logistic_regression = {
+    accuracy: 0.7,
+    macro_f1: 0.7,
+    precision: 0.7,
+    recall: 0.7,
+    converged: false,
+    iterations: 57,
+    loss: 0.3,
+    grad_max: 0.01,
+  };
+  s.metrics.baselines.knn_5 = {
+    skipped:
+      'its cost (20000 training × 5000 test rows × 16 inputs = 1.60e+9 multiply-adds) is over the budget of 5e+8',
+    cost: 1.6e9,
+    budget: 5e8,
+  };
   const m = messages(lang);
   return renderMarkdown(buildDocument(s, m, planFigures(s, m)));
 };
@@ -19,7 +33,9 @@ describe('baselines that were skipped or stopped early are in the report', () =>
     const text = md('en');
     expect(text).toMatch(/\| baseline: 5-nearest neighbours \(skipped\) \| — \| — \| — \| — \|/);
     expect(text).toContain('| baseline: logistic regression (not converged) | 0.7000 |');
-    expect(text).toContain('The 5-nearest-neighbours baseline was skipped: its cost (20000 training × 5000 test rows × 16 inputs = 1.60e+9 multiply-adds) is over the budget of 5e+8.');
+    expect(text).toContain(
+      'The 5-nearest-neighbours baseline was skipped: its cost (20000 training × 5000 test rows × 16 inputs = 1.60e+9 multiply-adds) is over the budget of 5e+8.',
+    );
     expect(text).toContain('The logistic-regression baseline stopped after 57 iterations, before it converged');
   });
   it('Chinese: the same, in Chinese', () => {

@@ -12,7 +12,12 @@ import { runCli, SAMPLE, tempDir } from '../helpers/cli.js';
 const read = (dir: string, f: string): string => readFileSync(join(dir, f), 'utf8');
 
 function check(dir: string, md = read(dir, 'report.md')): string[] {
-  return checkStopClaims(md, read(dir, 'history.csv'), JSON.parse(read(dir, 'config.json')), JSON.parse(read(dir, 'metrics.json')));
+  return checkStopClaims(
+    md,
+    read(dir, 'history.csv'),
+    JSON.parse(read(dir, 'config.json')),
+    JSON.parse(read(dir, 'metrics.json')),
+  );
 }
 
 async function train(args: string[]): Promise<string> {
@@ -28,23 +33,39 @@ describe('the early-stopping sentence states what history.csv shows', () => {
     ensembleDir = await train(['--epochs', '30', '--patience', '6', '--lr', '0.03']);
     const md = read(ensembleDir, 'report.md');
     expect(check(ensembleDir)).toEqual([]);
-    expect(md).toMatch(/\*\*Early stopping\.\*\* Networks [\d, and]+ stopped early.*; networks [\d, and]+ ran to the epoch limit of 30 epochs/);
+    expect(md).toMatch(
+      /\*\*Early stopping\.\*\* Networks [\d, and]+ stopped early.*; networks [\d, and]+ ran to the epoch limit of 30 epochs/,
+    );
     expect(md).toMatch(/The training part \(120 rows\) was cut into 5 folds of 24 rows/);
   });
 
   it('a single network', async () => {
     const dir = await train(['--epochs', '25', '--patience', '3', '--ensemble', '1']);
     expect(check(dir)).toEqual([]);
-    expect(read(dir, 'report.md')).toMatch(/\*\*Early stopping\.\*\* The network (stopped early|ran to the epoch limit)/);
+    expect(read(dir, 'report.md')).toMatch(
+      /\*\*Early stopping\.\*\* The network (stopped early|ran to the epoch limit)/,
+    );
   });
 
   it('mutation: a wrong sentence is caught', () => {
     const md = read(ensembleDir, 'report.md');
-    const swapped = md.includes('stopped early') ? md.replace(/stopped early, at epochs? [\d, and]+, when the validation loss had not improved for \d+ epochs \(the patience\)/, 'ran to the epoch limit of 30 epochs (the patience of 6 epochs never ran out)')
-      : md.replace(/ran to the epoch limit of 30 epochs \(the patience of 6 epochs never ran out\)/, 'stopped early, at epochs 30, when the validation loss had not improved for 6 epochs (the patience)');
+    const swapped = md.includes('stopped early')
+      ? md.replace(
+          /stopped early, at epochs? [\d, and]+, when the validation loss had not improved for \d+ epochs \(the patience\)/,
+          'ran to the epoch limit of 30 epochs (the patience of 6 epochs never ran out)',
+        )
+      : md.replace(
+          /ran to the epoch limit of 30 epochs \(the patience of 6 epochs never ran out\)/,
+          'stopped early, at epochs 30, when the validation loss had not improved for 6 epochs (the patience)',
+        );
     expect(swapped).not.toBe(md);
     expect(check(ensembleDir, swapped).length).toBeGreaterThan(0);
-    expect(check(ensembleDir, md.replace(/best validation epoch \((\d+)/, (_, d) => `best validation epoch (${Number(d) + 1}`)).length).toBeGreaterThan(0);
+    expect(
+      check(
+        ensembleDir,
+        md.replace(/best validation epoch \((\d+)/, (_, d) => `best validation epoch (${Number(d) + 1}`),
+      ).length,
+    ).toBeGreaterThan(0);
   });
 
   it('mutation: a planted wrong stop reason in the recorded facts is caught', async () => {

@@ -23,7 +23,14 @@ describe('toCsv', () => {
   });
 
   it('escapes text cells and headers, never numbers, and quotes what needs quoting', () => {
-    const csv = toCsv(['id', '=p'], [['=HYPERLINK("a")', -1.5], ['-1.5', 0.25], ['@x,y', 3]]);
+    const csv = toCsv(
+      ['id', '=p'],
+      [
+        ['=HYPERLINK("a")', -1.5],
+        ['-1.5', 0.25],
+        ['@x,y', 3],
+      ],
+    );
     expect(csv).toBe(`id,'=p\n"'=HYPERLINK(""a"")",-1.5\n-1.5,0.25\n"'@x,y",3\n`);
   });
 });

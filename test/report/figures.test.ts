@@ -5,7 +5,11 @@ import { messages } from '../../src/report/i18n/index.js';
 
 const T = { epoch: 'epoch', loss: 'loss', train: 'training', validation: 'validation' };
 const hist = (n: number, from: number, to: number): { epoch: number; train_loss: number; val_loss: number }[] =>
-  Array.from({ length: n }, (_, i) => ({ epoch: i + 1, train_loss: from * (to / from) ** (i / (n - 1)), val_loss: 1.1 * from * (to / from) ** (i / (n - 1)) }));
+  Array.from({ length: n }, (_, i) => ({
+    epoch: i + 1,
+    train_loss: from * (to / from) ** (i / (n - 1)),
+    val_loss: 1.1 * from * (to / from) ** (i / (n - 1)),
+  }));
 const layers = (s: VlSpec): VlSpec[] => s.layer as VlSpec[];
 const yScale = (s: VlSpec): unknown => ((layers(s)[layers(s).length - 2].encoding as VlSpec).y as VlSpec).scale;
 
@@ -30,15 +34,22 @@ describe('figures a judge accepts', () => {
   });
 
   it('training and validation differ by dash pattern, not colour alone', () => {
-    const dash = ((layers(lossCurveSpec(hist(5, 1, 0.5), 3, T))[0].encoding as VlSpec).strokeDash as VlSpec).scale as { range: number[][] };
+    const dash = ((layers(lossCurveSpec(hist(5, 1, 0.5), 3, T))[0].encoding as VlSpec).strokeDash as VlSpec).scale as {
+      range: number[][];
+    };
     expect(new Set(dash.range.map(String)).size).toBe(2);
   });
 
   it('series are told apart in greyscale: distinct dash patterns or markers for every forecast line', () => {
-    const s = seriesSpec([
-      { name: 'h', x: [1, 2], y: [1, 2] }, { name: 't', x: [3, 4], y: [3, 4], marker: true },
-      { name: 'o', x: [3, 4], y: [3, 4], dash: true, marker: true }, { name: 'm', x: [3, 4], y: [3, 4], dash: true, marker: true },
-    ], { x: 'x', y: 'y' });
+    const s = seriesSpec(
+      [
+        { name: 'h', x: [1, 2], y: [1, 2] },
+        { name: 't', x: [3, 4], y: [3, 4], marker: true },
+        { name: 'o', x: [3, 4], y: [3, 4], dash: true, marker: true },
+        { name: 'm', x: [3, 4], y: [3, 4], dash: true, marker: true },
+      ],
+      { x: 'x', y: 'y' },
+    );
     const line = layers(s).find((l) => (l.mark as VlSpec).type === 'line')!;
     const dashes = ((line.encoding as VlSpec).strokeDash as VlSpec).scale as { range: number[][] };
     expect(new Set(dashes.range.slice(1).map(String)).size).toBe(3);
@@ -51,12 +62,17 @@ describe('figures a judge accepts', () => {
     const n = 120;
     const f = {
       history: { x: Array.from({ length: n }, (_, i) => i), y: Array.from({ length: n }, (_, i) => i) },
-      test: { x: [120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135], actual: Array(16).fill(1), oneStep: Array(16).fill(1) },
+      test: {
+        x: [120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135],
+        actual: Array(16).fill(1),
+        oneStep: Array(16).fill(1),
+      },
     };
     const figs = forecastFigures(f, messages('en'), 'y');
     const test = figs.find((x) => x.id === 'forecast_test')!;
     const full = figs.find((x) => x.id === 'series_full')!;
-    const vals = (s: VlSpec, name: string): unknown[] => ((layers(s)[0].data as { values: { series: string }[] }).values).filter((v) => v.series === name);
+    const vals = (s: VlSpec, name: string): unknown[] =>
+      (layers(s)[0].data as { values: { series: string }[] }).values.filter((v) => v.series === name);
     expect(vals((test.source as { spec: VlSpec }).spec, 'history')).toHaveLength(32);
     expect(vals((full.source as { spec: VlSpec }).spec, 'history')).toHaveLength(n);
     expect(test.caption).toContain('last 32 training periods');

@@ -12,13 +12,21 @@ import { classifySummary } from '../helpers/summary.js';
 function regressSummary(r2: number, actual: number[]): RunSummary {
   const s = classifySummary();
   return {
-    ...s, task: 'regress', target: 'y',
-    metrics: { ...s.metrics, task: 'regress', test: { rmse: 2, mae: 1.5, mape: 8.88, r2 }, baselines: { mean: { rmse: 3, mae: 2, mape: 20, r2: 0 } } },
+    ...s,
+    task: 'regress',
+    target: 'y',
+    metrics: {
+      ...s.metrics,
+      task: 'regress',
+      test: { rmse: 2, mae: 1.5, mape: 8.88, r2 },
+      baselines: { mean: { rmse: 3, mae: 2, mape: 20, r2: 0 } },
+    },
     predictions: { actual, predicted: actual.map((v) => v + 0.1) },
   };
 }
 
-const md = (s: RunSummary, lang: 'en' | 'zh' = 'en'): string => renderMarkdown(buildDocument(s, messages(lang), planFigures(s, messages(lang))));
+const md = (s: RunSummary, lang: 'en' | 'zh' = 'en'): string =>
+  renderMarkdown(buildDocument(s, messages(lang), planFigures(s, messages(lang))));
 
 describe('MAPE grading', () => {
   it('grades a positive target with R² ≥ 0', () => {

@@ -4,7 +4,13 @@ import { latexEscape, type Table, toLatex } from '../../src/report/tables.js';
 
 describe('numbers as a paper prints them', () => {
   it.each([
-    [0.96666667, 4, '0.9667'], [1, 4, '1'], [-0.021428, 4, `${MINUS}0.02143`], [13.1, 4, '13.1'], [Number.NaN, 4, '—'], [-3, 4, `${MINUS}3`], [1234.5678, 3, '1230'],
+    [0.96666667, 4, '0.9667'],
+    [1, 4, '1'],
+    [-0.021428, 4, `${MINUS}0.02143`],
+    [13.1, 4, '13.1'],
+    [Number.NaN, 4, '—'],
+    [-3, 4, `${MINUS}3`],
+    [1234.5678, 3, '1230'],
   ])('num(%s, %s) = %s', (v, sig, want) => {
     expect(num(v, sig)).toBe(want);
   });
@@ -15,7 +21,12 @@ describe('numbers as a paper prints them', () => {
   });
 
   it.each([
-    [[1, 0.96667, 0.3333], 3], [[13.1, -0.02143], 2], [[0.45, -0.021], 4], [[120, 30], 0], [[53.21, 70.12], 2], [[1e-9, 2e-9], 6],
+    [[1, 0.96667, 0.3333], 3],
+    [[13.1, -0.02143], 2],
+    [[0.45, -0.021], 4],
+    [[120, 30], 0],
+    [[53.21, 70.12], 2],
+    [[1e-9, 2e-9], 6],
   ])('the column %j gets %i decimals (4 significant digits on its largest value)', (values, d) => {
     expect(columnDecimals(values)).toBe(d);
   });
@@ -27,7 +38,10 @@ describe('numbers as a paper prints them', () => {
   });
 
   const t: Table = {
-    id: 'x', caption: 'c', header: ['model', 'accuracy', 'r2', 'fold', 'mean'], align: ['l', 'r', 'r', 'r', 'r'],
+    id: 'x',
+    caption: 'c',
+    header: ['model', 'accuracy', 'r2', 'fold', 'mean'],
+    align: ['l', 'r', 'r', 'r', 'r'],
     rows: [
       ['a', '1', '-0.021428', '1', '**0.9666666 ± 0**'],
       ['b', '0.9666666', '13.1', '2', '0.5 ± 0.00001'],

@@ -11,7 +11,11 @@ import { writeAtomic } from '../../src/report/files.js';
 
 describe('forecast figures render from plain arrays', () => {
   it('airpassengers: test part with one-step and multi-step forecasts, future band, residual ACF', async () => {
-    const rows = readFileSync(SAMPLE('airpassengers.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = readFileSync(SAMPLE('airpassengers.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const x = rows.map((r) => r[0]);
     const y = rows.map((r) => Number(r[1]));
     const n = y.length - 24;
@@ -20,12 +24,16 @@ describe('forecast figures render from plain arrays', () => {
     const multiStep = y.slice(n).map((_, k) => season(n + k));
     const future = Array.from({ length: 12 }, (_, k) => `1961-${String(k + 1).padStart(2, '0')}-01`);
     const mean = y.slice(-12).map((v) => v * 1.1);
-    const figs = forecastFigures({
-      history: { x: x.slice(0, n), y: y.slice(0, n) },
-      test: { x: x.slice(n), actual: y.slice(n), oneStep, multiStep },
-      future: { x: future, mean, lower: mean.map((v) => v * 0.9), upper: mean.map((v) => v * 1.1), level: 0.95 },
-      residuals: y.slice(n).map((v, k) => v - oneStep[k]),
-    }, messages('zh'), '乘客数（千人）');
+    const figs = forecastFigures(
+      {
+        history: { x: x.slice(0, n), y: y.slice(0, n) },
+        test: { x: x.slice(n), actual: y.slice(n), oneStep, multiStep },
+        future: { x: future, mean, lower: mean.map((v) => v * 0.9), upper: mean.map((v) => v * 1.1), level: 0.95 },
+        residuals: y.slice(n).map((v, k) => v - oneStep[k]),
+      },
+      messages('zh'),
+      '乘客数（千人）',
+    );
     const out = await renderFigures(figs, findFonts(systemFontDirs(process.platform, process.env, homedir())));
     expect(out.map((f) => f.id)).toEqual(['forecast_test', 'series_full', 'forecast_future', 'residual_acf']);
     for (const f of out) {

@@ -13,20 +13,38 @@ import { tempDir } from '../helpers/cli.js';
 /** A bare output, written with a report part that has no figures, tables or text (report.md and
  *  report.html are still written, empty), so the transaction is tested on its own. */
 function output(files: Record<string, string>, tag: string): RunOutput {
-  return { summary: { task: 'cluster', metrics: { task: 'cluster', tag } } as unknown as RunOutput['summary'], config: { tag }, files };
+  return {
+    summary: { task: 'cluster', metrics: { task: 'cluster', tag } } as unknown as RunOutput['summary'],
+    config: { tag },
+    files,
+  };
 }
 const EMPTY: ReportPart = { figures: () => [], tables: () => [], document: () => [] };
 const opts = (force: boolean) => ({ force, lang: 'en' as const, fontDirs: [], part: EMPTY });
 const tree = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
 const snapshot = (dir: string): Record<string, string> =>
-  Object.fromEntries(tree(dir).filter((f) => !f.endsWith('figures') && !f.endsWith('tables')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  Object.fromEntries(
+    tree(dir)
+      .filter((f) => !f.endsWith('figures') && !f.endsWith('tables'))
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 
 describe('writeRunFolder', () => {
   it('writes every file and leaves no staging or old folder beside it', async () => {
     const root = tempDir();
     const dir = join(root, 'run');
     await writeRunFolder(dir, output({ 'model.nnm.json': '{}', 'figures/a.svg': '<svg/>' }, 'one'), opts(false));
-    expect(tree(dir)).toEqual(['config.json', 'figures', 'figures/a.svg', 'metrics.json', 'model.nnm.json', 'report.docx', 'report.html', 'report.md', 'summary.json']);
+    expect(tree(dir)).toEqual([
+      'config.json',
+      'figures',
+      'figures/a.svg',
+      'metrics.json',
+      'model.nnm.json',
+      'report.docx',
+      'report.html',
+      'report.md',
+      'summary.json',
+    ]);
     expect(readdirSync(root)).toEqual(['run']);
   });
 
@@ -49,14 +67,18 @@ describe('writeRunFolder', () => {
     const failing = output({ 'model.nnm.json': 'new', 'metrics.json/x': 'y' }, 'new');
     const err = await writeRunFolder(dir, failing, opts(true)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).format()).toMatch(/run: is a folder, not a file \(EISDIR\); nothing was written: the run folder there is as it was/);
+    expect((err as UserError).format()).toMatch(
+      /run: is a folder, not a file \(EISDIR\); nothing was written: the run folder there is as it was/,
+    );
     expect(snapshot(dir)).toEqual(before);
     expect(readdirSync(root)).toEqual(['run']);
   });
 
   it('a failure with no earlier folder leaves no folder', async () => {
     const root = tempDir();
-    const err = await writeRunFolder(join(root, 'run'), output({ 'metrics.json/x': 'y' }, 'new'), opts(false)).catch((e: unknown) => e);
+    const err = await writeRunFolder(join(root, 'run'), output({ 'metrics.json/x': 'y' }, 'new'), opts(false)).catch(
+      (e: unknown) => e,
+    );
     expect((err as UserError).format()).toMatch(/no run folder was written/);
     expect(readdirSync(root)).toEqual([]);
   });
@@ -66,10 +88,14 @@ describe('checkRunTarget', () => {
   it('refuses a dangling symbolic link, a file, and a full folder without --force', () => {
     const root = tempDir();
     symlinkSync(join(root, 'missing'), join(root, 'link'));
-    expect(() => checkRunTarget(join(root, 'link'), false)).toThrow(/is a symbolic link to .*missing, which does not exist/);
+    expect(() => checkRunTarget(join(root, 'link'), false)).toThrow(
+      /is a symbolic link to .*missing, which does not exist/,
+    );
     writeFileSync(join(root, 'file'), 'x');
     expect(() => checkRunTarget(join(root, 'file'), true)).toThrow(/exists and is not a folder/);
-    expect(() => checkRunTarget(join(root, 'file', 'run'), false)).toThrow(/is a file, so the run folder .* cannot be created under it/);
+    expect(() => checkRunTarget(join(root, 'file', 'run'), false)).toThrow(
+      /is a file, so the run folder .* cannot be created under it/,
+    );
     mkdirSync(join(root, 'full'));
     writeFileSync(join(root, 'full', 'metrics.json'), '{}');
     expect(() => checkRunTarget(join(root, 'full'), false)).toThrow(/already holds results/);

@@ -18,7 +18,9 @@ function onPath(cmd: string): boolean {
 
 describe('LaTeX tables', () => {
   it('escapes the LaTeX specials', () => {
-    expect(latexEscape('a_b & 50% #1 $x$ ~ ^ {} \\')).toBe('a\\_b \\& 50\\% \\#1 \\$x\\$ \\textasciitilde{} \\textasciicircum{} \\{\\} \\textbackslash{}');
+    expect(latexEscape('a_b & 50% #1 $x$ ~ ^ {} \\')).toBe(
+      'a\\_b \\& 50\\% \\#1 \\$x\\$ \\textasciitilde{} \\textasciicircum{} \\{\\} \\textbackslash{}',
+    );
     expect(latexEscape('R² 4×4 a→b −1')).toBe('R$^2$ 4$\\times$4 a$\\rightarrow$b $-$1');
     expect(latexEscape('a<b>c')).toBe('a\\textless{}b\\textgreater{}c');
   });
@@ -28,12 +30,15 @@ describe('LaTeX tables', () => {
     expect(en.map((t) => t.id)).toEqual(['data', 'preprocessing', 'network', 'hyperparameters', 'metrics']);
   });
 
-  it.each(['data', 'preprocessing', 'network', 'hyperparameters', 'metrics'])('%s.tex matches the golden file (booktabs three-line table)', (id) => {
-    const tex = toLatex(en.find((t) => t.id === id)!);
-    expect(tex).toBe(golden(`${id}.tex`));
-    expect(tex).toMatch(/\\toprule[\s\S]*\\midrule[\s\S]*\\bottomrule/);
-    expect(tex).not.toMatch(/\\hline|\|/);
-  });
+  it.each(['data', 'preprocessing', 'network', 'hyperparameters', 'metrics'])(
+    '%s.tex matches the golden file (booktabs three-line table)',
+    (id) => {
+      const tex = toLatex(en.find((t) => t.id === id)!);
+      expect(tex).toBe(golden(`${id}.tex`));
+      expect(tex).toMatch(/\\toprule[\s\S]*\\midrule[\s\S]*\\bottomrule/);
+      expect(tex).not.toMatch(/\\hline|\|/);
+    },
+  );
 
   it('the Chinese metrics table matches its golden file', () => {
     const zh = buildTables(classifySummary(), messages('zh'));
@@ -54,12 +59,28 @@ describe('LaTeX tables', () => {
     expect(runId('iris')).toBe('iris');
     expect(runId('Iris MLP_2026-01-02T03:04')).toBe('iris-mlp-2026-01-02t03-04');
     expect(runId('鸢尾花')).toBe('run');
-    expect(toLatex(en.find((t) => t.id === 'metrics')!, 'iris')).toContain('\\label{tab:iris-metrics}');
-    expect(toLatex(en.find((t) => t.id === 'metrics')!, 'air')).toContain('\\label{tab:air-metrics}');
+    expect(
+      toLatex(
+        en.find((t) => t.id === 'metrics')!,
+        'iris',
+      ),
+    ).toContain('\\label{tab:iris-metrics}');
+    expect(
+      toLatex(
+        en.find((t) => t.id === 'metrics')!,
+        'air',
+      ),
+    ).toContain('\\label{tab:air-metrics}');
   });
 
   it('a long table is a longtable (it breaks across pages), never a table float', () => {
-    const long: Table = { id: 'data', caption: 'c', header: ['a', 'b'], align: ['l', 'r'], rows: Array.from({ length: LONGTABLE_ROWS + 1 }, (_, i) => [`p${i}`, String(-i)]) };
+    const long: Table = {
+      id: 'data',
+      caption: 'c',
+      header: ['a', 'b'],
+      align: ['l', 'r'],
+      rows: Array.from({ length: LONGTABLE_ROWS + 1 }, (_, i) => [`p${i}`, String(-i)]),
+    };
     const tex = toLatex(formatTable(long), 'digits');
     expect(tex).toMatch(/^\\begin\{longtable\}\{lr\}$/m);
     expect(tex).toContain('\\endfirsthead');
@@ -79,7 +100,11 @@ describe('LaTeX tables', () => {
     const body = tables.map((t) => toLatex(t)).join('\n');
     const doc = `\\documentclass{${cjk ? 'ctexart' : 'article'}}\n\\usepackage{booktabs}\n\\begin{document}\n${cjk ? body : body.replace(/猫/g, 'cat')}\n\\end{document}\n`;
     writeFileSync(join(dir, 'tables.tex'), doc);
-    execFileSync(engine!, ['-interaction=nonstopmode', '-halt-on-error', 'tables.tex'], { cwd: dir, stdio: 'pipe', timeout: 60_000 });
+    execFileSync(engine!, ['-interaction=nonstopmode', '-halt-on-error', 'tables.tex'], {
+      cwd: dir,
+      stdio: 'pipe',
+      timeout: 60_000,
+    });
     expect(existsSync(join(dir, 'tables.pdf'))).toBe(true);
   });
 });

@@ -11,15 +11,64 @@ import { readSummary } from '../../src/report/write-report.js';
 import { runCli, SAMPLE, tempDir } from '../helpers/cli.js';
 
 const ALLOWED = new Set([
-  'RMSE', 'MAE', 'MAPE', 'R', 'F1', 'F', 'AUC', 'ROC', 'ReLU', 'Adam', 'SGD', 'RMSprop', 'LSTM', 'GRU', 'MLP', 'CNN', 'RNN', 'SOM', 'BP', 'MIV', 'GM', 'Holt',
-  'Softmax', 'Dropout', 'Z-score', 'L2', 'L', 'NaN', 'SHA-256', 'SHA-', 'utf-8', 'utf-', 'gbk', 'nnm', 'config.json', 'config', 'json', 'n', 'k', 'r', 'y', 'x', 'Lewis',
+  'RMSE',
+  'MAE',
+  'MAPE',
+  'R',
+  'F1',
+  'F',
+  'AUC',
+  'ROC',
+  'ReLU',
+  'Adam',
+  'SGD',
+  'RMSprop',
+  'LSTM',
+  'GRU',
+  'MLP',
+  'CNN',
+  'RNN',
+  'SOM',
+  'BP',
+  'MIV',
+  'GM',
+  'Holt',
+  'Softmax',
+  'Dropout',
+  'Z-score',
+  'L2',
+  'L',
+  'NaN',
+  'SHA-256',
+  'SHA-',
+  'utf-8',
+  'utf-',
+  'gbk',
+  'nnm',
+  'config.json',
+  'config',
+  'json',
+  'n',
+  'k',
+  'r',
+  'y',
+  'x',
+  'Lewis',
 ]);
 
 /** ASCII words of a Chinese report that are not allowed. */
 export function foreignWords(md: string, columns: string[]): string[] {
-  const text = md.replace(/^```[\s\S]*?^```/gm, '').replace(/`[^`]*`/g, '').replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/--[a-z-]+/g, '');
+  const text = md
+    .replace(/^```[\s\S]*?^```/gm, '')
+    .replace(/`[^`]*`/g, '')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/--[a-z-]+/g, '');
   const ok = new Set([...ALLOWED, ...columns.flatMap((c) => c.split(/[^A-Za-z0-9_]+/))]);
-  return [...new Set([...text.matchAll(/[A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9]+)*/g)].map((m) => m[0]).filter((w) => !ok.has(w)))];
+  return [
+    ...new Set(
+      [...text.matchAll(/[A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9]+)*/g)].map((m) => m[0]).filter((w) => !ok.has(w)),
+    ),
+  ];
 }
 
 async function zhRun(file: string, args: string[]): Promise<{ md: string; columns: string[] }> {
@@ -28,7 +77,10 @@ async function zhRun(file: string, args: string[]): Promise<{ md: string; column
   expect(r.code, r.stderr).toBe(0);
   const s = readSummary(dir);
   const labels = (s.metrics.test.labels as string[] | undefined) ?? [];
-  return { md: readFileSync(join(dir, 'report.md'), 'utf8'), columns: [...s.audit.columns.map((c) => c.name), ...labels] };
+  return {
+    md: readFileSync(join(dir, 'report.md'), 'utf8'),
+    columns: [...s.audit.columns.map((c) => c.name), ...labels],
+  };
 }
 
 describe('the Chinese report has no untranslated English', () => {
@@ -48,7 +100,13 @@ describe('the Chinese report has no untranslated English', () => {
   });
 
   it('mutation: an English sentence or table header planted in the report is caught', () => {
-    expect(foreignWords('## 交叉验证\n\n| 折 | accuracy |\n网络 the network stopped early。`code ok`', [])).toEqual(['accuracy', 'the', 'network', 'stopped', 'early']);
+    expect(foreignWords('## 交叉验证\n\n| 折 | accuracy |\n网络 the network stopped early。`code ok`', [])).toEqual([
+      'accuracy',
+      'the',
+      'network',
+      'stopped',
+      'early',
+    ]);
     expect(foreignWords('变量 `x` 与 petal_width 的 RMSE', ['petal_width'])).toEqual([]);
   });
 });

@@ -15,10 +15,22 @@ describe('Chinese text', () => {
   });
 
   it.each([
-    ['transform: log transform: the seasonal swing grows with the level (correlation 0.98)', '变换：取对数，因为季节波动幅度随水平增大（相关系数 0.98）'],
-    ['transform: seasonal difference at lag 12: strong season (autocorrelation 0.81 at lag 12)', '变换：作滞后 12 的季节差分，因为季节性强（滞后 12 的自相关系数为 0.81）'],
-    ['transform: standardised with the training part\'s mean and standard deviation', '变换：用训练集的均值与标准差标准化'],
-    ['column "id" looks like an identifier; not used as an input (use --features to force it)', '列“id”看起来是编号，未作为输入变量（如需使用，请用 --features 指定）'],
+    [
+      'transform: log transform: the seasonal swing grows with the level (correlation 0.98)',
+      '变换：取对数，因为季节波动幅度随水平增大（相关系数 0.98）',
+    ],
+    [
+      'transform: seasonal difference at lag 12: strong season (autocorrelation 0.81 at lag 12)',
+      '变换：作滞后 12 的季节差分，因为季节性强（滞后 12 的自相关系数为 0.81）',
+    ],
+    [
+      "transform: standardised with the training part's mean and standard deviation",
+      '变换：用训练集的均值与标准差标准化',
+    ],
+    [
+      'column "id" looks like an identifier; not used as an input (use --features to force it)',
+      '列“id”看起来是编号，未作为输入变量（如需使用，请用 --features 指定）',
+    ],
   ])('note: %s', (en, zh) => {
     expect(noteZh(en)).toBe(zh);
   });

@@ -6,10 +6,21 @@ import type { JobVariant } from '../../src/analysis/variant.js';
 import { SAMPLE } from '../helpers/cli.js';
 
 // The test rows of a run are identified by their actual values in order (iris labels, diabetes targets).
-async function testRows(file: string, task: 'classify' | 'regress', seed: number, variant?: JobVariant): Promise<{ actual: (string | number)[]; baselines?: Record<string, (string | number)[]> }> {
+async function testRows(
+  file: string,
+  task: 'classify' | 'regress',
+  seed: number,
+  variant?: JobVariant,
+): Promise<{ actual: (string | number)[]; baselines?: Record<string, (string | number)[]> }> {
   const spec = toTrainSpec({ data: SAMPLE(file), task, seed, epochs: 2, ensemble: 1, sensitivity: 'off' });
   const readTable = await tableReader([spec.data], undefined);
-  const o = runTask(spec, task, { note: () => {}, listener: {}, command: '', readTable, ...(variant ? { variant } : {}) });
+  const o = runTask(spec, task, {
+    note: () => {},
+    listener: {},
+    command: '',
+    readTable,
+    ...(variant ? { variant } : {}),
+  });
   return { actual: o.summary.predictions!.actual, baselines: o.summary.predictions!.baselines };
 }
 

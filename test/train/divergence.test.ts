@@ -20,7 +20,17 @@ function linearData(n: number): Dataset {
   return { x, y, n };
 }
 
-const opts = (lr: number): FitOptions => ({ epochs: 3, batchSize: 1, lr, optimizer: 'sgd', patience: 0, weightDecay: 0, loss: 'mse', clipNorm: 0, plateau: 0 });
+const opts = (lr: number): FitOptions => ({
+  epochs: 3,
+  batchSize: 1,
+  lr,
+  optimizer: 'sgd',
+  patience: 0,
+  weightDecay: 0,
+  loss: 'mse',
+  clipNorm: 0,
+  plateau: 0,
+});
 const folds = [{ train: linearData(400), val: linearData(50) }];
 
 describe('trainEnsemble divergence', () => {
@@ -33,13 +43,17 @@ describe('trainEnsemble divergence', () => {
     expect(e.members[0].params.every(Number.isFinite)).toBe(true);
     expect(e.results[0].bestEpoch).toBeGreaterThan(0);
     expect(e.results[0].retriedLr).toBe(retried ? lr / 10 : undefined);
-    expect(notes.some((n) => n.endsWith(`retrying once from the same seed with learning rate ${lr / 10}`))).toBe(retried);
+    expect(notes.some((n) => n.endsWith(`retrying once from the same seed with learning rate ${lr / 10}`))).toBe(
+      retried,
+    );
     expect(e.results[0].bestValLoss).toBeLessThan(1);
   });
 
   it('diverging again after the retry is one UserError naming the likely causes', () => {
     expect(() => trainEnsemble(SPEC, folds, opts(1e4), new Rng(1), {})).toThrow(UserError);
-    expect(() => trainEnsemble(SPEC, folds, opts(1e4), new Rng(1), {})).toThrow(/diverged in epoch 1.*retry at learning rate 1000/);
+    expect(() => trainEnsemble(SPEC, folds, opts(1e4), new Rng(1), {})).toThrow(
+      /diverged in epoch 1.*retry at learning rate 1000/,
+    );
   });
 
   it('the retry replays the same seeds: the same run twice gives identical weights', () => {
@@ -50,13 +64,19 @@ describe('trainEnsemble divergence', () => {
 });
 
 describe('assertFiniteOutput (the guard before a run folder is written)', () => {
-  const out = (rmse: number, weights: Float32Array): RunOutput => ({
-    summary: { metrics: { test: { rmse, mape: null } } },
-    config: {},
-    files: { 'model.nnm.json': JSON.stringify({ weights: { members: [floatsToBase64(weights)] } }) },
-  }) as unknown as RunOutput;
+  const out = (rmse: number, weights: Float32Array): RunOutput =>
+    ({
+      summary: { metrics: { test: { rmse, mape: null } } },
+      config: {},
+      files: { 'model.nnm.json': JSON.stringify({ weights: { members: [floatsToBase64(weights)] } }) },
+    }) as unknown as RunOutput;
 
-  it('passes finite numbers (and a null MAPE)', () => expect(() => assertFiniteOutput(out(1.5, new Float32Array([1, 2])))).not.toThrow());
-  it('names a NaN metric', () => expect(() => assertFiniteOutput(out(NaN, new Float32Array([1])))).toThrow(/summary\.metrics\.test\.rmse = NaN/));
-  it('names a non-finite weight', () => expect(() => assertFiniteOutput(out(1, new Float32Array([1, Infinity])))).toThrow(/network 1 has a non-finite weight \(index 1/));
+  it('passes finite numbers (and a null MAPE)', () =>
+    expect(() => assertFiniteOutput(out(1.5, new Float32Array([1, 2])))).not.toThrow());
+  it('names a NaN metric', () =>
+    expect(() => assertFiniteOutput(out(NaN, new Float32Array([1])))).toThrow(/summary\.metrics\.test\.rmse = NaN/));
+  it('names a non-finite weight', () =>
+    expect(() => assertFiniteOutput(out(1, new Float32Array([1, Infinity])))).toThrow(
+      /network 1 has a non-finite weight \(index 1/,
+    ));
 });

@@ -15,7 +15,17 @@ function data(n: number, seed: number): { x: Float32Array; y: Float32Array; n: n
 
 const spec = buildMlp({ inputs: 2, outputs: 1, trainRows: 40, hidden: [4] }).spec;
 const fold = { train: data(40, 1), val: data(10, 2) };
-const opts = { epochs: 30, batchSize: 8, lr: 0.01, optimizer: 'adam' as const, patience: 100, weightDecay: 0, loss: 'mse' as const, clipNorm: 5, plateau: 10 };
+const opts = {
+  epochs: 30,
+  batchSize: 8,
+  lr: 0.01,
+  optimizer: 'adam' as const,
+  patience: 100,
+  weightDecay: 0,
+  loss: 'mse' as const,
+  clipNorm: 5,
+  plateau: 10,
+};
 
 describe('trainEnsemble interrupted', () => {
   it('leaves a cut-short network out of the average when a finished one exists, and says so', () => {

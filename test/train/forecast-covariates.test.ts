@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { pickCovariates } from '../../src/data/covariates.js';
 import { parseTable } from '../../src/data/load.js';
 import { inferSchema } from '../../src/data/schema.js';
-import { covariateTransform, forwardChannels, forwardTransform, loadSeries, type SeriesTransform } from '../../src/data/series.js';
+import {
+  covariateTransform,
+  forwardChannels,
+  forwardTransform,
+  loadSeries,
+  type SeriesTransform,
+} from '../../src/data/series.js';
 import { directWindows, windows } from '../../src/tasks/forecast/forecasting.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { laggedCovariateCsv } from '../helpers/series.js';
@@ -74,7 +80,9 @@ describe('choosing covariates', () => {
   });
 
   it('a named text column or the target is one clear error', () => {
-    expect(() => pickCovariates(table, schema, 3, -1, ['kind'])).toThrow(expect.objectContaining({ column: 'kind', message: 'is a category column, not a numeric covariate' }));
+    expect(() => pickCovariates(table, schema, 3, -1, ['kind'])).toThrow(
+      expect.objectContaining({ column: 'kind', message: 'is a category column, not a numeric covariate' }),
+    );
     expect(() => pickCovariates(table, schema, 3, -1, ['y'])).toThrow(/is the target, not a covariate/);
     expect(pickCovariates(table, schema, 3, -1, 'none').indices).toEqual([]);
   });
@@ -87,7 +95,29 @@ describe('a target driven by a lagged covariate', () => {
     writeFileSync(data, laggedCovariateCsv(200, 7));
     const rmse: Record<string, number> = {};
     for (const cov of ['auto', 'none']) {
-      const r = await runCli(['train', data, '--task', 'forecast', '--target', 'y', '--covariates', cov, '--model', 'mlp', '--epochs', '60', '--ensemble', '1', '--test-periods', '30', '--seed', '1', '--out', join(dir, cov), '--json']);
+      const r = await runCli([
+        'train',
+        data,
+        '--task',
+        'forecast',
+        '--target',
+        'y',
+        '--covariates',
+        cov,
+        '--model',
+        'mlp',
+        '--epochs',
+        '60',
+        '--ensemble',
+        '1',
+        '--test-periods',
+        '30',
+        '--seed',
+        '1',
+        '--out',
+        join(dir, cov),
+        '--json',
+      ]);
       expect(r.code).toBe(0);
       const m = JSON.parse(r.stdout);
       rmse[cov] = m.test.one_step.rmse;

@@ -28,15 +28,27 @@ function rangeHi(OW: number, W: number, s: number, pl: number, j: number): numbe
 }
 
 export function im2col(
-  col: Float32Array, colOff: number, x: Float32Array, xOff: number,
-  C: number, H: number, W: number, kh: number, kw: number,
-  s: number, pt: number, pl: number, OH: number, OW: number,
+  col: Float32Array,
+  colOff: number,
+  x: Float32Array,
+  xOff: number,
+  C: number,
+  H: number,
+  W: number,
+  kh: number,
+  kw: number,
+  s: number,
+  pt: number,
+  pl: number,
+  OH: number,
+  OW: number,
 ): void {
   let d = colOff;
   for (let c = 0; c < C; c++) {
     for (let i = 0; i < kh; i++) {
       for (let j = 0; j < kw; j++) {
-        const lo = rangeLo(OW, s, pl, j), hi = rangeHi(OW, W, s, pl, j);
+        const lo = rangeLo(OW, s, pl, j),
+          hi = rangeHi(OW, W, s, pl, j);
         for (let oh = 0; oh < OH; oh++, d += OW) {
           const ih = oh * s - pt + i;
           if (ih < 0 || ih >= H) {
@@ -55,15 +67,27 @@ export function im2col(
 }
 
 export function col2im(
-  dx: Float32Array, dxOff: number, dcol: Float32Array, dcolOff: number,
-  C: number, H: number, W: number, kh: number, kw: number,
-  s: number, pt: number, pl: number, OH: number, OW: number,
+  dx: Float32Array,
+  dxOff: number,
+  dcol: Float32Array,
+  dcolOff: number,
+  C: number,
+  H: number,
+  W: number,
+  kh: number,
+  kw: number,
+  s: number,
+  pt: number,
+  pl: number,
+  OH: number,
+  OW: number,
 ): void {
   let d = dcolOff;
   for (let c = 0; c < C; c++) {
     for (let i = 0; i < kh; i++) {
       for (let j = 0; j < kw; j++) {
-        const lo = rangeLo(OW, s, pl, j), hi = rangeHi(OW, W, s, pl, j);
+        const lo = rangeLo(OW, s, pl, j),
+          hi = rangeHi(OW, W, s, pl, j);
         for (let oh = 0; oh < OH; oh++, d += OW) {
           const ih = oh * s - pt + i;
           if (ih < 0 || ih >= H) continue;
@@ -77,8 +101,15 @@ export function col2im(
 }
 
 export function im2row1d(
-  rows: Float32Array, x: Float32Array, xOff: number,
-  C: number, L: number, k: number, s: number, pl: number, OL: number,
+  rows: Float32Array,
+  x: Float32Array,
+  xOff: number,
+  C: number,
+  L: number,
+  k: number,
+  s: number,
+  pl: number,
+  OL: number,
 ): void {
   let r = 0;
   for (let t = 0; t < OL; t++) {
@@ -94,8 +125,15 @@ export function im2row1d(
 }
 
 export function row2im1d(
-  dx: Float32Array, dxOff: number, drows: Float32Array,
-  C: number, L: number, k: number, s: number, pl: number, OL: number,
+  dx: Float32Array,
+  dxOff: number,
+  drows: Float32Array,
+  C: number,
+  L: number,
+  k: number,
+  s: number,
+  pl: number,
+  OL: number,
 ): void {
   let r = 0;
   for (let t = 0; t < OL; t++) {

@@ -22,9 +22,15 @@ const KC = 256;
 const NC = 256;
 
 export function gemmTs(
-  C: Mat, A: Mat, B: Mat,
-  M: number, N: number, K: number,
-  transA: boolean, transB: boolean, accumulate: boolean,
+  C: Mat,
+  A: Mat,
+  B: Mat,
+  M: number,
+  N: number,
+  K: number,
+  transA: boolean,
+  transB: boolean,
+  accumulate: boolean,
 ): void {
   if (!accumulate) C.fill(0, 0, M * N);
   gemmTsBlock(C, A, B, M, N, K, transA, transB, 0, M, 0, N);
@@ -35,14 +41,26 @@ export function gemmTs(
  *  micro-kernel computes it (a float64 sum over each K tile in k order, then added to C), so any
  *  split of the rows or columns gives bit-identical results. */
 export function gemmTsBlock(
-  C: Mat, A: Mat, B: Mat,
-  M: number, N: number, K: number,
-  transA: boolean, transB: boolean, i0: number, i1: number, j0: number, j1: number,
+  C: Mat,
+  A: Mat,
+  B: Mat,
+  M: number,
+  N: number,
+  K: number,
+  transA: boolean,
+  transB: boolean,
+  i0: number,
+  i1: number,
+  j0: number,
+  j1: number,
 ): void {
   if (i1 <= i0 || j1 <= j0 || K === 0) return;
-  const sai = transA ? 1 : K, sak = transA ? M : 1;
-  const sbk = transB ? 1 : N, sbj = transB ? K : 1;
-  const M4 = i1 - ((i1 - i0) % 4), N4 = j1 - ((j1 - j0) % 4);
+  const sai = transA ? 1 : K,
+    sak = transA ? M : 1;
+  const sbk = transB ? 1 : N,
+    sbj = transB ? K : 1;
+  const M4 = i1 - ((i1 - i0) % 4),
+    N4 = j1 - ((j1 - j0) % 4);
   for (let k0 = 0; k0 < K; k0 += KC) {
     const kc = Math.min(KC, K - k0);
     for (let jt = j0; jt < N4; jt += NC) {
@@ -72,27 +90,86 @@ export function gemmTsBlock(
 
 // C[c.., 4 rows × 4 cols] += op(A)[4 rows, kc] · op(B)[kc, 4 cols], strides as above.
 function block4x4(
-  C: Mat, c: number, N: number,
-  A: Mat, pa: number, sai: number, sak: number,
-  B: Mat, pb: number, sbj: number, sbk: number, kc: number,
+  C: Mat,
+  c: number,
+  N: number,
+  A: Mat,
+  pa: number,
+  sai: number,
+  sak: number,
+  B: Mat,
+  pb: number,
+  sbj: number,
+  sbk: number,
+  kc: number,
 ): void {
-  let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-  let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-  const sai2 = 2 * sai, sai3 = 3 * sai, sbj2 = 2 * sbj, sbj3 = 3 * sbj;
+  let c00 = 0,
+    c01 = 0,
+    c02 = 0,
+    c03 = 0,
+    c10 = 0,
+    c11 = 0,
+    c12 = 0,
+    c13 = 0;
+  let c20 = 0,
+    c21 = 0,
+    c22 = 0,
+    c23 = 0,
+    c30 = 0,
+    c31 = 0,
+    c32 = 0,
+    c33 = 0;
+  const sai2 = 2 * sai,
+    sai3 = 3 * sai,
+    sbj2 = 2 * sbj,
+    sbj3 = 3 * sbj;
   for (let k = 0; k < kc; k++) {
-    const a0 = A[pa], a1 = A[pa + sai], a2 = A[pa + sai2], a3 = A[pa + sai3];
-    const b0 = B[pb], b1 = B[pb + sbj], b2 = B[pb + sbj2], b3 = B[pb + sbj3];
-    c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
-    c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
-    c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
-    c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+    const a0 = A[pa],
+      a1 = A[pa + sai],
+      a2 = A[pa + sai2],
+      a3 = A[pa + sai3];
+    const b0 = B[pb],
+      b1 = B[pb + sbj],
+      b2 = B[pb + sbj2],
+      b3 = B[pb + sbj3];
+    c00 += a0 * b0;
+    c01 += a0 * b1;
+    c02 += a0 * b2;
+    c03 += a0 * b3;
+    c10 += a1 * b0;
+    c11 += a1 * b1;
+    c12 += a1 * b2;
+    c13 += a1 * b3;
+    c20 += a2 * b0;
+    c21 += a2 * b1;
+    c22 += a2 * b2;
+    c23 += a2 * b3;
+    c30 += a3 * b0;
+    c31 += a3 * b1;
+    c32 += a3 * b2;
+    c33 += a3 * b3;
     pa += sak;
     pb += sbk;
   }
-  C[c] += c00; C[c + 1] += c01; C[c + 2] += c02; C[c + 3] += c03; c += N;
-  C[c] += c10; C[c + 1] += c11; C[c + 2] += c12; C[c + 3] += c13; c += N;
-  C[c] += c20; C[c + 1] += c21; C[c + 2] += c22; C[c + 3] += c23; c += N;
-  C[c] += c30; C[c + 1] += c31; C[c + 2] += c32; C[c + 3] += c33;
+  C[c] += c00;
+  C[c + 1] += c01;
+  C[c + 2] += c02;
+  C[c + 3] += c03;
+  c += N;
+  C[c] += c10;
+  C[c + 1] += c11;
+  C[c + 2] += c12;
+  C[c + 3] += c13;
+  c += N;
+  C[c] += c20;
+  C[c + 1] += c21;
+  C[c + 2] += c22;
+  C[c + 3] += c23;
+  c += N;
+  C[c] += c30;
+  C[c + 1] += c31;
+  C[c + 2] += c32;
+  C[c + 3] += c33;
 }
 
 // One row of op(A) against eight adjacent columns of op(B) = B (not transposed): the M % 4 rows,
@@ -102,58 +179,108 @@ function block4x4(
 // pb + 7 cannot overflow and drops the overflow check and sign extension from each of the nine
 // loads: measured 55.6 -> 50.6 µs for (1×784)·(784×128). The same masks in block4x4 (whose
 // loads use variable strides and spill registers) measured 4% slower, so only this kernel has them.
-function row1x8(
-  C: Mat, c: number,
-  A: Mat, pa: number, sak: number,
-  B: Mat, pb: number, sbk: number, kc: number,
-): void {
+function row1x8(C: Mat, c: number, A: Mat, pa: number, sak: number, B: Mat, pb: number, sbk: number, kc: number): void {
   pa &= 0x3fffffff;
   pb &= 0x3fffffff;
-  let c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0;
+  let c0 = 0,
+    c1 = 0,
+    c2 = 0,
+    c3 = 0,
+    c4 = 0,
+    c5 = 0,
+    c6 = 0,
+    c7 = 0;
   for (let k = 0; k < kc; k++) {
     const a = A[pa];
-    c0 += a * B[pb]; c1 += a * B[pb + 1]; c2 += a * B[pb + 2]; c3 += a * B[pb + 3];
-    c4 += a * B[pb + 4]; c5 += a * B[pb + 5]; c6 += a * B[pb + 6]; c7 += a * B[pb + 7];
+    c0 += a * B[pb];
+    c1 += a * B[pb + 1];
+    c2 += a * B[pb + 2];
+    c3 += a * B[pb + 3];
+    c4 += a * B[pb + 4];
+    c5 += a * B[pb + 5];
+    c6 += a * B[pb + 6];
+    c7 += a * B[pb + 7];
     pa = (pa + sak) & 0x3fffffff;
     pb = (pb + sbk) & 0x3fffffff;
   }
-  C[c] += c0; C[c + 1] += c1; C[c + 2] += c2; C[c + 3] += c3;
-  C[c + 4] += c4; C[c + 5] += c5; C[c + 6] += c6; C[c + 7] += c7;
+  C[c] += c0;
+  C[c + 1] += c1;
+  C[c + 2] += c2;
+  C[c + 3] += c3;
+  C[c + 4] += c4;
+  C[c + 5] += c5;
+  C[c + 6] += c6;
+  C[c + 7] += c7;
 }
 
 // One row of op(A) against four columns of op(B) (the M % 4 rows when B is transposed, and what
 // row1x8 leaves over).
 function block1x4(
-  C: Mat, c: number,
-  A: Mat, pa: number, sak: number,
-  B: Mat, pb: number, sbj: number, sbk: number, kc: number,
+  C: Mat,
+  c: number,
+  A: Mat,
+  pa: number,
+  sak: number,
+  B: Mat,
+  pb: number,
+  sbj: number,
+  sbk: number,
+  kc: number,
 ): void {
-  let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-  const sbj2 = 2 * sbj, sbj3 = 3 * sbj;
+  let c0 = 0,
+    c1 = 0,
+    c2 = 0,
+    c3 = 0;
+  const sbj2 = 2 * sbj,
+    sbj3 = 3 * sbj;
   for (let k = 0; k < kc; k++) {
     const a = A[pa];
-    c0 += a * B[pb]; c1 += a * B[pb + sbj]; c2 += a * B[pb + sbj2]; c3 += a * B[pb + sbj3];
+    c0 += a * B[pb];
+    c1 += a * B[pb + sbj];
+    c2 += a * B[pb + sbj2];
+    c3 += a * B[pb + sbj3];
     pa += sak;
     pb += sbk;
   }
-  C[c] += c0; C[c + 1] += c1; C[c + 2] += c2; C[c + 3] += c3;
+  C[c] += c0;
+  C[c + 1] += c1;
+  C[c + 2] += c2;
+  C[c + 3] += c3;
 }
 
 // Four rows of op(A) against one column of op(B) (the N % 4 columns).
 function block4x1(
-  C: Mat, c: number, N: number,
-  A: Mat, pa: number, sai: number, sak: number,
-  B: Mat, pb: number, sbk: number, kc: number,
+  C: Mat,
+  c: number,
+  N: number,
+  A: Mat,
+  pa: number,
+  sai: number,
+  sak: number,
+  B: Mat,
+  pb: number,
+  sbk: number,
+  kc: number,
 ): void {
-  let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-  const sai2 = 2 * sai, sai3 = 3 * sai;
+  let c0 = 0,
+    c1 = 0,
+    c2 = 0,
+    c3 = 0;
+  const sai2 = 2 * sai,
+    sai3 = 3 * sai;
   for (let k = 0; k < kc; k++) {
     const b = B[pb];
-    c0 += A[pa] * b; c1 += A[pa + sai] * b; c2 += A[pa + sai2] * b; c3 += A[pa + sai3] * b;
+    c0 += A[pa] * b;
+    c1 += A[pa + sai] * b;
+    c2 += A[pa + sai2] * b;
+    c3 += A[pa + sai3] * b;
     pa += sak;
     pb += sbk;
   }
-  C[c] += c0; C[c + N] += c1; C[c + 2 * N] += c2; C[c + 3 * N] += c3;
+  C[c] += c0;
+  C[c + N] += c1;
+  C[c + 2 * N] += c2;
+  C[c + 3 * N] += c3;
 }
 
 function dot(A: Mat, pa: number, sak: number, B: Mat, pb: number, sbk: number, kc: number): number {
@@ -168,9 +295,15 @@ function dot(A: Mat, pa: number, sak: number, B: Mat, pb: number, sbk: number, k
 
 /** Reference: the obvious triple loop, in float64 accumulation. */
 export function gemmNaive(
-  C: Mat, A: Mat, B: Mat,
-  M: number, N: number, K: number,
-  transA: boolean, transB: boolean, accumulate: boolean,
+  C: Mat,
+  A: Mat,
+  B: Mat,
+  M: number,
+  N: number,
+  K: number,
+  transA: boolean,
+  transB: boolean,
+  accumulate: boolean,
 ): void {
   for (let i = 0; i < M; i++) {
     for (let j = 0; j < N; j++) {

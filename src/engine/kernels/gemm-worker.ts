@@ -6,7 +6,17 @@
 
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { gemmTsBlock } from './gemm-ts.js';
-import { chunkBlock, Ctl, FLAG_ACCUMULATE, FLAG_TRANS_A, FLAG_TRANS_B, type GemmWorkerData, JOB, type PortMessage, zeroBlock } from './parallel.js';
+import {
+  chunkBlock,
+  Ctl,
+  FLAG_ACCUMULATE,
+  FLAG_TRANS_A,
+  FLAG_TRANS_B,
+  type GemmWorkerData,
+  JOB,
+  type PortMessage,
+  zeroBlock,
+} from './parallel.js';
 
 // NOTE: after a job a helper polls for SPIN_MS before it blocks in Atomics.wait: training issues
 // GEMMs back to back, and waking a blocked thread costs tens of µs, a fair part of a 0.3 ms product.
@@ -37,9 +47,15 @@ function compute(c: number): void {
     else if (msg.kind === 'buffer') buffers.set(msg.id, new Float32Array(msg.buffer));
     else buffers.delete(msg.id);
   }
-  const M = ctl[Ctl.M], N = ctl[Ctl.N], K = ctl[Ctl.K], flags = ctl[Ctl.Flags];
+  const M = ctl[Ctl.M],
+    N = ctl[Ctl.N],
+    K = ctl[Ctl.K],
+    flags = ctl[Ctl.Flags];
   chunkBlock(c, M, N, ctl[Ctl.Rows], ctl[Ctl.Cols], block);
-  const i0 = block[0], i1 = block[1], j0 = block[2], j1 = block[3];
+  const i0 = block[0],
+    i1 = block[1],
+    j0 = block[2],
+    j1 = block[3];
   const C = arena.subarray(ctl[Ctl.COff]);
   const B = (bBuf === 0 ? arena : buffers.get(bBuf)!).subarray(ctl[Ctl.BOff]);
   if (!(flags & FLAG_ACCUMULATE)) zeroBlock(C, N, i0, i1, j0, j1);
@@ -51,7 +67,8 @@ let seen = 0;
 while (Atomics.load(ctl, Ctl.Stop) === 0) {
   waitForJob(seen);
   for (;;) {
-    const word = Atomics.load(ctl, Ctl.Word), left = word % JOB;
+    const word = Atomics.load(ctl, Ctl.Word),
+      left = word % JOB;
     seen = word;
     if (left === 0) break;
     if (Atomics.compareExchange(ctl, Ctl.Word, word, word - 1) !== word) continue;

@@ -31,8 +31,18 @@ function defaultThreads(): number {
 // 'wasm' and 'auto' fall back to TypeScript silently when WebAssembly SIMD is unavailable.
 // The GEMM thread pool is the same kind of choice (setKernelThreads), started on first use.
 // `relaxed` (off by default): new wasm arenas use the relaxed-SIMD (FMA) GEMM kernels (setRelaxedSimd).
-const state: { backend: KernelBackend; wasm: WasmGemm | null | undefined; threads: number; pool: GemmPool | undefined; relaxed: boolean } = {
-  backend: 'auto', wasm: undefined, threads: defaultThreads(), pool: undefined, relaxed: false,
+const state: {
+  backend: KernelBackend;
+  wasm: WasmGemm | null | undefined;
+  threads: number;
+  pool: GemmPool | undefined;
+  relaxed: boolean;
+} = {
+  backend: 'auto',
+  wasm: undefined,
+  threads: defaultThreads(),
+  pool: undefined,
+  relaxed: false,
 };
 
 /** How many threads (the caller + helpers) the TypeScript GEMM may use for a large product:
@@ -119,7 +129,9 @@ export function kernelBuffer(n: number): Float32Array {
  *  memory under the wasm backend, as kernelBuffer, but ordinary memory on the TypeScript path
  *  (the GEMM threads copy such operands anyway, and TypedArray.fill on shared memory is ~8× slower). */
 export function layerBuffer(n: number): Float32Array {
-  return (kernelBackend() === 'wasm' ? WasmGemm.arena(n, undefined, state.relaxed)?.data : undefined) ?? new Float32Array(n);
+  return (
+    (kernelBackend() === 'wasm' ? WasmGemm.arena(n, undefined, state.relaxed)?.data : undefined) ?? new Float32Array(n)
+  );
 }
 
 // NOTE: below WASM_MIN_MACS multiply-adds the copies into wasm memory and the packing cost more
@@ -143,15 +155,25 @@ const THREAD_MIN_ROWS = 8;
 const THREAD_MIN_COLS = 16;
 
 export function gemm(
-  C: Mat, A: Mat, B: Mat,
-  M: number, N: number, K: number,
-  transA: boolean, transB: boolean, accumulate: boolean,
+  C: Mat,
+  A: Mat,
+  B: Mat,
+  M: number,
+  N: number,
+  K: number,
+  transA: boolean,
+  transB: boolean,
+  accumulate: boolean,
 ): void {
   if (state.backend !== 'ts' && wasmSimdAvailable() && (state.backend === 'wasm' || M * N * K >= WASM_MIN_MACS)) {
     // The arena that holds an operand (B first: the weights), so that one is not copied.
     const arena = WasmGemm.owner(B.buffer) ?? WasmGemm.owner(C.buffer) ?? WasmGemm.owner(A.buffer) ?? state.wasm;
     arena?.gemm(C, A, B, M, N, K, transA, transB, accumulate);
-  } else if (state.threads > 1 && M * N * K >= THREAD_MIN_MACS && (M >= 2 * THREAD_MIN_ROWS || N >= 2 * THREAD_MIN_COLS)) {
+  } else if (
+    state.threads > 1 &&
+    M * N * K >= THREAD_MIN_MACS &&
+    (M >= 2 * THREAD_MIN_ROWS || N >= 2 * THREAD_MIN_COLS)
+  ) {
     gemmPool().run(C, A, B, M, N, K, transA, transB, accumulate);
   } else {
     gemmTs(C, A, B, M, N, K, transA, transB, accumulate);

@@ -18,11 +18,34 @@ import { gemmTs, gemmTsBlock, type Mat } from './gemm-ts.js';
 // compare-exchange that decrements it, so a claim for an old job fails. The job description
 // (M, N, K, ...) is written before WORD and read only after a successful claim, when it cannot
 // change: the caller starts the next job only once every claimed chunk is DONE.
-export const enum Ctl { Word, Done, Stop, Error, M, N, K, Flags, Chunks, Rows, Cols, BBuf, BOff, COff, Gen, Ready }
+export const enum Ctl {
+  Word,
+  Done,
+  Stop,
+  Error,
+  M,
+  N,
+  K,
+  Flags,
+  Chunks,
+  Rows,
+  Cols,
+  BBuf,
+  BOff,
+  COff,
+  Gen,
+  Ready,
+}
 export const JOB = 4096; // chunks per job < JOB; job numbers wrap at 2^31 / JOB
-export const FLAG_TRANS_A = 1, FLAG_TRANS_B = 2, FLAG_ACCUMULATE = 4;
+export const FLAG_TRANS_A = 1,
+  FLAG_TRANS_B = 2,
+  FLAG_ACCUMULATE = 4;
 /** What a worker receives as workerData. */
-export interface GemmWorkerData { control: SharedArrayBuffer; index: number; port: MessagePort }
+export interface GemmWorkerData {
+  control: SharedArrayBuffer;
+  index: number;
+  port: MessagePort;
+}
 /** What the port carries: a new operand arena and its generation, a shared buffer that B may live
  *  in (by id; BBuf names it, 0 = the arena), or a buffer id to drop. */
 export type PortMessage =
@@ -33,8 +56,13 @@ export type PortMessage =
 /** Rows and columns of C that chunk c covers (rows × cols blocks, row-major over the blocks), written
  *  into out as [i0, i1, j0, j1] (a scratch array, so claiming a chunk allocates nothing). */
 export function chunkBlock(c: number, M: number, N: number, rows: number, cols: number, out: Int32Array): Int32Array {
-  const across = Math.ceil(N / cols), i0 = Math.floor(c / across) * rows, j0 = (c % across) * cols;
-  out[0] = i0; out[1] = Math.min(M, i0 + rows); out[2] = j0; out[3] = Math.min(N, j0 + cols);
+  const across = Math.ceil(N / cols),
+    i0 = Math.floor(c / across) * rows,
+    j0 = (c % across) * cols;
+  out[0] = i0;
+  out[1] = Math.min(M, i0 + rows);
+  out[2] = j0;
+  out[3] = Math.min(N, j0 + cols);
   return out;
 }
 
@@ -46,7 +74,9 @@ export function zeroBlock(C: Mat, N: number, i0: number, i1: number, j0: number,
 const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
 // NOTE: below MIN_ROWS rows C is cut by columns; a helper keeps at most KEEP_BUFFERS shared B
 // buffers (a model's weights) and forgets the oldest, so old models can be collected.
-const MIN_ROWS = 16, KEEP_BUFFERS = 8, WAIT_SPIN_MS = 0.2;
+const MIN_ROWS = 16,
+  KEEP_BUFFERS = 8,
+  WAIT_SPIN_MS = 0.2;
 
 export class GemmPool {
   private readonly control: Int32Array;
@@ -78,7 +108,9 @@ export class GemmPool {
       const worker = new Worker(url, { workerData: data, transferList: [port2], execArgv: [] });
       worker.unref();
       port1.unref();
-      worker.once('error', () => { this.broken = true; });
+      worker.once('error', () => {
+        this.broken = true;
+      });
       this.workers.push(worker);
       this.ports.push(port1);
     }
@@ -101,18 +133,39 @@ export class GemmPool {
 
   /** C = [C +] op(A)·op(B) on one thread or shared with the helpers, whichever has been faster
    *  for products of this size lately; bit-identical either way. */
-  run(C: Mat, A: Mat, B: Mat, M: number, N: number, K: number, transA: boolean, transB: boolean, accumulate: boolean): void {
+  run(
+    C: Mat,
+    A: Mat,
+    B: Mat,
+    M: number,
+    N: number,
+    K: number,
+    transA: boolean,
+    transB: boolean,
+    accumulate: boolean,
+  ): void {
     const macs = M * N * K;
     const threaded = this.available > 0 && this.choice.threaded(macs);
     const t0 = performance.now();
-    if (!threaded || !this.gemm(C, A, B, M, N, K, transA, transB, accumulate)) gemmTs(C, A, B, M, N, K, transA, transB, accumulate);
+    if (!threaded || !this.gemm(C, A, B, M, N, K, transA, transB, accumulate))
+      gemmTs(C, A, B, M, N, K, transA, transB, accumulate);
     this.choice.record(macs, threaded, performance.now() - t0);
     this.use.large++;
     if (threaded) this.use.threaded++;
   }
 
   /** C = [C +] op(A)·op(B) shared with the helpers; returns false, having done nothing, when none is ready. */
-  gemm(C: Mat, A: Mat, B: Mat, M: number, N: number, K: number, transA: boolean, transB: boolean, accumulate: boolean): boolean {
+  gemm(
+    C: Mat,
+    A: Mat,
+    B: Mat,
+    M: number,
+    N: number,
+    K: number,
+    transA: boolean,
+    transB: boolean,
+    accumulate: boolean,
+  ): boolean {
     const helpers = this.available;
     if (helpers < 1) return false;
     const parts = 4 * (helpers + 1);
@@ -122,27 +175,42 @@ export class GemmPool {
     const chunks = Math.ceil(M / rows) * Math.ceil(N / cols);
     // Arena: A, B (unless shared already), C at full size, so a helper indexes them as the caller does.
     const bBuf = B.buffer instanceof SharedArrayBuffer ? this.bufferId(B.buffer) : 0;
-    const bOff = (M * K + 15) & ~15, cOff = bBuf ? bOff : (bOff + K * N + 15) & ~15;
+    const bOff = (M * K + 15) & ~15,
+      cOff = bBuf ? bOff : (bOff + K * N + 15) & ~15;
     this.reserve(cOff + M * N);
-    const f = this.arena, ctl = this.control;
+    const f = this.arena,
+      ctl = this.control;
     f.set(A.subarray(0, M * K), 0);
     if (!bBuf) f.set(B.subarray(0, K * N), bOff);
     if (accumulate) f.set(C.subarray(0, M * N), cOff);
-    ctl[Ctl.M] = M; ctl[Ctl.N] = N; ctl[Ctl.K] = K; ctl[Ctl.Chunks] = chunks; ctl[Ctl.Rows] = rows; ctl[Ctl.Cols] = cols;
+    ctl[Ctl.M] = M;
+    ctl[Ctl.N] = N;
+    ctl[Ctl.K] = K;
+    ctl[Ctl.Chunks] = chunks;
+    ctl[Ctl.Rows] = rows;
+    ctl[Ctl.Cols] = cols;
     ctl[Ctl.Flags] = (transA ? FLAG_TRANS_A : 0) | (transB ? FLAG_TRANS_B : 0) | (accumulate ? FLAG_ACCUMULATE : 0);
-    ctl[Ctl.BBuf] = bBuf; ctl[Ctl.BOff] = bBuf ? B.byteOffset / 4 : bOff;
-    ctl[Ctl.COff] = cOff; ctl[Ctl.Gen] = this.gen; ctl[Ctl.Done] = 0;
-    this.job = (this.job + 1) % ((2 ** 31) / JOB);
+    ctl[Ctl.BBuf] = bBuf;
+    ctl[Ctl.BOff] = bBuf ? B.byteOffset / 4 : bOff;
+    ctl[Ctl.COff] = cOff;
+    ctl[Ctl.Gen] = this.gen;
+    ctl[Ctl.Done] = 0;
+    this.job = (this.job + 1) % (2 ** 31 / JOB);
     Atomics.store(ctl, Ctl.Word, this.job * JOB + chunks);
     Atomics.notify(ctl, Ctl.Word);
     const mine = this.mine;
     mine.length = 0;
     for (;;) {
-      const word = Atomics.load(ctl, Ctl.Word), left = word % JOB;
+      const word = Atomics.load(ctl, Ctl.Word),
+        left = word % JOB;
       if (left === 0) break;
       if (Atomics.compareExchange(ctl, Ctl.Word, word, word - 1) !== word) continue;
       const c = chunks - left;
-      const b = chunkBlock(c, M, N, rows, cols, this.block), i0 = b[0], i1 = b[1], j0 = b[2], j1 = b[3];
+      const b = chunkBlock(c, M, N, rows, cols, this.block),
+        i0 = b[0],
+        i1 = b[1],
+        j0 = b[2],
+        j1 = b[3];
       if (!accumulate) zeroBlock(C, N, i0, i1, j0, j1);
       gemmTsBlock(C, A, B, M, N, K, transA, transB, i0, i1, j0, j1);
       mine.push(c);
@@ -165,10 +233,18 @@ export class GemmPool {
 
   // C's blocks of the chunks the helpers computed, from the arena (`mine` is in claim order, ascending).
   private copyBack(C: Mat, M: number, N: number, rows: number, cols: number, chunks: number, cOff: number): void {
-    const mine = this.mine, arena = this.arena;
+    const mine = this.mine,
+      arena = this.arena;
     for (let c = 0, m = 0; c < chunks; c++) {
-      if (m < mine.length && mine[m] === c) { m++; continue; }
-      const b = chunkBlock(c, M, N, rows, cols, this.block), i0 = b[0], i1 = b[1], j0 = b[2], j1 = b[3];
+      if (m < mine.length && mine[m] === c) {
+        m++;
+        continue;
+      }
+      const b = chunkBlock(c, M, N, rows, cols, this.block),
+        i0 = b[0],
+        i1 = b[1],
+        j0 = b[2],
+        j1 = b[3];
       if (j0 === 0 && j1 === N) C.set(arena.subarray(cOff + i0 * N, cOff + i1 * N), i0 * N);
       else for (let i = i0; i < i1; i++) C.set(arena.subarray(cOff + i * N + j0, cOff + i * N + j1), i * N + j0);
     }
@@ -221,7 +297,11 @@ export class GemmPool {
 // timed, as the helper may be asleep). Results do not depend on the choice. From ALWAYS_MACS
 // (≈ 30 ms on one thread) the pool is always used: the copies cost < 1%, a starved helper only
 // leaves its chunks to the caller, and re-timing bursts would take seconds.
-const WARM = 3, PERIOD = 128, EXPLORE = 4, CLASSES = 64, ALWAYS_MACS = 2 ** 26;
+const WARM = 3,
+  PERIOD = 128,
+  EXPLORE = 4,
+  CLASSES = 64,
+  ALWAYS_MACS = 2 ** 26;
 
 export class ThreadChoice {
   private readonly cost = new Float64Array(2 * CLASSES); // [class·2 + threaded] ms per multiply-add
@@ -231,14 +311,17 @@ export class ThreadChoice {
 
   threaded(macs: number): boolean {
     if (macs >= ALWAYS_MACS) return true;
-    const c = sizeClass(macs), n = this.calls[c]++;
+    const c = sizeClass(macs),
+      n = this.calls[c]++;
     if (this.timed[2 * c] < WARM || this.timed[2 * c + 1] < WARM) return ((n >> 2) & 1) === 1; // alternate bursts of 4
     const best = this.cost[2 * c + 1] < this.cost[2 * c];
     return n % PERIOD < EXPLORE ? !best : best;
   }
 
   record(macs: number, threaded: boolean, ms: number): void {
-    const c = sizeClass(macs), mode = threaded ? 1 : 0, i = 2 * c + mode;
+    const c = sizeClass(macs),
+      mode = threaded ? 1 : 0,
+      i = 2 * c + mode;
     if (this.last[c] !== mode) {
       this.last[c] = mode;
       return;

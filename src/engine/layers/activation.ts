@@ -20,7 +20,10 @@ export class Activation implements Layer<ActivationConfig> {
   private y: Float32Array = new Float32Array(0);
   private dx: Float32Array = new Float32Array(0);
 
-  constructor(private readonly cfg: ActivationConfig, inShape: readonly number[]) {
+  constructor(
+    private readonly cfg: ActivationConfig,
+    inShape: readonly number[],
+  ) {
     this.inShape = [...inShape];
     this.outShape = [...inShape];
     this.n = sizeOf(inShape);

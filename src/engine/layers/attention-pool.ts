@@ -40,11 +40,17 @@ export class AttentionPool implements Layer<AttentionPoolConfig> {
   private dz: Float32Array = new Float32Array(0); // (B·T, A)
   private dx: Float32Array = new Float32Array(0);
 
-  constructor(private readonly cfg: AttentionPoolConfig, inShape: readonly number[]) {
+  constructor(
+    private readonly cfg: AttentionPoolConfig,
+    inShape: readonly number[],
+  ) {
     if (inShape.length !== 2) {
-      throw new RangeError(`attention_pool: input shape [${inShape.join(', ')}] is not [T, H]; put a recurrent layer with returnSequences before it`);
+      throw new RangeError(
+        `attention_pool: input shape [${inShape.join(', ')}] is not [T, H]; put a recurrent layer with returnSequences before it`,
+      );
     }
-    if (!Number.isInteger(cfg.units) || cfg.units < 1) throw new RangeError(`attention_pool: units ${cfg.units} must be a positive integer`);
+    if (!Number.isInteger(cfg.units) || cfg.units < 1)
+      throw new RangeError(`attention_pool: units ${cfg.units} must be a positive integer`);
     [this.T, this.H] = inShape;
     this.A = cfg.units;
     this.inShape = [...inShape];
@@ -139,7 +145,8 @@ export class AttentionPool implements Layer<AttentionPoolConfig> {
     gemm(dx, dz, this.W, rows, H, A, false, true, false);
     for (let n = 0; n < B; n++) {
       for (let t = 0; t < T; t++) {
-        const w = alpha[n * T + t], o = (n * T + t) * H;
+        const w = alpha[n * T + t],
+          o = (n * T + t) * H;
         for (let j = 0; j < H; j++) dx[o + j] += w * dy[n * H + j];
       }
     }

@@ -36,11 +36,15 @@ export class BatchNorm implements Layer<BatchNormConfig> {
   private dx: Float32Array = new Float32Array(0);
   private training = false;
 
-  constructor(private readonly cfg: BatchNormConfig, inShape: readonly number[]) {
+  constructor(
+    private readonly cfg: BatchNormConfig,
+    inShape: readonly number[],
+  ) {
     if (inShape.length < 1) throw new RangeError('batchnorm needs per-sample inputs (C, ...) or (F)');
     this.momentum = cfg.momentum ?? 0.1;
     this.eps = cfg.epsilon ?? 1e-5;
-    if (!(this.momentum >= 0 && this.momentum <= 1)) throw new RangeError(`batchnorm momentum must be in [0, 1], got ${this.momentum}`);
+    if (!(this.momentum >= 0 && this.momentum <= 1))
+      throw new RangeError(`batchnorm momentum must be in [0, 1], got ${this.momentum}`);
     if (!(this.eps > 0)) throw new RangeError(`batchnorm epsilon must be > 0, got ${this.eps}`);
     this.C = inShape[0];
     this.S = sizeOf(inShape.slice(1));
@@ -94,7 +98,8 @@ export class BatchNorm implements Layer<BatchNormConfig> {
       }
       const inv = 1 / Math.sqrt(variance + this.eps);
       invStd[c] = inv;
-      const g = gamma[c], bt = beta[c];
+      const g = gamma[c],
+        bt = beta[c];
       for (let b = 0; b < B; b++) {
         for (let i = b * CS + c * S, e = i + S; i < e; i++) {
           const h = (x[i] - mean) * inv;
@@ -111,7 +116,8 @@ export class BatchNorm implements Layer<BatchNormConfig> {
     const CS = C * S;
     const N = B * S;
     for (let c = 0; c < C; c++) {
-      let sdy = 0, sdyx = 0;
+      let sdy = 0,
+        sdyx = 0;
       for (let b = 0; b < B; b++) {
         for (let i = b * CS + c * S, e = i + S; i < e; i++) {
           sdy += dy[i];
@@ -122,8 +128,10 @@ export class BatchNorm implements Layer<BatchNormConfig> {
       this.dgamma[c] += sdyx;
       const k = gamma[c] * invStd[c];
       if (this.training) {
-        const mdy = sdy / N, mdyx = sdyx / N;
-        for (let b = 0; b < B; b++) for (let i = b * CS + c * S, e = i + S; i < e; i++) dx[i] = k * (dy[i] - mdy - xhat[i] * mdyx);
+        const mdy = sdy / N,
+          mdyx = sdyx / N;
+        for (let b = 0; b < B; b++)
+          for (let i = b * CS + c * S, e = i + S; i < e; i++) dx[i] = k * (dy[i] - mdy - xhat[i] * mdyx);
       } else {
         for (let b = 0; b < B; b++) for (let i = b * CS + c * S, e = i + S; i < e; i++) dx[i] = k * dy[i];
       }

@@ -51,9 +51,14 @@ export class Bidirectional implements Layer<BidirectionalConfig> {
   private dyB: Float32Array = new Float32Array(0);
   private dx: Float32Array = new Float32Array(0);
 
-  constructor(private readonly cfg: BidirectionalConfig, inShape: readonly number[]) {
+  constructor(
+    private readonly cfg: BidirectionalConfig,
+    inShape: readonly number[],
+  ) {
     if (inShape.length !== 2) {
-      throw new RangeError(`bidirectional: input shape [${inShape.join(', ')}] is not [T, I]; feed (batch, time, features) sequences`);
+      throw new RangeError(
+        `bidirectional: input shape [${inShape.join(', ')}] is not [T, I]; feed (batch, time, features) sequences`,
+      );
     }
     this.fwd = buildRecurrent(cfg.layer, inShape);
     this.bwd = buildRecurrent(cfg.layer, inShape);
@@ -94,7 +99,8 @@ export class Bidirectional implements Layer<BidirectionalConfig> {
     const T = this.T;
     for (let b = 0; b < B; b++) {
       for (let t = 0; t < T; t++) {
-        const d = (b * T + t) * width, s = (b * T + T - 1 - t) * width;
+        const d = (b * T + t) * width,
+          s = (b * T + T - 1 - t) * width;
         for (let i = 0; i < width; i++) dst[d + i] = src[s + i];
       }
     }
@@ -109,7 +115,9 @@ export class Bidirectional implements Layer<BidirectionalConfig> {
     for (let b = 0; b < B; b++) {
       for (let s = 0; s < steps; s++) {
         const sb = this.seq ? steps - 1 - s : 0; // the backward copy's step that saw x_s last
-        const o = (b * steps + s) * 2 * H, f = (b * steps + s) * H, r = (b * steps + sb) * H;
+        const o = (b * steps + s) * 2 * H,
+          f = (b * steps + s) * H,
+          r = (b * steps + sb) * H;
         for (let j = 0; j < H; j++) {
           y[o + j] = yF[f + j];
           y[o + H + j] = yB[r + j];
@@ -125,7 +133,9 @@ export class Bidirectional implements Layer<BidirectionalConfig> {
     for (let b = 0; b < B; b++) {
       for (let s = 0; s < steps; s++) {
         const sb = this.seq ? steps - 1 - s : 0;
-        const o = (b * steps + s) * 2 * H, f = (b * steps + s) * H, r = (b * steps + sb) * H;
+        const o = (b * steps + s) * 2 * H,
+          f = (b * steps + s) * H,
+          r = (b * steps + sb) * H;
         for (let j = 0; j < H; j++) {
           dyF[f + j] = dy[o + j];
           dyB[r + j] = dy[o + H + j];

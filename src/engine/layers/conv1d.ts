@@ -43,14 +43,20 @@ export class Conv1d implements Layer<Conv1dConfig> {
   private dyT: Float32Array = new Float32Array(0); // its transpose, (OL, F)
   private drows: Float32Array = new Float32Array(0); // one sample's drows, (OL, K)
 
-  constructor(private readonly cfg: Conv1dConfig, inShape: readonly number[]) {
-    if (inShape.length !== 2) throw new RangeError(`conv1d needs per-sample inputs (C, L), got [${inShape.join(', ')}]`);
+  constructor(
+    private readonly cfg: Conv1dConfig,
+    inShape: readonly number[],
+  ) {
+    if (inShape.length !== 2)
+      throw new RangeError(`conv1d needs per-sample inputs (C, L), got [${inShape.join(', ')}]`);
     const s = cfg.stride ?? 1;
     const padding = cfg.padding ?? 'valid';
     [this.C, this.L] = inShape;
     const axis = convAxis(this.L, cfg.kernel, s, padding);
     if (!(axis.out > 0 && cfg.filters > 0 && s > 0)) {
-      throw new RangeError(`conv1d kernel ${cfg.kernel} stride ${s} '${padding}' does not fit input [${inShape.join(', ')}]`);
+      throw new RangeError(
+        `conv1d kernel ${cfg.kernel} stride ${s} '${padding}' does not fit input [${inShape.join(', ')}]`,
+      );
     }
     this.F = cfg.filters;
     this.k = cfg.kernel;

@@ -64,8 +64,12 @@ export class Conv2d implements Layer<Conv2dConfig> {
   private dWS: Float32Array = new Float32Array(0); // wasm: the batch's dWᵀ (K, F), added to dW at the end
   private cw: ConvWasm | null = null;
 
-  constructor(private readonly cfg: Conv2dConfig, inShape: readonly number[]) {
-    if (inShape.length !== 3) throw new RangeError(`conv2d needs per-sample inputs (C, H, W), got [${inShape.join(', ')}]`);
+  constructor(
+    private readonly cfg: Conv2dConfig,
+    inShape: readonly number[],
+  ) {
+    if (inShape.length !== 3)
+      throw new RangeError(`conv2d needs per-sample inputs (C, H, W), got [${inShape.join(', ')}]`);
     const [kh, kw] = typeof cfg.kernel === 'number' ? [cfg.kernel, cfg.kernel] : cfg.kernel;
     const s = cfg.stride ?? 1;
     const padding = cfg.padding ?? 'valid';
@@ -105,11 +109,25 @@ export class Conv2d implements Layer<Conv2dConfig> {
   resize(maxBatch: number): void {
     const { K, P, F } = this;
     const inSize = sizeOf(this.inShape);
-    const sizes = [maxBatch * K * P, maxBatch * F * P, maxBatch * F * P, K * P, maxBatch * inSize, maxBatch * inSize, F, F, F * K, F * K];
+    const sizes = [
+      maxBatch * K * P,
+      maxBatch * F * P,
+      maxBatch * F * P,
+      K * P,
+      maxBatch * inSize,
+      maxBatch * inSize,
+      F,
+      F,
+      F * K,
+      F * K,
+    ];
     const store = layerBuffer(sizes.reduce((a, b) => a + b, 0));
     let at = 0;
-    [this.col, this.y, this.dyM, this.dcol, this.dx, this.xIn, this.bS, this.dbS, this.WS, this.dWS] = sizes.map((n) => store.subarray(at, (at += n)));
-    const views = (buf: Float32Array, n: number): Float32Array[] => Array.from({ length: maxBatch }, (_, b) => buf.subarray(b * n, (b + 1) * n));
+    [this.col, this.y, this.dyM, this.dcol, this.dx, this.xIn, this.bS, this.dbS, this.WS, this.dWS] = sizes.map((n) =>
+      store.subarray(at, (at += n)),
+    );
+    const views = (buf: Float32Array, n: number): Float32Array[] =>
+      Array.from({ length: maxBatch }, (_, b) => buf.subarray(b * n, (b + 1) * n));
     this.cols = views(this.col, K * P);
     this.ys = views(this.y, F * P);
     this.dys = views(this.dyM, F * P);

@@ -25,7 +25,10 @@ export class Dense implements Layer<DenseConfig> {
   private y: Float32Array = new Float32Array(0);
   private dx: Float32Array = new Float32Array(0);
 
-  constructor(private readonly cfg: DenseConfig, inShape: readonly number[]) {
+  constructor(
+    private readonly cfg: DenseConfig,
+    inShape: readonly number[],
+  ) {
     this.inShape = [...inShape];
     this.I = sizeOf(inShape);
     this.O = cfg.units;
@@ -33,9 +36,10 @@ export class Dense implements Layer<DenseConfig> {
   }
 
   params(): ParamSpec[] {
-    const init = this.cfg.init === 'he_normal'
-      ? { kind: 'he_normal' as const, fanIn: this.I }
-      : { kind: 'glorot_uniform' as const, fanIn: this.I, fanOut: this.O };
+    const init =
+      this.cfg.init === 'he_normal'
+        ? { kind: 'he_normal' as const, fanIn: this.I }
+        : { kind: 'glorot_uniform' as const, fanIn: this.I, fanOut: this.O };
     return [
       { name: 'W', shape: [this.I, this.O], init, decay: true },
       { name: 'b', shape: [this.O], init: { kind: 'zeros' }, decay: false },

@@ -18,7 +18,10 @@ export class Dropout implements Layer<DropoutConfig> {
   private dx: Float32Array = new Float32Array(0);
   private training = false;
 
-  constructor(private readonly cfg: DropoutConfig, inShape: readonly number[]) {
+  constructor(
+    private readonly cfg: DropoutConfig,
+    inShape: readonly number[],
+  ) {
     if (!(cfg.rate >= 0 && cfg.rate < 1)) throw new RangeError(`dropout rate must be in [0, 1), got ${cfg.rate}`);
     this.inShape = [...inShape];
     this.outShape = [...inShape];

@@ -25,7 +25,10 @@ export class EmbeddingBag implements Layer<EmbeddingBagConfig> {
   private y: Float32Array = new Float32Array(0);
   private dx: Float32Array = new Float32Array(0);
 
-  constructor(private readonly cfg: EmbeddingBagConfig, inShape: readonly number[]) {
+  constructor(
+    private readonly cfg: EmbeddingBagConfig,
+    inShape: readonly number[],
+  ) {
     if (!Number.isInteger(cfg.vocab) || cfg.vocab < 1 || !Number.isInteger(cfg.dim) || cfg.dim < 1) {
       throw new RangeError(`embedding_bag: vocab ${cfg.vocab} and dim ${cfg.dim} must be positive integers`);
     }
@@ -60,7 +63,8 @@ export class EmbeddingBag implements Layer<EmbeddingBagConfig> {
       for (let t = 0; t < T; t++) {
         const k = b * T + t;
         const id = Math.round(x[k]);
-        if (!(id >= 0 && id < vocab)) throw new RangeError(`embedding_bag: token id ${x[k]} at position ${k} is outside [0, ${vocab})`);
+        if (!(id >= 0 && id < vocab))
+          throw new RangeError(`embedding_bag: token id ${x[k]} at position ${k} is outside [0, ${vocab})`);
         ids[k] = id;
         if (id === 0) continue;
         n++;

@@ -23,7 +23,10 @@ export class Embedding implements Layer<EmbeddingConfig> {
   private y: Float32Array = new Float32Array(0);
   private dx: Float32Array = new Float32Array(0);
 
-  constructor(private readonly cfg: EmbeddingConfig, inShape: readonly number[]) {
+  constructor(
+    private readonly cfg: EmbeddingConfig,
+    inShape: readonly number[],
+  ) {
     if (!Number.isInteger(cfg.vocab) || cfg.vocab < 1 || !Number.isInteger(cfg.dim) || cfg.dim < 1) {
       throw new RangeError(`embedding: vocab ${cfg.vocab} and dim ${cfg.dim} must be positive integers`);
     }
@@ -53,9 +56,11 @@ export class Embedding implements Layer<EmbeddingConfig> {
     const n = B * this.T;
     for (let k = 0; k < n; k++) {
       const id = Math.round(x[k]);
-      if (!(id >= 0 && id < vocab)) throw new RangeError(`embedding: token id ${x[k]} at position ${k} is outside [0, ${vocab})`);
+      if (!(id >= 0 && id < vocab))
+        throw new RangeError(`embedding: token id ${x[k]} at position ${k} is outside [0, ${vocab})`);
       ids[k] = id;
-      const w0 = id * dim, y0 = k * dim;
+      const w0 = id * dim,
+        y0 = k * dim;
       for (let j = 0; j < dim; j++) y[y0 + j] = W[w0 + j];
     }
     return y;
@@ -66,7 +71,8 @@ export class Embedding implements Layer<EmbeddingConfig> {
     const { ids, dW } = this;
     const n = B * this.T;
     for (let k = 0; k < n; k++) {
-      const w0 = ids[k] * dim, d0 = k * dim;
+      const w0 = ids[k] * dim,
+        d0 = k * dim;
       for (let j = 0; j < dim; j++) dW[w0 + j] += dy[d0 + j];
     }
     return this.dx;

@@ -12,7 +12,10 @@ export class Flatten implements Layer<FlattenConfig> {
   readonly inShape: readonly number[];
   readonly outShape: readonly number[];
 
-  constructor(private readonly cfg: FlattenConfig, inShape: readonly number[]) {
+  constructor(
+    private readonly cfg: FlattenConfig,
+    inShape: readonly number[],
+  ) {
     this.inShape = [...inShape];
     this.outShape = [sizeOf(inShape)];
   }

@@ -27,10 +27,15 @@ export class Gru extends Recurrent<GruConfig> {
   // NOTE: zx[t] holds the input pre-activations on entry and the activated r, z, n on exit (the cache);
   // zh[t] keeps h_{t-1}U + bU, whose n part backward needs.
   protected cellForward(t: number, B: number): void {
-    const H = this.H, G3 = 3 * H;
-    const a = this.zx[t], u = this.zh[t], hPrev = this.hs[t], h = this.hs[t + 1];
+    const H = this.H,
+      G3 = 3 * H;
+    const a = this.zx[t],
+      u = this.zh[t],
+      hPrev = this.hs[t],
+      h = this.hs[t + 1];
     for (let b = 0; b < B; b++) {
-      const r0 = b * G3, s = b * H;
+      const r0 = b * G3,
+        s = b * H;
       for (let k = r0; k < r0 + 2 * H; k++) a[k] += u[k];
       sigmoidArray(a, a, r0, r0 + 2 * H); // r, z
       for (let j = 0; j < H; j++) a[r0 + 2 * H + j] += a[r0 + j] * u[r0 + 2 * H + j];
@@ -43,12 +48,20 @@ export class Gru extends Recurrent<GruConfig> {
   }
 
   protected cellBackward(t: number, B: number, dh: Float32Array, dhPrev: Float32Array): void {
-    const H = this.H, G3 = 3 * H;
-    const a = this.zx[t], u = this.zh[t], hPrev = this.hs[t], dzx = this.dzx, dzh = this.dzh;
+    const H = this.H,
+      G3 = 3 * H;
+    const a = this.zx[t],
+      u = this.zh[t],
+      hPrev = this.hs[t],
+      dzx = this.dzx,
+      dzh = this.dzh;
     for (let b = 0; b < B; b++) {
-      const r0 = b * G3, s = b * H;
+      const r0 = b * G3,
+        s = b * H;
       for (let j = 0; j < H; j++) {
-        const r = a[r0 + j], z = a[r0 + H + j], n = a[r0 + 2 * H + j];
+        const r = a[r0 + j],
+          z = a[r0 + H + j],
+          n = a[r0 + 2 * H + j];
         const dht = dh[s + j];
         const dan = dht * (1 - z) * (1 - n * n);
         const daz = dht * (hPrev[s + j] - n) * z * (1 - z);

@@ -41,10 +41,16 @@ export class Lstm extends Recurrent<LstmConfig> {
 
   // NOTE: zx[t] holds the pre-activations on entry and the activated gates i, f, g, o on exit (the cache).
   protected cellForward(t: number, B: number): void {
-    const H = this.H, G4 = 4 * H;
-    const z = this.zx[t], cPrev = this.cs[t], c = this.cs[t + 1], tc = this.tcs[t], h = this.hs[t + 1];
+    const H = this.H,
+      G4 = 4 * H;
+    const z = this.zx[t],
+      cPrev = this.cs[t],
+      c = this.cs[t + 1],
+      tc = this.tcs[t],
+      h = this.hs[t + 1];
     for (let b = 0; b < B; b++) {
-      const r = b * G4, s = b * H;
+      const r = b * G4,
+        s = b * H;
       sigmoidArray(z, z, r, r + 2 * H); // i, f
       tanhArray(z, z, r + 2 * H, r + 3 * H); // g
       sigmoidArray(z, z, r + 3 * H, r + G4); // o
@@ -55,13 +61,22 @@ export class Lstm extends Recurrent<LstmConfig> {
   }
 
   protected cellBackward(t: number, B: number, dh: Float32Array): void {
-    const H = this.H, G4 = 4 * H;
-    const a = this.zx[t], cPrev = this.cs[t], tc = this.tcs[t], dz = this.dzx, dc = this.dc;
+    const H = this.H,
+      G4 = 4 * H;
+    const a = this.zx[t],
+      cPrev = this.cs[t],
+      tc = this.tcs[t],
+      dz = this.dzx,
+      dc = this.dc;
     if (t === this.T - 1) dc.fill(0, 0, B * H); // nothing flows into c_{T-1} from the future
     for (let b = 0; b < B; b++) {
-      const r = b * G4, s = b * H;
+      const r = b * G4,
+        s = b * H;
       for (let j = 0; j < H; j++) {
-        const i = a[r + j], f = a[r + H + j], g = a[r + 2 * H + j], o = a[r + 3 * H + j];
+        const i = a[r + j],
+          f = a[r + H + j],
+          g = a[r + 2 * H + j],
+          o = a[r + 3 * H + j];
         const tct = tc[s + j];
         const dht = dh[s + j];
         const dct = dc[s + j] + dht * o * (1 - tct * tct);

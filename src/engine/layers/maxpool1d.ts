@@ -40,7 +40,10 @@ export class MaxPool1d extends PoolLayer<MaxPool1dConfig> implements Layer<MaxPo
         let best = w0;
         let m = x[w0];
         for (let j = 1; j < k; j++) {
-          if (x[w0 + j] > m) { m = x[w0 + j]; best = w0 + j; }
+          if (x[w0 + j] > m) {
+            m = x[w0 + j];
+            best = w0 + j;
+          }
         }
         y[o] = m;
         argmax[o++] = best;

@@ -31,7 +31,8 @@ export class MaxPool2d extends PoolLayer<MaxPool2dConfig> implements Layer<MaxPo
   }
 
   resize(maxBatch: number): void {
-    const outSize = maxBatch * sizeOf(this.outShape), inSize = maxBatch * sizeOf(this.inShape);
+    const outSize = maxBatch * sizeOf(this.outShape),
+      inSize = maxBatch * sizeOf(this.inShape);
     const sizes = [outSize, outSize, inSize, inSize, outSize]; // argmax (as int32), y, dx, xIn, dyIn
     const store = layerBuffer(sizes.reduce((a, b) => a + b, 0));
     let at = 0;
@@ -67,7 +68,10 @@ export class MaxPool2d extends PoolLayer<MaxPool2dConfig> implements Layer<MaxPo
             const r = w0 + i * W;
             for (let j = 0; j < k; j++) {
               const v = x[r + j];
-              if (v > m) { m = v; best = r + j; }
+              if (v > m) {
+                m = v;
+                best = r + j;
+              }
             }
           }
           y[o] = m;
@@ -87,10 +91,20 @@ export class MaxPool2d extends PoolLayer<MaxPool2dConfig> implements Layer<MaxPo
         let a = q * H * W + 2 * oh * W;
         for (let ow = 0; ow < OW; ow++, a += 2) {
           const b = a + W;
-          let best = a, m = x[a];
-          if (x[a + 1] > m) { m = x[a + 1]; best = a + 1; }
-          if (x[b] > m) { m = x[b]; best = b; }
-          if (x[b + 1] > m) { m = x[b + 1]; best = b + 1; }
+          let best = a,
+            m = x[a];
+          if (x[a + 1] > m) {
+            m = x[a + 1];
+            best = a + 1;
+          }
+          if (x[b] > m) {
+            m = x[b];
+            best = b;
+          }
+          if (x[b + 1] > m) {
+            m = x[b + 1];
+            best = b + 1;
+          }
           y[o] = m;
           argmax[o++] = best;
         }

@@ -10,9 +10,15 @@ export interface PoolGeometry {
   outShape: number[];
 }
 
-export function poolGeometry(kind: string, cfg: { size: number; stride?: number }, inShape: readonly number[], spatial: 1 | 2): PoolGeometry {
+export function poolGeometry(
+  kind: string,
+  cfg: { size: number; stride?: number },
+  inShape: readonly number[],
+  spatial: 1 | 2,
+): PoolGeometry {
   const dims = spatial === 2 ? '(C, H, W)' : '(C, L)';
-  if (inShape.length !== spatial + 1) throw new RangeError(`${kind} needs per-sample inputs ${dims}, got [${inShape.join(', ')}]`);
+  if (inShape.length !== spatial + 1)
+    throw new RangeError(`${kind} needs per-sample inputs ${dims}, got [${inShape.join(', ')}]`);
   const k = cfg.size;
   const s = cfg.stride ?? cfg.size;
   const sides = inShape.slice(1).map((n) => Math.floor((n - k) / s) + 1);
@@ -36,7 +42,11 @@ export abstract class PoolLayer<C extends PoolConfig> {
   protected readonly k: number;
   protected readonly s: number;
 
-  constructor(protected readonly cfg: C, inShape: readonly number[], spatial: 1 | 2) {
+  constructor(
+    protected readonly cfg: C,
+    inShape: readonly number[],
+    spatial: 1 | 2,
+  ) {
     const g = poolGeometry(cfg.kind, cfg, inShape, spatial);
     this.k = g.k;
     this.s = g.s;

@@ -61,7 +61,13 @@ export abstract class Recurrent<C extends RecurrentConfig> implements Layer<C> {
   private dzxs: Float32Array[] = [];
   private dzhs: Float32Array[] = [];
   private all: Record<SequenceView, Float32Array> = {
-    x: this.xBuf, zx: this.xBuf, dzx: this.xBuf, dzh: this.xBuf, dx: this.xBuf, hMid: this.xBuf, dzhTail: this.xBuf,
+    x: this.xBuf,
+    zx: this.xBuf,
+    dzx: this.xBuf,
+    dzh: this.xBuf,
+    dx: this.xBuf,
+    hMid: this.xBuf,
+    dzhTail: this.xBuf,
   };
   /** Set before each cellBackward to step t's rows of the gate-gradient caches: the cell writes
    *  dL/dzx_t and dL/dzh_t there (the same buffer unless split). */
@@ -76,11 +82,19 @@ export abstract class Recurrent<C extends RecurrentConfig> implements Layer<C> {
    * @param G gates per unit (RNN 1, GRU 3, LSTM 4)
    * @param split keep zh_t apart from zx_t and add a recurrent bias bU (GRU reset-after)
    */
-  protected constructor(protected readonly cfg: C, inShape: readonly number[], G: number, private readonly split: boolean) {
+  protected constructor(
+    protected readonly cfg: C,
+    inShape: readonly number[],
+    G: number,
+    private readonly split: boolean,
+  ) {
     if (inShape.length !== 2) {
-      throw new RangeError(`${cfg.kind}: input shape [${inShape.join(', ')}] is not [T, I]; feed (batch, time, features) sequences`);
+      throw new RangeError(
+        `${cfg.kind}: input shape [${inShape.join(', ')}] is not [T, I]; feed (batch, time, features) sequences`,
+      );
     }
-    if (!Number.isInteger(cfg.units) || cfg.units < 1) throw new RangeError(`${cfg.kind}: units ${cfg.units} must be a positive integer`);
+    if (!Number.isInteger(cfg.units) || cfg.units < 1)
+      throw new RangeError(`${cfg.kind}: units ${cfg.units} must be a positive integer`);
     this.inShape = [...inShape];
     [this.T, this.I] = inShape;
     this.H = cfg.units;
@@ -164,7 +178,8 @@ export abstract class Recurrent<C extends RecurrentConfig> implements Layer<C> {
     const xt = all.x;
     for (let t = 0; t < T; t++) {
       for (let b = 0; b < B; b++) {
-        const src = (b * T + t) * I, dst = (t * B + b) * I;
+        const src = (b * T + t) * I,
+          dst = (t * B + b) * I;
         for (let i = 0; i < I; i++) xt[dst + i] = x[src + i];
       }
     }
@@ -184,7 +199,8 @@ export abstract class Recurrent<C extends RecurrentConfig> implements Layer<C> {
     for (let t = 0; t < T; t++) {
       const h = hs[t + 1];
       for (let b = 0; b < B; b++) {
-        const dst = (b * T + t) * H, src = b * H;
+        const dst = (b * T + t) * H,
+          src = b * H;
         for (let j = 0; j < H; j++) y[dst + j] = h[src + j];
       }
     }
@@ -200,7 +216,8 @@ export abstract class Recurrent<C extends RecurrentConfig> implements Layer<C> {
     for (let t = T - 1; t >= 0; t--) {
       if (this.cfg.returnSequences) {
         for (let b = 0; b < B; b++) {
-          const src = (b * T + t) * H, dst = b * H;
+          const src = (b * T + t) * H,
+            dst = b * H;
           for (let j = 0; j < H; j++) dh[dst + j] += dy[src + j];
         }
       } else if (t === T - 1) {
@@ -225,7 +242,8 @@ export abstract class Recurrent<C extends RecurrentConfig> implements Layer<C> {
     const dxt = all.dx;
     for (let t = 0; t < T; t++) {
       for (let b = 0; b < B; b++) {
-        const dst = (b * T + t) * I, src = (t * B + b) * I;
+        const dst = (b * T + t) * I,
+          src = (t * B + b) * I;
         for (let i = 0; i < I; i++) dx[dst + i] = dxt[src + i];
       }
     }

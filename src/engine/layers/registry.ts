@@ -25,11 +25,27 @@ import { TimeDense, type TimeDenseConfig } from './time-dense.js';
 import { Transpose, type TransposeConfig } from './transpose.js';
 
 export type LayerConfig =
-  | DenseConfig | ActivationConfig | DropoutConfig
-  | Conv2dConfig | MaxPool2dConfig | AvgPool2dConfig | FlattenConfig | BatchNormConfig
-  | Conv1dConfig | MaxPool1dConfig | AvgPool1dConfig
-  | SimpleRnnConfig | LstmConfig | GruConfig | EmbeddingConfig | EmbeddingBagConfig | TimeDenseConfig
-  | BidirectionalConfig | AttentionPoolConfig | TcnConfig | TransposeConfig;
+  | DenseConfig
+  | ActivationConfig
+  | DropoutConfig
+  | Conv2dConfig
+  | MaxPool2dConfig
+  | AvgPool2dConfig
+  | FlattenConfig
+  | BatchNormConfig
+  | Conv1dConfig
+  | MaxPool1dConfig
+  | AvgPool1dConfig
+  | SimpleRnnConfig
+  | LstmConfig
+  | GruConfig
+  | EmbeddingConfig
+  | EmbeddingBagConfig
+  | TimeDenseConfig
+  | BidirectionalConfig
+  | AttentionPoolConfig
+  | TcnConfig
+  | TransposeConfig;
 export type LayerKind = LayerConfig['kind'];
 
 type Builders = {

@@ -47,10 +47,17 @@ export class Tcn implements Layer<TcnConfig> {
   private dzT: Float32Array = new Float32Array(0); // its transpose, (L, F)
   private drows: Float32Array = new Float32Array(0); // (L, K)
 
-  constructor(private readonly cfg: TcnConfig, inShape: readonly number[]) {
+  constructor(
+    private readonly cfg: TcnConfig,
+    inShape: readonly number[],
+  ) {
     if (inShape.length !== 2) throw new RangeError(`tcn needs per-sample inputs (C, L), got [${inShape.join(', ')}]`);
     const d = cfg.dilation ?? 1;
-    for (const [name, v] of [['filters', cfg.filters], ['kernel', cfg.kernel], ['dilation', d]] as const) {
+    for (const [name, v] of [
+      ['filters', cfg.filters],
+      ['kernel', cfg.kernel],
+      ['dilation', d],
+    ] as const) {
       if (!Number.isInteger(v) || v < 1) throw new RangeError(`tcn: ${name} ${v} must be a positive integer`);
     }
     [this.C, this.L] = inShape;
@@ -98,11 +105,13 @@ export class Tcn implements Layer<TcnConfig> {
     const { C, L, F, K, y, b: bias } = this;
     this.x = x;
     for (let n = 0; n < B; n++) {
-      const rows = this.rows[n], zn = this.zs[n];
+      const rows = this.rows[n],
+        zn = this.zs[n];
       this.im2rowCausal(rows, x, n * C * L);
       for (let f = 0; f < F; f++) zn.fill(bias[f], f * L, (f + 1) * L);
       gemm(zn, this.Wt, rows, F, L, K, false, true, true);
-      const o = n * F * L, xo = n * C * L;
+      const o = n * F * L,
+        xo = n * C * L;
       for (let i = 0; i < F * L; i++) {
         if (zn[i] < 0) zn[i] = 0;
         y[o + i] = zn[i];
@@ -126,7 +135,9 @@ export class Tcn implements Layer<TcnConfig> {
     const { C, L, F, K, dzb, dzT, drows, dx, db, x } = this;
     dx.fill(0, 0, B * C * L);
     for (let n = 0; n < B; n++) {
-      const zn = this.zs[n], o = n * F * L, xo = n * C * L;
+      const zn = this.zs[n],
+        o = n * F * L,
+        xo = n * C * L;
       for (let f = 0; f < F; f++) {
         let sum = 0;
         for (let t = 0; t < L; t++) {

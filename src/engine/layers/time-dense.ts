@@ -26,9 +26,14 @@ export class TimeDense implements Layer<TimeDenseConfig> {
   private y: Float32Array = new Float32Array(0);
   private dx: Float32Array = new Float32Array(0);
 
-  constructor(private readonly cfg: TimeDenseConfig, inShape: readonly number[]) {
+  constructor(
+    private readonly cfg: TimeDenseConfig,
+    inShape: readonly number[],
+  ) {
     if (inShape.length < 2) {
-      throw new RangeError(`time_dense: input shape [${inShape.join(', ')}] has no time axis; use dense, or put a returnSequences layer before it`);
+      throw new RangeError(
+        `time_dense: input shape [${inShape.join(', ')}] has no time axis; use dense, or put a returnSequences layer before it`,
+      );
     }
     this.inShape = [...inShape];
     this.F = inShape[inShape.length - 1];

@@ -18,8 +18,12 @@ export class Transpose implements Layer<TransposeConfig> {
   private y: Float32Array = new Float32Array(0);
   private dx: Float32Array = new Float32Array(0);
 
-  constructor(private readonly cfg: TransposeConfig, inShape: readonly number[]) {
-    if (inShape.length !== 2) throw new RangeError(`transpose needs per-sample inputs of rank 2, got [${inShape.join(', ')}]`);
+  constructor(
+    private readonly cfg: TransposeConfig,
+    inShape: readonly number[],
+  ) {
+    if (inShape.length !== 2)
+      throw new RangeError(`transpose needs per-sample inputs of rank 2, got [${inShape.join(', ')}]`);
     [this.R, this.S] = inShape;
     this.inShape = [...inShape];
     this.outShape = [this.S, this.R];

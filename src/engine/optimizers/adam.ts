@@ -11,7 +11,12 @@ export class Adam implements Optimizer {
   private readonly v: Float32Array;
   private readonly simd: AdamWasm | null; // the f32x4 update under the wasm kernel backend
 
-  constructor(size: number, private readonly beta1 = 0.9, private readonly beta2 = 0.999, private readonly eps = 1e-8) {
+  constructor(
+    size: number,
+    private readonly beta1 = 0.9,
+    private readonly beta2 = 0.999,
+    private readonly eps = 1e-8,
+  ) {
     this.simd = kernelBackend() === 'wasm' ? AdamWasm.create(size) : null;
     this.m = this.simd?.m ?? new Float32Array(size);
     this.v = this.simd?.v ?? new Float32Array(size);

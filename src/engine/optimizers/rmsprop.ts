@@ -7,7 +7,11 @@ export class RmsProp implements Optimizer {
   readonly name = 'rmsprop';
   private readonly v: Float32Array;
 
-  constructor(size: number, private readonly rho = 0.9, private readonly eps = 1e-7) {
+  constructor(
+    size: number,
+    private readonly rho = 0.9,
+    private readonly eps = 1e-7,
+  ) {
     this.v = new Float32Array(size);
   }
 

@@ -7,7 +7,10 @@ export class Sgd implements Optimizer {
   readonly name = 'sgd';
   private readonly v: Float32Array;
 
-  constructor(size: number, private readonly momentum = 0.9) {
+  constructor(
+    size: number,
+    private readonly momentum = 0.9,
+  ) {
     this.v = new Float32Array(size);
   }
 

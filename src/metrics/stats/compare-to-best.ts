@@ -67,7 +67,12 @@ function loss(kind: PairedTestKind, v: ArrayLike<number>, higherIsBetter: boolea
   }
 }
 
-function pairTest(kind: PairedTestKind, other: ArrayLike<number>, best: ArrayLike<number>, h: number): { statistic: number; pValue: number } {
+function pairTest(
+  kind: PairedTestKind,
+  other: ArrayLike<number>,
+  best: ArrayLike<number>,
+  h: number,
+): { statistic: number; pValue: number } {
   switch (kind) {
     case 'dm-squared':
     case 'dm-absolute':
@@ -75,7 +80,8 @@ function pairTest(kind: PairedTestKind, other: ArrayLike<number>, best: ArrayLik
     case 'wilcoxon':
       return wilcoxonSignedRank(Array.from(other, Math.abs), Array.from(best, Math.abs));
     case 'mcnemar': {
-      let b = 0, c = 0; // b: best right, other wrong; c: the reverse
+      let b = 0,
+        c = 0; // b: best right, other wrong; c: the reverse
       for (let i = 0; i < best.length; i++) {
         if (best[i] && !other[i]) b++;
         else if (!best[i] && other[i]) c++;
@@ -95,9 +101,11 @@ export function compareToBest(candidates: Candidate[], kind: PairedTestKind, o: 
   if (candidates.length === 0) return [];
   const n = candidates[0].values.length;
   for (const c of candidates) {
-    if (c.values.length !== n) throw new RangeError(`compareToBest: "${c.name}" has ${c.values.length} values, "${candidates[0].name}" ${n}`);
+    if (c.values.length !== n)
+      throw new RangeError(`compareToBest: "${c.name}" has ${c.values.length} values, "${candidates[0].name}" ${n}`);
   }
-  if (kind === 'paired-t' && o.higherIsBetter === undefined) throw new RangeError('compareToBest: paired-t needs higherIsBetter');
+  if (kind === 'paired-t' && o.higherIsBetter === undefined)
+    throw new RangeError('compareToBest: paired-t needs higherIsBetter');
   const alpha = o.alpha ?? 0.05;
   const losses = candidates.map((c) => loss(kind, c.values, o.higherIsBetter ?? false));
   let bi = 0; // the first of equal bests
@@ -110,8 +118,25 @@ export function compareToBest(candidates: Candidate[], kind: PairedTestKind, o: 
   return candidates.map((c, i) => {
     const criterion = kind === 'mcnemar' || (kind === 'paired-t' && o.higherIsBetter) ? -losses[i] : losses[i];
     const t = tests[i];
-    if (!t) return { name: c.name, best: true, criterion, statistic: null, pValue: null, pAdjusted: null, distinguishable: false };
+    if (!t)
+      return {
+        name: c.name,
+        best: true,
+        criterion,
+        statistic: null,
+        pValue: null,
+        pAdjusted: null,
+        distinguishable: false,
+      };
     const pAdjusted = adjusted[k++];
-    return { name: c.name, best: false, criterion, statistic: t.statistic, pValue: t.pValue, pAdjusted, distinguishable: pAdjusted < alpha };
+    return {
+      name: c.name,
+      best: false,
+      criterion,
+      statistic: t.statistic,
+      pValue: t.pValue,
+      pAdjusted,
+      distinguishable: pAdjusted < alpha,
+    };
   });
 }

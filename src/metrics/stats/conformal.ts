@@ -27,7 +27,10 @@ export interface ConformalIntervals {
 
 /** Intervals ŷ ± q around `predicted`, with q from the calibration rows' actual and predicted values. */
 export function splitConformal(
-  calActual: ArrayLike<number>, calPredicted: ArrayLike<number>, predicted: ArrayLike<number>, alpha = 0.05,
+  calActual: ArrayLike<number>,
+  calPredicted: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  alpha = 0.05,
 ): ConformalIntervals {
   if (calActual.length !== calPredicted.length) throw new RangeError('splitConformal: calibration lengths differ');
   const res = Float64Array.from({ length: calActual.length }, (_, i) => Math.abs(calActual[i] - calPredicted[i]));

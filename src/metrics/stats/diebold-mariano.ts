@@ -36,7 +36,8 @@ export function dieboldMariano(e1: ArrayLike<number>, e2: ArrayLike<number>, o: 
   if (e2.length !== n) throw new RangeError(`dieboldMariano: ${n} errors against ${e2.length}`);
   if (n < 2) throw new RangeError('dieboldMariano needs at least 2 forecast errors');
   const h = o.h ?? 1;
-  if (!Number.isInteger(h) || h < 1 || h >= n) throw new RangeError(`dieboldMariano: horizon ${h} must be an integer in [1, n)`);
+  if (!Number.isInteger(h) || h < 1 || h >= n)
+    throw new RangeError(`dieboldMariano: horizon ${h} must be an integer in [1, n)`);
   const power = (o.loss ?? 'squared') === 'squared' ? 2 : 1;
   const d = Float64Array.from({ length: n }, (_, t) => Math.abs(e1[t]) ** power - Math.abs(e2[t]) ** power);
   let mean = 0;
@@ -49,7 +50,13 @@ export function dieboldMariano(e1: ArrayLike<number>, e2: ArrayLike<number>, o: 
   if (!(v > 0)) {
     if (h > 1) return dieboldMariano(e1, e2, { ...o, h: 1 });
     // Identical losses at every step: no evidence of a difference.
-    return { statistic: mean === 0 ? 0 : Math.sign(mean) * Infinity, pValue: mean === 0 ? 1 : 0, df: n - 1, h, meanLossDiff: mean };
+    return {
+      statistic: mean === 0 ? 0 : Math.sign(mean) * Infinity,
+      pValue: mean === 0 ? 1 : 0,
+      df: n - 1,
+      h,
+      meanLossDiff: mean,
+    };
   }
   const k = Math.sqrt((n + 1 - 2 * h + (h / n) * (h - 1)) / n);
   const statistic = (mean / Math.sqrt(v)) * k;

@@ -85,7 +85,9 @@ export function betaInc(x: number, a: number, b: number): number {
 }
 
 function betaContinuedFraction(x: number, a: number, b: number): number {
-  const qab = a + b, qap = a + 1, qam = a - 1;
+  const qab = a + b,
+    qap = a + 1,
+    qam = a - 1;
   let c = 1;
   let d = 1 - (qab * x) / qap;
   if (Math.abs(d) < TINY) d = TINY;

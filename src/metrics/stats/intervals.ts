@@ -10,14 +10,23 @@ export interface IntervalScores {
   meanWidth: number;
 }
 
-export function intervalScores(y: ArrayLike<number>, lower: ArrayLike<number>, upper: ArrayLike<number>, alpha: number): IntervalScores {
+export function intervalScores(
+  y: ArrayLike<number>,
+  lower: ArrayLike<number>,
+  upper: ArrayLike<number>,
+  alpha: number,
+): IntervalScores {
   const n = y.length;
   if (lower.length !== n || upper.length !== n) throw new RangeError('intervalScores: lengths differ');
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`intervalScores: alpha ${alpha} must be in (0, 1)`);
   if (n === 0) throw new RangeError('intervalScores needs at least 1 value');
-  let covered = 0, score = 0, width = 0;
+  let covered = 0,
+    score = 0,
+    width = 0;
   for (let i = 0; i < n; i++) {
-    const l = lower[i], u = upper[i], v = y[i];
+    const l = lower[i],
+      u = upper[i],
+      v = y[i];
     if (v >= l && v <= u) covered++;
     width += u - l;
     score += u - l;

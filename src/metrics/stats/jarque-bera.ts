@@ -17,7 +17,9 @@ export function jarqueBera(x: ArrayLike<number>): JarqueBeraResult {
   let mean = 0;
   for (let i = 0; i < n; i++) mean += x[i];
   mean /= n;
-  let m2 = 0, m3 = 0, m4 = 0;
+  let m2 = 0,
+    m3 = 0,
+    m4 = 0;
   for (let i = 0; i < n; i++) {
     const d = x[i] - mean;
     m2 += d * d;

@@ -22,7 +22,8 @@ export function defaultLjungBoxLag(n: number): number {
 
 export function ljungBox(x: ArrayLike<number>, lag: number = defaultLjungBoxLag(x.length), fitdf = 0): LjungBoxResult {
   const n = x.length;
-  if (!Number.isInteger(lag) || lag < 1 || lag >= n) throw new RangeError(`ljungBox: lag ${lag} must be an integer in [1, n)`);
+  if (!Number.isInteger(lag) || lag < 1 || lag >= n)
+    throw new RangeError(`ljungBox: lag ${lag} must be an integer in [1, n)`);
   if (lag - fitdf < 1) throw new RangeError(`ljungBox: lag ${lag} leaves no degrees of freedom after fitdf ${fitdf}`);
   const g = autocovariances(x, lag);
   let q = 0;

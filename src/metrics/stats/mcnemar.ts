@@ -22,7 +22,8 @@ export interface McNemarResult {
 export const MCNEMAR_EXACT_BELOW = 25;
 
 export function mcnemar(b: number, c: number, exact: boolean = b + c < MCNEMAR_EXACT_BELOW): McNemarResult {
-  if (!(Number.isInteger(b) && Number.isInteger(c) && b >= 0 && c >= 0)) throw new RangeError(`mcnemar: counts ${b}, ${c} must be non-negative integers`);
+  if (!(Number.isInteger(b) && Number.isInteger(c) && b >= 0 && c >= 0))
+    throw new RangeError(`mcnemar: counts ${b}, ${c} must be non-negative integers`);
   const n = b + c;
   if (n === 0) return { statistic: 0, pValue: 1, exact, b, c };
   if (exact) {
@@ -34,12 +35,18 @@ export function mcnemar(b: number, c: number, exact: boolean = b + c < MCNEMAR_E
 }
 
 /** The discordant counts of two label vectors against the truth. */
-export function discordantCounts(truth: ArrayLike<number>, a: ArrayLike<number>, bPred: ArrayLike<number>): { b: number; c: number } {
-  if (a.length !== truth.length || bPred.length !== truth.length) throw new RangeError('discordantCounts: lengths differ');
+export function discordantCounts(
+  truth: ArrayLike<number>,
+  a: ArrayLike<number>,
+  bPred: ArrayLike<number>,
+): { b: number; c: number } {
+  if (a.length !== truth.length || bPred.length !== truth.length)
+    throw new RangeError('discordantCounts: lengths differ');
   let b = 0;
   let c = 0;
   for (let i = 0; i < truth.length; i++) {
-    const ra = a[i] === truth[i], rb = bPred[i] === truth[i];
+    const ra = a[i] === truth[i],
+      rb = bPred[i] === truth[i];
     if (ra && !rb) b++;
     else if (!ra && rb) c++;
   }

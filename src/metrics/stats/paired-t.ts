@@ -24,7 +24,12 @@ export function pairedTTest(x: ArrayLike<number>, y: ArrayLike<number>): PairedT
   const se = Math.sqrt(ss / (n - 1) / n);
   if (se === 0) {
     // Constant differences: R stops ("data are essentially constant"); here no difference means p = 1.
-    return { statistic: mean === 0 ? 0 : Math.sign(mean) * Infinity, pValue: mean === 0 ? 1 : 0, df: n - 1, meanDiff: mean };
+    return {
+      statistic: mean === 0 ? 0 : Math.sign(mean) * Infinity,
+      pValue: mean === 0 ? 1 : 0,
+      df: n - 1,
+      meanDiff: mean,
+    };
   }
   const statistic = mean / se;
   return { statistic, pValue: studentTTwoSided(statistic, n - 1), df: n - 1, meanDiff: mean };

@@ -13,7 +13,12 @@
 
 export type GreyGrade = 'good' | 'qualified' | 'barely' | 'unqualified';
 
-export const GREY_GRADE_ZH: Record<GreyGrade, string> = { good: '好', qualified: '合格', barely: '勉强', unqualified: '不合格' };
+export const GREY_GRADE_ZH: Record<GreyGrade, string> = {
+  good: '好',
+  qualified: '合格',
+  barely: '勉强',
+  unqualified: '不合格',
+};
 
 /** Thresholds from the best grade down: a grade needs P above pAbove and C below cBelow. */
 export const GREY_THRESHOLDS: readonly { grade: GreyGrade; pAbove: number; cBelow: number }[] = [

@@ -24,7 +24,7 @@ export function midRanks(v: ArrayLike<number>): { ranks: Float64Array; ties: num
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => v[a] - v[b]);
   const ranks = new Float64Array(n);
   const ties: number[] = [];
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && v[order[j + 1]] === v[order[i]]) j++;
     const r = (i + j + 2) / 2;

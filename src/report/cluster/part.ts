@@ -20,41 +20,95 @@ export function clusterTables(s: RunSummary, m: Messages): Table[] {
   const T = clusterText(m.lang);
   const t = T.tables;
   const test = s.metrics.test;
-  const out: Table[] = [{
-    id: 'data', caption: t.data, header: [t.column, t.type, t.missing, t.distinct, t.role], align: ['l', 'l', 'r', 'r', 'l'],
-    rows: s.audit.columns.map((c) => [`\`${c.name}\``, m.colType(c.type), String(c.missing), String(c.unique), T.role(c.role)]),
-  }];
+  const out: Table[] = [
+    {
+      id: 'data',
+      caption: t.data,
+      header: [t.column, t.type, t.missing, t.distinct, t.role],
+      align: ['l', 'l', 'r', 'r', 'l'],
+      rows: s.audit.columns.map((c) => [
+        `\`${c.name}\``,
+        m.colType(c.type),
+        String(c.missing),
+        String(c.unique),
+        T.role(c.role),
+      ]),
+    },
+  ];
   if (s.preprocessing?.length) {
     out.push({
-      id: 'preprocessing', caption: t.prep, header: [t.column, t.treatment, t.detail], align: ['l', 'l', 'l'],
-      rows: s.preprocessing.flatMap((p) => (p.kind === 'numeric' ? [[`\`${p.column}\``, ...T.prep.numeric(p.fill, p.mean, p.std, p.missing)]]
-        : p.kind === 'onehot' ? [[`\`${p.column}\``, ...T.prep.onehot(p.levels, p.fill, p.missing)]] : [])),
+      id: 'preprocessing',
+      caption: t.prep,
+      header: [t.column, t.treatment, t.detail],
+      align: ['l', 'l', 'l'],
+      rows: s.preprocessing.flatMap((p) =>
+        p.kind === 'numeric'
+          ? [[`\`${p.column}\``, ...T.prep.numeric(p.fill, p.mean, p.std, p.missing)]]
+          : p.kind === 'onehot'
+            ? [[`\`${p.column}\``, ...T.prep.onehot(p.levels, p.fill, p.missing)]]
+            : [],
+      ),
     });
   }
-  out.push({ id: 'hyperparameters', caption: t.hyper, header: [t.setting, t.value], align: ['l', 'l'], rows: Object.entries(s.hyper).map(([k, v]) => [T.hyper(k), String(v)]) });
-  const hasAri = typeof test.ari === 'number';
-  const qrow = (name: string, r: Record<string, unknown>): string[] => [name, String(r.clusters), fmtNum(r.silhouette), fmtNum(r.davies_bouldin), ...(hasAri ? [fmtNum(r.ari)] : [])];
   out.push({
-    id: 'metrics', caption: t.quality, header: [t.method, t.clusters, t.silhouette, t.db, ...(hasAri ? [t.ari] : [])], align: ['l', 'r', 'r', 'r', ...(hasAri ? ['r' as const] : [])],
+    id: 'hyperparameters',
+    caption: t.hyper,
+    header: [t.setting, t.value],
+    align: ['l', 'l'],
+    rows: Object.entries(s.hyper).map(([k, v]) => [T.hyper(k), String(v)]),
+  });
+  const hasAri = typeof test.ari === 'number';
+  const qrow = (name: string, r: Record<string, unknown>): string[] => [
+    name,
+    String(r.clusters),
+    fmtNum(r.silhouette),
+    fmtNum(r.davies_bouldin),
+    ...(hasAri ? [fmtNum(r.ari)] : []),
+  ];
+  out.push({
+    id: 'metrics',
+    caption: t.quality,
+    header: [t.method, t.clusters, t.silhouette, t.db, ...(hasAri ? [t.ari] : [])],
+    align: ['l', 'r', 'r', 'r', ...(hasAri ? ['r' as const] : [])],
     rows: [qrow(t.som, test), ...Object.values(s.metrics.baselines).map((b) => qrow(t.kmeans, b))],
   });
   const sel = (s.metrics.k_selection as { k: number; silhouette: number }[] | undefined) ?? [];
   if (sel.length) {
-    out.push({ id: 'k_selection', caption: t.k, header: ['k', t.silhouette, t.chosen], align: ['r', 'r', 'l'], rows: sel.map((x) => [String(x.k), fmtNum(x.silhouette), x.k === s.hyper.clusters ? '✓' : '']) });
+    out.push({
+      id: 'k_selection',
+      caption: t.k,
+      header: ['k', t.silhouette, t.chosen],
+      align: ['r', 'r', 'l'],
+      rows: sel.map((x) => [String(x.k), fmtNum(x.silhouette), x.k === s.hyper.clusters ? '✓' : '']),
+    });
   }
   const profiles = (s.metrics.cluster_means as Profile[] | undefined) ?? [];
   if (profiles.length) {
     const names = Object.keys(profiles[0].means);
     const total = profiles.reduce((a, c) => a + c.size, 0);
     out.push({
-      id: 'cluster_profiles', caption: t.profiles, header: [t.cluster, t.rows, t.share, ...names.map((x) => `\`${x}\``)], align: ['r', 'r', 'r', ...names.map(() => 'r' as const)],
-      rows: profiles.map((c) => [String(c.cluster), String(c.size), `${Number(((100 * c.size) / Math.max(1, total)).toPrecision(3))}%`, ...names.map((k) => fmtNum(c.means[k]))]),
+      id: 'cluster_profiles',
+      caption: t.profiles,
+      header: [t.cluster, t.rows, t.share, ...names.map((x) => `\`${x}\``)],
+      align: ['r', 'r', 'r', ...names.map(() => 'r' as const)],
+      rows: profiles.map((c) => [
+        String(c.cluster),
+        String(c.size),
+        `${Number(((100 * c.size) / Math.max(1, total)).toPrecision(3))}%`,
+        ...names.map((k) => fmtNum(c.means[k])),
+      ]),
     });
   }
   return out;
 }
 
-export function clusterDocument(s: RunSummary, m: Messages, figures: FigureRef[], tables: Table[], extraNotes: string[]): Block[] {
+export function clusterDocument(
+  s: RunSummary,
+  m: Messages,
+  figures: FigureRef[],
+  tables: Table[],
+  extraNotes: string[],
+): Block[] {
   const T = clusterText(m.lang);
   const B: Block[] = [];
   let tn = 0;
@@ -67,7 +121,13 @@ export function clusterDocument(s: RunSummary, m: Messages, figures: FigureRef[]
   const test = s.metrics.test;
   const km = Object.values(s.metrics.baselines)[0] ?? {};
   B.push({ kind: 'h1', text: T.title(s.audit.file) });
-  B.push({ kind: 'h2', text: T.h.data }, { kind: 'p', text: T.dataIntro(s.audit.file, s.audit.encoding, s.audit.rows, s.audit.columns.length, num(d.inputs)) });
+  B.push(
+    { kind: 'h2', text: T.h.data },
+    {
+      kind: 'p',
+      text: T.dataIntro(s.audit.file, s.audit.encoding, s.audit.rows, s.audit.columns.length, num(d.inputs)),
+    },
+  );
   table('data');
   const notes = [...new Set(s.notes)];
   B.push(...noteBlocks(notes, m, T.notes));
@@ -77,14 +137,28 @@ export function clusterDocument(s: RunSummary, m: Messages, figures: FigureRef[]
   }
   const h = s.hyper;
   B.push({ kind: 'h2', text: T.h.method });
-  const facts = { inputs: num(d.inputs), map: String(h.map), steps: num(h.steps), sigma: String(h.sigma), lr: String(h.lr), activeUnits: num(d.active_units), k: num(h.clusters), kByUser: h.k_choice === '--clusters', rows: s.audit.rows };
+  const facts = {
+    inputs: num(d.inputs),
+    map: String(h.map),
+    steps: num(h.steps),
+    sigma: String(h.sigma),
+    lr: String(h.lr),
+    activeUnits: num(d.active_units),
+    k: num(h.clusters),
+    kByUser: h.k_choice === '--clusters',
+    rows: s.audit.rows,
+  };
   for (const p of T.method(facts)) B.push({ kind: 'p', text: p });
   table('hyperparameters');
   B.push({ kind: 'h2', text: T.h.results });
   table('metrics');
   const sil = num(test.silhouette);
   const kSil = num(km.silhouette);
-  const items = [T.quality(sil, num(test.davies_bouldin), kSil, num(km.davies_bouldin)), T.verdict(sil > kSil, Math.abs(sil - kSil) < 5e-4), T.mapQuality(num(test.quantization_error), num(test.topographic_error))];
+  const items = [
+    T.quality(sil, num(test.davies_bouldin), kSil, num(km.davies_bouldin)),
+    T.verdict(sil > kSil, Math.abs(sil - kSil) < 5e-4),
+    T.mapQuality(num(test.quantization_error), num(test.topographic_error)),
+  ];
   if (typeof test.ari === 'number') items.push(T.ari(test.ari, String(d.reference)));
   B.push({ kind: 'list', items });
   table('k_selection');
@@ -98,7 +172,11 @@ export function clusterDocument(s: RunSummary, m: Messages, figures: FigureRef[]
     for (const f of figures) B.push({ kind: 'figure', id: f.id, caption: T.figureRef(++fn, f.caption) });
   }
   if (extraNotes.length) B.push({ kind: 'quote', text: extraNotes.join(' ') });
-  B.push({ kind: 'h2', text: T.h.repro }, { kind: 'code', text: s.command }, { kind: 'p', text: T.repro(s.nnmVersion, s.seed, s.audit.sha256) });
+  B.push(
+    { kind: 'h2', text: T.h.repro },
+    { kind: 'code', text: s.command },
+    { kind: 'p', text: T.repro(s.nnmVersion, s.seed, s.audit.sha256) },
+  );
   return B;
 }
 

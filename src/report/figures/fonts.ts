@@ -43,8 +43,18 @@ const LATIN: [RegExp, string][] = [
 
 /** The usual font folders of Windows, macOS and Linux. */
 export function systemFontDirs(platform: string, env: Record<string, string | undefined>, home: string): string[] {
-  if (platform === 'win32') return [join(env.WINDIR ?? 'C:\\Windows', 'Fonts'), ...(env.LOCALAPPDATA ? [join(env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts')] : [])];
-  if (platform === 'darwin') return ['/System/Library/Fonts', '/System/Library/Fonts/Supplemental', '/Library/Fonts', join(home, 'Library/Fonts')];
+  if (platform === 'win32')
+    return [
+      join(env.WINDIR ?? 'C:\\Windows', 'Fonts'),
+      ...(env.LOCALAPPDATA ? [join(env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts')] : []),
+    ];
+  if (platform === 'darwin')
+    return [
+      '/System/Library/Fonts',
+      '/System/Library/Fonts/Supplemental',
+      '/Library/Fonts',
+      join(home, 'Library/Fonts'),
+    ];
   return ['/usr/share/fonts', '/usr/local/share/fonts', join(home, '.local/share/fonts'), join(home, '.fonts')];
 }
 

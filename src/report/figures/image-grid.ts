@@ -8,7 +8,11 @@ export interface ImageExample {
   predicted: string;
 }
 
-export function imageGridSvg(shape: [number, number, number], items: ImageExample[], labels: { actual: string; predicted: string }): string {
+export function imageGridSvg(
+  shape: [number, number, number],
+  items: ImageExample[],
+  labels: { actual: string; predicted: string },
+): string {
   const [C, H, W] = shape;
   const cell = Math.max(2, Math.floor(64 / Math.max(H, W)));
   const cols = Math.min(8, Math.max(1, items.length));

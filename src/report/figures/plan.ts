@@ -6,7 +6,17 @@
 import { autocorrelation, meanSd, pearson, rocCurve } from '../../metrics/curves.js';
 import type { Messages } from '../i18n/index.js';
 import type { ForecastData, RunSummary } from '../types.js';
-import { acfSpec, barsSpec, confusionSpec, histogramSpec, lossCurveSpec, predVsActualSpec, rocSpec, seriesSpec, type VlSpec } from './charts.js';
+import {
+  acfSpec,
+  barsSpec,
+  confusionSpec,
+  histogramSpec,
+  lossCurveSpec,
+  predVsActualSpec,
+  rocSpec,
+  seriesSpec,
+  type VlSpec,
+} from './charts.js';
 import { imageGridSvg } from './image-grid.js';
 import { networkDiagramSvg } from './network.js';
 
@@ -19,7 +29,11 @@ export interface FigureDef {
   source: FigureSource;
 }
 
-const vl = (id: string, caption: string, spec: VlSpec): FigureDef => ({ id, caption, source: { kind: 'vega-lite', spec } });
+const vl = (id: string, caption: string, spec: VlSpec): FigureDef => ({
+  id,
+  caption,
+  source: { kind: 'vega-lite', spec },
+});
 
 /** `members`: every network's history (from history.csv); without it, the first network's alone. */
 export function planFigures(s: RunSummary, m: Messages, members: RunSummary['history'][] = []): FigureDef[] {
@@ -32,34 +46,77 @@ export function planFigures(s: RunSummary, m: Messages, members: RunSummary['his
     figs.push(vl('loss', m.fig.loss(best, nets.length, m.lossName(s.task)), lossCurveSpec(s.history, best, a, nets)));
   }
   const p = s.predictions;
-  const numeric = p && p.actual.length > 0 && p.actual.every((v) => typeof v === 'number') && p.predicted.every((v) => typeof v === 'number');
+  const numeric =
+    p &&
+    p.actual.length > 0 &&
+    p.actual.every((v) => typeof v === 'number') &&
+    p.predicted.every((v) => typeof v === 'number');
   if (p && numeric && !s.forecast) {
     const actual = p.actual as number[];
     const predicted = p.predicted as number[];
     const r2 = Number(s.metrics.test.r2);
-    figs.push(vl('pred_vs_actual', m.fig.predVsActual(s.target, pearson(actual, predicted), r2),
-      predVsActualSpec(actual, predicted, { actual: `${a.actual}${unit}`, predicted: `${a.predicted}${unit}` })));
+    figs.push(
+      vl(
+        'pred_vs_actual',
+        m.fig.predVsActual(s.target, pearson(actual, predicted), r2),
+        predVsActualSpec(actual, predicted, { actual: `${a.actual}${unit}`, predicted: `${a.predicted}${unit}` }),
+      ),
+    );
     const residuals = actual.map((y, i) => y - predicted[i]);
     const { mean, sd } = meanSd(residuals);
-    figs.push(vl('residuals', m.fig.residuals(s.target, mean, sd), histogramSpec(residuals, { x: `${a.residual}${unit}`, count: a.count })));
+    figs.push(
+      vl(
+        'residuals',
+        m.fig.residuals(s.target, mean, sd),
+        histogramSpec(residuals, { x: `${a.residual}${unit}`, count: a.count }),
+      ),
+    );
   }
   const cm = s.metrics.test.confusion_matrix as number[][] | undefined;
   const labels = s.metrics.test.labels as string[] | undefined;
   if (cm && labels) {
-    figs.push(vl('confusion_matrix', m.fig.confusion, confusionSpec(labels, cm, { trueClass: a.trueClass, predClass: a.predClass, count: a.count })));
+    figs.push(
+      vl(
+        'confusion_matrix',
+        m.fig.confusion,
+        confusionSpec(labels, cm, { trueClass: a.trueClass, predClass: a.predClass, count: a.count }),
+      ),
+    );
     if (labels.length === 2 && p?.probabilities) {
-      const roc = rocCurve(p.probabilities.map((r) => r[1]), p.actual.map((y) => String(y) === labels[1]));
+      const roc = rocCurve(
+        p.probabilities.map((r) => r[1]),
+        p.actual.map((y) => String(y) === labels[1]),
+      );
       figs.push(vl('roc', m.fig.roc(labels[1], roc.auc), rocSpec(roc.points, a)));
     }
     const per = s.metrics.test.per_class as { label: string; f1: number; support: number }[] | undefined;
-    if (per) figs.push(vl('f1_per_class', m.fig.f1, barsSpec(per.map((c) => ({ label: `${c.label} (${c.support})`, value: c.f1 })), { x: a.class, y: a.f1 }, [0, 1])));
+    if (per)
+      figs.push(
+        vl(
+          'f1_per_class',
+          m.fig.f1,
+          barsSpec(
+            per.map((c) => ({ label: `${c.label} (${c.support})`, value: c.f1 })),
+            { x: a.class, y: a.f1 },
+            [0, 1],
+          ),
+        ),
+      );
   }
   if (s.forecast) figs.push(...forecastFigures(s.forecast, m, s.target + unit));
   if (s.misclassified && s.misclassified.items.length > 0) {
     const mc = s.misclassified;
-    figs.push({ id: 'misclassified', caption: m.fig.misclassified(mc.items.length), source: { kind: 'svg', svg: imageGridSvg(mc.shape, mc.items, { actual: a.trueClass, predicted: a.predClass }) } });
+    figs.push({
+      id: 'misclassified',
+      caption: m.fig.misclassified(mc.items.length),
+      source: { kind: 'svg', svg: imageGridSvg(mc.shape, mc.items, { actual: a.trueClass, predicted: a.predClass }) },
+    });
   }
-  figs.push({ id: 'network', caption: m.fig.network(s.paramCount), source: { kind: 'svg', svg: networkDiagramSvg(s.inShape, s.layers, s.paramCount, { ...a, total: m.tables.total }) } });
+  figs.push({
+    id: 'network',
+    caption: m.fig.network(s.paramCount),
+    source: { kind: 'svg', svg: networkDiagramSvg(s.inShape, s.layers, s.paramCount, { ...a, total: m.tables.total }) },
+  });
   return figs;
 }
 
@@ -78,16 +135,49 @@ export function forecastFigures(f: ForecastData, m: Messages, yTitle: string): F
   ];
   if (f.test.oneStep) series.push({ name: a.oneStep, x: f.test.x, y: f.test.oneStep, marker: true });
   if (f.test.multiStep) series.push({ name: a.multiStep, x: f.test.x, y: f.test.multiStep, marker: true });
-  figs.push(vl('forecast_test', m.fig.forecastTest(tail), seriesSpec(series.map((x, i) => ({ ...x, dash: i >= 2 })), t)));
-  figs.push(vl('series_full', m.fig.seriesFull, seriesSpec([{ name: a.history, x: f.history.x, y: f.history.y }, { name: a.testActual, x: f.test.x, y: f.test.actual }], t)));
+  figs.push(
+    vl(
+      'forecast_test',
+      m.fig.forecastTest(tail),
+      seriesSpec(
+        series.map((x, i) => ({ ...x, dash: i >= 2 })),
+        t,
+      ),
+    ),
+  );
+  figs.push(
+    vl(
+      'series_full',
+      m.fig.seriesFull,
+      seriesSpec(
+        [
+          { name: a.history, x: f.history.x, y: f.history.y },
+          { name: a.testActual, x: f.test.x, y: f.test.actual },
+        ],
+        t,
+      ),
+    ),
+  );
   if (f.future) {
     const fu = f.future;
     const tail = Math.min(f.history.x.length + f.test.x.length, Math.max(3 * fu.x.length, 24));
     const xs = [...f.history.x, ...f.test.x].slice(-tail);
     const ys = [...f.history.y, ...f.test.actual].slice(-tail);
     const band = fu.lower && fu.upper ? { x: fu.x, lower: fu.lower, upper: fu.upper, name: a.interval } : undefined;
-    figs.push(vl('forecast_future', m.fig.forecastFuture(band ? fu.level : undefined),
-      seriesSpec([{ name: a.history, x: xs, y: ys }, { name: a.forecast, x: fu.x, y: fu.mean, dash: true }], t, band)));
+    figs.push(
+      vl(
+        'forecast_future',
+        m.fig.forecastFuture(band ? fu.level : undefined),
+        seriesSpec(
+          [
+            { name: a.history, x: xs, y: ys },
+            { name: a.forecast, x: fu.x, y: fu.mean, dash: true },
+          ],
+          t,
+          band,
+        ),
+      ),
+    );
   }
   if (f.residuals && f.residuals.length > 3) {
     const acf = autocorrelation(f.residuals, Math.min(24, f.residuals.length - 1));

@@ -7,5 +7,12 @@ const A = new RegExp(`([${CJK}])([${LATIN}])`, 'g');
 const B = new RegExp(`([${LATIN}%])([${CJK}])`, 'g');
 
 export function cjkSpacing(text: string): string {
-  return text.split(/(`[^`]*`)/).map((part) => (part.startsWith('`') && part.endsWith('`') && part.length >= 2 ? part : part.replace(A, '$1 $2').replace(B, '$1 $2'))).join('');
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part) =>
+      part.startsWith('`') && part.endsWith('`') && part.length >= 2
+        ? part
+        : part.replace(A, '$1 $2').replace(B, '$1 $2'),
+    )
+    .join('');
 }

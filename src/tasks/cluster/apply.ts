@@ -49,7 +49,12 @@ export function labelCodes(labels: string[]): Int32Array {
 export function evaluateCluster(m: Model, t: RawTable, o: ApplyOptions): Evaluation {
   const pr = applyCluster(m, t);
   const n = t.nRows;
-  if (n < 3) throw new UserError({ file: t.file, message: `has ${n} row(s); cluster quality needs at least 3`, hint: 'give more rows' });
+  if (n < 3)
+    throw new UserError({
+      file: t.file,
+      message: `has ${n} row(s); cluster quality needs at least 3`,
+      hint: 'give more rows',
+    });
   const d = m.som.pipeline.inputSize;
   const all = Int32Array.from({ length: n }, (_, i) => i);
   const x = transformX(m.som.pipeline, t, all);
@@ -62,15 +67,29 @@ export function evaluateCluster(m: Model, t: RawTable, o: ApplyOptions): Evaluat
   sample.forEach((r, i) => xs.set(x.subarray(r * d, (r + 1) * d), i * d));
   const test: Record<string, unknown> = {
     clusters: used,
-    silhouette: used > 1 ? silhouetteScore(xs, sample.length, d, Int32Array.from(sample, (r) => labels[r])) : null,
+    silhouette:
+      used > 1
+        ? silhouetteScore(
+            xs,
+            sample.length,
+            d,
+            Int32Array.from(sample, (r) => labels[r]),
+          )
+        : null,
     davies_bouldin: used > 1 ? daviesBouldinScore(x, n, d, labels) : null,
   };
   if (used < 2) notes.push('warning: every row falls in one cluster, so silhouette and Davies-Bouldin are undefined');
   if (o.target !== undefined) {
     const ref = findColumn(t, o.target, '--target');
     const keep = Array.from(all).filter((r) => !isMissing(t.columns[ref][r]));
-    if (keep.length < n) notes.push(`${n - keep.length} row(s) have no "${t.names[ref]}" value and are left out of the adjusted Rand index`);
-    test.ari = adjustedRandIndex(Int32Array.from(keep, (r) => labels[r]), labelCodes(keep.map((r) => t.columns[ref][r])));
+    if (keep.length < n)
+      notes.push(
+        `${n - keep.length} row(s) have no "${t.names[ref]}" value and are left out of the adjusted Rand index`,
+      );
+    test.ari = adjustedRandIndex(
+      Int32Array.from(keep, (r) => labels[r]),
+      labelCodes(keep.map((r) => t.columns[ref][r])),
+    );
     test.reference = t.names[ref];
   }
   return { task: 'cluster', rows: n, evaluatedRows: n, test, notes };

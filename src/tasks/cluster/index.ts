@@ -5,7 +5,11 @@ import { tableOf, type TaskRunner } from '../types.js';
 import { applyCluster, evaluateCluster } from './apply.js';
 import { runClusterJob } from './train.js';
 
-const noFolds = { ok: false as const, reason: '--cv and --repeats apply to classify, regress and forecast, not to cluster', hint: 'drop them, or compare seeds with --seed' };
+const noFolds = {
+  ok: false as const,
+  reason: '--cv and --repeats apply to classify, regress and forecast, not to cluster',
+  hint: 'drop them, or compare seeds with --seed',
+};
 
 export const clusterRunner: TaskRunner<'cluster'> = {
   tasks: ['cluster'],
@@ -16,7 +20,12 @@ export const clusterRunner: TaskRunner<'cluster'> = {
   folds: {
     cv: noFolds,
     repeats: noFolds,
-    tune: { ok: false, reason: 'nnm tune searches classify, regress and forecast networks, not cluster (a clustering has no held-out score to tune on)', hint: 'set the number of clusters with nnm train --task cluster --clusters K' },
+    tune: {
+      ok: false,
+      reason:
+        'nnm tune searches classify, regress and forecast networks, not cluster (a clustering has no held-out score to tune on)',
+      hint: 'set the number of clusters with nnm train --task cluster --clusters K',
+    },
   },
   report: CLUSTER_REPORT,
 };

@@ -56,7 +56,15 @@ export function directWindows(z: Float64Array, W: number, D: number, from: numbe
 }
 
 /** The next H (≤ D) periods from one window, mapped back through the levels step by step. */
-export function direct(members: Sequential[], tf: SeriesTransform, W: number, u0: number[], z0: number[], H: number, F = 1): Float64Array {
+export function direct(
+  members: Sequential[],
+  tf: SeriesTransform,
+  W: number,
+  u0: number[],
+  z0: number[],
+  H: number,
+  F = 1,
+): Float64Array {
   const x = Float32Array.from(z0.slice(-W * F));
   const zp = predictEnsemble(members, x, 1, false);
   const u = [...u0];
@@ -68,7 +76,18 @@ export function direct(members: Sequential[], tf: SeriesTransform, W: number, u0
 }
 
 /** 95% interval of a direct forecast: each path adds one out-of-fold residual vector (length D). */
-export function simulateDirect(members: Sequential[], tf: SeriesTransform, W: number, D: number, u0: number[], z0: number[], H: number, residuals: number[], rng: Rng, F = 1): { lower: Float64Array; upper: Float64Array } {
+export function simulateDirect(
+  members: Sequential[],
+  tf: SeriesTransform,
+  W: number,
+  D: number,
+  u0: number[],
+  z0: number[],
+  H: number,
+  residuals: number[],
+  rng: Rng,
+  F = 1,
+): { lower: Float64Array; upper: Float64Array } {
   const zp = predictEnsemble(members, Float32Array.from(z0.slice(-W * F)), 1, false);
   const vectors = Math.max(1, Math.floor(residuals.length / D));
   const paths = Array.from({ length: H }, () => new Float64Array(PATHS));
@@ -81,7 +100,10 @@ export function simulateDirect(members: Sequential[], tf: SeriesTransform, W: nu
       paths[h][p] = yt;
     }
   }
-  return { lower: Float64Array.from(paths, (a) => quantile(a, 0.025)), upper: Float64Array.from(paths, (a) => quantile(a, 0.975)) };
+  return {
+    lower: Float64Array.from(paths, (a) => quantile(a, 0.025)),
+    upper: Float64Array.from(paths, (a) => quantile(a, 0.975)),
+  };
 }
 
 function quantile(a: Float64Array, f: number): number {
@@ -92,7 +114,15 @@ function quantile(a: Float64Array, f: number): number {
 }
 
 /** Recursive forecast of H steps after the given history (levels u, transformed z: (T, F) flat); all F channels are fed back. */
-export function recursive(members: Sequential[], tf: SeriesTransform, W: number, u0: number[], z0: number[], H: number, F = 1): Float64Array {
+export function recursive(
+  members: Sequential[],
+  tf: SeriesTransform,
+  W: number,
+  u0: number[],
+  z0: number[],
+  H: number,
+  F = 1,
+): Float64Array {
   const u = [...u0];
   const z = [...z0];
   const out = new Float64Array(H);
@@ -110,7 +140,17 @@ export function recursive(members: Sequential[], tf: SeriesTransform, W: number,
 }
 
 /** 95% interval from PATHS recursive paths with a resampled residual vector (length F) added at every step. */
-export function simulate(members: Sequential[], tf: SeriesTransform, W: number, u0: number[], z0: number[], H: number, residuals: number[], rng: Rng, F = 1): { lower: Float64Array; upper: Float64Array } {
+export function simulate(
+  members: Sequential[],
+  tf: SeriesTransform,
+  W: number,
+  u0: number[],
+  z0: number[],
+  H: number,
+  residuals: number[],
+  rng: Rng,
+  F = 1,
+): { lower: Float64Array; upper: Float64Array } {
   const P = PATHS;
   const WF = W * F;
   const us = Array.from({ length: P }, () => [...u0]);
@@ -130,17 +170,29 @@ export function simulate(members: Sequential[], tf: SeriesTransform, W: number, 
       paths[h][p] = yt;
     }
   }
-  return { lower: Float64Array.from(paths, (a) => quantile(a, 0.025)), upper: Float64Array.from(paths, (a) => quantile(a, 0.975)) };
+  return {
+    lower: Float64Array.from(paths, (a) => quantile(a, 0.025)),
+    upper: Float64Array.from(paths, (a) => quantile(a, 0.975)),
+  };
 }
 
 /** The model's channels transformed and aligned: z (T − lag, F) row-major, and the target's levels u. */
-export function seriesInputs(m: SeriesModel, y: ArrayLike<number>, covariates: readonly ArrayLike<number>[]): { z: Float64Array; lag: number; u: number[]; F: number } {
+export function seriesInputs(
+  m: SeriesModel,
+  y: ArrayLike<number>,
+  covariates: readonly ArrayLike<number>[],
+): { z: Float64Array; lag: number; u: number[]; F: number } {
   const { z, lag } = forwardChannels([y, ...covariates], [m.transform, ...m.covariates]);
   return { z, lag, u: Array.from(y, (v) => levelOf(v, m.transform)), F: 1 + m.covariates.length };
 }
 
 /** One-step forecasts of y[from..] from the true history (of every channel) before each point. */
-export function oneStep(m: SeriesModel, y: ArrayLike<number>, covariates: readonly ArrayLike<number>[], from: number): Float64Array {
+export function oneStep(
+  m: SeriesModel,
+  y: ArrayLike<number>,
+  covariates: readonly ArrayLike<number>[],
+  from: number,
+): Float64Array {
   const { z, lag, u, F } = seriesInputs(m, y, covariates);
   const X = windows(z, m.window, from - lag, y.length - lag, F);
   const zp = predictEnsemble(m.members, X.x, X.n, false);
@@ -148,14 +200,27 @@ export function oneStep(m: SeriesModel, y: ArrayLike<number>, covariates: readon
 }
 
 /** The H periods after y ends: point forecast, 95% interval and their dates. */
-export function forecastAhead(m: SeriesModel, y: ArrayLike<number>, covariates: readonly ArrayLike<number>[], H: number, residuals: number[], seed: number, lastTime: number, freq: Parameters<typeof stepTime>[1]): { labels: (string | number)[]; point: Float64Array; lower: Float64Array; upper: Float64Array } {
+export function forecastAhead(
+  m: SeriesModel,
+  y: ArrayLike<number>,
+  covariates: readonly ArrayLike<number>[],
+  H: number,
+  residuals: number[],
+  seed: number,
+  lastTime: number,
+  freq: Parameters<typeof stepTime>[1],
+): { labels: (string | number)[]; point: Float64Array; lower: Float64Array; upper: Float64Array } {
   const tf = m.transform;
   const { z: zf, u, F } = seriesInputs(m, y, covariates);
   const z = Array.from(zf);
   const rng = new Rng(seed);
   const isDirect = m.strategy === 'direct';
   const point = isDirect ? direct(m.members, tf, m.window, u, z, H, F) : recursive(m.members, tf, m.window, u, z, H, F);
-  const band = isDirect ? simulateDirect(m.members, tf, m.window, m.outputs, u, z, H, residuals, rng, F) : simulate(m.members, tf, m.window, u, z, H, residuals, rng, F);
-  const labels = Array.from({ length: H }, (_, h) => (freq === 'rows' ? y.length + h + 1 : formatTime(stepTime(lastTime, freq, h + 1), freq)));
+  const band = isDirect
+    ? simulateDirect(m.members, tf, m.window, m.outputs, u, z, H, residuals, rng, F)
+    : simulate(m.members, tf, m.window, u, z, H, residuals, rng, F);
+  const labels = Array.from({ length: H }, (_, h) =>
+    freq === 'rows' ? y.length + h + 1 : formatTime(stepTime(lastTime, freq, h + 1), freq),
+  );
   return { labels, point, lower: band.lower, upper: band.upper };
 }

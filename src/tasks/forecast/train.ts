@@ -9,7 +9,17 @@ import { refuseTestFile } from '../../config/test-file.js';
 import { nnmVersion } from '../../config/version.js';
 import { formatTime } from '../../data/dates.js';
 import { inferSchema } from '../../data/schema.js';
-import { chooseTransform, covariateTransform, cutSeries, defaultWindow, forwardChannels, levelOf, loadSeries, type Series, type SeriesTransform } from '../../data/series.js';
+import {
+  chooseTransform,
+  covariateTransform,
+  cutSeries,
+  defaultWindow,
+  forwardChannels,
+  levelOf,
+  loadSeries,
+  type Series,
+  type SeriesTransform,
+} from '../../data/series.js';
 import { Rng } from '../../engine/rng.js';
 import { UserError } from '../../errors.js';
 import { forecastBaselines } from '../../metrics/forecast.js';
@@ -57,22 +67,35 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   const table = ctx.readTable(spec.data);
   for (const n of table.notes) ctx.note(n);
   const schema = inferSchema(table);
-  const series = cutSeries(loadSeries(table, schema, spec.target, spec.date, spec.covariates ?? 'auto'), ctx.variant?.seriesEnd);
+  const series = cutSeries(
+    loadSeries(table, schema, spec.target, spec.date, spec.covariates ?? 'auto'),
+    ctx.variant?.seriesEnd,
+  );
   const notes = [...table.notes, ...series.notes];
   for (const n of series.notes) ctx.note(n);
   const y = series.values;
   const n = y.length;
   const s = series.season;
-  ctx.note(`series "${series.target}"${series.timeColumn ? ` by "${series.timeColumn}"` : ''}: ${n} points, ${series.freq}${s > 1 ? `, season ${s}` : ''}`);
+  ctx.note(
+    `series "${series.target}"${series.timeColumn ? ` by "${series.timeColumn}"` : ''}: ${n} points, ${series.freq}${s > 1 ? `, season ${s}` : ''}`,
+  );
 
   // NOTE: by default the test part is whole seasons (the last 24 of 144 months), else a fraction.
   const seasons = s > 1 ? Math.round((spec.testSize * n) / s) : 0;
   const nTest = spec.testPeriods ?? (seasons >= 1 ? seasons * s : Math.max(1, Math.round(spec.testSize * n)));
   const nTrain = n - nTest;
   if (nTrain < 8) {
-    throw new UserError({ file: table.file, message: `the series has ${n} points; after the ${nTest}-period test part only ${nTrain} remain for training`, hint: 'give a longer series or a smaller --test-periods' });
+    throw new UserError({
+      file: table.file,
+      message: `the series has ${n} points; after the ${nTest}-period test part only ${nTrain} remain for training`,
+      hint: 'give a longer series or a smaller --test-periods',
+    });
   }
-  const tuned = tunedNote(spec.tunedOn, Int32Array.from({ length: nTest }, (_, i) => nTrain + i), ctx.variant);
+  const tuned = tunedNote(
+    spec.tunedOn,
+    Int32Array.from({ length: nTest }, (_, i) => nTrain + i),
+    ctx.variant,
+  );
   if (tuned) {
     notes.push(tuned);
     ctx.note(tuned);
@@ -104,21 +127,37 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   }
   for (const r of reasons) ctx.note(`transform: ${r}`);
   if (F > 1) {
-    const line = covariateNote(covs.map((c) => c.name), covTfs, mode);
+    const line = covariateNote(
+      covs.map((c) => c.name),
+      covTfs,
+      mode,
+    );
     ctx.note(line);
     notes.push(line);
   }
   const want = s > 1 ? s : 8;
-  const why = spec.window ? '' : W < want
-    ? ` (default: ${s > 1 ? `one season would be ${want}` : '8 without a season'}, cut to a quarter of the ${nTrainZ} transformed training points so that enough windows remain)`
-    : ` (default: ${s > 1 ? 'one season' : '8 without a season'})`;
-  ctx.note(`window: ${W} past periods${why}; test part: the last ${nTest} periods; ${mode === 'direct' ? `direct strategy: the network outputs the next ${D} periods at once` : 'recursive multi-step forecasts'}`);
+  const why = spec.window
+    ? ''
+    : W < want
+      ? ` (default: ${s > 1 ? `one season would be ${want}` : '8 without a season'}, cut to a quarter of the ${nTrainZ} transformed training points so that enough windows remain)`
+      : ` (default: ${s > 1 ? 'one season' : '8 without a season'})`;
+  ctx.note(
+    `window: ${W} past periods${why}; test part: the last ${nTest} periods; ${mode === 'direct' ? `direct strategy: the network outputs the next ${D} periods at once` : 'recursive multi-step forecasts'}`,
+  );
 
   // Training windows: x = z[i−W..i−1], y = z[i] (recursive) or z[i..i+D−1] (direct).
-  const train: Dataset = mode === 'direct' ? directWindows(zAll, W, D, W, nTrainZ - D + 1, F) : windows(zAll, W, W, nTrainZ, F);
+  const train: Dataset =
+    mode === 'direct' ? directWindows(zAll, W, D, W, nTrainZ - D + 1, F) : windows(zAll, W, W, nTrainZ, F);
   const nMembers = spec.ensemble ?? (nWindows <= 2000 ? 5 : 1);
   const folds: Fold[] = blockFolds(train, W * F, O, nMembers, spec.valSize);
-  const built = buildForecaster({ kind: model, window: W, channels: F, outputs: O, hidden: spec.hidden, dropout: spec.dropout });
+  const built = buildForecaster({
+    kind: model,
+    window: W,
+    channels: F,
+    outputs: O,
+    hidden: spec.hidden,
+    dropout: spec.dropout,
+  });
   const hyper = {
     model,
     strategy,
@@ -135,10 +174,24 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
     clip_norm: 1,
   };
   const rng = new Rng(spec.seed);
-  const ens = trainEnsemble(built.spec, folds, {
-    epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, optimizer: hyper.optimizer, patience: hyper.patience,
-    weightDecay: hyper.weight_decay, loss: 'mse', clipNorm: hyper.clip_norm, plateau: Math.max(5, Math.floor(hyper.patience / 3)),
-  }, rng.fork(), ctx.listener, ctx.note);
+  const ens = trainEnsemble(
+    built.spec,
+    folds,
+    {
+      epochs: hyper.epochs,
+      batchSize: hyper.batch_size,
+      lr: hyper.lr,
+      optimizer: hyper.optimizer,
+      patience: hyper.patience,
+      weightDecay: hyper.weight_decay,
+      loss: 'mse',
+      clipNorm: hyper.clip_norm,
+      plateau: Math.max(5, Math.floor(hyper.patience / 3)),
+    },
+    rng.fork(),
+    ctx.listener,
+    ctx.note,
+  );
   const members = ens.members;
 
   // Out-of-fold residuals (z-space) for the intervals.
@@ -153,7 +206,15 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   const sm: SeriesModel = { members, transform: tf, covariates: covTfs, window: W, strategy: mode, outputs: O };
   const covValues = covs.map((c) => c.values);
   const oneStepPred = oneStep(sm, y, covValues, nTrain);
-  const multi = (mode === 'direct' ? direct : recursive)(members, tf, W, Array.from(y.subarray(0, nTrain), (v) => levelOf(v, tf)), Array.from(zAll.subarray(0, nTrainZ * F)), nTest, F);
+  const multi = (mode === 'direct' ? direct : recursive)(
+    members,
+    tf,
+    W,
+    Array.from(y.subarray(0, nTrain), (v) => levelOf(v, tf)),
+    Array.from(zAll.subarray(0, nTrainZ * F)),
+    nTest,
+    F,
+  );
   const actual = y.subarray(nTrain);
   const test = { one_step: regressionMetrics(actual, oneStepPred), multi_step: regressionMetrics(actual, multi) };
   const baselines = forecastBaselines(y, nTrain, s);
@@ -161,36 +222,87 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
   // Future forecast with simulated intervals.
   const H = spec.horizon ?? 0;
   let forecastCsv: string | undefined;
-  const label = (i: number): string | number => (series.freq === 'rows' ? i + 1 : formatTime(series.times[i], series.freq));
+  const label = (i: number): string | number =>
+    series.freq === 'rows' ? i + 1 : formatTime(series.times[i], series.freq);
   let future: ForecastData['future'];
   if (H > 0) {
     const f = forecastAhead(sm, y, covValues, H, residuals, spec.seed, series.times[n - 1], series.freq);
-    future = { x: f.labels, mean: Array.from(f.point), lower: Array.from(f.lower), upper: Array.from(f.upper), level: 0.95 };
-    forecastCsv = toCsv(['date', 'forecast', 'lower_95', 'upper_95'], Array.from({ length: H }, (_, h) => [f.labels[h], f.point[h], f.lower[h], f.upper[h]]));
+    future = {
+      x: f.labels,
+      mean: Array.from(f.point),
+      lower: Array.from(f.lower),
+      upper: Array.from(f.upper),
+      level: 0.95,
+    };
+    forecastCsv = toCsv(
+      ['date', 'forecast', 'lower_95', 'upper_95'],
+      Array.from({ length: H }, (_, h) => [f.labels[h], f.point[h], f.lower[h], f.upper[h]]),
+    );
   }
 
-  const beats = Object.entries(baselines).filter(([, b]) => b.multi_step.rmse <= test.multi_step.rmse).map(([k]) => k);
-  if (beats.length) notes.push(`the network does not beat the ${beats.join(', ')} baseline(s) on the multi-step test forecast`);
+  const beats = Object.entries(baselines)
+    .filter(([, b]) => b.multi_step.rmse <= test.multi_step.rmse)
+    .map(([k]) => k);
+  if (beats.length)
+    notes.push(`the network does not beat the ${beats.join(', ')} baseline(s) on the multi-step test forecast`);
   notes.push(...reasons.map((r) => `transform: ${r}`));
   const metrics: MetricsJson = {
     task: 'forecast',
     model,
-    data: { file: spec.data, rows: table.nRows, points: n, train_rows: nTrain, test_rows: nTest, frequency: series.freq, season: s, window: W, val_rows: folds[0].val?.n ?? 0, transforms: describeTransform(tf), transform: { log: tf.log, seasonalLag: tf.seasonalLag, diff: tf.diff }, ...(F > 1 ? { covariates: covs.map((c) => c.name) } : {}) },
+    data: {
+      file: spec.data,
+      rows: table.nRows,
+      points: n,
+      train_rows: nTrain,
+      test_rows: nTest,
+      frequency: series.freq,
+      season: s,
+      window: W,
+      val_rows: folds[0].val?.n ?? 0,
+      transforms: describeTransform(tf),
+      transform: { log: tf.log, seasonalLag: tf.seasonalLag, diff: tf.diff },
+      ...(F > 1 ? { covariates: covs.map((c) => c.name) } : {}),
+    },
     test,
     baselines,
     train: trainStats(ens),
   };
-  const pipeline: SeriesPipeline = { kind: 'series', target: series.target, timeColumn: series.timeColumn, freq: series.freq, season: s, transform: tf, window: W, values: Array.from(y), times: series.times, residuals: residuals.map((r) => Number(r.toPrecision(6))), outputs: O, strategy: mode,
-    ...(F > 1 ? { covariates: covs.map((c, k) => ({ name: c.name, transform: covTfs[k], values: Array.from(c.values) })) } : {}),
+  const pipeline: SeriesPipeline = {
+    kind: 'series',
+    target: series.target,
+    timeColumn: series.timeColumn,
+    freq: series.freq,
+    season: s,
+    transform: tf,
+    window: W,
+    values: Array.from(y),
+    times: series.times,
+    residuals: residuals.map((r) => Number(r.toPrecision(6))),
+    outputs: O,
+    strategy: mode,
+    ...(F > 1
+      ? { covariates: covs.map((c, k) => ({ name: c.name, transform: covTfs[k], values: Array.from(c.values) })) }
+      : {}),
   };
-  const predictions = toCsv([series.freq === 'rows' ? 'row' : 'date', 'actual', 'predicted', 'multi_step'], Array.from({ length: nTest }, (_, i) => [label(nTrain + i), actual[i], oneStepPred[i], multi[i]]));
+  const predictions = toCsv(
+    [series.freq === 'rows' ? 'row' : 'date', 'actual', 'predicted', 'multi_step'],
+    Array.from({ length: nTest }, (_, i) => [label(nTrain + i), actual[i], oneStepPred[i], multi[i]]),
+  );
   const summary = {
     task: 'forecast' as const,
     model,
     command: ctx.command,
     seed: spec.seed,
     nnmVersion: nnmVersion(),
-    audit: dataAudit(spec.data, table, schema, (c) => (c === series.target ? 'target' : c === series.timeColumn || covs.some((v) => v.name === c) ? 'input' : 'unused'), [], notes),
+    audit: dataAudit(
+      spec.data,
+      table,
+      schema,
+      (c) =>
+        c === series.target ? 'target' : c === series.timeColumn || covs.some((v) => v.name === c) ? 'input' : 'unused',
+      [],
+      notes,
+    ),
     target: series.target,
     split: `chronological: the first ${nTrain} periods for training, the last ${nTest} for testing`,
     layers: members[0].summary(),
@@ -204,21 +316,44 @@ export function runForecastJob(spec: TrainSpec, model: ModelKind, ctx: JobContex
     predictions: { actual: Array.from(actual), predicted: Array.from(oneStepPred) },
     forecast: {
       history: { x: Array.from({ length: nTrain }, (_, i) => label(i)), y: Array.from(y.subarray(0, nTrain)) },
-      test: { x: Array.from({ length: nTest }, (_, i) => label(nTrain + i)), actual: Array.from(actual), oneStep: Array.from(oneStepPred), multiStep: Array.from(multi) },
+      test: {
+        x: Array.from({ length: nTest }, (_, i) => label(nTrain + i)),
+        actual: Array.from(actual),
+        oneStep: Array.from(oneStepPred),
+        multiStep: Array.from(multi),
+      },
       ...(future ? { future } : {}),
       residuals: Array.from(actual, (a, i) => a - oneStepPred[i]),
     } satisfies ForecastData,
   };
   const files: Record<string, string> = {
-    'model.nnm.json': encodeModelFile(members, { nnmVersion: nnmVersion(), task: 'forecast', model, pipeline, seed: spec.seed }),
+    'model.nnm.json': encodeModelFile(members, {
+      nnmVersion: nnmVersion(),
+      task: 'forecast',
+      model,
+      pipeline,
+      seed: spec.seed,
+    }),
     'predictions.csv': predictions,
     'history.csv': historyCsv(ens),
   };
   if (forecastCsv) files['forecast.csv'] = forecastCsv;
-  const config = resolvedConfig(spec, { task: 'forecast', model, strategy, window: W, testPeriods: nTest, hidden: built.hidden, epochs: hyper.epochs, batchSize: hyper.batch_size, lr: hyper.lr, patience: hyper.patience, weightDecay: hyper.weight_decay, ensemble: nMembers });
+  const config = resolvedConfig(spec, {
+    task: 'forecast',
+    model,
+    strategy,
+    window: W,
+    testPeriods: nTest,
+    hidden: built.hidden,
+    epochs: hyper.epochs,
+    batchSize: hyper.batch_size,
+    lr: hyper.lr,
+    patience: hyper.patience,
+    weightDecay: hyper.weight_decay,
+    ensemble: nMembers,
+  });
   return { summary, config, files };
 }
-
 
 /** N folds whose validation parts are contiguous blocks of windows (the last block for N = 1); X, D: sizes of one x and one y. */
 function blockFolds(d: Dataset, X: number, D: number, N: number, valFrac: number): Fold[] {
@@ -235,8 +370,6 @@ function blockFolds(d: Dataset, X: number, D: number, N: number, valFrac: number
   });
 }
 
-
-
 function describeTransform(tf: SeriesTransform): string {
   const parts: string[] = [];
   if (tf.log) parts.push('log');
@@ -249,8 +382,9 @@ function describeTransform(tf: SeriesTransform): string {
 /** One line on the covariates: which, their transforms, and how multi-step forecasts treat their unknown future. */
 function covariateNote(names: string[], tfs: SeriesTransform[], strategy: ForecastStrategy): string {
   const list = names.map((nm, k) => `"${nm}"${tfs[k].log ? ' (log)' : ''}`).join(', ');
-  const future = strategy === 'direct'
-    ? 'multi-step forecasts read them up to the forecast origin only (the direct network outputs the target alone)'
-    : 'their future values are unknown, so the network forecasts every channel one step ahead and feeds all of them back';
+  const future =
+    strategy === 'direct'
+      ? 'multi-step forecasts read them up to the forecast origin only (the direct network outputs the target alone)'
+      : 'their future values are unknown, so the network forecasts every channel one step ahead and feeds all of them back';
   return `covariates: ${list} as extra input channels (each standardised on the training part, with the target's differencing); ${future}`;
 }

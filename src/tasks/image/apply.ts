@@ -29,12 +29,29 @@ export function applyImage(m: Model, path: string): Predictions {
 export function evaluateImage(m: Model, path: string): Evaluation {
   const pr = applyImage(m, path);
   const classes = pr.classes ?? [];
-  if (!pr.actual) throw new UserError({ file: path, message: 'has no labels (a label column or class sub-folders)', hint: 'evaluate needs labelled data; nnm predict works without labels' });
+  if (!pr.actual)
+    throw new UserError({
+      file: path,
+      message: 'has no labels (a label column or class sub-folders)',
+      hint: 'evaluate needs labelled data; nnm predict works without labels',
+    });
   const truth = pr.actual.map((a, i) => {
     const k = classes.indexOf(String(a));
-    if (k < 0) throw new UserError({ file: path, row: i + 2, message: `class "${String(a)}" does not occur in the training data`, hint: `known classes: ${classes.join(', ')}` });
+    if (k < 0)
+      throw new UserError({
+        file: path,
+        row: i + 2,
+        message: `class "${String(a)}" does not occur in the training data`,
+        hint: `known classes: ${classes.join(', ')}`,
+      });
     return k;
   });
   const pred = pr.predicted.map((v) => classes.indexOf(String(v)));
-  return { task: m.task, rows: truth.length, evaluatedRows: truth.length, test: { ...classificationMetrics(truth, pred, classes) }, notes: pr.notes };
+  return {
+    task: m.task,
+    rows: truth.length,
+    evaluatedRows: truth.length,
+    test: { ...classificationMetrics(truth, pred, classes) },
+    notes: pr.notes,
+  };
 }

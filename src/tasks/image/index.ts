@@ -14,9 +14,18 @@ export const imageRunner: TaskRunner<'image'> = {
   apply: (m, input) => applyImage(m, pathOf(input, 'image apply')),
   evaluate: (m, input) => evaluateImage(m, pathOf(input, 'image evaluate')),
   folds: {
-    cv: { ok: false, reason: '--cv applies to classify, regress and forecast, not yet to image', hint: 'use --repeats N to see the spread over seeds' },
+    cv: {
+      ok: false,
+      reason: '--cv applies to classify, regress and forecast, not yet to image',
+      hint: 'use --repeats N to see the spread over seeds',
+    },
     repeats: { ok: true },
-    tune: { ok: false, reason: 'nnm tune searches classify, regress and forecast networks, not image yet (its job has no cross-validation)', hint: 'train with nnm train --task image, and --repeats N to see the spread over seeds' },
+    tune: {
+      ok: false,
+      reason:
+        'nnm tune searches classify, regress and forecast networks, not image yet (its job has no cross-validation)',
+      hint: 'train with nnm train --task image, and --repeats N to see the spread over seeds',
+    },
   },
   report: NETWORK_REPORT,
 };

@@ -19,12 +19,17 @@ function columnNotes(p: TabularModelPipeline, t: RawTable, idHeader: string): st
   const notes: string[] = [];
   const used = new Set([...p.tabular.features.map((f) => f.column), p.tabular.target.column, idHeader]);
   const extra = t.names.filter((n) => !used.has(n));
-  if (extra.length) notes.push(`ignored ${extra.length} column(s) the model does not use: ${extra.map((e) => `"${e}"`).join(', ')}`);
-  if (cols.some((c, i) => i > 0 && c < cols[i - 1])) notes.push('the feature columns are in another order than in training; matched them by name');
+  if (extra.length)
+    notes.push(`ignored ${extra.length} column(s) the model does not use: ${extra.map((e) => `"${e}"`).join(', ')}`);
+  if (cols.some((c, i) => i > 0 && c < cols[i - 1]))
+    notes.push('the feature columns are in another order than in training; matched them by name');
   p.tabular.features.forEach((f, k) => {
     const n = t.columns[cols[k]].filter(isMissing).length;
     if (n === 0) return;
-    const fill = f.kind === 'numeric' ? `the training median ${Number(f.fill.toPrecision(6))}` : `the most frequent training level "${f.fill}"`;
+    const fill =
+      f.kind === 'numeric'
+        ? `the training median ${Number(f.fill.toPrecision(6))}`
+        : `the most frequent training level "${f.fill}"`;
     notes.push(`column "${f.column}": ${n} missing cell(s) filled with ${fill}, as in training`);
   });
   return notes;
@@ -37,11 +42,23 @@ function idColumn(p: TabularModelPipeline, t: RawTable): number {
 }
 
 function unseenNotes(unseen: Map<string, Set<string>>): string[] {
-  return [...unseen].map(([col, vals]) => `warning: column "${col}": ${vals.size} level(s) never seen in training (${[...vals].slice(0, 5).map((v) => `"${v}"`).join(', ')}); encoded as all zeros`);
+  return [...unseen].map(
+    ([col, vals]) =>
+      `warning: column "${col}": ${vals.size} level(s) never seen in training (${[...vals]
+        .slice(0, 5)
+        .map((v) => `"${v}"`)
+        .join(', ')}); encoded as all zeros`,
+  );
 }
 
 /** Averaged ensemble output for rows of t: (n, K) probabilities, or n values in original units. */
-function predictRows(m: Model, p: TabularModelPipeline, t: RawTable, rows: Int32Array, unseen: Map<string, Set<string>>): Float32Array | Float64Array {
+function predictRows(
+  m: Model,
+  p: TabularModelPipeline,
+  t: RawTable,
+  rows: Int32Array,
+  unseen: Map<string, Set<string>>,
+): Float32Array | Float64Array {
   const x = transformX(p.tabular, t, rows, unseen);
   const classify = p.tabular.target.kind === 'classes';
   const out = predictEnsemble(m.members, x, rows.length, classify);
@@ -69,7 +86,12 @@ export function applyTabular(m: Model, t: RawTable): Predictions {
   const tg = p.tabular.target;
   if (tg.kind === 'classes') {
     const pred = argmaxRows(out as Float32Array, rows.length, tg.classes.length);
-    return { ...base, predicted: Array.from(pred, (k) => tg.classes[k]), classes: tg.classes, probabilities: out as Float32Array };
+    return {
+      ...base,
+      predicted: Array.from(pred, (k) => tg.classes[k]),
+      classes: tg.classes,
+      probabilities: out as Float32Array,
+    };
   }
   return { ...base, predicted: Array.from(out) };
 }
@@ -78,10 +100,25 @@ export function evaluateTabular(m: Model, t: RawTable): Evaluation {
   const p = m.pipeline;
   const tg = p.tabular.target;
   const targetIndex = t.names.indexOf(tg.column);
-  if (targetIndex < 0) throw new UserError({ file: t.file, message: `has no target column "${tg.column}"`, hint: 'evaluate needs the labelled column the model was trained on (nnm predict works without it)' });
+  if (targetIndex < 0)
+    throw new UserError({
+      file: t.file,
+      message: `has no target column "${tg.column}"`,
+      hint: 'evaluate needs the labelled column the model was trained on (nnm predict works without it)',
+    });
   const notes = columnNotes(p, t, '');
-  const rows = rowsWithTarget(t, targetIndex, Int32Array.from({ length: t.nRows }, (_, i) => i));
-  if (rows.length === 0) throw new UserError({ file: t.file, column: tg.column, message: 'every target cell is missing', hint: 'evaluate needs labelled rows' });
+  const rows = rowsWithTarget(
+    t,
+    targetIndex,
+    Int32Array.from({ length: t.nRows }, (_, i) => i),
+  );
+  if (rows.length === 0)
+    throw new UserError({
+      file: t.file,
+      column: tg.column,
+      message: 'every target cell is missing',
+      hint: 'evaluate needs labelled rows',
+    });
   if (rows.length < t.nRows) notes.push(`${t.nRows - rows.length} row(s) have no target value and are left out`);
   // NOTE: the truth goes through the pipeline's own encoding (as in training), so the metrics equal
   // those of metrics.json's "test" when this is the run's test file.
@@ -94,7 +131,12 @@ export function evaluateTabular(m: Model, t: RawTable): Evaluation {
     const pred = argmaxRows(out as Float32Array, rows.length, tg.classes.length);
     test = { ...classificationMetrics(Int32Array.from(y), pred, tg.classes) };
   } else {
-    test = { ...regressionMetrics(Float64Array.from(y, (z) => z * tg.std + tg.mean), out) };
+    test = {
+      ...regressionMetrics(
+        Float64Array.from(y, (z) => z * tg.std + tg.mean),
+        out,
+      ),
+    };
   }
   return { task: m.task, rows: t.nRows, evaluatedRows: rows.length, test, notes };
 }

@@ -14,7 +14,12 @@ type Model = LoadedModelOf<'text'>;
 export function applyText(m: Model, t: RawTable): Predictions {
   const p = m.pipeline;
   const c = t.names.indexOf(p.column);
-  if (c < 0) throw new UserError({ file: t.file, message: `is missing the text column "${p.column}" the model was trained on`, hint: 'add the column with the same header name' });
+  if (c < 0)
+    throw new UserError({
+      file: t.file,
+      message: `is missing the text column "${p.column}" the model was trained on`,
+      hint: 'add the column with the same header name',
+    });
   const unknown = { count: 0 };
   const x = encodeTexts(p.tokenizer, t.columns[c], unknown);
   const probs = predictEnsemble(m.members, x, t.nRows, true);
@@ -37,13 +42,30 @@ export function applyText(m: Model, t: RawTable): Predictions {
 export function evaluateText(m: Model, t: RawTable): Evaluation {
   const pr = applyText(m, t);
   const classes = pr.classes ?? [];
-  if (!pr.actual) throw new UserError({ file: t.file, message: `has no target column "${m.pipeline.target}"`, hint: 'evaluate needs the labelled column the model was trained on' });
+  if (!pr.actual)
+    throw new UserError({
+      file: t.file,
+      message: `has no target column "${m.pipeline.target}"`,
+      hint: 'evaluate needs the labelled column the model was trained on',
+    });
   const keep = pr.actual.map((a, i) => [a, i] as const).filter(([a]) => !isMissing(String(a)));
   const truth = keep.map(([a, i]) => {
     const k = classes.indexOf(String(a));
-    if (k < 0) throw new UserError({ file: t.file, row: i + 2, message: `class "${String(a)}" does not occur in the training rows`, hint: `known classes: ${classes.join(', ')}` });
+    if (k < 0)
+      throw new UserError({
+        file: t.file,
+        row: i + 2,
+        message: `class "${String(a)}" does not occur in the training rows`,
+        hint: `known classes: ${classes.join(', ')}`,
+      });
     return k;
   });
   const pred = keep.map(([, i]) => classes.indexOf(String(pr.predicted[i])));
-  return { task: m.task, rows: t.nRows, evaluatedRows: keep.length, test: { ...classificationMetrics(truth, pred, classes) }, notes: pr.notes };
+  return {
+    task: m.task,
+    rows: t.nRows,
+    evaluatedRows: keep.length,
+    test: { ...classificationMetrics(truth, pred, classes) },
+    notes: pr.notes,
+  };
 }

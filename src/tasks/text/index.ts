@@ -13,9 +13,18 @@ export const textRunner: TaskRunner<'text'> = {
   apply: (m, input) => applyText(m, tableOf(input, 'text apply')),
   evaluate: (m, input) => evaluateText(m, tableOf(input, 'text evaluate')),
   folds: {
-    cv: { ok: false, reason: '--cv applies to classify, regress and forecast, not yet to text', hint: 'use --repeats N to see the spread over seeds' },
+    cv: {
+      ok: false,
+      reason: '--cv applies to classify, regress and forecast, not yet to text',
+      hint: 'use --repeats N to see the spread over seeds',
+    },
     repeats: { ok: true },
-    tune: { ok: false, reason: 'nnm tune searches classify, regress and forecast networks, not text yet (its job has no cross-validation)', hint: 'train with nnm train --task text, and --repeats N to see the spread over seeds' },
+    tune: {
+      ok: false,
+      reason:
+        'nnm tune searches classify, regress and forecast networks, not text yet (its job has no cross-validation)',
+      hint: 'train with nnm train --task text, and --repeats N to see the spread over seeds',
+    },
   },
   report: NETWORK_REPORT,
 };

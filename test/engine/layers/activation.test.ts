@@ -14,7 +14,9 @@ describe('Activation', () => {
   });
 
   it('mutation: a sign-flipped tanh backward fails', () => {
-    const r = gradcheck({ kind: 'activation', fn: 'tanh' }, [6], { mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)) });
+    const r = gradcheck({ kind: 'activation', fn: 'tanh' }, [6], {
+      mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)),
+    });
     expect(r.failures.length).toBeGreaterThan(0);
   });
 

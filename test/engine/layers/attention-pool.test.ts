@@ -13,18 +13,29 @@ describe('AttentionPool', () => {
   });
 
   it('passes the gradient check over LSTM sequences (the usual stack)', () => {
-    const r = gradcheck([{ kind: 'lstm', units: 4, returnSequences: true }, { kind: 'attention_pool', units: 3 }], [5, 2], { B: 2 });
+    const r = gradcheck(
+      [
+        { kind: 'lstm', units: 4, returnSequences: true },
+        { kind: 'attention_pool', units: 3 },
+      ],
+      [5, 2],
+      { B: 2 },
+    );
     expect(r.failures).toEqual([]);
   });
 
   it('mutation: a dropped score gradient (dv = 0, dW = 0) or a sign-flipped dx fails the check', () => {
     const dropped = gradcheck({ kind: 'attention_pool', units: 4 }, [6, 3], {
       mutate: (m) => {
-        for (const e of m.manifest) if (e.name.endsWith('.v') || e.name.endsWith('.W')) m.grads.fill(0, e.offset, e.offset + e.shape.reduce((a, b) => a * b, 1));
+        for (const e of m.manifest)
+          if (e.name.endsWith('.v') || e.name.endsWith('.W'))
+            m.grads.fill(0, e.offset, e.offset + e.shape.reduce((a, b) => a * b, 1));
       },
     });
     expect(dropped.failures.length).toBeGreaterThan(0);
-    const flipped = gradcheck({ kind: 'attention_pool', units: 4 }, [6, 3], { mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)) });
+    const flipped = gradcheck({ kind: 'attention_pool', units: 4 }, [6, 3], {
+      mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)),
+    });
     expect(flipped.failures.length).toBeGreaterThan(0);
   });
 
@@ -46,6 +57,8 @@ describe('AttentionPool', () => {
   });
 
   it('rejects an input without a time axis', () => {
-    expect(() => new Sequential({ inShape: [4], layers: [{ kind: 'attention_pool', units: 2 }] })).toThrow(/returnSequences/);
+    expect(() => new Sequential({ inShape: [4], layers: [{ kind: 'attention_pool', units: 2 }] })).toThrow(
+      /returnSequences/,
+    );
   });
 });

@@ -13,7 +13,9 @@ describe('AvgPool1d', () => {
   });
 
   it('mutation: a missing 1/size scale fails the check', () => {
-    const r = gradcheck({ kind: 'avgpool1d', size: 2 }, [2, 6], { mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = 2 * v)) });
+    const r = gradcheck({ kind: 'avgpool1d', size: 2 }, [2, 6], {
+      mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = 2 * v)),
+    });
     expect(r.failures.length).toBeGreaterThan(0);
   });
 

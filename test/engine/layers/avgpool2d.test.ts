@@ -16,7 +16,9 @@ describe('AvgPool2d', () => {
   });
 
   it('mutation: a missing 1/size² scale fails the check', () => {
-    const r = gradcheck({ kind: 'avgpool2d', size: 2 }, [1, 4, 4], { mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = 4 * v)) });
+    const r = gradcheck({ kind: 'avgpool2d', size: 2 }, [1, 4, 4], {
+      mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = 4 * v)),
+    });
     expect(r.failures.length).toBeGreaterThan(0);
   });
 

@@ -22,22 +22,34 @@ describe('BatchNorm', () => {
     // gamma/beta away from 1/0 so their gradients are not trivially symmetric
     const r = gradcheck({ kind: 'batchnorm' }, inShape as number[], {
       B: B as number,
-      setup: (m) => { entry(m, 'gamma').set([1.5, -0.7, 0.9, 1.2, 0.4].slice(0, (inShape as number[])[0])); },
+      setup: (m) => {
+        entry(m, 'gamma').set([1.5, -0.7, 0.9, 1.2, 0.4].slice(0, (inShape as number[])[0]));
+      },
     });
     expect(r.failures).toEqual([]);
   });
 
   it('passes the gradient check in eval mode (running statistics) and behind a conv', () => {
     expect(gradcheck({ kind: 'batchnorm' }, [3, 3, 3], { B: 4, mode: 'eval' }).failures).toEqual([]);
-    const r = gradcheck([{ kind: 'conv2d', filters: 3, kernel: 3, padding: 'same' }, { kind: 'batchnorm' }], [2, 5, 5], { B: 4 });
+    const r = gradcheck(
+      [{ kind: 'conv2d', filters: 3, kernel: 3, padding: 'same' }, { kind: 'batchnorm' }],
+      [2, 5, 5],
+      { B: 4 },
+    );
     expect(r.failures).toEqual([]);
   });
 
   it('mutation: a dropped −mean(dy) term in dx, or sign-flipped dγ/dβ, fails the check', () => {
     // forgetting −Σdy/N shifts dx by the same γ/σ·mean(dy) for every value of a channel
-    const r = gradcheck({ kind: 'batchnorm' }, [4], { B: 6, mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = v + 0.3)) });
+    const r = gradcheck({ kind: 'batchnorm' }, [4], {
+      B: 6,
+      mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = v + 0.3)),
+    });
     expect(r.failures.length).toBeGreaterThan(0);
-    const flipped = gradcheck({ kind: 'batchnorm' }, [2, 3, 3], { B: 4, mutate: (m) => m.grads.forEach((v, i) => (m.grads[i] = -v)) });
+    const flipped = gradcheck({ kind: 'batchnorm' }, [2, 3, 3], {
+      B: 4,
+      mutate: (m) => m.grads.forEach((v, i) => (m.grads[i] = -v)),
+    });
     expect(flipped.failures.length).toBeGreaterThan(0);
   });
 
@@ -73,14 +85,21 @@ describe('BatchNorm', () => {
   });
 
   it('running stats are saved, non-trainable, last in the flat buffer, and never moved by an optimiser', () => {
-    const m = new Sequential({ inShape: [3], layers: [{ kind: 'dense', units: 2 }, { kind: 'batchnorm' }, { kind: 'dense', units: 1 }] });
+    const m = new Sequential({
+      inShape: [3],
+      layers: [{ kind: 'dense', units: 2 }, { kind: 'batchnorm' }, { kind: 'dense', units: 1 }],
+    });
     m.init(new Rng(3));
     const flags = m.manifest.map((e) => [e.name, e.trainable]);
     expect(flags).toEqual([
-      ['0.dense.W', true], ['0.dense.b', true],
-      ['1.batchnorm.gamma', true], ['1.batchnorm.beta', true],
-      ['1.batchnorm.running_mean', false], ['1.batchnorm.running_var', false],
-      ['2.dense.W', true], ['2.dense.b', true],
+      ['0.dense.W', true],
+      ['0.dense.b', true],
+      ['1.batchnorm.gamma', true],
+      ['1.batchnorm.beta', true],
+      ['1.batchnorm.running_mean', false],
+      ['1.batchnorm.running_var', false],
+      ['2.dense.W', true],
+      ['2.dense.b', true],
     ]);
     expect(m.trainableParams.length).toBe(6 + 2 + 2 + 2 + 2 + 1);
     expect(m.manifest[4].offset).toBe(m.trainableParams.length);

@@ -6,11 +6,18 @@ import { gradcheck } from '../../helpers/gradcheck.js';
 import { runLayerTest } from '../../helpers/harness.js';
 
 const H = 3;
-const bi = (kind: 'rnn' | 'lstm' | 'gru', returnSequences = false): BidirectionalConfig => ({ kind: 'bidirectional', layer: { kind, units: H, returnSequences } });
+const bi = (kind: 'rnn' | 'lstm' | 'gru', returnSequences = false): BidirectionalConfig => ({
+  kind: 'bidirectional',
+  layer: { kind, units: H, returnSequences },
+});
 
 describe('Bidirectional', () => {
   it.each<['rnn' | 'lstm' | 'gru', boolean]>([
-    ['rnn', false], ['lstm', false], ['gru', false], ['lstm', true], ['gru', true],
+    ['rnn', false],
+    ['lstm', false],
+    ['gru', false],
+    ['lstm', true],
+    ['gru', true],
   ])('passes the gradient check: %s, returnSequences=%s', (kind, seq) => {
     const r = gradcheck(bi(kind, seq), [5, 2], { B: 3 });
     expect(r.failures).toEqual([]);
@@ -73,7 +80,10 @@ describe('Bidirectional', () => {
     const ctx = { mode: 'eval' as const, rng: new Rng(0) };
     const uni = new Sequential({ inShape: [3, 2], layers: [{ kind: 'lstm', units: 2, returnSequences: true }] });
     uni.init(new Rng(3));
-    const m = new Sequential({ inShape: [3, 2], layers: [{ kind: 'bidirectional', layer: { kind: 'lstm', units: 2, returnSequences: true } }] });
+    const m = new Sequential({
+      inShape: [3, 2],
+      layers: [{ kind: 'bidirectional', layer: { kind: 'lstm', units: 2, returnSequences: true } }],
+    });
     m.params.set(uni.params, 0);
     m.params.set(uni.params, uni.params.length);
     const yf = Array.from(uni.forward(x, 1, ctx).subarray(0, 6));
@@ -87,15 +97,30 @@ describe('Bidirectional', () => {
 
   it('saves its inner layer in config()', () => {
     const m = new Sequential({ inShape: [4, 2], layers: [bi('gru', true)] });
-    expect(m.toSpec().layers[0]).toEqual({ kind: 'bidirectional', layer: { kind: 'gru', units: H, returnSequences: true } });
+    expect(m.toSpec().layers[0]).toEqual({
+      kind: 'bidirectional',
+      layer: { kind: 'gru', units: H, returnSequences: true },
+    });
     expect(m.manifest.map((e) => e.name)).toEqual([
-      '0.bidirectional.fwd.W', '0.bidirectional.fwd.U', '0.bidirectional.fwd.b', '0.bidirectional.fwd.bU',
-      '0.bidirectional.bwd.W', '0.bidirectional.bwd.U', '0.bidirectional.bwd.b', '0.bidirectional.bwd.bU',
+      '0.bidirectional.fwd.W',
+      '0.bidirectional.fwd.U',
+      '0.bidirectional.fwd.b',
+      '0.bidirectional.fwd.bU',
+      '0.bidirectional.bwd.W',
+      '0.bidirectional.bwd.U',
+      '0.bidirectional.bwd.b',
+      '0.bidirectional.bwd.bU',
     ]);
   });
 
   it('rejects a wrapped layer that is not recurrent, and a flat input', () => {
-    expect(() => new Sequential({ inShape: [4, 2], layers: [{ kind: 'bidirectional', layer: { kind: 'dense', units: 2 } as never }] })).toThrow(/wraps rnn, lstm or gru/);
+    expect(
+      () =>
+        new Sequential({
+          inShape: [4, 2],
+          layers: [{ kind: 'bidirectional', layer: { kind: 'dense', units: 2 } as never }],
+        }),
+    ).toThrow(/wraps rnn, lstm or gru/);
     expect(() => new Sequential({ inShape: [8], layers: [bi('lstm')] })).toThrow(/not \[T, I\]/);
   });
 });

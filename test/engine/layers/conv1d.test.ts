@@ -17,17 +17,27 @@ describe('Conv1d', () => {
   });
 
   it('passes the gradient check with fused ReLU and max-pool', () => {
-    const r = gradcheck([{ kind: 'conv1d', filters: 3, kernel: 3, padding: 'same', activation: 'relu' }, { kind: 'maxpool1d', size: 2 }], [2, 8], { input: awayFromZero, eps: 1e-3, atol: 2e-3 });
+    const r = gradcheck(
+      [
+        { kind: 'conv1d', filters: 3, kernel: 3, padding: 'same', activation: 'relu' },
+        { kind: 'maxpool1d', size: 2 },
+      ],
+      [2, 8],
+      { input: awayFromZero, eps: 1e-3, atol: 2e-3 },
+    );
     expect(r.failures).toEqual([]);
   });
 
   it('mutation: a sign-flipped dx or a reversed dW kernel fails the check', () => {
     const cfg: Conv1dConfig = { kind: 'conv1d', filters: 2, kernel: 3 };
-    expect(gradcheck(cfg, [2, 7], { mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)) }).failures.length).toBeGreaterThan(0);
+    expect(
+      gradcheck(cfg, [2, 7], { mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)) }).failures.length,
+    ).toBeGreaterThan(0);
     const reversed = gradcheck(cfg, [2, 7], {
       mutate: (m) => {
         for (let fc = 0; fc < 4; fc++) {
-          const a = fc * 3, b = a + 2; // W is the first tensor, at offset 0
+          const a = fc * 3,
+            b = a + 2; // W is the first tensor, at offset 0
           [m.grads[a], m.grads[b]] = [m.grads[b], m.grads[a]];
         }
       },
@@ -37,7 +47,10 @@ describe('Conv1d', () => {
 
   it('harness: shape, parameter count, round trip, repeatability', () => {
     runLayerTest({ kind: 'conv1d', filters: 4, kernel: 3 }, [2, 10], { outShape: [4, 8], params: 4 * 2 * 3 + 4 });
-    runLayerTest({ kind: 'conv1d', filters: 2, kernel: 5, stride: 2, padding: 'same', activation: 'relu' }, [3, 9], { outShape: [2, 5], params: 2 * 15 + 2 });
+    runLayerTest({ kind: 'conv1d', filters: 2, kernel: 5, stride: 2, padding: 'same', activation: 'relu' }, [3, 9], {
+      outShape: [2, 5],
+      params: 2 * 15 + 2,
+    });
   });
 
   it('golden: kernel [1, 0, -1] is a central difference', () => {

@@ -50,7 +50,8 @@ describe.each(BACKENDS)('Conv2d (%s kernels)', (backend) => {
         for (let fc = 0; fc < 4; fc++) {
           for (let i = 0; i < 3; i++) {
             for (let j = i + 1; j < 3; j++) {
-              const a = fc * 9 + i * 3 + j, b = fc * 9 + j * 3 + i;
+              const a = fc * 9 + i * 3 + j,
+                b = fc * 9 + j * 3 + i;
               [g[a], g[b]] = [g[b], g[a]];
             }
           }
@@ -62,7 +63,11 @@ describe.each(BACKENDS)('Conv2d (%s kernels)', (backend) => {
 
   it('harness: shape, parameter count, round trip, repeatability', () => {
     runLayerTest({ kind: 'conv2d', filters: 4, kernel: 3 }, [2, 6, 6], { outShape: [4, 4, 4], params: 4 * 2 * 9 + 4 });
-    runLayerTest({ kind: 'conv2d', filters: 3, kernel: [3, 2], stride: 2, padding: 'same', activation: 'relu' }, [1, 7, 5], { outShape: [3, 4, 3], params: 3 * 6 + 3 });
+    runLayerTest(
+      { kind: 'conv2d', filters: 3, kernel: [3, 2], stride: 2, padding: 'same', activation: 'relu' },
+      [1, 7, 5],
+      { outShape: [3, 4, 3], params: 3 * 6 + 3 },
+    );
   });
 
   it('golden: a 2x2 kernel on a 3x3 image (valid), hand-computed', () => {
@@ -77,25 +82,38 @@ describe.each(BACKENDS)('Conv2d (%s kernels)', (backend) => {
   });
 
   it('golden: a 3x3 box filter with same padding counts the in-image neighbours', () => {
-    const m = new Sequential({ inShape: [1, 3, 4], layers: [{ kind: 'conv2d', filters: 1, kernel: 3, padding: 'same' }] });
+    const m = new Sequential({
+      inShape: [1, 3, 4],
+      layers: [{ kind: 'conv2d', filters: 1, kernel: 3, padding: 'same' }],
+    });
     m.params.fill(1, 0, 9); // bias stays 0
     const y = Array.from(m.forward(new Float32Array(12).fill(1), 1, eval0).subarray(0, 12));
     expect(y).toEqual([4, 6, 6, 4, 6, 9, 9, 6, 4, 6, 6, 4]);
-    const s2 = new Sequential({ inShape: [1, 3, 4], layers: [{ kind: 'conv2d', filters: 1, kernel: 3, stride: 2, padding: 'same' }] });
+    const s2 = new Sequential({
+      inShape: [1, 3, 4],
+      layers: [{ kind: 'conv2d', filters: 1, kernel: 3, stride: 2, padding: 'same' }],
+    });
     s2.params.fill(1, 0, 9);
     // OH = ceil(3/2) = 2, OW = 2; pad top 1 (total 2), pad left 0 (total 1, extra at the end)
     expect(Array.from(s2.forward(new Float32Array(12).fill(1), 1, eval0).subarray(0, 4))).toEqual([6, 4, 6, 4]);
   });
 
   it('fused ReLU clamps negatives', () => {
-    const m = new Sequential({ inShape: [1, 2, 2], layers: [{ kind: 'conv2d', filters: 1, kernel: 1, activation: 'relu' }] });
+    const m = new Sequential({
+      inShape: [1, 2, 2],
+      layers: [{ kind: 'conv2d', filters: 1, kernel: 1, activation: 'relu' }],
+    });
     m.params.set([2, -1]); // y = max(0, 2x − 1)
     expect(Array.from(m.forward(Float32Array.from([0, 1, 2, -3]), 1, eval0).subarray(0, 4))).toEqual([0, 1, 3, 0]);
   });
 
   it('rejects a kernel that does not fit, naming the shapes', () => {
-    expect(() => new Sequential({ inShape: [1, 2, 2], layers: [{ kind: 'conv2d', filters: 1, kernel: 3 }] })).toThrow(/3x3.*\[1, 2, 2\]/);
-    expect(() => new Sequential({ inShape: [4, 4], layers: [{ kind: 'conv2d', filters: 1, kernel: 3 }] })).toThrow(/\(C, H, W\)/);
+    expect(() => new Sequential({ inShape: [1, 2, 2], layers: [{ kind: 'conv2d', filters: 1, kernel: 3 }] })).toThrow(
+      /3x3.*\[1, 2, 2\]/,
+    );
+    expect(() => new Sequential({ inShape: [4, 4], layers: [{ kind: 'conv2d', filters: 1, kernel: 3 }] })).toThrow(
+      /\(C, H, W\)/,
+    );
   });
 });
 
@@ -119,9 +137,11 @@ describe.skipIf(!wasmSimdAvailable())('Conv2d: the wasm path agrees with the TS 
       const dx = Float32Array.from(m.backward(dy, B).subarray(0, B * n));
       return { y, dx, g: Float32Array.from(m.grads) };
     };
-    const ts = run('ts'), wasm = run('wasm');
+    const ts = run('ts'),
+      wasm = run('wasm');
     for (const k of ['y', 'dx', 'g'] as const) {
-      for (let i = 0; i < ts[k].length; i++) expect(Math.abs(wasm[k][i] - ts[k][i])).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(ts[k][i])));
+      for (let i = 0; i < ts[k].length; i++)
+        expect(Math.abs(wasm[k][i] - ts[k][i])).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(ts[k][i])));
     }
   });
 });

@@ -17,9 +17,13 @@ describe('Dense', () => {
   });
 
   it('mutation: a sign-flipped dx or a scaled dW fails the check', () => {
-    const flipped = gradcheck({ kind: 'dense', units: 5 }, [7], { mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)) });
+    const flipped = gradcheck({ kind: 'dense', units: 5 }, [7], {
+      mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)),
+    });
     expect(flipped.failures.length).toBeGreaterThan(0);
-    const scaled = gradcheck({ kind: 'dense', units: 5 }, [7], { mutate: (m) => m.grads.forEach((v, i) => (m.grads[i] = 1.1 * v)) });
+    const scaled = gradcheck({ kind: 'dense', units: 5 }, [7], {
+      mutate: (m) => m.grads.forEach((v, i) => (m.grads[i] = 1.1 * v)),
+    });
     expect(scaled.failures.length).toBeGreaterThan(0);
   });
 
@@ -47,12 +51,27 @@ describe.skipIf(!wasmSimdAvailable())('Dense on the WebAssembly SIMD gemm (force
   });
 
   it('passes the gradient check on a two-layer stack with every tile edge (B=5, I=13, O=11)', () => {
-    const r = gradcheck([{ kind: 'dense', units: 11 }, { kind: 'activation', fn: 'tanh' }, { kind: 'dense', units: 9 }], [13], { B: 5 });
+    const r = gradcheck(
+      [
+        { kind: 'dense', units: 11 },
+        { kind: 'activation', fn: 'tanh' },
+        { kind: 'dense', units: 9 },
+      ],
+      [13],
+      { B: 5 },
+    );
     expect(r.failures).toEqual([]);
   });
 
   it('a model built under it (weights in wasm memory) matches one built under the ts backend', () => {
-    const spec = { inShape: [784], layers: [{ kind: 'dense' as const, units: 128 }, { kind: 'activation' as const, fn: 'relu' as const }, { kind: 'dense' as const, units: 10 }] };
+    const spec = {
+      inShape: [784],
+      layers: [
+        { kind: 'dense' as const, units: 128 },
+        { kind: 'activation' as const, fn: 'relu' as const },
+        { kind: 'dense' as const, units: 10 },
+      ],
+    };
     const rng = new Rng(8);
     const x = Float32Array.from({ length: 5 * 784 }, () => rng.normal());
     const dy = Float32Array.from({ length: 5 * 10 }, () => rng.normal());
@@ -72,14 +91,23 @@ describe.skipIf(!wasmSimdAvailable())('Dense on the WebAssembly SIMD gemm (force
   });
 
   it('mutation: a sign-flipped dx still fails the check', () => {
-    const flipped = gradcheck({ kind: 'dense', units: 5 }, [7], { mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)) });
+    const flipped = gradcheck({ kind: 'dense', units: 5 }, [7], {
+      mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)),
+    });
     expect(flipped.failures.length).toBeGreaterThan(0);
   });
 });
 
 describe('Sequential.backward without the input gradient', () => {
   it('gives the same parameter gradients as with it', () => {
-    const model = new Sequential({ inShape: [7], layers: [{ kind: 'dense', units: 5 }, { kind: 'activation', fn: 'tanh' }, { kind: 'dense', units: 3 }] });
+    const model = new Sequential({
+      inShape: [7],
+      layers: [
+        { kind: 'dense', units: 5 },
+        { kind: 'activation', fn: 'tanh' },
+        { kind: 'dense', units: 3 },
+      ],
+    });
     model.init(new Rng(3));
     const rng = new Rng(4);
     const x = Float32Array.from({ length: 6 * 7 }, () => rng.normal());

@@ -6,7 +6,15 @@ import { runLayerTest } from '../../helpers/harness.js';
 
 describe('Dropout', () => {
   it('passes the gradient check with a fixed mask', () => {
-    expect(gradcheck([{ kind: 'dense', units: 6 }, { kind: 'dropout', rate: 0.3 }], [4]).failures).toEqual([]);
+    expect(
+      gradcheck(
+        [
+          { kind: 'dense', units: 6 },
+          { kind: 'dropout', rate: 0.3 },
+        ],
+        [4],
+      ).failures,
+    ).toEqual([]);
   });
 
   it('harness (train mode, seeded mask)', () => {

@@ -14,12 +14,18 @@ describe('Embedding', () => {
   });
 
   it('feeds an LSTM: gradients reach the table through the recurrence', () => {
-    const layers = [{ kind: 'embedding', vocab: 7, dim: 3 }, { kind: 'lstm', units: 3 }] as const;
+    const layers = [
+      { kind: 'embedding', vocab: 7, dim: 3 },
+      { kind: 'lstm', units: 3 },
+    ] as const;
     expect(gradcheck([...layers], [6], { input: ids(7) }).failures).toEqual([]);
   });
 
   it('mutation: a doubled dW fails the check', () => {
-    const r = gradcheck({ kind: 'embedding', vocab: 6, dim: 3 }, [5], { input: ids(6), mutate: (m) => m.grads.forEach((v, i) => (m.grads[i] = 2 * v)) });
+    const r = gradcheck({ kind: 'embedding', vocab: 6, dim: 3 }, [5], {
+      input: ids(6),
+      mutate: (m) => m.grads.forEach((v, i) => (m.grads[i] = 2 * v)),
+    });
     expect(r.failures.length).toBeGreaterThan(0);
   });
 

@@ -14,7 +14,10 @@ describe('LSTM', () => {
   });
 
   it('passes the gradient check stacked (sequences into a last-state LSTM)', () => {
-    const layers = [{ kind: 'lstm', units: 3, returnSequences: true }, { kind: 'lstm', units: 2 }] as const;
+    const layers = [
+      { kind: 'lstm', units: 3, returnSequences: true },
+      { kind: 'lstm', units: 2 },
+    ] as const;
     expect(gradcheck([...layers], [5, 2], { B: 2 }).failures).toEqual([]);
   });
 

@@ -16,7 +16,10 @@ describe('MaxPool1d', () => {
   });
 
   it('mutation: gradients routed one step off fail the check', () => {
-    const r = gradcheck({ kind: 'maxpool1d', size: 2 }, [2, 6], { input: noTies, mutate: (_m, dx) => dx.copyWithin(1, 0) });
+    const r = gradcheck({ kind: 'maxpool1d', size: 2 }, [2, 6], {
+      input: noTies,
+      mutate: (_m, dx) => dx.copyWithin(1, 0),
+    });
     expect(r.failures.length).toBeGreaterThan(0);
   });
 

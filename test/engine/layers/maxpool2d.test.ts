@@ -24,7 +24,11 @@ describe.each(BACKENDS)('MaxPool2d (%s kernels)', (backend) => {
   });
 
   it('mutation: gradients routed one cell off fail the check', () => {
-    const r = gradcheck({ kind: 'maxpool2d', size: 2 }, [1, 4, 4], { B: 2, input: noTies, mutate: (_m, dx) => dx.copyWithin(1, 0) });
+    const r = gradcheck({ kind: 'maxpool2d', size: 2 }, [1, 4, 4], {
+      B: 2,
+      input: noTies,
+      mutate: (_m, dx) => dx.copyWithin(1, 0),
+    });
     expect(r.failures.length).toBeGreaterThan(0);
   });
 
@@ -41,6 +45,8 @@ describe.each(BACKENDS)('MaxPool2d (%s kernels)', (backend) => {
   });
 
   it('rejects a window larger than the input', () => {
-    expect(() => new Sequential({ inShape: [1, 1, 5], layers: [{ kind: 'maxpool2d', size: 2 }] })).toThrow(/size 2.*\[1, 1, 5\]/);
+    expect(() => new Sequential({ inShape: [1, 1, 5], layers: [{ kind: 'maxpool2d', size: 2 }] })).toThrow(
+      /size 2.*\[1, 1, 5\]/,
+    );
   });
 });

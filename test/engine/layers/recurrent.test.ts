@@ -7,7 +7,9 @@ import { Rng } from '../../../src/engine/rng.js';
 // hoists the input projection and the parameter gradients out of the step loop. A batch must give
 // the same outputs and gradients whatever batch sizes the layer saw before, and skipping dL/dx
 // (needDx = false, the first layer) must not change the parameter gradients.
-const T = 5, I = 3, H = 4;
+const T = 5,
+  I = 3,
+  H = 4;
 const CONFIGS: LayerConfig[] = [
   { kind: 'rnn', units: H },
   { kind: 'lstm', units: H },
@@ -21,7 +23,12 @@ function model(cfg: LayerConfig): Sequential {
   return m;
 }
 
-function step(m: Sequential, x: Float32Array, B: number, needDx = true): { y: Float32Array; grads: Float32Array; dx: Float32Array } {
+function step(
+  m: Sequential,
+  x: Float32Array,
+  B: number,
+  needDx = true,
+): { y: Float32Array; grads: Float32Array; dx: Float32Array } {
   const ctx = { mode: 'train' as const, rng: new Rng(0) };
   m.zeroGrad();
   const y = Float32Array.from(m.forward(x, B, ctx).subarray(0, B * m.outSize));

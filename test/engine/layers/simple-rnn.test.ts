@@ -23,7 +23,10 @@ describe('SimpleRNN', () => {
 
   it('harness: shape, parameter count, round trip, repeatability', () => {
     runLayerTest({ kind: 'rnn', units: 5 }, [4, 3], { outShape: [5], params: 3 * 5 + 5 * 5 + 5 });
-    runLayerTest({ kind: 'rnn', units: 5, returnSequences: true }, [4, 3], { outShape: [4, 5], params: 3 * 5 + 5 * 5 + 5 });
+    runLayerTest({ kind: 'rnn', units: 5, returnSequences: true }, [4, 3], {
+      outShape: [4, 5],
+      params: 3 * 5 + 5 * 5 + 5,
+    });
   });
 
   it('golden: h_t = tanh(x_t·W + h_{t-1}·U + b) with constant weights', () => {

@@ -17,14 +17,19 @@ describe('TCN block', () => {
   });
 
   it('passes the gradient check stacked (dilations 1, 2)', () => {
-    const layers: TcnConfig[] = [{ kind: 'tcn', filters: 3, kernel: 2 }, { kind: 'tcn', filters: 3, kernel: 2, dilation: 2 }];
+    const layers: TcnConfig[] = [
+      { kind: 'tcn', filters: 3, kernel: 2 },
+      { kind: 'tcn', filters: 3, kernel: 2, dilation: 2 },
+    ];
     expect(gradcheck(layers, [1, 10], { input: awayFromZero, eps: 1e-3, atol: 2e-3 }).failures).toEqual([]);
   });
 
   it('mutation: a sign-flipped dx, reversed kernel taps or a dropped residual gradient fail the check', () => {
     const cfg: TcnConfig = { kind: 'tcn', filters: 2, kernel: 3, dilation: 2 };
     const o = { input: awayFromZero, eps: 1e-3, atol: 2e-3 };
-    expect(gradcheck(cfg, [2, 9], { ...o, mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)) }).failures.length).toBeGreaterThan(0);
+    expect(
+      gradcheck(cfg, [2, 9], { ...o, mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)) }).failures.length,
+    ).toBeGreaterThan(0);
     const reversed = gradcheck(cfg, [2, 9], {
       ...o,
       mutate: (m) => {
@@ -44,11 +49,20 @@ describe('TCN block', () => {
 
   it('harness: shape, parameter count, round trip, repeatability', () => {
     runLayerTest({ kind: 'tcn', filters: 2, kernel: 3 }, [2, 10], { outShape: [2, 10], params: 2 * 2 * 3 + 2 });
-    runLayerTest({ kind: 'tcn', filters: 4, kernel: 2, dilation: 3 }, [3, 9], { outShape: [4, 9], params: 4 * 3 * 2 + 4 + 4 * 3 + 4 });
+    runLayerTest({ kind: 'tcn', filters: 4, kernel: 2, dilation: 3 }, [3, 9], {
+      outShape: [4, 9],
+      params: 4 * 3 * 2 + 4 + 4 * 3 + 4,
+    });
   });
 
   it('is causal: changing x at step s leaves every output before s unchanged', () => {
-    const m = new Sequential({ inShape: [2, 12], layers: [{ kind: 'tcn', filters: 3, kernel: 3, dilation: 2 }, { kind: 'tcn', filters: 3, kernel: 3, dilation: 4 }] });
+    const m = new Sequential({
+      inShape: [2, 12],
+      layers: [
+        { kind: 'tcn', filters: 3, kernel: 3, dilation: 2 },
+        { kind: 'tcn', filters: 3, kernel: 3, dilation: 4 },
+      ],
+    });
     m.init(new Rng(2));
     const rng = new Rng(8);
     const x = Float32Array.from({ length: 24 }, () => rng.normal());
@@ -78,7 +92,11 @@ describe('TCN block', () => {
   });
 
   it('rejects a flat input and a zero dilation', () => {
-    expect(() => new Sequential({ inShape: [8], layers: [{ kind: 'tcn', filters: 2, kernel: 2 }] })).toThrow(/\(C, L\)/);
-    expect(() => new Sequential({ inShape: [1, 8], layers: [{ kind: 'tcn', filters: 2, kernel: 2, dilation: 0 }] })).toThrow(/dilation 0/);
+    expect(() => new Sequential({ inShape: [8], layers: [{ kind: 'tcn', filters: 2, kernel: 2 }] })).toThrow(
+      /\(C, L\)/,
+    );
+    expect(
+      () => new Sequential({ inShape: [1, 8], layers: [{ kind: 'tcn', filters: 2, kernel: 2, dilation: 0 }] }),
+    ).toThrow(/dilation 0/);
   });
 });

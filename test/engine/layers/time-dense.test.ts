@@ -12,12 +12,17 @@ describe('TimeDense', () => {
   });
 
   it('labels every step of an LSTM sequence (gradient check through both)', () => {
-    const layers = [{ kind: 'lstm', units: 4, returnSequences: true }, { kind: 'time_dense', units: 2 }] as const;
+    const layers = [
+      { kind: 'lstm', units: 4, returnSequences: true },
+      { kind: 'time_dense', units: 2 },
+    ] as const;
     expect(gradcheck([...layers], [5, 2]).failures).toEqual([]);
   });
 
   it('mutation: a sign-flipped dx fails the check', () => {
-    const r = gradcheck({ kind: 'time_dense', units: 3 }, [5, 4], { mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)) });
+    const r = gradcheck({ kind: 'time_dense', units: 3 }, [5, 4], {
+      mutate: (_m, dx) => dx.forEach((v, i) => (dx[i] = -v)),
+    });
     expect(r.failures.length).toBeGreaterThan(0);
   });
 

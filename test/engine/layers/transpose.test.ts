@@ -7,11 +7,16 @@ import { runLayerTest } from '../../helpers/harness.js';
 
 // A (T = 8, I = 2) window through a Conv1D front end into an LSTM, and a TCN into attention pooling.
 const CNN_LSTM: LayerConfig[] = [
-  { kind: 'transpose' }, { kind: 'conv1d', filters: 3, kernel: 3, padding: 'same', activation: 'relu' },
-  { kind: 'transpose' }, { kind: 'lstm', units: 3 },
+  { kind: 'transpose' },
+  { kind: 'conv1d', filters: 3, kernel: 3, padding: 'same', activation: 'relu' },
+  { kind: 'transpose' },
+  { kind: 'lstm', units: 3 },
 ];
 const TCN_ATTENTION: LayerConfig[] = [
-  { kind: 'transpose' }, { kind: 'tcn', filters: 3, kernel: 2, dilation: 2 }, { kind: 'transpose' }, { kind: 'attention_pool', units: 2 },
+  { kind: 'transpose' },
+  { kind: 'tcn', filters: 3, kernel: 2, dilation: 2 },
+  { kind: 'transpose' },
+  { kind: 'attention_pool', units: 2 },
 ];
 
 describe('Transpose', () => {
@@ -30,7 +35,8 @@ describe('Transpose', () => {
       mutate: (_m, dx) => {
         const B = dx.length / 6;
         const copy = Float32Array.from(dx);
-        for (let n = 0; n < B; n++) for (let r = 0; r < 3; r++) for (let c = 0; c < 2; c++) dx[n * 6 + r * 2 + c] = copy[n * 6 + c * 3 + r];
+        for (let n = 0; n < B; n++)
+          for (let r = 0; r < 3; r++) for (let c = 0; c < 2; c++) dx[n * 6 + r * 2 + c] = copy[n * 6 + c * 3 + r];
       },
     });
     expect(r.failures.length).toBeGreaterThan(0);
@@ -42,7 +48,10 @@ describe('Transpose', () => {
 
   it('golden: (2, 3) -> (3, 2) per sample', () => {
     const m = new Sequential({ inShape: [2, 3], layers: [{ kind: 'transpose' }] });
-    const y = m.forward(Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), 2, { mode: 'eval', rng: new Rng(0) });
+    const y = m.forward(Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), 2, {
+      mode: 'eval',
+      rng: new Rng(0),
+    });
     expect(Array.from(y.subarray(0, 12))).toEqual([1, 4, 2, 5, 3, 6, 7, 10, 8, 11, 9, 12]);
   });
 

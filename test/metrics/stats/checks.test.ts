@@ -25,8 +25,15 @@ describe('posterior-variance check (C, P and the grade)', () => {
   });
 
   it.each<[number, number, string]>([
-    [0.2, 0.99, '好'], [0.34, 0.96, '好'], [0.35, 0.99, '合格'], [0.2, 0.95, '合格'], [0.49, 0.81, '合格'],
-    [0.5, 0.9, '勉强'], [0.6, 0.75, '勉强'], [0.65, 0.9, '不合格'], [0.3, 0.7, '不合格'],
+    [0.2, 0.99, '好'],
+    [0.34, 0.96, '好'],
+    [0.35, 0.99, '合格'],
+    [0.2, 0.95, '合格'],
+    [0.49, 0.81, '合格'],
+    [0.5, 0.9, '勉强'],
+    [0.6, 0.75, '勉强'],
+    [0.65, 0.9, '不合格'],
+    [0.3, 0.7, '不合格'],
   ])('C = %d, P = %d is %s', (c, p, zh) => expect(GREY_GRADE_ZH[greyGrade(c, p)]).toBe(zh));
 });
 
@@ -64,13 +71,19 @@ describe('split conformal', () => {
     // y = 2x + N(0, 1), a model ŷ = 2x: over 200 seeds of 100 calibration and 200 test rows,
     // the mean coverage is ≥ 0.95 and below 0.95 + 1/101 plus sampling slack.
     const rng = new Rng(5);
-    let covered = 0, total = 0;
+    let covered = 0,
+      total = 0;
     for (let rep = 0; rep < 200; rep++) {
       const calX = Array.from({ length: 100 }, () => rng.normal());
       const calY = calX.map((x) => 2 * x + rng.normal());
       const testX = Array.from({ length: 200 }, () => rng.normal());
       const testY = testX.map((x) => 2 * x + rng.normal());
-      const iv = splitConformal(calY, calX.map((x) => 2 * x), testX.map((x) => 2 * x), 0.05);
+      const iv = splitConformal(
+        calY,
+        calX.map((x) => 2 * x),
+        testX.map((x) => 2 * x),
+        0.05,
+      );
       testY.forEach((y, i) => (covered += y >= iv.lower[i] && y <= iv.upper[i] ? 1 : 0));
       total += testY.length;
     }

@@ -26,8 +26,16 @@ describe('split conformal on diabetes', () => {
       const fitIdx = Array.from(idx.subarray(0, n >> 1));
       const calIdx = Array.from(idx.subarray(n >> 1, (3 * n) >> 2));
       const testIdx = Array.from(idx.subarray((3 * n) >> 2));
-      const fit = fitOls({ x: fitIdx.flatMap((i) => rows[i].slice(0, d)), y: fitIdx.map((i) => rows[i][d]), n: fitIdx.length }, d);
-      const iv = splitConformal(calIdx.map((i) => rows[i][d]), olsPredict(fit, calIdx), olsPredict(fit, testIdx), 0.05);
+      const fit = fitOls(
+        { x: fitIdx.flatMap((i) => rows[i].slice(0, d)), y: fitIdx.map((i) => rows[i][d]), n: fitIdx.length },
+        d,
+      );
+      const iv = splitConformal(
+        calIdx.map((i) => rows[i][d]),
+        olsPredict(fit, calIdx),
+        olsPredict(fit, testIdx),
+        0.05,
+      );
       const covered = testIdx.filter((i, k) => rows[i][d] >= iv.lower[k] && rows[i][d] <= iv.upper[k]).length;
       coverages.push(covered / testIdx.length);
     }

@@ -1,18 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import {
-  betaInc, binomialCdf, chiSquareCdf, chiSquareSf, erfc, gammaP, logGamma, normalCdf, studentTCdf, studentTTwoSided,
+  betaInc,
+  binomialCdf,
+  chiSquareCdf,
+  chiSquareSf,
+  erfc,
+  gammaP,
+  logGamma,
+  normalCdf,
+  studentTCdf,
+  studentTTwoSided,
 } from '../../../src/metrics/stats/distributions.js';
 import { signRankCdf } from '../../../src/metrics/stats/wilcoxon.js';
 import { expectClose, PY_REF, R_REF } from './fixtures.js';
 
 describe('special functions', () => {
   it.each([
-    [1, 0], [2, 0], [0.5, 0.5 * Math.log(Math.PI)], [5, Math.log(24)], [10.5, 13.940625219403763], [0.1, 2.252712651734206],
+    [1, 0],
+    [2, 0],
+    [0.5, 0.5 * Math.log(Math.PI)],
+    [5, Math.log(24)],
+    [10.5, 13.940625219403763],
+    [0.1, 2.252712651734206],
   ])('ln Γ(%d) = %d', (x, v) => expect(Math.abs(logGamma(x) - v)).toBeLessThan(1e-12));
 
   it('P(1, x) = 1 − e^−x and I_x(1, b) = 1 − (1 − x)^b (closed forms)', () => {
     for (const x of [0.01, 0.7, 2, 9]) expect(Math.abs(gammaP(1, x) - (1 - Math.exp(-x)))).toBeLessThan(1e-13);
-    for (const [x, b] of [[0.2, 3], [0.9, 0.5], [0.5, 7]]) expect(Math.abs(betaInc(x, 1, b) - (1 - (1 - x) ** b))).toBeLessThan(1e-13);
+    for (const [x, b] of [
+      [0.2, 3],
+      [0.9, 0.5],
+      [0.5, 7],
+    ])
+      expect(Math.abs(betaInc(x, 1, b) - (1 - (1 - x) ** b))).toBeLessThan(1e-13);
   });
 
   it('erfc at published values (Abramowitz & Stegun table 7.1)', () => {
@@ -22,7 +41,8 @@ describe('special functions', () => {
   });
 
   it('the t distribution with 1 df is the Cauchy: F(t) = ½ + atan(t)/π', () => {
-    for (const t of [-3, -0.4, 0, 1, 25]) expect(Math.abs(studentTCdf(t, 1) - (0.5 + Math.atan(t) / Math.PI))).toBeLessThan(1e-13);
+    for (const t of [-3, -0.4, 0, 1, 25])
+      expect(Math.abs(studentTCdf(t, 1) - (0.5 + Math.atan(t) / Math.PI))).toBeLessThan(1e-13);
   });
 });
 

@@ -7,7 +7,9 @@ import { expect } from 'vitest';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export const R_REF: any = JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/stats/r-reference.json'), 'utf8'));
-export const PY_REF: any = JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/stats/py-reference.json'), 'utf8'));
+export const PY_REF: any = JSON.parse(
+  readFileSync(resolve(__dirname, '../../fixtures/stats/py-reference.json'), 'utf8'),
+);
 
 export const TOL = 1e-6;
 

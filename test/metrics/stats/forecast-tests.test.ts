@@ -8,7 +8,11 @@ describe('Diebold–Mariano with the HLN correction', () => {
   it('matches R forecast::dm.test on every stored case', () => {
     expect(R_REF.dm.length).toBeGreaterThanOrEqual(10);
     for (const c of R_REF.dm) {
-      const r = dieboldMariano(c.e1, c.e2, { h: c.h, loss: c.power === 2 ? 'squared' : 'absolute', varEstimator: c.varestimator });
+      const r = dieboldMariano(c.e1, c.e2, {
+        h: c.h,
+        loss: c.power === 2 ? 'squared' : 'absolute',
+        varEstimator: c.varestimator,
+      });
       expectClose(r.statistic, c.statistic, `${c.name} statistic`);
       expectClose(r.pValue, c.p, `${c.name} p`);
       expect(r.h, c.name).toBe(c.h_used);
@@ -31,7 +35,8 @@ describe('Diebold–Mariano with the HLN correction', () => {
   it('the fixtures tell the HLN-corrected statistic from the plain DM one', () => {
     const c = R_REF.dm.find((d: { name: string }) => d.name === 'short n8 h2 p1');
     const r = dieboldMariano(c.e1, c.e2, { h: 2, loss: 'absolute' });
-    const n = c.e1.length, k = Math.sqrt((n + 1 - 4 + (2 / n)) / n);
+    const n = c.e1.length,
+      k = Math.sqrt((n + 1 - 4 + 2 / n) / n);
     expect(Math.abs(r.statistic / k - c.statistic)).toBeGreaterThan(0.1);
   });
 

@@ -5,8 +5,27 @@
 // each, ~10× cheaper than the scalar loop with its square root and division per parameter).
 
 import {
-  add, assemble, type Code, F32, f32, f32x4Add, f32x4Div, f32x4Mul, f32x4Splat, f32x4Sqrt, f32x4Sub, Fn,
-  forRange, get, I32, i32, mul, set, V128, v128Load, v128Store,
+  add,
+  assemble,
+  type Code,
+  F32,
+  f32,
+  f32x4Add,
+  f32x4Div,
+  f32x4Mul,
+  f32x4Splat,
+  f32x4Sqrt,
+  f32x4Sub,
+  Fn,
+  forRange,
+  get,
+  I32,
+  i32,
+  mul,
+  set,
+  V128,
+  v128Load,
+  v128Store,
 } from './asm.js';
 
 // NOTE: the ES2022 lib and @types/node do not declare WebAssembly; this is the subset used here.
@@ -26,17 +45,34 @@ function adamFn(): Fn {
   const [B1, A1, B2, A2, LR, C2, EPS, g, m, v] = Array.from({ length: 10 }, () => f.local(V128));
   const at = (d: number | null): Code => (d === null ? get(p) : add(get(p), get(d)));
   f.body = [
-    ...set(end, mul(get(n4), i32(4))), ...set(dv, get(end)), ...set(dw, add(get(dv), get(end))), ...set(dg, add(get(dw), get(end))),
-    ...set(B1, f32x4Splat(get(beta1))), ...set(A1, f32x4Sub(f32x4Splat(f32(1)), get(B1))),
-    ...set(B2, f32x4Splat(get(beta2))), ...set(A2, f32x4Sub(f32x4Splat(f32(1)), get(B2))),
-    ...set(LR, f32x4Splat(get(lrc1))), ...set(C2, f32x4Splat(get(c2))), ...set(EPS, f32x4Splat(get(eps))),
-    ...forRange(p, i32(0), get(end), i32(16),
+    ...set(end, mul(get(n4), i32(4))),
+    ...set(dv, get(end)),
+    ...set(dw, add(get(dv), get(end))),
+    ...set(dg, add(get(dw), get(end))),
+    ...set(B1, f32x4Splat(get(beta1))),
+    ...set(A1, f32x4Sub(f32x4Splat(f32(1)), get(B1))),
+    ...set(B2, f32x4Splat(get(beta2))),
+    ...set(A2, f32x4Sub(f32x4Splat(f32(1)), get(B2))),
+    ...set(LR, f32x4Splat(get(lrc1))),
+    ...set(C2, f32x4Splat(get(c2))),
+    ...set(EPS, f32x4Splat(get(eps))),
+    ...forRange(
+      p,
+      i32(0),
+      get(end),
+      i32(16),
       set(g, v128Load(at(dg))),
       set(m, f32x4Add(f32x4Mul(get(B1), v128Load(at(null))), f32x4Mul(get(A1), get(g)))),
       set(v, f32x4Add(f32x4Mul(get(B2), v128Load(at(dv))), f32x4Mul(get(A2), f32x4Mul(get(g), get(g))))),
       v128Store(at(null), get(m)),
       v128Store(at(dv), get(v)),
-      v128Store(at(dw), f32x4Sub(v128Load(at(dw)), f32x4Div(f32x4Mul(get(LR), get(m)), f32x4Add(f32x4Sqrt(f32x4Mul(get(C2), get(v))), get(EPS))))),
+      v128Store(
+        at(dw),
+        f32x4Sub(
+          v128Load(at(dw)),
+          f32x4Div(f32x4Mul(get(LR), get(m)), f32x4Add(f32x4Sqrt(f32x4Mul(get(C2), get(v))), get(EPS))),
+        ),
+      ),
     ),
   ];
   return f;
@@ -68,12 +104,21 @@ export class AdamWasm {
   static create(size: number): AdamWasm | null {
     if (modules.adam === undefined) {
       const code = assemble([adamFn()], { min: 1, max: 65536, shared: false });
-      modules.adam = typeof WebAssembly === 'object' && WebAssembly.validate(code) ? new WebAssembly.Module(code) : null;
+      modules.adam =
+        typeof WebAssembly === 'object' && WebAssembly.validate(code) ? new WebAssembly.Module(code) : null;
     }
     return modules.adam ? new AdamWasm(modules.adam, size) : null;
   }
 
-  step(values: Float32Array, grads: Float32Array, beta1: number, beta2: number, lrc1: number, c2: number, eps: number): void {
+  step(
+    values: Float32Array,
+    grads: Float32Array,
+    beta1: number,
+    beta2: number,
+    lrc1: number,
+    c2: number,
+    eps: number,
+  ): void {
     this.w.set(values);
     this.g.set(grads);
     this.run(this.n4, beta1, beta2, lrc1, c2, eps);

@@ -33,7 +33,9 @@ export function sleb(n: number): Code {
   }
 }
 
-const bin = (opcode: number) => (a: Code, b: Code): Code => [...a, ...b, opcode];
+const bin =
+  (opcode: number) =>
+  (a: Code, b: Code): Code => [...a, ...b, opcode];
 const simd = (opcode: number): Code => [0xfd, ...uleb(opcode)];
 const memarg = (alignLog2: number, offset: number): Code => [...uleb(alignLog2), ...uleb(offset)];
 
@@ -72,7 +74,12 @@ export const f32Ge = bin(0x60);
 export const memFill = (dst: Code, byte: Code, len: Code): Code => [...dst, ...byte, ...len, 0xfc, ...uleb(11), 0x00];
 // SIMD.
 export const v128Load = (addr: Code, offset = 0): Code => [...addr, ...simd(0x00), ...memarg(4, offset)];
-export const v128Store = (addr: Code, v: Code, offset = 0): Code => [...addr, ...v, ...simd(0x0b), ...memarg(4, offset)];
+export const v128Store = (addr: Code, v: Code, offset = 0): Code => [
+  ...addr,
+  ...v,
+  ...simd(0x0b),
+  ...memarg(4, offset),
+];
 export const load32Splat = (addr: Code, offset = 0): Code => [...addr, ...simd(0x09), ...memarg(2, offset)];
 export const f32x4Add = (a: Code, b: Code): Code => [...a, ...b, ...simd(0xe4)];
 export const f32x4Mul = (a: Code, b: Code): Code => [...a, ...b, ...simd(0xe6)];
@@ -91,8 +98,10 @@ export const v128And = (a: Code, b: Code): Code => [...a, ...b, ...simd(0x4e)];
 export const v128Bitselect = (a: Code, b: Code, mask: Code): Code => [...a, ...b, ...mask, ...simd(0x52)];
 export const f32x4ExtractLane = (a: Code, lane: number): Code => [...a, ...simd(0x1f), lane];
 /** A v128 constant from four i32 lanes. */
-export const v128ConstI32 = (lanes: [number, number, number, number]): Code =>
-  [...simd(0x0c), ...new Uint8Array(Int32Array.from(lanes).buffer)];
+export const v128ConstI32 = (lanes: [number, number, number, number]): Code => [
+  ...simd(0x0c),
+  ...new Uint8Array(Int32Array.from(lanes).buffer),
+];
 export const i32x4Splat = (a: Code): Code => [...a, ...simd(0x11)];
 export const i32x4Add = (a: Code, b: Code): Code => [...a, ...b, ...simd(0xae)];
 /** The i8x16.shuffle of a and b (lane indices 0-31 over the 32 bytes of a then b). */
@@ -102,8 +111,14 @@ export const block = (...body: Code[]): Code => [0x02, 0x40, ...body.flat(), 0x0
 export const loop = (...body: Code[]): Code => [0x03, 0x40, ...body.flat(), 0x0b];
 export const br = (depth: number): Code => [0x0c, ...uleb(depth)];
 export const brIf = (depth: number, cond: Code): Code => [...cond, 0x0d, ...uleb(depth)];
-export const ifElse = (cond: Code, then: Code[], otherwise: Code[] = []): Code =>
-  [...cond, 0x04, 0x40, ...then.flat(), ...(otherwise.length ? [0x05, ...otherwise.flat()] : []), 0x0b];
+export const ifElse = (cond: Code, then: Code[], otherwise: Code[] = []): Code => [
+  ...cond,
+  0x04,
+  0x40,
+  ...then.flat(),
+  ...(otherwise.length ? [0x05, ...otherwise.flat()] : []),
+  0x0b,
+];
 export const call = (fn: number, ...args: Code[]): Code => [...args.flat(), 0x10, ...uleb(fn)];
 
 /** for (l = from; l < to; l += step) body — signed compare; the test runs before the first pass. */
@@ -116,7 +131,11 @@ export const forRange = (l: number, from: Code, to: Code, step: Code, ...body: C
 export class Fn {
   readonly locals: ValType[] = [];
   body: Code = [];
-  constructor(readonly name: string, readonly params: ValType[], readonly results: ValType[] = []) {}
+  constructor(
+    readonly name: string,
+    readonly params: ValType[],
+    readonly results: ValType[] = [],
+  ) {}
   local(t: ValType): number {
     this.locals.push(t);
     return this.params.length + this.locals.length - 1;
@@ -145,7 +164,14 @@ export function assemble(fns: Fn[], memory: { min: number; max: number; shared: 
     return [...uleb(fnCode.length), ...fnCode];
   });
   return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec(types)),
     ...section(2, vec(imports)),
     ...section(3, vec(fns.map((_, i) => uleb(i)))),

@@ -10,9 +10,50 @@
 // NOTE: the sums in rowSums run four lanes at a time, so db differs from the TS loop in the last bits.
 
 import {
-  add, and, assemble, block, br, brIf, type Code, F32, f32, f32Add, f32Gt, f32Load, f32Max, f32Store, f32x4Add,
-  f32x4ExtractLane, f32x4Gt, f32x4Max, Fn, forRange, geS, get, I32, i32, i32x4Add, i32x4Splat, i8x16Shuffle, ifElse, inc,
-  load32Splat, loop, ltS, mul, select, set, shl, shr, sub, V128, v128And, v128Bitselect, v128ConstI32, v128Load, v128Store,
+  add,
+  and,
+  assemble,
+  block,
+  br,
+  brIf,
+  type Code,
+  F32,
+  f32,
+  f32Add,
+  f32Gt,
+  f32Load,
+  f32Max,
+  f32Store,
+  f32x4Add,
+  f32x4ExtractLane,
+  f32x4Gt,
+  f32x4Max,
+  Fn,
+  forRange,
+  geS,
+  get,
+  I32,
+  i32,
+  i32x4Add,
+  i32x4Splat,
+  i8x16Shuffle,
+  ifElse,
+  inc,
+  load32Splat,
+  loop,
+  ltS,
+  mul,
+  select,
+  set,
+  shl,
+  shr,
+  sub,
+  V128,
+  v128And,
+  v128Bitselect,
+  v128ConstI32,
+  v128Load,
+  v128Store,
 } from './asm.js';
 import { MAX_PAGES } from './gemm-module.js';
 
@@ -31,7 +72,11 @@ function biasFn(name: string, relu: boolean): Fn {
   const bs = fn.local(F32);
   const act = (v: Code): Code => (relu ? f32x4Max(v, get(zero)) : v);
   const actS = (v: Code): Code => (relu ? f32Max(v, f32(0)) : v);
-  fn.body = forRange(f, i32(0), get(F), i32(1),
+  fn.body = forRange(
+    f,
+    i32(0),
+    get(F),
+    i32(1),
     set(bv, load32Splat(add(get(b), shl(get(f), i32(2))))),
     set(bs, f32Load(add(get(b), shl(get(f), i32(2))))),
     set(e, add(get(y), shl(get(P), i32(2)))),
@@ -50,16 +95,43 @@ function maskFn(name: string, relu: boolean): Fn {
   const [accS, vs] = [fn.local(F32), fn.local(F32)];
   const vec = relu ? v128And(v128Load(get(dy)), f32x4Gt(v128Load(get(y)), get(zero))) : v128Load(get(dy));
   const sca = relu ? select(f32Load(get(dy)), f32(0), f32Gt(f32Load(get(y)), f32(0))) : f32Load(get(dy));
-  fn.body = forRange(f, i32(0), get(F), i32(1),
+  fn.body = forRange(
+    f,
+    i32(0),
+    get(F),
+    i32(1),
     set(acc, get(zero)),
     set(accS, f32(0)),
     set(e, add(get(dy), shl(get(P), i32(2)))),
     set(e4, sub(get(e), i32(12))),
-    walk(dy, get(e4), 16, set(v, vec), ...(relu ? [v128Store(get(dy), get(v))] : []), set(acc, f32x4Add(get(acc), get(v))), inc(y, i32(16))),
-    walk(dy, get(e), 4, set(vs, sca), ...(relu ? [f32Store(get(dy), get(vs))] : []), set(accS, f32Add(get(accS), get(vs))), inc(y, i32(4))),
-    f32Store(add(get(db), shl(get(f), i32(2))), f32Add(
-      f32Add(f32Add(f32x4ExtractLane(get(acc), 0), f32x4ExtractLane(get(acc), 1)), f32Add(f32x4ExtractLane(get(acc), 2), f32x4ExtractLane(get(acc), 3))),
-      get(accS))),
+    walk(
+      dy,
+      get(e4),
+      16,
+      set(v, vec),
+      ...(relu ? [v128Store(get(dy), get(v))] : []),
+      set(acc, f32x4Add(get(acc), get(v))),
+      inc(y, i32(16)),
+    ),
+    walk(
+      dy,
+      get(e),
+      4,
+      set(vs, sca),
+      ...(relu ? [f32Store(get(dy), get(vs))] : []),
+      set(accS, f32Add(get(accS), get(vs))),
+      inc(y, i32(4)),
+    ),
+    f32Store(
+      add(get(db), shl(get(f), i32(2))),
+      f32Add(
+        f32Add(
+          f32Add(f32x4ExtractLane(get(acc), 0), f32x4ExtractLane(get(acc), 1)),
+          f32Add(f32x4ExtractLane(get(acc), 2), f32x4ExtractLane(get(acc), 3)),
+        ),
+        get(accS),
+      ),
+    ),
   );
   return fn;
 }
@@ -68,51 +140,119 @@ function maskFn(name: string, relu: boolean): Fn {
 function colFn(name: string, scatter: boolean): Fn {
   // im2col: (col, x, ...); col2im: (dx, dcol, ...): `img` is x or dx, `cb` the col-side buffer.
   const fn = new Fn(name, Array(12).fill(I32));
-  const [cb, img, C, H, W, kh, kw, s, pt, pl, OH, OW] = scatter ? [1, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  const [cb, img, C, H, W, kh, kw, s, pt, pl, OH, OW] = scatter
+    ? [1, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
+    : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
   const [c, i, j, oh, lo, hi, ih, d, xr, src, dst, end, t] = Array.from({ length: 13 }, () => fn.local(I32));
   const at = (base: Code, idx: Code): Code => add(base, shl(idx, i32(2)));
   const iwOf = (ow: Code): Code => add(sub(mul(ow, get(s)), get(pl)), get(j)); // input column of output column ow
   const zeros = (from: Code, to: Code): Code => forRange(t, from, to, i32(1), f32Store(at(get(d), get(t)), f32(0)));
   // One output row: the in-image range [lo, hi), contiguous when s = 1 (f32x4 then scalar).
-  const copyRow = scatter ? [
-    ifElse(eq1(get(s)), [
-      set(src, at(get(d), get(lo))), set(dst, at(get(xr), get(lo))), set(end, at(get(xr), get(hi))),
-      walk(dst, sub(get(end), i32(12)), 16, v128Store(get(dst), f32x4Add(v128Load(get(dst)), v128Load(get(src)))), inc(src, i32(16))),
-      walk(dst, get(end), 4, f32Store(get(dst), f32Add(f32Load(get(dst)), f32Load(get(src)))), inc(src, i32(4))),
-    ], [
-      forRange(t, get(lo), get(hi), i32(1), (() => {
-        const a = at(get(xr), mul(get(t), get(s)));
-        return f32Store(a, f32Add(f32Load(a), f32Load(at(get(d), get(t)))));
-      })()),
-    ]),
-  ] : [
-    zeros(i32(0), get(lo)),
-    ifElse(eq1(get(s)), [
-      set(src, at(get(xr), get(lo))), set(dst, at(get(d), get(lo))), set(end, at(get(d), get(hi))),
-      walk(dst, sub(get(end), i32(12)), 16, v128Store(get(dst), v128Load(get(src))), inc(src, i32(16))),
-      walk(dst, get(end), 4, f32Store(get(dst), f32Load(get(src))), inc(src, i32(4))),
-    ], [
-      forRange(t, get(lo), get(hi), i32(1), f32Store(at(get(d), get(t)), f32Load(at(get(xr), mul(get(t), get(s)))))),
-    ]),
-    zeros(get(hi), get(OW)),
-  ];
+  const copyRow = scatter
+    ? [
+        ifElse(
+          eq1(get(s)),
+          [
+            set(src, at(get(d), get(lo))),
+            set(dst, at(get(xr), get(lo))),
+            set(end, at(get(xr), get(hi))),
+            walk(
+              dst,
+              sub(get(end), i32(12)),
+              16,
+              v128Store(get(dst), f32x4Add(v128Load(get(dst)), v128Load(get(src)))),
+              inc(src, i32(16)),
+            ),
+            walk(dst, get(end), 4, f32Store(get(dst), f32Add(f32Load(get(dst)), f32Load(get(src)))), inc(src, i32(4))),
+          ],
+          [
+            forRange(
+              t,
+              get(lo),
+              get(hi),
+              i32(1),
+              (() => {
+                const a = at(get(xr), mul(get(t), get(s)));
+                return f32Store(a, f32Add(f32Load(a), f32Load(at(get(d), get(t)))));
+              })(),
+            ),
+          ],
+        ),
+      ]
+    : [
+        zeros(i32(0), get(lo)),
+        ifElse(
+          eq1(get(s)),
+          [
+            set(src, at(get(xr), get(lo))),
+            set(dst, at(get(d), get(lo))),
+            set(end, at(get(d), get(hi))),
+            walk(dst, sub(get(end), i32(12)), 16, v128Store(get(dst), v128Load(get(src))), inc(src, i32(16))),
+            walk(dst, get(end), 4, f32Store(get(dst), f32Load(get(src))), inc(src, i32(4))),
+          ],
+          [
+            forRange(
+              t,
+              get(lo),
+              get(hi),
+              i32(1),
+              f32Store(at(get(d), get(t)), f32Load(at(get(xr), mul(get(t), get(s))))),
+            ),
+          ],
+        ),
+        zeros(get(hi), get(OW)),
+      ];
   fn.body = [
     ...set(d, get(cb)),
-    ...forRange(c, i32(0), get(C), i32(1), forRange(i, i32(0), get(kh), i32(1), forRange(j, i32(0), get(kw), i32(1),
-      set(lo, i32(0)),
-      block(loop(brIf(1, geS(get(lo), get(OW))), brIf(1, geS(iwOf(get(lo)), i32(0))), inc(lo, i32(1)), br(0))),
-      set(hi, get(OW)),
-      block(loop(brIf(1, geS(get(lo), get(hi))), brIf(1, ltS(iwOf(sub(get(hi), i32(1))), get(W))), set(hi, sub(get(hi), i32(1))), br(0))),
-      forRange(oh, i32(0), get(OH), i32(1),
-        set(ih, add(sub(mul(get(oh), get(s)), get(pt)), get(i))),
-        ifElse(and(geS(get(ih), i32(0)), ltS(get(ih), get(H))), [
-          // img address of output column 0 (may lie left of the row; only [lo, hi) is touched)
-          set(xr, add(get(img), shl(sub(add(mul(add(mul(get(c), get(H)), get(ih)), get(W)), get(j)), get(pl)), i32(2)))),
-          ...copyRow,
-        ], scatter ? [] : [zeros(i32(0), get(OW))]),
-        inc(d, shl(get(OW), i32(2))),
+    ...forRange(
+      c,
+      i32(0),
+      get(C),
+      i32(1),
+      forRange(
+        i,
+        i32(0),
+        get(kh),
+        i32(1),
+        forRange(
+          j,
+          i32(0),
+          get(kw),
+          i32(1),
+          set(lo, i32(0)),
+          block(loop(brIf(1, geS(get(lo), get(OW))), brIf(1, geS(iwOf(get(lo)), i32(0))), inc(lo, i32(1)), br(0))),
+          set(hi, get(OW)),
+          block(
+            loop(
+              brIf(1, geS(get(lo), get(hi))),
+              brIf(1, ltS(iwOf(sub(get(hi), i32(1))), get(W))),
+              set(hi, sub(get(hi), i32(1))),
+              br(0),
+            ),
+          ),
+          forRange(
+            oh,
+            i32(0),
+            get(OH),
+            i32(1),
+            set(ih, add(sub(mul(get(oh), get(s)), get(pt)), get(i))),
+            ifElse(
+              and(geS(get(ih), i32(0)), ltS(get(ih), get(H))),
+              [
+                // img address of output column 0 (may lie left of the row; only [lo, hi) is touched)
+                set(
+                  xr,
+                  add(get(img), shl(sub(add(mul(add(mul(get(c), get(H)), get(ih)), get(W)), get(j)), get(pl)), i32(2))),
+                ),
+                ...copyRow,
+              ],
+              scatter ? [] : [zeros(i32(0), get(OW))],
+            ),
+            inc(d, shl(get(OW), i32(2))),
+          ),
+        ),
       ),
-    ))),
+    ),
   ];
   return fn;
 }
@@ -155,13 +295,24 @@ function maxpoolFn(): Fn {
     ...vtake(row(get(b), ODD), i32x4Add(get(ia), i32x4Add(get(wv), i32x4Splat(i32(1))))),
     v128Store(get(y), get(mv)),
     v128Store(get(arg), get(bi)),
-    inc(y, i32(16)), inc(arg, i32(16)), inc(a, i32(8)), inc(ow, i32(4)),
+    inc(y, i32(16)),
+    inc(arg, i32(16)),
+    inc(a, i32(8)),
+    inc(ow, i32(4)),
   ];
   fn.body = [
     ...set(wv, i32x4Splat(get(W))),
-    ...forRange(q, i32(0), get(planes), i32(1),
+    ...forRange(
+      q,
+      i32(0),
+      get(planes),
+      i32(1),
       set(base, mul(get(q), mul(get(H), get(W)))),
-      forRange(oh, i32(0), get(OH), i32(1),
+      forRange(
+        oh,
+        i32(0),
+        get(OH),
+        i32(1),
         set(a, add(get(base), shl(mul(get(oh), get(W)), i32(1)))),
         set(ow, i32(0)),
         block(loop(brIf(1, ltS(get(OW), add(get(ow), i32(4)))), ...vstep, br(0))),
@@ -169,22 +320,30 @@ function maxpoolFn(): Fn {
         // some with the same values) instead of the scalar loop.
         ifElse(and(ltS(get(ow), get(OW)), geS(get(OW), i32(4))), [
           set(t, shl(sub(get(ow), sub(get(OW), i32(4))), i32(2))), // bytes to step back
-          set(y, sub(get(y), get(t))), set(arg, sub(get(arg), get(t))), set(a, sub(get(a), shr(get(t), i32(1)))),
+          set(y, sub(get(y), get(t))),
+          set(arg, sub(get(arg), get(t))),
+          set(a, sub(get(a), shr(get(t), i32(1)))),
           set(ow, sub(get(OW), i32(4))),
           ...vstep,
         ]),
-        block(loop(
-          brIf(1, geS(get(ow), get(OW))),
-          set(b, add(get(a), get(W))),
-          set(best, get(a)), set(m, f32Load(xAt(get(a)))),
-          ...take(add(get(a), i32(1))),
-          ...take(get(b)),
-          ...take(add(get(b), i32(1))),
-          f32Store(get(y), get(m)),
-          [...get(arg), ...get(best), 0x36, 0x02, 0x00], // i32.store
-          inc(y, i32(4)), inc(arg, i32(4)), inc(a, i32(2)), inc(ow, i32(1)),
-          br(0),
-        )),
+        block(
+          loop(
+            brIf(1, geS(get(ow), get(OW))),
+            set(b, add(get(a), get(W))),
+            set(best, get(a)),
+            set(m, f32Load(xAt(get(a)))),
+            ...take(add(get(a), i32(1))),
+            ...take(get(b)),
+            ...take(add(get(b), i32(1))),
+            f32Store(get(y), get(m)),
+            [...get(arg), ...get(best), 0x36, 0x02, 0x00], // i32.store
+            inc(y, i32(4)),
+            inc(arg, i32(4)),
+            inc(a, i32(2)),
+            inc(ow, i32(1)),
+            br(0),
+          ),
+        ),
       ),
     ),
   ];
@@ -195,18 +354,32 @@ function unpoolFn(): Fn {
   const fn = new Fn('unpool', [I32, I32, I32, I32]); // dx, arg, dy, n
   const [dx, arg, dy, n] = [0, 1, 2, 3];
   const [o, p] = [fn.local(I32), fn.local(I32)];
-  fn.body = forRange(o, i32(0), get(n), i32(1),
+  fn.body = forRange(
+    o,
+    i32(0),
+    get(n),
+    i32(1),
     set(p, add(get(dx), shl([...get(arg), 0x28, 0x02, 0x00], i32(2)))), // i32.load
     f32Store(get(p), f32Add(f32Load(get(p)), f32Load(get(dy)))),
-    inc(arg, i32(4)), inc(dy, i32(4)),
+    inc(arg, i32(4)),
+    inc(dy, i32(4)),
   );
   return fn;
 }
 
 /** The module bytes; memory is imported as env.mem (a GEMM arena's shared memory). */
 export function convModuleBytes(): Uint8Array {
-  return assemble([
-    colFn('im2col', false), colFn('col2im', true), biasFn('biasRelu', true), biasFn('bias', false),
-    maskFn('maskRelu', true), maskFn('rowSums', false), maxpoolFn(), unpoolFn(),
-  ], { min: 1, max: MAX_PAGES, shared: true });
+  return assemble(
+    [
+      colFn('im2col', false),
+      colFn('col2im', true),
+      biasFn('biasRelu', true),
+      biasFn('bias', false),
+      maskFn('maskRelu', true),
+      maskFn('rowSums', false),
+      maxpoolFn(),
+      unpoolFn(),
+    ],
+    { min: 1, max: MAX_PAGES, shared: true },
+  );
 }

@@ -38,14 +38,42 @@ export class ConvWasm {
   }
 
   /** col[colOff..] (K, P) = im2col of the sample at x[xOff..] (C, H, W). */
-  im2col(col: Mat, colOff: number, x: Mat, xOff: number, C: number, H: number, W: number, kh: number, kw: number,
-    s: number, pt: number, pl: number, OH: number, OW: number): void {
+  im2col(
+    col: Mat,
+    colOff: number,
+    x: Mat,
+    xOff: number,
+    C: number,
+    H: number,
+    W: number,
+    kh: number,
+    kw: number,
+    s: number,
+    pt: number,
+    pl: number,
+    OH: number,
+    OW: number,
+  ): void {
     this.fns.im2col(addr(col, colOff), addr(x, xOff), C, H, W, kh, kw, s, pt, pl, OH, OW);
   }
 
   /** dx[dxOff..] += col2im of dcol[dcolOff..]. */
-  col2im(dx: Mat, dxOff: number, dcol: Mat, dcolOff: number, C: number, H: number, W: number, kh: number, kw: number,
-    s: number, pt: number, pl: number, OH: number, OW: number): void {
+  col2im(
+    dx: Mat,
+    dxOff: number,
+    dcol: Mat,
+    dcolOff: number,
+    C: number,
+    H: number,
+    W: number,
+    kh: number,
+    kw: number,
+    s: number,
+    pt: number,
+    pl: number,
+    OH: number,
+    OW: number,
+  ): void {
     this.fns.col2im(addr(dx, dxOff), addr(dcol, dcolOff), C, H, W, kh, kw, s, pt, pl, OH, OW);
   }
 

@@ -12,9 +12,45 @@
 // kernel sees one layout. Panels are zero-padded to MR rows, NR cols and a multiple of U in k.
 
 import {
-  add, and, assemble, block, br, brIf, call, divU, eq, f32Add, F32, f32Load, f32Mul, f32Store, f32x4Add, f32x4Mul, f32x4RelaxedMadd, Fn, forRange,
-  geS, get, I32, i32, ifElse, inc, load32Splat, loop, memFill, ltS, minS, mul, ne, remU, set, sub, V128,
-  v128Load, v128Store, type Code,
+  add,
+  and,
+  assemble,
+  block,
+  br,
+  brIf,
+  call,
+  divU,
+  eq,
+  f32Add,
+  F32,
+  f32Load,
+  f32Mul,
+  f32Store,
+  f32x4Add,
+  f32x4Mul,
+  f32x4RelaxedMadd,
+  Fn,
+  forRange,
+  geS,
+  get,
+  I32,
+  i32,
+  ifElse,
+  inc,
+  load32Splat,
+  loop,
+  memFill,
+  ltS,
+  minS,
+  mul,
+  ne,
+  remU,
+  set,
+  sub,
+  V128,
+  v128Load,
+  v128Store,
+  type Code,
 } from './asm.js';
 
 export interface GemmShape {
@@ -55,11 +91,18 @@ function kernelFn({ MR, NR, U }: GemmShape, madd: Madd): Fn {
   }
   const store: Code[] = [];
   for (let r = 0; r < MR; r++) {
-    for (let v = 0; v < NV; v++) store.push(v128Store(get(c), f32x4Add(v128Load(get(c), 16 * v), get(acc[r * NV + v])), 16 * v));
+    for (let v = 0; v < NV; v++)
+      store.push(v128Store(get(c), f32x4Add(v128Load(get(c), 16 * v), get(acc[r * NV + v])), 16 * v));
     store.push(inc(c, get(ldc)));
   }
   f.body = [
-    ...loop(...step, inc(pa, i32(U * MR * 4)), inc(pb, i32(U * NR * 4)), set(kcp, sub(get(kcp), i32(U))), brIf(0, ne(get(kcp), i32(0)))),
+    ...loop(
+      ...step,
+      inc(pa, i32(U * MR * 4)),
+      inc(pb, i32(U * NR * 4)),
+      set(kcp, sub(get(kcp), i32(U))),
+      brIf(0, ne(get(kcp), i32(0))),
+    ),
     ...store.flat(),
   ];
   return f;
@@ -75,17 +118,37 @@ function macroFn({ MR, NR }: GemmShape): Fn {
     call(FN.kernel, get(pa), get(pb), get(kcp), get(scratch), i32(NR * 4)),
     set(mr, minS(i32(MR), sub(get(M), get(i0)))),
     set(nr, minS(i32(NR), sub(get(N), get(j0)))),
-    forRange(r, i32(0), get(mr), i32(1), forRange(q, i32(0), get(nr), i32(1), (() => {
-      const cAddr = add(add(get(ct), mul(get(r), get(ldc))), mul(get(q), i32(4)));
-      const sAddr = add(get(scratch), add(mul(get(r), i32(NR * 4)), mul(get(q), i32(4))));
-      return f32Store(cAddr, f32Add(f32Load(cAddr), f32Load(sAddr)));
-    })())),
+    forRange(
+      r,
+      i32(0),
+      get(mr),
+      i32(1),
+      forRange(
+        q,
+        i32(0),
+        get(nr),
+        i32(1),
+        (() => {
+          const cAddr = add(add(get(ct), mul(get(r), get(ldc))), mul(get(q), i32(4)));
+          const sAddr = add(get(scratch), add(mul(get(r), i32(NR * 4)), mul(get(q), i32(4))));
+          return f32Store(cAddr, f32Add(f32Load(cAddr), f32Load(sAddr)));
+        })(),
+      ),
+    ),
   ];
   f.body = [
     ...set(pb, get(pb0)),
-    ...forRange(j0, i32(0), get(N), i32(NR),
+    ...forRange(
+      j0,
+      i32(0),
+      get(N),
+      i32(NR),
       set(pa, get(pa0)),
-      forRange(i0, i32(0), get(M), i32(MR),
+      forRange(
+        i0,
+        i32(0),
+        get(M),
+        i32(MR),
         set(ct, add(get(c), add(mul(get(i0), get(ldc)), mul(get(j0), i32(4))))),
         ifElse(
           and(geS(sub(get(M), get(i0)), i32(MR)), geS(sub(get(N), get(j0)), i32(NR))), // a full tile
@@ -110,35 +173,44 @@ function packFn(name: string, R: number): Fn {
   const [x, k, s, d, x0] = Array.from({ length: 5 }, () => f.local(I32));
   const panels = divU(add(get(X), i32(R - 1)), i32(R));
   const panelStart = (xv: Code): Code => add(get(dst), mul(mul(divU(xv, i32(R)), get(kcp)), i32(R * 4)));
-  const vectorPanels = R % 4 !== 0 ? [] : [
-    ifElse(eq(get(sx), i32(4)), [
-      set(x, i32(0)),
-      block(loop(
-        brIf(1, ltS(get(X), add(get(x), i32(R)))),
-        set(s, add(get(src), mul(get(x), i32(4)))),
-        set(d, panelStart(get(x))),
-        forRange(k, i32(0), get(kc), i32(1),
-          ...Array.from({ length: R / 4 }, (_, v) => v128Store(get(d), v128Load(get(s), 16 * v), 16 * v)),
-          inc(s, get(sk)),
-          inc(d, i32(R * 4)),
-        ),
-        inc(x, i32(R)),
-        br(0),
-      )),
-      set(x0, get(x)),
-    ]),
-  ];
+  const vectorPanels =
+    R % 4 !== 0
+      ? []
+      : [
+          ifElse(eq(get(sx), i32(4)), [
+            set(x, i32(0)),
+            block(
+              loop(
+                brIf(1, ltS(get(X), add(get(x), i32(R)))),
+                set(s, add(get(src), mul(get(x), i32(4)))),
+                set(d, panelStart(get(x))),
+                forRange(
+                  k,
+                  i32(0),
+                  get(kc),
+                  i32(1),
+                  ...Array.from({ length: R / 4 }, (_, v) => v128Store(get(d), v128Load(get(s), 16 * v), 16 * v)),
+                  inc(s, get(sk)),
+                  inc(d, i32(R * 4)),
+                ),
+                inc(x, i32(R)),
+                br(0),
+              ),
+            ),
+            set(x0, get(x)),
+          ]),
+        ];
   f.body = [
     ...memFill(get(dst), i32(0), mul(mul(panels, get(kcp)), i32(R * 4))),
     ...vectorPanels.flat(),
-    ...forRange(x, get(x0), get(X), i32(1),
+    ...forRange(
+      x,
+      get(x0),
+      get(X),
+      i32(1),
       set(s, add(get(src), mul(get(x), get(sx)))),
       set(d, add(panelStart(get(x)), mul(remU(get(x), i32(R)), i32(4)))),
-      forRange(k, i32(0), get(kc), i32(1),
-        f32Store(get(d), f32Load(get(s))),
-        inc(s, get(sk)),
-        inc(d, i32(R * 4)),
-      ),
+      forRange(k, i32(0), get(kc), i32(1), f32Store(get(d), f32Load(get(s))), inc(s, get(sk)), inc(d, i32(R * 4))),
     ),
   ];
   return f;
@@ -179,8 +251,21 @@ function zeroFn(): Fn {
 /** The module bytes for a register-tile shape; memory is imported as env.mem. `relaxed`: the kernel
  *  and row products use f32x4.relaxed_madd (only where relaxed SIMD validates); else the plain
  *  SIMD mul + add, byte for byte the default module. The scalar row1 tail is the same in both. */
-export function gemmModuleBytes(shape: GemmShape = DEFAULT_SHAPE, memory = { min: 1, max: MAX_PAGES, shared: true }, relaxed = false): Uint8Array {
+export function gemmModuleBytes(
+  shape: GemmShape = DEFAULT_SHAPE,
+  memory = { min: 1, max: MAX_PAGES, shared: true },
+  relaxed = false,
+): Uint8Array {
   const madd = maddOf(relaxed);
-  const fns = [kernelFn(shape, madd), macroFn(shape), packFn('packA', shape.MR), packFn('packB', shape.NR), rowFn('row32', 8, madd), rowFn('row4', 1, madd), rowFn('row1', 0, madd), zeroFn()];
+  const fns = [
+    kernelFn(shape, madd),
+    macroFn(shape),
+    packFn('packA', shape.MR),
+    packFn('packB', shape.NR),
+    rowFn('row32', 8, madd),
+    rowFn('row4', 1, madd),
+    rowFn('row1', 0, madd),
+    zeroFn(),
+  ];
   return assemble(fns, memory);
 }

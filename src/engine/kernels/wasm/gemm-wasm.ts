@@ -8,7 +8,10 @@
 import { DEFAULT_SHAPE, type GemmShape, gemmModuleBytes, MAX_PAGES } from './gemm-module.js';
 
 // NOTE: the ES2022 lib and @types/node do not declare WebAssembly; this is the subset used here.
-interface WasmMemory { buffer: ArrayBufferLike; grow(pages: number): number }
+interface WasmMemory {
+  buffer: ArrayBufferLike;
+  grow(pages: number): number;
+}
 declare const WebAssembly: {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
@@ -18,7 +21,16 @@ declare const WebAssembly: {
 
 type Mat = Float32Array;
 type Pack = (src: number, sx: number, sk: number, X: number, kc: number, kcp: number, dst: number) => void;
-type Macro = (pa: number, pb: number, M: number, N: number, kcp: number, c: number, ldc: number, scratch: number) => void;
+type Macro = (
+  pa: number,
+  pb: number,
+  M: number,
+  N: number,
+  kcp: number,
+  c: number,
+  ldc: number,
+  scratch: number,
+) => void;
 type Row = (a: number, sak: number, b: number, ldb: number, K: number, c: number) => void;
 
 const KC = 256; // K block: a packed A panel MR×KC and a B panel KC×NR stay in L1
@@ -66,9 +78,18 @@ export class WasmGemm {
   private readonly row1: Row;
   private readonly zeroAt: (dst: number, n: number) => void;
 
-  private constructor(module: object, readonly shape: GemmShape, dataFloats: number, readonly relaxed: boolean) {
+  private constructor(
+    module: object,
+    readonly shape: GemmShape,
+    dataFloats: number,
+    readonly relaxed: boolean,
+  ) {
     this.work = roundUp(dataFloats * 4, 64);
-    this.memory = new WebAssembly.Memory({ initial: Math.ceil((this.work + PAGE) / PAGE), maximum: MAX_PAGES, shared: true });
+    this.memory = new WebAssembly.Memory({
+      initial: Math.ceil((this.work + PAGE) / PAGE),
+      maximum: MAX_PAGES,
+      shared: true,
+    });
     const ex = new WebAssembly.Instance(module, { env: { mem: this.memory } }).exports;
     [this.packA, this.packB, this.macro] = [ex.packA as Pack, ex.packB as Pack, ex.macro as Macro];
     [this.row32, this.row4, this.row1] = [ex.row32 as Row, ex.row4 as Row, ex.row1 as Row];
@@ -118,7 +139,17 @@ export class WasmGemm {
     if (to > from) this.zeroAt(buf.byteOffset + 4 * from, to - from);
   }
 
-  gemm(C: Mat, A: Mat, B: Mat, M: number, N: number, K: number, transA: boolean, transB: boolean, accumulate: boolean): void {
+  gemm(
+    C: Mat,
+    A: Mat,
+    B: Mat,
+    M: number,
+    N: number,
+    K: number,
+    transA: boolean,
+    transB: boolean,
+    accumulate: boolean,
+  ): void {
     if (M === 0 || N === 0) return;
     if (K === 0) {
       if (!accumulate) C.fill(0, 0, M * N);
@@ -130,7 +161,9 @@ export class WasmGemm {
     // Work area: [work, work + 256) is the edge-tile scratch, then packed panels, then copies.
     const pa = this.work + 256;
     const pb = pa + (rows ? 0 : roundUp(M, MR) * kcMax * 4);
-    const inA = owners.get(A.buffer) === this, inB = owners.get(B.buffer) === this, inC = owners.get(C.buffer) === this;
+    const inA = owners.get(A.buffer) === this,
+      inB = owners.get(B.buffer) === this,
+      inC = owners.get(C.buffer) === this;
     let top = pb + (rows ? 0 : roundUp(N, NR) * kcMax * 4); // copies of operands not in place
     const a = inA ? A.byteOffset : top;
     if (!inA) top = roundUp(top + M * K * 4, 64);
@@ -144,19 +177,23 @@ export class WasmGemm {
     if (!inB) f32.set(B.length === K * N ? B : B.subarray(0, K * N), b / 4);
     if (!accumulate) this.zeroAt(c, M * N);
     else if (!inC) f32.set(C.subarray(0, M * N), c / 4);
-    const sai = transA ? 4 : K * 4, sak = transA ? M * 4 : 4;
+    const sai = transA ? 4 : K * 4,
+      sak = transA ? M * 4 : 4;
     if (rows) {
       for (let i = 0; i < M; i++) {
-        const ai = a + i * sai, ci = c + i * N * 4;
+        const ai = a + i * sai,
+          ci = c + i * N * 4;
         let j = 0;
         for (; j + 32 <= N; j += 32) this.row32(ai, sak, b + j * 4, N * 4, K, ci + j * 4);
         for (; j + 4 <= N; j += 4) this.row4(ai, sak, b + j * 4, N * 4, K, ci + j * 4);
         for (; j < N; j++) this.row1(ai, sak, b + j * 4, N * 4, K, ci + j * 4);
       }
     } else {
-      const sbk = transB ? 4 : N * 4, sbj = transB ? K * 4 : 4;
+      const sbk = transB ? 4 : N * 4,
+        sbj = transB ? K * 4 : 4;
       for (let k0 = 0; k0 < K; k0 += KC) {
-        const kc = Math.min(KC, K - k0), kcp = roundUp(kc, U);
+        const kc = Math.min(KC, K - k0),
+          kcp = roundUp(kc, U);
         this.packA(a + k0 * sak, sai, sak, M, kc, kcp, pa);
         this.packB(b + k0 * sbk, sbj, sbk, N, kc, kcp, pb);
         this.macro(pa, pb, M, N, kcp, c, N * 4, this.work);
@@ -176,6 +213,7 @@ export function zeroFloats(buf: Mat, from = 0, to = buf.length): void {
   const arena = owners.get(buf.buffer);
   if (arena) arena.zero(buf, from, to);
   else if (buf.buffer instanceof SharedArrayBuffer) {
-    for (let i = from; i < to; i += ZEROS.length) buf.set(to - i >= ZEROS.length ? ZEROS : ZEROS.subarray(0, to - i), i);
+    for (let i = from; i < to; i += ZEROS.length)
+      buf.set(to - i >= ZEROS.length ? ZEROS : ZEROS.subarray(0, to - i), i);
   } else buf.fill(0, from, to);
 }
