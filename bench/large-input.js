@@ -57,7 +57,7 @@ function measure(cliArgs, dir) {
   const bin = join(root, 'bin', 'nnm.js');
   const gnuTime = existsSync('/usr/bin/time');
   let cmd = process.execPath;
-  let argv = [bin, ...cliArgs];
+  let argv;
   const rssFile = join(dir, 'rss.txt');
   if (gnuTime) {
     cmd = '/usr/bin/time';

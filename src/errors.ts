@@ -72,6 +72,6 @@ export function systemUserError(
   const known = typeof err.code === 'string' ? SYSTEM_CAUSES[err.code] : undefined;
   if (!known) return undefined;
   const file = o.file ?? (typeof err.path === 'string' ? err.path : undefined);
-  const message = `${known.cause} (${err.code})${o.context ? `; ${o.context}` : ''}`;
+  const message = `${known.cause} (${String(err.code)})${o.context ? `; ${o.context}` : ''}`;
   return new UserError({ file, message, hint: o.hint ?? known.hint });
 }

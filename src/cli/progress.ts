@@ -8,7 +8,7 @@ import type { Io } from './io.js';
 export interface ProgressHandle {
   listener: TrainListener;
   /** Loading a big file: a bar on a TTY, nothing otherwise. */
-  onLoad?(fraction: number): void;
+  onLoad?: (fraction: number) => void;
   stop(): void;
 }
 

@@ -115,7 +115,7 @@ export function summaryLines(o: RunOutput, dir: string, c: ChalkInstance): strin
   const lines = [testLine(o, c)];
   const horizons = m.task === 'forecast' ? (['multi_step', 'one_step'] as const) : ([undefined] as const);
   for (const h of horizons) {
-    const v = verdict(m.task, m.test as Block, m.baselines as Record<string, Block>, h);
+    const v = verdict(m.task, m.test, m.baselines, h);
     const on = h ? ` on the ${h === 'one_step' ? 'one' : 'multi'}-step forecast` : '';
     if (v) lines.push(`${c.bold('verdict')} the network ${v.startsWith('does NOT') ? c.yellow(v) : v}${on}`);
   }

@@ -42,7 +42,7 @@ export function trainCommand(io: Io, state: CliState): Command {
   const cmd = new Command('train')
     .description('train a neural network on a CSV file and write metrics, predictions, the model and a report')
     .argument('<data>', 'CSV/TSV file (UTF-8 or GBK; , ; or tab separated) or an .xlsx workbook');
-  for (const def of Object.values(TRAIN_OPTIONS) as (OptionDef | null)[]) {
+  for (const def of Object.values<OptionDef | null>(TRAIN_OPTIONS)) {
     if (!def) continue;
     const help = def.auto ? `${def.help} (default: ${def.auto})` : def.help;
     const opt = new Option(def.flags, help);

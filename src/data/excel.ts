@@ -18,7 +18,7 @@ export async function loadSpreadsheet(file: string, opts: ReadOptions = {}): Pro
   await checkWorkbook(buf, file, sheet, maxCells);
   let rows: unknown[][];
   try {
-    rows = (await readSheet(buf, sheet ?? 1)) as unknown[][];
+    rows = await readSheet(buf, sheet ?? 1);
   } catch (e) {
     if (e instanceof SheetNotFoundError) {
       const names = (e as SheetNotFoundError & { sheets?: string[] }).sheets ?? [];
@@ -63,5 +63,6 @@ function cellText(v: unknown): string {
     const iso = v.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', '').replace('T', ' ');
   }
-  return String(v).trim();
+  if (typeof v === 'string') return v.trim();
+  return typeof v === 'bigint' ? v.toString() : (JSON.stringify(v) ?? '');
 }

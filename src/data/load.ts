@@ -63,7 +63,7 @@ export function parseTable(
   // (1M rows x 20 columns: ~180 MB less at the peak).
   const columns = new ColumnBuilder(file, { delimiter: ',', encoding, notes }, opts.maxCells);
   const rows = new HeaderPicker(columns, file, notes, opts.headerRow);
-  let failure: unknown;
+  let failure: Error | undefined;
   const report = onProgress && body.length > 10_000_000 ? onProgress : undefined;
   let nextReport = 0;
   Papa.parse<string[]>(body, {
@@ -88,7 +88,7 @@ export function parseTable(
           nextReport = res.meta.cursor + body.length / 100;
         }
       } catch (e) {
-        failure = e;
+        failure = e instanceof Error ? e : new Error(String(e));
         parser.abort();
       }
     },

@@ -94,7 +94,7 @@ async function unpack(
         onChunk(chunk.toString('latin1'));
       } catch (err) {
         z.destroy();
-        reject(err);
+        reject(err instanceof Error ? err : new Error(String(err)));
       }
     });
     z.on('error', () => reject(notXlsx(file, `entry ${e.name} is damaged`)));

@@ -17,7 +17,7 @@ function dist(x: ArrayLike<number>, i: number, j: number, d: number): number {
 
 function relabel(labels: ArrayLike<number>): { ids: Int32Array; k: number } {
   const map = new Map<number, number>();
-  const ids = Int32Array.from(labels as ArrayLike<number>, (l) => {
+  const ids = Int32Array.from(labels, (l) => {
     if (!map.has(l)) map.set(l, map.size);
     return map.get(l)!;
   });

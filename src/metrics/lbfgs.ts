@@ -87,7 +87,7 @@ export function minimizeLbfgs(fn: Objective, x0: Float64Array, opts: LbfgsOption
     }
     // NOTE: the first step has no curvature yet, so it is scaled to move x by at most 1 in max norm.
     let step = S.length === 0 ? Math.min(1, 1 / Math.max(1e-12, absMax(p))) : 1;
-    let fNew = Infinity;
+    let fNew: number;
     for (;;) {
       for (let i = 0; i < P; i++) xNew[i] = x[i] + step * p[i];
       fNew = fn(xNew, gNew);

@@ -64,10 +64,7 @@ export function buildCnn(o: CnnOptions): BuiltCnn {
     f *= 2;
     conv(f);
   }
-  if (f * area(side) > MAX_FLAT && side >= 4) {
-    pool();
-    side = Math.floor(side / 2);
-  }
+  if (f * area(side) > MAX_FLAT && side >= 4) pool();
   layers.push({ kind: 'flatten' });
   layers.push({ kind: 'dense', units: dense, init: 'he_normal' }, { kind: 'activation', fn: 'relu' });
   if (dropout > 0) layers.push({ kind: 'dropout', rate: dropout });

@@ -39,7 +39,7 @@ export function linesToBlocks(lines: string[], idPrefix: string): Block[] {
       while (i < lines.length && lines[i].startsWith('|')) rows.push(cells(lines[i++]));
       i--;
       const [header, sep, ...body] = rows;
-      const align = (sep ?? []).map((c) => (c.endsWith(':') ? 'r' : 'l') as 'l' | 'r');
+      const align = (sep ?? []).map((c) => (c.endsWith(':') ? 'r' : 'l'));
       const cap =
         caption ??
         (out.length && out[out.length - 1].kind.startsWith('h')

@@ -9,7 +9,9 @@ import type { RunSummary } from './types.js';
 
 /** A raw number cell: formatTable() (numbers.ts) chooses the column's digits afterwards. */
 export function fmtNum(v: unknown): string {
-  if (typeof v !== 'number') return v === null || v === undefined ? '—' : String(v);
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'string') return v;
+  if (typeof v !== 'number') return JSON.stringify(v);
   return Number.isFinite(v) ? String(v) : '—';
 }
 
@@ -93,7 +95,7 @@ function metricsTable(s: RunSummary, m: Messages): Table {
   const rows: string[][] = [];
   const add = (name: string, block: Record<string, unknown>): void => {
     const nested = Object.entries(block).filter(
-      ([, v]) => v !== null && typeof v === 'object' && !Array.isArray(v) && keys.some((k) => k in (v as object)),
+      ([, v]) => v !== null && typeof v === 'object' && !Array.isArray(v) && keys.some((k) => k in v),
     );
     if (nested.length)
       for (const [h, v] of nested)

@@ -121,13 +121,13 @@ export async function writeFilesFolder(
   files: Record<string, string | Uint8Array>,
   force: boolean,
 ): Promise<void> {
-  await transaction(dir, force, async (staging) => {
+  await transaction(dir, force, (staging) => {
     for (const [name, content] of Object.entries(files)) {
       const path = join(staging, name);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, content);
     }
-    return { notes: [] };
+    return Promise.resolve({ notes: [] });
   });
 }
 

@@ -9,7 +9,7 @@ export type { JobVariant } from '../analysis/variant.js';
 
 export interface JobContext {
   /** A one-line note for the user (stderr). */
-  note(msg: string): void;
+  note: (msg: string) => void;
   listener: TrainListener;
   /** The command line as typed, for the reproducibility block. */
   command: string;

@@ -3,14 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM without types, shared with bench/quality.js
-import {
-  checkEntry,
-  loadReferences,
-  loadSuite,
-  readLines,
-  readTestIndex,
-  tailCoverage,
-} from '../../bench/quality/suite.js';
+import * as suiteFiles from '../../bench/quality/suite.js';
+
+const { checkEntry, loadReferences, loadSuite, readLines, readTestIndex, tailCoverage } = suiteFiles;
 
 type Entry = { name: string; task: string; n_test: number; file: string };
 

@@ -56,7 +56,7 @@ describe('nnm export', () => {
       /forecast model: its log\/seasonal differencing/,
     ],
   ])('refuses %s in one line naming why', async (_what, args, why) => {
-    const model = await train(join(tempDir(), 'm'), args as string[]);
+    const model = await train(join(tempDir(), 'm'), args);
     const r = await runCli(['export', model, '--format', 'onnx']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(why);

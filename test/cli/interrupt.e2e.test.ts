@@ -34,7 +34,7 @@ function startTraining(out: string): {
   });
   let err = '';
   const waiters: { re: RegExp; done: () => void }[] = [];
-  child.stderr!.on('data', (d: Buffer) => {
+  child.stderr.on('data', (d: Buffer) => {
     err += d.toString();
     for (const w of waiters.splice(0)) (w.re.test(err) ? w.done : () => waiters.push(w))();
   });

@@ -32,7 +32,7 @@ function start(args: string[]): {
   const child = spawn(process.execPath, [BIN, 'train', ...args], { env: { ...process.env, NO_COLOR: '1' } });
   let err = '';
   const waiters: { re: RegExp; done: () => void }[] = [];
-  child.stderr!.on('data', (d: Buffer) => {
+  child.stderr.on('data', (d: Buffer) => {
     err += d.toString();
     for (const w of waiters.splice(0)) (w.re.test(err) ? w.done : () => waiters.push(w))();
   });

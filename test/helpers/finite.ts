@@ -13,8 +13,7 @@ export function nonFiniteIn(x: unknown, path = ''): string[] {
   if (typeof x === 'number') return Number.isFinite(x) ? [] : [path];
   if (x === null) return NULLABLE.test(path) ? [] : [path];
   if (Array.isArray(x)) return x.flatMap((v, i) => nonFiniteIn(v, `${path}[${i}]`));
-  if (typeof x === 'object')
-    return Object.entries(x as object).flatMap(([k, v]) => nonFiniteIn(v, path ? `${path}.${k}` : k));
+  if (typeof x === 'object') return Object.entries(x).flatMap(([k, v]) => nonFiniteIn(v, path ? `${path}.${k}` : k));
   return [];
 }
 

@@ -33,8 +33,10 @@ function modelText(): string {
 }
 
 /** Parse, edit, and write back with a valid checksum (what a hostile file can do: the checksum is not a signature). */
-function resealed(text: string, edit: (o: Record<string, any>) => void): string {
-  const o = JSON.parse(text) as Record<string, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a hostile edit reaches anywhere in the file
+type AnyObject = Record<string, any>;
+function resealed(text: string, edit: (o: AnyObject) => void): string {
+  const o = JSON.parse(text) as AnyObject;
   delete o.checksum;
   edit(o);
   return JSON.stringify({ ...o, checksum: `sha256:${sha256(JSON.stringify(o))}` });

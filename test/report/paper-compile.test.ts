@@ -45,7 +45,7 @@ const cases = listTemplates().flatMap((t) =>
     name: t.name,
     command: t.command ?? '',
     lang,
-    engine: (lang === 'zh' || t.name === 'text' ? 'xelatex' : 'pdflatex') as 'pdflatex' | 'xelatex',
+    engine: lang === 'zh' || t.name === 'text' ? ('xelatex' as const) : ('pdflatex' as const),
   })),
 );
 

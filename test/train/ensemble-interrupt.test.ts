@@ -33,7 +33,7 @@ describe('trainEnsemble interrupted', () => {
     const notes: string[] = [];
     // Stop during the second network (after the first network's 30 epochs and 3 more).
     const listener = { onEpochEnd: () => void epochs++, shouldStop: () => epochs >= 33 };
-    const e = trainEnsemble(spec, [fold, fold, fold], opts as never, new Rng(3), listener, (m) => notes.push(m));
+    const e = trainEnsemble(spec, [fold, fold, fold], opts, new Rng(3), listener, (m) => notes.push(m));
     expect(e.interrupted).toBe(true);
     expect(e.results).toHaveLength(2);
     expect(e.members).toHaveLength(1);
@@ -43,7 +43,7 @@ describe('trainEnsemble interrupted', () => {
   it('keeps the only network when the first one is interrupted', () => {
     let epochs = 0;
     const listener = { onEpochEnd: () => void epochs++, shouldStop: () => epochs >= 3 };
-    const e = trainEnsemble(spec, [fold, fold], opts as never, new Rng(3), listener);
+    const e = trainEnsemble(spec, [fold, fold], opts, new Rng(3), listener);
     expect(e.members).toHaveLength(1);
     expect(e.results[0].interrupted).toBe(true);
   });

@@ -13,7 +13,7 @@ export const LEAKY_SLOPE = 0.01;
 // still fits a float32 and σ, tanh are saturated far below float32 resolution; NaN stays NaN.
 // Cody-Waite split of ln2 (fdlibm e_exp.c): n·LN2_HI is exact for |n| < 2^11.
 const LN2_HI = 0.693145751953125;
-const LN2_LO = 1.4286068203094172e-6;
+const LN2_LO = 1.4286068203094173e-6;
 const POW2_BIAS = 128;
 const POW2 = Float64Array.from({ length: 2 * POW2_BIAS }, (_, n) => 2 ** (n - POW2_BIAS)); // constant table
 

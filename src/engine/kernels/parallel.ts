@@ -284,7 +284,7 @@ export class GemmPool {
     if (floats <= this.arena.length) return;
     this.arena = new Float32Array(new SharedArrayBuffer(Math.max(floats, this.arena.length * 2) * 4));
     this.gen++;
-    this.post({ kind: 'arena', gen: this.gen, arena: this.arena.buffer as SharedArrayBuffer });
+    this.post({ kind: 'arena', gen: this.gen, arena: this.arena.buffer });
   }
 }
 

@@ -231,7 +231,7 @@ export function runTabularJob(spec: TrainSpec, task: 'classify' | 'regress', ctx
     ? undefined
     : tabularSensitivity(spec.sensitivity, pipeline, ens.members, testSet, classify, rng.fork(), ctx.note);
   if (test.mape_excluded)
-    notes.push(`MAPE leaves out ${String(test.mape_excluded)} test row(s) whose actual value is 0`);
+    notes.push(`MAPE leaves out ${Number(test.mape_excluded)} test row(s) whose actual value is 0`);
 
   const metrics: MetricsJson = {
     task: chosen,

@@ -20,10 +20,10 @@ describe('BatchNorm', () => {
     ['channels of (C, L)', [2, 7], 4],
   ])('passes the gradient check in train mode (batch statistics): %s', (_name, inShape, B) => {
     // gamma/beta away from 1/0 so their gradients are not trivially symmetric
-    const r = gradcheck({ kind: 'batchnorm' }, inShape as number[], {
-      B: B as number,
+    const r = gradcheck({ kind: 'batchnorm' }, inShape, {
+      B: B,
       setup: (m) => {
-        entry(m, 'gamma').set([1.5, -0.7, 0.9, 1.2, 0.4].slice(0, (inShape as number[])[0]));
+        entry(m, 'gamma').set([1.5, -0.7, 0.9, 1.2, 0.4].slice(0, inShape[0]));
       },
     });
     expect(r.failures).toEqual([]);

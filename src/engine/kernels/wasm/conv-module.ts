@@ -139,7 +139,7 @@ function maskFn(name: string, relu: boolean): Fn {
 /** im2col (scatter = false) or col2im (scatter = true), one sample; same loop nest as ../conv.ts. */
 function colFn(name: string, scatter: boolean): Fn {
   // im2col: (col, x, ...); col2im: (dx, dcol, ...): `img` is x or dx, `cb` the col-side buffer.
-  const fn = new Fn(name, Array(12).fill(I32));
+  const fn = new Fn(name, Array<typeof I32>(12).fill(I32));
   const [cb, img, C, H, W, kh, kw, s, pt, pl, OH, OW] = scatter
     ? [1, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
     : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
