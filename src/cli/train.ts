@@ -20,6 +20,8 @@ import { checkSupport, computeRun } from '../tasks/run.js';
 import { type Io, paint } from './io.js';
 import { runJobThread } from './job-thread.js';
 import { progressFor } from './progress.js';
+import { cjkSpacing } from '../report/i18n/spacing.js';
+import { noteZh } from '../report/i18n/zh-notes.js';
 import { summaryLines } from './summary.js';
 
 export interface CliState {
@@ -82,8 +84,9 @@ export function specFromFlags(data: string, flags: Record<string, unknown>, comm
 
 export async function runTrain(spec: TrainSpec, io: Io, state: CliState): Promise<RunOutput> {
   const c = paint(io);
+  // NOTE: under --lang zh the notes print in Chinese where report/i18n/zh-notes.ts knows them.
   const note = (msg: string): void => {
-    if (!spec.quiet) io.err(`${c.dim('nnm:')} ${msg}\n`);
+    if (!spec.quiet) io.err(`${c.dim('nnm:')} ${spec.lang === 'zh' ? cjkSpacing(noteZh(msg) ?? msg) : msg}\n`);
   };
   // NOTE: what can be checked before reading the data is checked now (the task, when named); the
   // rest follows the task inference in computeRun.
@@ -143,7 +146,7 @@ async function trainAndWrite(
   for (const n of written.notes) note(n);
   const metricsJson = metricsText(output);
   if (spec.json) io.out(metricsJson);
-  if (!spec.quiet) io.err(summaryLines(output, dir, c));
+  if (!spec.quiet) io.err(summaryLines(output, dir, c, spec.lang));
   return output;
 }
 

@@ -4,10 +4,72 @@
 
 const q = (s: string): string => `“${s}”`;
 
+const TASK_ZH: Record<string, string> = {
+  classification: '分类',
+  regression: '回归',
+  forecast: '时间序列预测',
+  image: '图像分类',
+  text: '文本分类',
+  cluster: '聚类',
+};
+
+const FREQ_ZH: Record<string, string> = {
+  yearly: '年度数据',
+  quarterly: '季度数据',
+  monthly: '月度数据',
+  weekly: '周度数据',
+  daily: '日度数据',
+  hourly: '小时数据',
+  rows: '按行序（无日期）',
+};
+
+/** The reasons of a task inference (tasks/infer.ts), or null for one no pattern knows. */
+function whyZh(why: string): string | null {
+  const pats: [RegExp, (...m: string[]) => string][] = [
+    [/^the target "(.+)" holds text labels \((\d+) classes\)$/, (c, n) => `目标变量${q(c)}为文本标签（${n} 类）`],
+    [/^the target "(.+)" holds (\d+) distinct whole numbers$/, (c, n) => `目标变量${q(c)}只取 ${n} 个不同的整数`],
+    [
+      /^the target "(.+)" is a continuous number \((\d+) distinct values\)$/,
+      (c, n) => `目标变量${q(c)}为连续数值（${n} 个不同取值）`,
+    ],
+    [
+      /^column "(.+)" holds free text and "(.+)" looks like its label$/,
+      (t, l) => `列${q(t)}为自由文本，且${q(l)}看起来是其标签`,
+    ],
+    [
+      /^(\d+) numeric columns (\S+)\.\.(\S+) form an image of (\S+) pixels, and "(.+)" is its label$/,
+      (n, a, b, sz, l) => `${n} 个数值列 ${a}..${b} 构成 ${sz} 像素的图像，且${q(l)}为其标签`,
+    ],
+    [
+      /^column "(.+)" holds one date per row and "(.+)" is numeric: a time series(?:, with (\d+) other numeric column\(s\) as covariates)?$/,
+      (d, y, k) => `列${q(d)}每行一个日期，且${q(y)}为数值，构成时间序列${k ? `（另有 ${k} 个数值列作为协变量）` : ''}`,
+    ],
+    [/^"(.+)" is a folder of images$/, (f) => `${q(f)}是一个图像文件夹`],
+    [/^an image\/signal option or --model cnn was given$/, () => '给出了图像/信号选项或 --model cnn'],
+  ];
+  for (const [re, f] of pats) {
+    const m = re.exec(why);
+    if (m) return f(...m.slice(1).map((x) => x ?? ''));
+  }
+  return null;
+}
+
+function windowWhyZh(why: string): string {
+  if (why === 'default: one season') return '默认：一个季节周期';
+  if (why === 'default: 8 without a season') return '默认：无季节性时取 8';
+  const m =
+    /^default: (?:one season would be (\d+)|8 without a season), cut to a quarter of the (\d+) transformed training points so that enough windows remain$/.exec(
+      why,
+    );
+  return m
+    ? `默认${m[1] ? `为一个季节周期 ${m[1]}` : '为 8'}，因变换后的训练点只有 ${m[2]} 个，截为其四分之一以保留足够的窗口`
+    : why;
+}
+
 const PATTERNS: [RegExp, (...m: string[]) => string][] = [
   [
     /^image shape (\S+) inferred from (\d+) pixel columns \(a square\); set --image-shape HxWxC to change$/,
-    (sh, n) => `由 ${n} 个像素列推断图像尺寸为 ${sh}（正方形）；如需更改，请用 --image-shape 指定`,
+    (sh, n) => `由 ${n} 个像素列推断图像尺寸为 ${sh.replace(/x/g, '×')}（正方形）；如需更改，请用 --image-shape 指定`,
   ],
   [/^pixels scaled to \[0, 1\] from (\S+)\.\.(\S+) \((.+)\)$/, (a, b) => `像素值由 ${a}..${b} 线性缩放到 [0, 1]`],
   [
@@ -93,6 +155,34 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
     /^augmentation: 2 shifted( \(and randomly mirrored\))? copies of every training image( \(no mirroring: it would change digits and letters\))?$/,
     (mir) =>
       `数据增强：每幅训练图像另加 2 幅平移${mir ? '（并随机镜像）' : ''}的副本${mir ? '' : '（不作镜像：镜像会改变数字与字母）'}`,
+  ],
+  [
+    /^task: (\w+), because (.+) \(set --task to change\)$/,
+    (task, why) => {
+      const w = whyZh(why);
+      return w === null
+        ? `任务：${TASK_ZH[task] ?? task}（可用 --task 更改）。原因：${why}`
+        : `任务：${TASK_ZH[task] ?? task}，因为${w}（可用 --task 更改）`;
+    },
+  ],
+  [
+    /^series "(.+?)"(?: by "(.+)")?: (\d+) points, (\w+)(?:, season (\d+))?$/,
+    (y, t, n, freq, season) =>
+      `序列${q(y)}${t ? `（按${q(t)}排序）` : ''}：共 ${n} 个时间点，${FREQ_ZH[freq] ?? freq}${season ? `，季节周期 ${season}` : ''}`,
+  ],
+  [
+    /^window: (\d+) past periods(?: \((.+)\))?; test part: the last (\d+) periods; (?:recursive multi-step forecasts|direct strategy: the network outputs the next (\d+) periods at once)$/,
+    (w, why, nTest, d) =>
+      `窗口：过去 ${w} 期${why ? `（${windowWhyZh(why)}）` : ''}；测试段：最后 ${nTest} 期；${d ? `直接策略：网络一次输出未来 ${d} 期` : '递推多步预测'}`,
+  ],
+  [
+    /^backtest fold (\d+)\/(\d+) \(test periods (\d+)\.\.(\d+)\): multi-step RMSE (\S+)$/,
+    (i, k, a, b, r) => `回测第 ${i}/${k} 折（测试期 ${a}..${b}）：多步预测 RMSE ${r}`,
+  ],
+  [/^repeat (\d+)\/(\d+) \(seed (\d+)\) done$/, (i, n, seed) => `第 ${i}/${n} 次重复（随机种子 ${seed}）完成`],
+  [
+    /^clusters: k = (\d+), the best silhouette \((\S+)\) for k in (\d+)\.\.(\d+) \(set --clusters to choose\)$/,
+    (k, sil, a, b) => `簇数：k = ${k}，在 k = ${a}..${b} 中轮廓系数最高（${sil}）（可用 --clusters 指定）`,
   ],
 ];
 
