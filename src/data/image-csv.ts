@@ -36,85 +36,15 @@ export function loadPixelCsv(
     notes.push(m);
     note(m);
   };
-  let labelIndex: number;
-  if (o.target !== undefined) labelIndex = findColumn(t, o.target, '--target');
-  else {
-    const named = t.names.findIndex((n) => LABEL_NAMES.test(n));
-    labelIndex = named >= 0 ? named : t.names.length - 1;
-    say(
-      `label column: "${t.names[labelIndex]}" (${named >= 0 ? 'by its name' : 'the last column'}; set --target to change)`,
-    );
-  }
+  const labelIndex = labelColumn(t, o, say);
   const idIndex = t.names.findIndex((n, i) => i !== labelIndex && ID_NAMES.test(n));
-  let cols: number[];
-  if (o.columns) {
-    cols = o.columns.map((c) => findColumn(t, c, o.want === 'signal' ? '--sequence-columns' : '--features'));
-    if (cols.includes(labelIndex))
-      throw new UserError({
-        file,
-        message: `the pixel/signal columns include the label "${t.names[labelIndex]}"`,
-        hint: 'remove it from the column list or choose another --target',
-      });
-  } else {
-    cols = t.names.map((_, i) => i).filter((i) => i !== labelIndex && i !== idIndex);
-  }
+  const cols = pixelColumns(file, t, o, labelIndex, idIndex);
   if (idIndex >= 0 && !o.columns)
     say(`column "${t.names[idIndex]}" is an identifier: used to name the predictions, not as a pixel`);
-  const count = cols.length;
   const x = readValues(t, cols);
-
-  let kind: 'image' | 'signal';
-  let shape: number[];
-  if (o.want === 'signal') {
-    kind = 'signal';
-    shape = signalShape(file, count);
-  } else if (o.imageShape) {
-    const [H, W, C] = o.imageShape;
-    if (H * W * C !== count) {
-      throw new UserError({
-        file,
-        message: `--image-shape ${H}x${W}x${C} needs ${H * W * C} pixel columns, the file has ${count}`,
-        hint: `give a shape whose H·W·C is ${count}`,
-      });
-    }
-    kind = 'image';
-    shape = [C, H, W];
-  } else {
-    const grey = squareSide(count);
-    const rgb = count % 3 === 0 ? squareSide(count / 3) : undefined;
-    const pixelLike = nonNegativeUpTo255(x);
-    if (o.want === 'auto' && (!(grey || rgb) || !pixelLike)) {
-      kind = 'signal';
-      shape = signalShape(file, count);
-      say(
-        `read each row as a 1-D signal of ${count} values (${grey || rgb ? 'the values are not pixel values' : 'the count is not a square image'}); a 1-D CNN (Conv1d) will be used`,
-      );
-    } else if (grey || rgb) {
-      kind = 'image';
-      shape = grey ? [1, grey, grey] : [3, rgb!, rgb!];
-      say(
-        `image shape ${shape[1]}x${shape[2]}x${shape[0]} inferred from ${count} pixel columns (a square${grey ? '' : ' of RGB triples'}); set --image-shape HxWxC to change`,
-      );
-    } else {
-      throw new UserError({
-        file,
-        message: `${count} pixel columns fit no square image shape`,
-        hint: 'give the shape with --image-shape HxWxC (e.g. 28x28x1), or name the pixel columns with --features',
-      });
-    }
-  }
+  const { kind, shape } = pixelShape(file, o, x, cols.length, say);
   if (kind === 'image' && shape[0] > 1) toChannelsFirst(x, t.nRows, shape);
-  const labelCol = t.columns[labelIndex];
-  for (let r = 0; r < t.nRows; r++) {
-    if (isMissing(labelCol[r]))
-      throw new UserError({
-        file,
-        row: r + 2,
-        column: t.names[labelIndex],
-        message: 'the label is missing',
-        hint: 'fill it in or remove the row',
-      });
-  }
+  requireLabels(file, t, labelIndex);
   const source: ImageSource = {
     kind: 'pixels',
     columns: cols.map((c) => t.names[c]),
@@ -127,7 +57,7 @@ export function loadPixelCsv(
     x,
     n: t.nRows,
     shape,
-    labels: [...labelCol],
+    labels: [...t.columns[labelIndex]],
     ids: idIndex >= 0 ? [...t.columns[idIndex]] : Array.from({ length: t.nRows }, (_, r) => r + 1),
     idHeader: idIndex >= 0 ? t.names[idIndex] : 'row',
     source,
@@ -135,6 +65,88 @@ export function loadPixelCsv(
     encoding: t.encoding,
     delimiter: t.delimiter,
   };
+}
+
+/** --target, else the first column with a label-like name, else the last column (said as a note). */
+function labelColumn(t: RawTable, o: PixelCsvOptions, say: (m: string) => void): number {
+  if (o.target !== undefined) return findColumn(t, o.target, '--target');
+  const named = t.names.findIndex((n) => LABEL_NAMES.test(n));
+  const labelIndex = named >= 0 ? named : t.names.length - 1;
+  say(
+    `label column: "${t.names[labelIndex]}" (${named >= 0 ? 'by its name' : 'the last column'}; set --target to change)`,
+  );
+  return labelIndex;
+}
+
+/** The named pixel/signal columns (never the label), or every column but the label and the identifier. */
+function pixelColumns(file: string, t: RawTable, o: PixelCsvOptions, labelIndex: number, idIndex: number): number[] {
+  if (!o.columns) return t.names.map((_, i) => i).filter((i) => i !== labelIndex && i !== idIndex);
+  const cols = o.columns.map((c) => findColumn(t, c, o.want === 'signal' ? '--sequence-columns' : '--features'));
+  if (cols.includes(labelIndex))
+    throw new UserError({
+      file,
+      message: `the pixel/signal columns include the label "${t.names[labelIndex]}"`,
+      hint: 'remove it from the column list or choose another --target',
+    });
+  return cols;
+}
+
+/** A signal (wanted, or `auto` on values that are no square image of pixels), --image-shape, or a square. */
+function pixelShape(
+  file: string,
+  o: PixelCsvOptions,
+  x: Float32Array,
+  count: number,
+  say: (m: string) => void,
+): { kind: 'image' | 'signal'; shape: number[] } {
+  if (o.want === 'signal') return { kind: 'signal', shape: signalShape(file, count) };
+  if (o.imageShape) {
+    const [H, W, C] = o.imageShape;
+    if (H * W * C !== count) {
+      throw new UserError({
+        file,
+        message: `--image-shape ${H}x${W}x${C} needs ${H * W * C} pixel columns, the file has ${count}`,
+        hint: `give a shape whose H·W·C is ${count}`,
+      });
+    }
+    return { kind: 'image', shape: [C, H, W] };
+  }
+  const grey = squareSide(count);
+  const rgb = count % 3 === 0 ? squareSide(count / 3) : undefined;
+  const pixelLike = nonNegativeUpTo255(x);
+  if (o.want === 'auto' && (!(grey || rgb) || !pixelLike)) {
+    const shape = signalShape(file, count);
+    say(
+      `read each row as a 1-D signal of ${count} values (${grey || rgb ? 'the values are not pixel values' : 'the count is not a square image'}); a 1-D CNN (Conv1d) will be used`,
+    );
+    return { kind: 'signal', shape };
+  }
+  if (grey || rgb) {
+    const shape = grey ? [1, grey, grey] : [3, rgb!, rgb!];
+    say(
+      `image shape ${shape[1]}x${shape[2]}x${shape[0]} inferred from ${count} pixel columns (a square${grey ? '' : ' of RGB triples'}); set --image-shape HxWxC to change`,
+    );
+    return { kind: 'image', shape };
+  }
+  throw new UserError({
+    file,
+    message: `${count} pixel columns fit no square image shape`,
+    hint: 'give the shape with --image-shape HxWxC (e.g. 28x28x1), or name the pixel columns with --features',
+  });
+}
+
+function requireLabels(file: string, t: RawTable, labelIndex: number): void {
+  const labelCol = t.columns[labelIndex];
+  for (let r = 0; r < t.nRows; r++) {
+    if (isMissing(labelCol[r]))
+      throw new UserError({
+        file,
+        row: r + 2,
+        column: t.names[labelIndex],
+        message: 'the label is missing',
+        hint: 'fill it in or remove the row',
+      });
+  }
 }
 
 /** A second file (--test, or predict's input) read with the columns and shape of a trained pipeline; labels optional unless required. */
