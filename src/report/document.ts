@@ -35,6 +35,31 @@ export function buildDocument(
   tables: Table[] = buildTables(s, m),
   extraNotes: string[] = [],
 ): Block[] {
+  const w = writer(m, tables);
+  w.B.push({ kind: 'h1', text: m.title(s.model.toUpperCase(), m.taskName(s.task), s.target) });
+  if (s.metrics.train.interrupted) w.B.push({ kind: 'quote', text: m.interrupted });
+  dataSection(w, s, m);
+  methodSection(w, s, m, figures);
+  resultsSection(w, s, m, tables, figures, extraNotes);
+  for (const sec of analysisSections(s, m.lang)) w.B.push(...linesToBlocks(sec.lines, `${sec.id}-`));
+  w.B.push(
+    { kind: 'h2', text: m.h.repro },
+    { kind: 'code', text: s.command },
+    { kind: 'p', text: m.repro(s.nnmVersion, s.seed, s.audit.sha256) },
+  );
+  return m.lang === 'zh' ? w.B.map(spaceBlock) : w.B;
+}
+
+/** The blocks being built, with placers that number tables and figures in the order they are placed. */
+interface Writer {
+  B: Block[];
+  /** Place the table with this id, if there is one. */
+  table: (id: string) => void;
+  figure: (f: FigureRef) => void;
+  has: (id: string) => boolean;
+}
+
+function writer(m: Messages, tables: Table[]): Writer {
   const B: Block[] = [];
   let tableNo = 0;
   let figNo = 0;
@@ -45,9 +70,12 @@ export function buildDocument(
   const figure = (f: FigureRef): void => {
     B.push({ kind: 'figure', id: f.id, caption: m.figureRef(++figNo, f.caption) });
   };
-  B.push({ kind: 'h1', text: m.title(s.model.toUpperCase(), m.taskName(s.task), s.target) });
-  if (s.metrics.train.interrupted) B.push({ kind: 'quote', text: m.interrupted });
+  return { B, table, figure, has: (id) => tables.some((t) => t.id === id) };
+}
 
+/** Section 1: the data audit, imputation, notes and preprocessing. */
+function dataSection(w: Writer, s: RunSummary, m: Messages): void {
+  const { B } = w;
   B.push({ kind: 'h2', text: m.h.data }, { kind: 'h3', text: m.h.audit });
   const a = s.audit;
   B.push({
@@ -60,7 +88,7 @@ export function buildDocument(
       a.columns.reduce((k, c) => k + Number(/\((\d+) pixel columns\)/.exec(c.name)?.[1] ?? 1), 0),
     ),
   });
-  table('data');
+  w.table('data');
   if (a.imputed.length)
     B.push(
       { kind: 'p', text: m.imputedIntro },
@@ -68,42 +96,49 @@ export function buildDocument(
     );
   const notes = [...new Set(s.notes)];
   B.push(...noteBlocks(notes, m, m.notesIntro));
-  if (tables.some((t) => t.id === 'preprocessing')) {
+  if (w.has('preprocessing')) {
     B.push({ kind: 'h3', text: m.h.preprocessing }, { kind: 'p', text: m.preprocessingIntro });
-    table('preprocessing');
+    w.table('preprocessing');
   }
+}
 
+/** Section 2: the method paragraphs, the network (table and diagram) and the hyperparameters. */
+function methodSection(w: Writer, s: RunSummary, m: Messages, figures: FigureRef[]): void {
+  const { B } = w;
   B.push({ kind: 'h2', text: m.h.method });
   for (const p of methodParagraphs(s, m)) B.push({ kind: 'p', text: p });
   B.push({ kind: 'h3', text: m.h.network });
-  table('network');
+  w.table('network');
   const net = figures.find((f) => f.id === 'network');
-  if (net) figure(net);
+  if (net) w.figure(net);
   B.push({ kind: 'h3', text: m.h.hyper });
-  table('hyperparameters');
+  w.table('hyperparameters');
+}
 
+/** Section 3: the metrics and their reading, any further tables, the other figures and the writer's notes. */
+function resultsSection(
+  w: Writer,
+  s: RunSummary,
+  m: Messages,
+  tables: Table[],
+  figures: FigureRef[],
+  extraNotes: string[],
+): void {
+  const { B } = w;
   B.push({ kind: 'h2', text: m.h.results });
-  table('metrics');
+  w.table('metrics');
   const interp = interpretation(s, m);
   if (interp.length) B.push({ kind: 'list', items: interp });
   for (const t of tables.filter(
     (x) => !['data', 'preprocessing', 'network', 'hyperparameters', 'metrics'].includes(x.id),
   ))
-    table(t.id);
+    w.table(t.id);
   const rest = figures.filter((f) => f.id !== 'network');
   if (rest.length) {
     B.push({ kind: 'h3', text: m.h.figures });
-    for (const f of rest) figure(f);
+    for (const f of rest) w.figure(f);
   }
   if (extraNotes.length) B.push({ kind: 'quote', text: extraNotes.join(' ') });
-
-  for (const sec of analysisSections(s, m.lang)) B.push(...linesToBlocks(sec.lines, `${sec.id}-`));
-  B.push(
-    { kind: 'h2', text: m.h.repro },
-    { kind: 'code', text: s.command },
-    { kind: 'p', text: m.repro(s.nnmVersion, s.seed, a.sha256) },
-  );
-  return m.lang === 'zh' ? B.map(spaceBlock) : B;
 }
 
 /** Chinese spacing on every text of a block (not code blocks). */

@@ -22,9 +22,19 @@ export function metricKeys(task: string): string[] {
 }
 
 export function buildTables(s: RunSummary, m: Messages): Table[] {
+  const tables: Table[] = [
+    dataTable(s, m),
+    ...preprocessingTables(s, m),
+    networkTable(s, m),
+    hyperTable(s, m),
+    metricsTable(s, m),
+  ];
+  return tables.map((t) => formatTable(t));
+}
+
+function dataTable(s: RunSummary, m: Messages): Table {
   const T = m.tables;
-  const tables: Table[] = [];
-  tables.push({
+  return {
     id: 'data',
     caption: T.data,
     header: [T.column, T.type, T.missing, T.distinct, T.role],
@@ -36,9 +46,15 @@ export function buildTables(s: RunSummary, m: Messages): Table[] {
       c.type === 'pixels' ? '—' : String(c.unique),
       m.role(c.role),
     ]),
-  });
-  if (s.preprocessing?.length) {
-    tables.push({
+  };
+}
+
+/** What was fitted on the training part for each column, when anything was. */
+function preprocessingTables(s: RunSummary, m: Messages): Table[] {
+  const T = m.tables;
+  if (!s.preprocessing?.length) return [];
+  return [
+    {
       id: 'preprocessing',
       caption: T.preprocessing,
       header: [T.column, T.treatment, T.detail],
@@ -59,15 +75,20 @@ export function buildTables(s: RunSummary, m: Messages): Table[] {
           }
         }
       }),
-    });
-  }
+    },
+  ];
+}
+
+/** Layers with output shapes and parameter counts, between an input row and a total row. */
+function networkTable(s: RunSummary, m: Messages): Table {
+  const T = m.tables;
   const layerRows = s.layers.map((l) => [
     String(l.index + 1),
     `\`${l.description}\``,
     l.outShape.join('×'),
     String(l.params),
   ]);
-  tables.push({
+  return {
     id: 'network',
     caption: T.network,
     header: [T.index, T.layer, T.outShape, T.params],
@@ -78,16 +99,18 @@ export function buildTables(s: RunSummary, m: Messages): Table[] {
       ['', T.total, '', String(s.paramCount)],
     ],
     ruleAfter: [s.layers.length + (s.inShape ? 0 : -1)],
-  });
-  tables.push({
+  };
+}
+
+function hyperTable(s: RunSummary, m: Messages): Table {
+  const T = m.tables;
+  return {
     id: 'hyperparameters',
     caption: T.hyper,
     header: [T.hyperparameter, T.value],
     align: ['l', 'l'],
     rows: Object.entries(s.hyper).map(([k, v]) => [m.hyper(k), m.hyperValue(k, String(v))]),
-  });
-  tables.push(metricsTable(s, m));
-  return tables.map((t) => formatTable(t));
+  };
 }
 
 function metricsTable(s: RunSummary, m: Messages): Table {

@@ -3,34 +3,30 @@
 // `.NAME.nnm-PID.tmp`, fsyncs it and renames it into place as its last step. With --force the
 // existing folder is first moved aside (`.NAME.nnm-PID.old`) and removed only once the new one is
 // in place, so a failure or a signal at any moment leaves the previous state: no folder, or the old
-// one, whole. checkRunTarget runs before training: the folder can be written there, and leftovers of
-// a killed run are tidied (an old folder moved aside is put back).
+// one, whole. checkRunTarget (run-target.ts) runs before training.
 
 import {
   closeSync,
   cpSync,
   existsSync,
   fsyncSync,
-  lstatSync,
   mkdirSync,
-  mkdtempSync,
   openSync,
   readdirSync,
-  readlinkSync,
-  realpathSync,
   renameSync,
   rmdirSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { systemUserError, UserError } from '../errors.js';
 import { trackTemp } from './files.js';
 import type { ReportLang } from './i18n/index.js';
 import type { ReportPart } from './part.js';
 import type { RunOutput, RunSummary } from './types.js';
 import { type ReportResult, SUMMARY_FILE, summaryJson, writeReport } from './write-report.js';
+
+export { checkRunTarget } from './run-target.js';
 
 export interface RunFolderOptions {
   /** Replace an existing run folder (whole). */
@@ -41,42 +37,8 @@ export interface RunFolderOptions {
   part?: ReportPart;
 }
 
-/** A folder holding one of these is a run folder, which --force may replace. */
-const RUN_MARKERS = ['model.nnm.json', 'metrics.json', SUMMARY_FILE, 'compare.json'];
-
 export function metricsText(output: RunOutput): string {
   return `${JSON.stringify(output.summary.metrics, null, 2)}\n`;
-}
-
-/**
- * Before training: the folder the run will be written to (a link to a folder is followed), checked
- * to be writable and free (or, with force, a run folder), so that a bad --out fails in a second,
- * not after the training. Notes say what was tidied from an earlier killed run.
- */
-export function checkRunTarget(out: string, force: boolean): { dir: string; notes: string[] } {
-  const dir = followLink(out);
-  const notes = recoverLeftovers(dir);
-  if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory())
-      throw new UserError({ file: out, message: 'exists and is not a folder', hint: 'choose another --out' });
-    const entries = readdirSync(dir);
-    if (entries.length > 0 && !force) {
-      throw new UserError({
-        file: out,
-        message: 'is a run folder that already holds results',
-        hint: 'choose another --out, or add --force to replace them',
-      });
-    }
-    if (entries.length > 0 && (!entries.some((e) => RUN_MARKERS.includes(e)) || isAncestor(dir, process.cwd()))) {
-      throw new UserError({
-        file: out,
-        message: 'holds files that are not an nnm run (--force replaces a run folder whole)',
-        hint: 'choose a new folder for --out',
-      });
-    }
-  }
-  probeWritable(dir, out);
-  return { dir, notes };
 }
 
 /** Write a run into dir as one transaction (see the header); returns notes for the user. */
@@ -209,85 +171,6 @@ function unchanged(e: unknown, dir: string, existed: boolean): unknown {
 
 const sibling = (dir: string, kind: 'tmp' | 'old'): string =>
   join(dirname(resolve(dir)), `.${basename(resolve(dir))}.nnm-${process.pid}.${kind}`);
-
-/** A --out that is a symbolic link means the folder it points to; a dangling link is refused. */
-function followLink(out: string): string {
-  try {
-    if (!lstatSync(out).isSymbolicLink()) return out;
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return out; // probeWritable names what is missing
-    throw systemUserError(e, { file: out }) ?? e;
-  }
-  try {
-    return realpathSync(out);
-  } catch {
-    throw new UserError({
-      file: out,
-      message: `is a symbolic link to ${readlinkSync(out)}, which does not exist`,
-      hint: 'create that folder, remove the link, or choose another --out',
-    });
-  }
-}
-
-/** Create and remove a probe folder in the nearest existing ancestor of dir's parent. */
-function probeWritable(dir: string, out: string): void {
-  let p = dirname(resolve(dir));
-  while (!existsSync(p) && dirname(p) !== p) p = dirname(p);
-  if (!statSync(p).isDirectory())
-    throw new UserError({
-      file: p,
-      message: `is a file, so the run folder ${out} cannot be created under it`,
-      hint: 'choose another --out',
-    });
-  try {
-    rmdirSync(mkdtempSync(join(p, '.nnm-probe-')));
-  } catch (e) {
-    throw (
-      systemUserError(e, {
-        file: p,
-        context: `the run folder ${out} cannot be written there`,
-        hint: 'choose another --out',
-      }) ?? e
-    );
-  }
-}
-
-/** Remove staging folders of dead nnm processes; put back an old folder moved aside by a killed --force run. */
-function recoverLeftovers(dir: string): string[] {
-  const parent = dirname(resolve(dir));
-  const name = basename(resolve(dir));
-  if (!existsSync(parent) || !statSync(parent).isDirectory()) return [];
-  const notes: string[] = [];
-  for (const entry of readdirSync(parent)) {
-    const m = /^\.(.+)\.nnm-(\d+)\.(tmp|old)$/.exec(entry);
-    if (!m || m[1] !== name || isAlive(Number(m[2]))) continue;
-    const path = join(parent, entry);
-    if (m[3] === 'old' && !existsSync(dir)) {
-      renameSync(path, dir);
-      notes.push(`put back ${dir}, which an earlier nnm run stopped while replacing it`);
-    } else {
-      rmSync(path, { recursive: true, force: true });
-    }
-  }
-  return notes;
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as { code?: string }).code === 'EPERM';
-  }
-}
-
-/** dir is p or a folder above it. */
-const isAncestor = (dir: string, p: string): boolean => {
-  const rel = relative(resolve(dir), resolve(p));
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-};
 
 /** fsync every file and folder under dir, so that the rename publishes data that is on the disk. */
 function syncTree(dir: string): void {

@@ -1,46 +1,11 @@
-// Vega-Lite 5 specifications for the report's figures, from plain arrays and already-translated
-// labels. Pure data in, JSON out: no vega import here (rendering is in render.ts, loaded lazily).
+// Vega-Lite 5 specifications for the report's loss, scatter, histogram, confusion, ROC and bar figures, from
+// plain arrays and already-translated labels. Pure data in, JSON out: no vega import here (rendering is in
+// render.ts, loaded lazily). The time-series figures are in series-charts.ts.
 
-/** Fonts with CJK glyphs on Windows, macOS and Linux, then the generic fallback. */
-export const FONT_STACK =
-  '"Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Droid Sans Fallback", "SimHei", sans-serif';
+import { chartBase, q, type VlSpec } from './chart-base.js';
 
-export type VlSpec = Record<string, unknown>;
-
-const W = 440;
-const H = 300;
-
-function base(spec: VlSpec, width = W, height = H): VlSpec {
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    width,
-    height,
-    background: 'white',
-    padding: 8,
-    config: {
-      font: FONT_STACK,
-      axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', grid: true, gridColor: '#e6e6e6' },
-      legend: {
-        labelFontSize: 11,
-        titleFontSize: 11,
-        orient: 'top',
-        direction: 'horizontal',
-        columnPadding: 24,
-        labelLimit: 320,
-        symbolStrokeWidth: 2,
-      },
-      view: { stroke: '#888' },
-    },
-    ...spec,
-  };
-}
-
-const q = (field: string, title: string, extra: VlSpec = {}): VlSpec => ({
-  field,
-  type: 'quantitative',
-  title,
-  ...extra,
-});
+export { FONT_STACK, chartBase, type VlSpec } from './chart-base.js';
+export { acfSpec, seriesSpec } from './series-charts.js';
 
 type Epoch = { epoch: number; train_loss: number; val_loss: number };
 
@@ -120,7 +85,7 @@ export function lossCurveSpec(
     mark: { type: 'rule', strokeDash: [2, 3], color: '#555' },
     encoding: { x: q('epoch', t.epoch) },
   });
-  return base({ layer: layers });
+  return chartBase({ layer: layers });
 }
 
 /** At most this many points in a scatter: more cannot be told apart and makes rendering slow. */
@@ -142,7 +107,7 @@ export function predVsActualSpec(
   }
   const dom = [lo, hi];
   const stride = Math.max(1, Math.ceil(actual.length / MAX_POINTS)); // an even, deterministic subsample
-  return base(
+  return chartBase(
     {
       layer: [
         {
@@ -171,7 +136,7 @@ export function predVsActualSpec(
 }
 
 export function histogramSpec(values: number[], t: { x: string; count: string }): VlSpec {
-  return base({
+  return chartBase({
     data: { values: values.map((v) => ({ v })) },
     mark: { type: 'bar', color: '#4c78a8', stroke: 'white', strokeWidth: 0.5 },
     encoding: {
@@ -213,7 +178,7 @@ export function confusionSpec(
     },
     y: { field: 'actual', type: 'ordinal', title: t.trueClass, axis: { grid: false, labelExpr } },
   };
-  return base(
+  return chartBase(
     {
       data: { values },
       encoding: enc,
@@ -245,7 +210,7 @@ export function confusionSpec(
 }
 
 export function rocSpec(points: { fpr: number; tpr: number }[], t: { fpr: string; tpr: string }): VlSpec {
-  return base(
+  return chartBase(
     {
       layer: [
         {
@@ -286,7 +251,7 @@ export function barsSpec(
     title: t.x,
     axis: { labelExpr: indexLabels(labels), labelAngle: labels.some((l) => l.length > 4) ? -30 : 0 },
   };
-  return base(
+  return chartBase(
     {
       data: { values: rows.map((r, i) => ({ i, value: r.value })) },
       layer: [
@@ -308,103 +273,3 @@ export function barsSpec(
     280,
   );
 }
-
-/** x values: ISO dates become a time axis, anything else a numeric (period) axis. */
-function xType(xs: (string | number)[]): 'temporal' | 'quantitative' {
-  return xs.length > 0 && xs.every((x) => typeof x === 'string' && !Number.isNaN(Date.parse(x)))
-    ? 'temporal'
-    : 'quantitative';
-}
-
-/** Dash patterns and point shapes that tell the series apart without colour (greyscale print). */
-const DASHES = [
-  [1, 0],
-  [1, 0],
-  [6, 3],
-  [2, 2],
-  [8, 3, 2, 3],
-];
-const SHAPES = ['circle', 'circle', 'square', 'triangle-up', 'diamond'];
-const COLOURS = ['#1f77b4', '#000000', '#d62728', '#2ca02c', '#9467bd'];
-
-export function seriesSpec(
-  series: { name: string; x: (string | number)[]; y: number[]; dash?: boolean; marker?: boolean }[],
-  t: { x: string; y: string },
-  band?: { x: (string | number)[]; lower: number[]; upper: number[]; name: string },
-): VlSpec {
-  const type = xType(series.flatMap((s) => s.x));
-  const values = series.flatMap((s) => s.x.map((x, i) => ({ x, y: s.y[i], series: s.name })));
-  const names = series.map((s) => s.name);
-  // NOTE: a numeric date format, not month names, which Vega writes in English whatever the report language.
-  const xEnc = { field: 'x', type, title: t.x, ...(type === 'temporal' ? { axis: { format: '%Y-%m' } } : {}) };
-  const layers: VlSpec[] = [];
-  if (band) {
-    layers.push({
-      data: { values: band.x.map((x, i) => ({ x, lo: band.lower[i], hi: band.upper[i] })) },
-      mark: { type: 'area', opacity: 0.2, color: '#7f7f7f' },
-      encoding: { x: xEnc, y: q('lo', t.y), y2: { field: 'hi' } },
-    });
-  }
-  let k = 0;
-  const dashes = series.map((s, i) => (s.dash ? DASHES[2 + (k++ % 3)] : DASHES[Math.min(i, 1)]));
-  const colour = {
-    field: 'series',
-    type: 'nominal',
-    title: null,
-    scale: { domain: names, range: names.map((_, i) => COLOURS[i % COLOURS.length]) },
-  };
-  layers.push({
-    data: { values },
-    mark: { type: 'line', strokeWidth: 1.6 },
-    encoding: {
-      x: xEnc,
-      y: q('y', t.y, { scale: { zero: false } }),
-      color: colour,
-      // same field and title as color, so Vega-Lite merges both into one legend showing the dashes
-      strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: dashes } },
-    },
-  });
-  const marked = series.filter((s) => s.marker).map((s) => s.name);
-  if (marked.length) {
-    layers.push({
-      data: { values: values.filter((v) => marked.includes(v.series)) },
-      mark: { type: 'point', filled: true, size: 22 },
-      encoding: {
-        x: xEnc,
-        y: q('y', t.y),
-        color: colour,
-        shape: {
-          field: 'series',
-          type: 'nominal',
-          title: null,
-          scale: { domain: names, range: names.map((_, i) => SHAPES[i % SHAPES.length]) },
-        },
-      },
-    });
-  }
-  return base({ layer: layers }, 560, 300);
-}
-
-export function acfSpec(acf: number[], n: number, t: { lag: string; acf: string }): VlSpec {
-  const bound = 1.96 / Math.sqrt(Math.max(1, n));
-  return base({
-    layer: [
-      {
-        data: { values: acf.map((r, i) => ({ lag: i + 1, r })) },
-        mark: { type: 'bar', color: '#4c78a8', width: { band: 0.5 } },
-        encoding: {
-          x: { field: 'lag', type: 'ordinal', title: t.lag, axis: { labelAngle: 0 } },
-          y: q('r', t.acf, { scale: { domain: [-1, 1] } }),
-        },
-      },
-      {
-        data: { values: [{ b: bound }, { b: -bound }] },
-        mark: { type: 'rule', strokeDash: [5, 4], color: '#d62728' },
-        encoding: { y: q('b', t.acf) },
-      },
-    ],
-  });
-}
-
-/** The shared frame (size, fonts, axis and legend style) for charts defined elsewhere (report/cluster/). */
-export { base as chartBase };
