@@ -18,6 +18,7 @@ export interface TabularTested {
   predictions: TestPredictions;
 }
 
+/** The network and the baselines on the test part; classes is empty for regression. */
 export function testMetrics(
   d: TabularData,
   part: TestPart,
@@ -43,6 +44,7 @@ export function testMetrics(
   return regressionTest(part, prep, out, ids, header, ctx);
 }
 
+/** Regression: predictions and targets unscaled to original units before scoring. */
 function regressionTest(
   part: TestPart,
   prep: TabularPrepared,

@@ -192,7 +192,7 @@ function prepare(
 ): TabularPrepared {
   const { table } = d;
   const { trainPart, testRows } = part;
-  const classify = rawLabels !== undefined;
+  const classify = rawLabels !== undefined; // class codes exist only for classification
   const trainLabels = rawLabels ? labelsOf(trainPart, d.labelled, rawLabels) : undefined;
   const nMembers = spec.ensemble ?? (trainPart.length <= 2000 ? 5 : 1);
   const positions = Int32Array.from({ length: trainPart.length }, (_, i) => i);
