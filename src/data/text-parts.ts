@@ -39,26 +39,34 @@ export function textParts(
   seed: number,
   splitRng: Rng,
 ): TextParts {
+  return testTable ? fileParts(c, testTable) : seededParts(c, testSize, seed, splitRng);
+}
+
+/** A seeded stratified split of the labelled rows. */
+function seededParts(c: TextColumns, testSize: number, seed: number, splitRng: Rng): TextParts {
+  const { table, textIndex, labelled, labels, classes } = c;
+  const minRows = Math.max(2 * classes.length, 10);
+  if (labelled.length < minRows)
+    throw new UserError({
+      file: table.file,
+      message: `has ${labelled.length} labelled rows, too few to hold out a test part`,
+      hint: `give at least ${minRows} rows, or a separate file with --test`,
+    });
+  const split = splitRows(labelled, testSize, splitRng, labels);
+  return {
+    trainRows: split.train,
+    trainLabels: labelsOf(split.train, labelled, labels),
+    testTable: table,
+    testRows: split.test,
+    testTexts: Array.from(split.test, (r) => table.columns[textIndex][r]),
+    testLabels: labelsOf(split.test, labelled, labels),
+    splitText: `stratified random split, seed ${seed}: ${split.train.length} training rows, ${split.test.length} test rows`,
+  };
+}
+
+/** Every labelled row of the data for training, the labelled rows of the --test file for testing. */
+function fileParts(c: TextColumns, testTable: RawTable): TextParts {
   const { table, textIndex, targetIndex, labelled, labels, classes } = c;
-  if (!testTable) {
-    const minRows = Math.max(2 * classes.length, 10);
-    if (labelled.length < minRows)
-      throw new UserError({
-        file: table.file,
-        message: `has ${labelled.length} labelled rows, too few to hold out a test part`,
-        hint: `give at least ${minRows} rows, or a separate file with --test`,
-      });
-    const split = splitRows(labelled, testSize, splitRng, labels);
-    return {
-      trainRows: split.train,
-      trainLabels: labelsOf(split.train, labelled, labels),
-      testTable: table,
-      testRows: split.test,
-      testTexts: Array.from(split.test, (r) => table.columns[textIndex][r]),
-      testLabels: labelsOf(split.test, labelled, labels),
-      splitText: `stratified random split, seed ${seed}: ${split.train.length} training rows, ${split.test.length} test rows`,
-    };
-  }
   const textCol = table.names[textIndex];
   const target = table.names[targetIndex];
   const ti = testTable.names.indexOf(textCol);
@@ -84,7 +92,22 @@ export function textParts(
       message: 'has no labelled rows',
       hint: 'the test file needs the target filled in',
     });
-  const testLabels = Float32Array.from(testRows, (r) => {
+  return {
+    trainRows: labelled,
+    trainLabels: labels,
+    testTable,
+    testRows,
+    testTexts: Array.from(testRows, (r) => testTable.columns[ti][r]),
+    testLabels: testFileLabels(testTable, testRows, yi, classes),
+    splitText: `separate test file ${testTable.file} (${testRows.length} rows); all ${labelled.length} labelled rows of the data are the training part`,
+    testFile: testTable.file,
+  };
+}
+
+/** The class indices of the test file's rows; a class the training data lacks is an error. */
+function testFileLabels(testTable: RawTable, testRows: Int32Array, yi: number, classes: string[]): Float32Array {
+  const target = testTable.names[yi];
+  return Float32Array.from(testRows, (r) => {
     const k = classes.indexOf(testTable.columns[yi][r]);
     if (k < 0)
       throw new UserError({
@@ -96,14 +119,4 @@ export function textParts(
       });
     return k;
   });
-  return {
-    trainRows: labelled,
-    trainLabels: labels,
-    testTable,
-    testRows,
-    testTexts: Array.from(testRows, (r) => testTable.columns[ti][r]),
-    testLabels,
-    splitText: `separate test file ${testTable.file} (${testRows.length} rows); all ${labelled.length} labelled rows of the data are the training part`,
-    testFile: testTable.file,
-  };
 }
