@@ -11,7 +11,7 @@ import { regressionMetrics } from '../../metrics/regression.js';
 import type { Cell } from '../../report/csv.js';
 import type { ApplyOptions, Evaluation, LoadedModelOf, Predictions } from '../model.js';
 import { forecastAhead, oneStep, type SeriesModel } from './forecasting.js';
-import type { CovariatePipeline, SeriesPipeline } from './train.js';
+import type { CovariatePipeline, SeriesPipeline } from './job-types.js';
 
 type Model = LoadedModelOf<'forecast'>;
 
