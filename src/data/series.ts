@@ -48,6 +48,40 @@ export function loadSeries(
   covariates: CovariateChoice = 'none',
 ): Series {
   const notes: string[] = [];
+  const { timeIdx, targetIdx } = seriesColumns(t, schema, targetRef, dateRef);
+  const target = t.names[targetIdx];
+  const { order, times } = timeOrder(t, timeIdx, notes);
+  const picked = pickCovariates(t, schema, targetIdx, timeIdx, covariates);
+  notes.push(...picked.notes);
+  const columns = [targetIdx, ...picked.indices].map((c) => order.map((r) => numericCell(t, c, r)));
+  const freq = timeIdx >= 0 ? inferFrequency(times) : 'rows';
+  const { filledTimes, filled } = fillGaps(times, columns, freq, notes);
+  const nMissing = filled[0].filter((v) => Number.isNaN(v)).length;
+  const interp = interpolate(filled[0]);
+  if (nMissing && freq === 'rows') notes.push(`${nMissing} missing value(s) of "${target}" were interpolated`);
+  if (interp.every((v) => Number.isNaN(v)))
+    throw new UserError({ file: t.file, column: target, message: 'the series has no values', hint: 'check --target' });
+  const channels = covariateChannels(t, picked.indices, order, columns, filled, notes);
+  const season = SEASON[freq];
+  return {
+    target,
+    timeColumn: timeIdx >= 0 ? t.names[timeIdx] : undefined,
+    times: filledTimes,
+    values: Float64Array.from(interp),
+    covariates: channels,
+    freq,
+    season,
+    notes,
+  };
+}
+
+/** The time column (--date, else the first date column; −1 for none) and the target (--target, else the last numeric column). */
+function seriesColumns(
+  t: RawTable,
+  schema: Schema,
+  targetRef: string | undefined,
+  dateRef: string | undefined,
+): { timeIdx: number; targetIdx: number } {
   let timeIdx = -1;
   if (dateRef) timeIdx = findColumn(t, dateRef, '--date');
   else timeIdx = schema.columns.find((c) => c.type === 'date')?.index ?? -1;
@@ -63,7 +97,11 @@ export function loadSeries(
       });
     targetIdx = numeric[numeric.length - 1].index;
   }
-  const target = t.names[targetIdx];
+  return { timeIdx, targetIdx };
+}
+
+/** The rows in time order and their times (NaN without a time column); unsorted rows are sorted and said, a repeated time is an error. */
+function timeOrder(t: RawTable, timeIdx: number, notes: string[]): { order: number[]; times: number[] } {
   const order = Array.from({ length: t.nRows }, (_, i) => i);
   let times = order.map(() => NaN);
   if (timeIdx >= 0) {
@@ -92,38 +130,45 @@ export function loadSeries(
     }
     times = order.map((r) => times[r]);
   }
-  const picked = pickCovariates(t, schema, targetIdx, timeIdx, covariates);
-  notes.push(...picked.notes);
-  const columns = [targetIdx, ...picked.indices].map((c) => order.map((r) => numericCell(t, c, r)));
-  const freq = timeIdx >= 0 ? inferFrequency(times) : 'rows';
-  // Gaps: missing periods are filled by linear interpolation, and said.
-  let filledTimes = times;
-  let filled = columns;
-  if (freq !== 'rows') {
-    const ft: number[] = [times[0]];
-    const fv = columns.map((v) => [v[0]]);
-    const gaps: string[] = [];
-    for (let i = 1; i < times.length; i++) {
-      let next = stepTime(ft[ft.length - 1], freq, 1);
-      while (next < times[i] - 1000) {
-        gaps.push(formatTime(next, freq));
-        ft.push(next);
-        for (const v of fv) v.push(NaN);
-        next = stepTime(next, freq, 1);
-      }
-      ft.push(times[i]);
-      fv.forEach((v, c) => v.push(columns[c][i]));
+  return { order, times };
+}
+
+/** Gaps: missing periods are added with NaN in every column (interpolated later), and said. */
+function fillGaps(
+  times: number[],
+  columns: number[][],
+  freq: Frequency,
+  notes: string[],
+): { filledTimes: number[]; filled: number[][] } {
+  if (freq === 'rows') return { filledTimes: times, filled: columns };
+  const ft: number[] = [times[0]];
+  const fv = columns.map((v) => [v[0]]);
+  const gaps: string[] = [];
+  for (let i = 1; i < times.length; i++) {
+    let next = stepTime(ft[ft.length - 1], freq, 1);
+    while (next < times[i] - 1000) {
+      gaps.push(formatTime(next, freq));
+      ft.push(next);
+      for (const v of fv) v.push(NaN);
+      next = stepTime(next, freq, 1);
     }
-    if (gaps.length) notes.push(`${gaps.length} missing period(s) (first: ${gaps[0]}) were added and interpolated`);
-    filledTimes = ft;
-    filled = fv;
+    ft.push(times[i]);
+    fv.forEach((v, c) => v.push(columns[c][i]));
   }
-  const nMissing = filled[0].filter((v) => Number.isNaN(v)).length;
-  const interp = interpolate(filled[0]);
-  if (nMissing && freq === 'rows') notes.push(`${nMissing} missing value(s) of "${target}" were interpolated`);
-  if (interp.every((v) => Number.isNaN(v)))
-    throw new UserError({ file: t.file, column: target, message: 'the series has no values', hint: 'check --target' });
-  const channels = picked.indices.map((c, k): SeriesChannel => {
+  if (gaps.length) notes.push(`${gaps.length} missing period(s) (first: ${gaps[0]}) were added and interpolated`);
+  return { filledTimes: ft, filled: fv };
+}
+
+/** The covariate channels (columns 1.. of `columns`/`filled`), interpolated, with their missing cells said. */
+function covariateChannels(
+  t: RawTable,
+  indices: number[],
+  order: number[],
+  columns: number[][],
+  filled: number[][],
+  notes: string[],
+): SeriesChannel[] {
+  return indices.map((c, k): SeriesChannel => {
     const name = t.names[c];
     const missing = order.map((r, i) => [r, columns[k + 1][i]] as const).filter(([, v]) => Number.isNaN(v));
     const values = interpolate(filled[k + 1]);
@@ -140,17 +185,6 @@ export function loadSeries(
       );
     return { name, values: Float64Array.from(values) };
   });
-  const season = SEASON[freq];
-  return {
-    target,
-    timeColumn: timeIdx >= 0 ? t.names[timeIdx] : undefined,
-    times: filledTimes,
-    values: Float64Array.from(interp),
-    covariates: channels,
-    freq,
-    season,
-    notes,
-  };
 }
 
 function interpolate(v: number[]): number[] {
