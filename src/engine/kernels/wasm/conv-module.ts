@@ -131,6 +131,92 @@ function maskFn(name: string, relu: boolean): Fn {
   return fn;
 }
 
+// The parameters and locals (indices) the parts of im2col / col2im address.
+interface ColVars {
+  s: number;
+  W: number;
+  pl: number;
+  OW: number;
+  j: number;
+  lo: number;
+  hi: number;
+  d: number;
+  xr: number;
+  src: number;
+  dst: number;
+  end: number;
+  t: number;
+}
+
+const at = (base: Code, idx: Code): Code => add(base, shl(idx, i32(2)));
+const addTo = (addr: Code, x: Code): Code => f32Store(addr, f32Add(f32Load(addr), x)); // f32 at addr += x
+// The input column of output column ow.
+const iwOf = (v: ColVars, ow: Code): Code => add(sub(mul(ow, get(v.s)), get(v.pl)), get(v.j));
+const zeros = (v: ColVars, from: Code, to: Code): Code =>
+  forRange(v.t, from, to, i32(1), f32Store(at(get(v.d), get(v.t)), f32(0)));
+
+/** lo, hi = the output columns [lo, hi) whose input column lies inside the image (0 ≤ iw < W). */
+function inImage(v: ColVars): Code[] {
+  const { W, OW, lo, hi } = v;
+  return [
+    set(lo, i32(0)),
+    block(loop(brIf(1, geS(get(lo), get(OW))), brIf(1, geS(iwOf(v, get(lo)), i32(0))), inc(lo, i32(1)), br(0))),
+    set(hi, get(OW)),
+    block(
+      loop(
+        brIf(1, geS(get(lo), get(hi))),
+        brIf(1, ltS(iwOf(v, sub(get(hi), i32(1))), get(W))),
+        set(hi, sub(get(hi), i32(1))),
+        br(0),
+      ),
+    ),
+  ];
+}
+
+/** col2im's output row: img row (xr) += the col row (d) over [lo, hi), f32x4 then scalar when s = 1. */
+function scatterRow(v: ColVars): Code[] {
+  const { s, lo, hi, d, xr, src, dst, end, t } = v;
+  return [
+    ifElse(
+      eq1(get(s)),
+      [
+        set(src, at(get(d), get(lo))),
+        set(dst, at(get(xr), get(lo))),
+        set(end, at(get(xr), get(hi))),
+        walk(
+          dst,
+          sub(get(end), i32(12)),
+          16,
+          v128Store(get(dst), f32x4Add(v128Load(get(dst)), v128Load(get(src)))),
+          inc(src, i32(16)),
+        ),
+        walk(dst, get(end), 4, f32Store(get(dst), f32Add(f32Load(get(dst)), f32Load(get(src)))), inc(src, i32(4))),
+      ],
+      [forRange(t, get(lo), get(hi), i32(1), addTo(at(get(xr), mul(get(t), get(s))), f32Load(at(get(d), get(t)))))],
+    ),
+  ];
+}
+
+/** im2col's output row: the col row (d) = zeros, the img row (xr) over [lo, hi), zeros. */
+function gatherRow(v: ColVars): Code[] {
+  const { s, OW, lo, hi, d, xr, src, dst, end, t } = v;
+  return [
+    zeros(v, i32(0), get(lo)),
+    ifElse(
+      eq1(get(s)),
+      [
+        set(src, at(get(xr), get(lo))),
+        set(dst, at(get(d), get(lo))),
+        set(end, at(get(d), get(hi))),
+        walk(dst, sub(get(end), i32(12)), 16, v128Store(get(dst), v128Load(get(src))), inc(src, i32(16))),
+        walk(dst, get(end), 4, f32Store(get(dst), f32Load(get(src))), inc(src, i32(4))),
+      ],
+      [forRange(t, get(lo), get(hi), i32(1), f32Store(at(get(d), get(t)), f32Load(at(get(xr), mul(get(t), get(s))))))],
+    ),
+    zeros(v, get(hi), get(OW)),
+  ];
+}
+
 /** im2col (scatter = false) or col2im (scatter = true), one sample; same loop nest as ../conv.ts. */
 function colFn(name: string, scatter: boolean): Fn {
   // im2col: (col, x, ...); col2im: (dx, dcol, ...): `img` is x or dx, `cb` the col-side buffer.
@@ -139,64 +225,9 @@ function colFn(name: string, scatter: boolean): Fn {
     ? [1, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
     : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
   const [c, i, j, oh, lo, hi, ih, d, xr, src, dst, end, t] = Array.from({ length: 13 }, () => fn.local(I32));
-  const at = (base: Code, idx: Code): Code => add(base, shl(idx, i32(2)));
-  const iwOf = (ow: Code): Code => add(sub(mul(ow, get(s)), get(pl)), get(j)); // input column of output column ow
-  const zeros = (from: Code, to: Code): Code => forRange(t, from, to, i32(1), f32Store(at(get(d), get(t)), f32(0)));
+  const v: ColVars = { s, W, pl, OW, j, lo, hi, d, xr, src, dst, end, t };
   // One output row: the in-image range [lo, hi), contiguous when s = 1 (f32x4 then scalar).
-  const copyRow = scatter
-    ? [
-        ifElse(
-          eq1(get(s)),
-          [
-            set(src, at(get(d), get(lo))),
-            set(dst, at(get(xr), get(lo))),
-            set(end, at(get(xr), get(hi))),
-            walk(
-              dst,
-              sub(get(end), i32(12)),
-              16,
-              v128Store(get(dst), f32x4Add(v128Load(get(dst)), v128Load(get(src)))),
-              inc(src, i32(16)),
-            ),
-            walk(dst, get(end), 4, f32Store(get(dst), f32Add(f32Load(get(dst)), f32Load(get(src)))), inc(src, i32(4))),
-          ],
-          [
-            forRange(
-              t,
-              get(lo),
-              get(hi),
-              i32(1),
-              (() => {
-                const a = at(get(xr), mul(get(t), get(s)));
-                return f32Store(a, f32Add(f32Load(a), f32Load(at(get(d), get(t)))));
-              })(),
-            ),
-          ],
-        ),
-      ]
-    : [
-        zeros(i32(0), get(lo)),
-        ifElse(
-          eq1(get(s)),
-          [
-            set(src, at(get(xr), get(lo))),
-            set(dst, at(get(d), get(lo))),
-            set(end, at(get(d), get(hi))),
-            walk(dst, sub(get(end), i32(12)), 16, v128Store(get(dst), v128Load(get(src))), inc(src, i32(16))),
-            walk(dst, get(end), 4, f32Store(get(dst), f32Load(get(src))), inc(src, i32(4))),
-          ],
-          [
-            forRange(
-              t,
-              get(lo),
-              get(hi),
-              i32(1),
-              f32Store(at(get(d), get(t)), f32Load(at(get(xr), mul(get(t), get(s))))),
-            ),
-          ],
-        ),
-        zeros(get(hi), get(OW)),
-      ];
+  const copyRow = scatter ? scatterRow(v) : gatherRow(v);
   fn.body = [
     ...set(d, get(cb)),
     ...forRange(
@@ -214,17 +245,7 @@ function colFn(name: string, scatter: boolean): Fn {
           i32(0),
           get(kw),
           i32(1),
-          set(lo, i32(0)),
-          block(loop(brIf(1, geS(get(lo), get(OW))), brIf(1, geS(iwOf(get(lo)), i32(0))), inc(lo, i32(1)), br(0))),
-          set(hi, get(OW)),
-          block(
-            loop(
-              brIf(1, geS(get(lo), get(hi))),
-              brIf(1, ltS(iwOf(sub(get(hi), i32(1))), get(W))),
-              set(hi, sub(get(hi), i32(1))),
-              br(0),
-            ),
-          ),
+          ...inImage(v),
           forRange(
             oh,
             i32(0),
@@ -241,7 +262,7 @@ function colFn(name: string, scatter: boolean): Fn {
                 ),
                 ...copyRow,
               ],
-              scatter ? [] : [zeros(i32(0), get(OW))],
+              scatter ? [] : [zeros(v, i32(0), get(OW))],
             ),
             inc(d, shl(get(OW), i32(2))),
           ),
