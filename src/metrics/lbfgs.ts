@@ -61,6 +61,61 @@ function direction(p: Float64Array, g: Float64Array, S: Float64Array[], Y: Float
   }
 }
 
+/** Backtracking from `step` (halved each trial) until f(x + α·p) meets the Armijo condition, `budget`
+ *  evaluations are spent or α < 1e-20: writes x + α·p into xNew and its gradient into gNew. */
+function lineSearch(
+  fn: Objective,
+  x: Float64Array,
+  p: Float64Array,
+  xNew: Float64Array,
+  gNew: Float64Array,
+  f: number,
+  slope: number,
+  step: number,
+  budget: number,
+): { fNew: number; used: number } {
+  let used = 0;
+  for (;;) {
+    for (let i = 0; i < x.length; i++) xNew[i] = x[i] + step * p[i];
+    const fNew = fn(xNew, gNew);
+    used++;
+    if (fNew <= f + 1e-4 * step * slope || used >= budget || step < 1e-20) return { fNew, used };
+    step /= 2;
+  }
+}
+
+/** Stores the pair s = x⁺ − x, y = g⁺ − g (dropping the oldest beyond m) when its curvature sᵀy is
+ *  safely positive. */
+function remember(
+  S: Float64Array[],
+  Y: Float64Array[],
+  rho: number[],
+  m: number,
+  x: Float64Array,
+  xNew: Float64Array,
+  g: Float64Array,
+  gNew: Float64Array,
+): void {
+  const P = x.length;
+  const s = new Float64Array(P);
+  const y = new Float64Array(P);
+  for (let i = 0; i < P; i++) {
+    s[i] = xNew[i] - x[i];
+    y[i] = gNew[i] - g[i];
+  }
+  const sy = dot(s, y);
+  if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
+    if (S.length === m) {
+      S.shift();
+      Y.shift();
+      rho.shift();
+    }
+    S.push(s);
+    Y.push(y);
+    rho.push(1 / sy);
+  }
+}
+
 export function minimizeLbfgs(fn: Objective, x0: Float64Array, opts: LbfgsOptions = {}): LbfgsResult {
   const { maxIter = 1000, maxEvals = 3 * (opts.maxIter ?? 1000), gtol = 1e-5, ftol = 1e-10, m = 10 } = opts;
   const P = x0.length;
@@ -86,34 +141,12 @@ export function minimizeLbfgs(fn: Objective, x0: Float64Array, opts: LbfgsOption
       slope = dot(g, p);
     }
     // NOTE: the first step has no curvature yet, so it is scaled to move x by at most 1 in max norm.
-    let step = S.length === 0 ? Math.min(1, 1 / Math.max(1e-12, absMax(p))) : 1;
-    let fNew: number;
-    for (;;) {
-      for (let i = 0; i < P; i++) xNew[i] = x[i] + step * p[i];
-      fNew = fn(xNew, gNew);
-      evaluations++;
-      if (fNew <= f + 1e-4 * step * slope || evaluations >= maxEvals || step < 1e-20) break;
-      step /= 2;
-    }
+    const step = S.length === 0 ? Math.min(1, 1 / Math.max(1e-12, absMax(p))) : 1;
+    const { fNew, used } = lineSearch(fn, x, p, xNew, gNew, f, slope, step, maxEvals - evaluations);
+    evaluations += used;
     if (!(fNew <= f)) break; // no decrease possible (budget or round-off): keep x
     iterations++;
-    const s = new Float64Array(P);
-    const y = new Float64Array(P);
-    for (let i = 0; i < P; i++) {
-      s[i] = xNew[i] - x[i];
-      y[i] = gNew[i] - g[i];
-    }
-    const sy = dot(s, y);
-    if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
-      if (S.length === m) {
-        S.shift();
-        Y.shift();
-        rho.shift();
-      }
-      S.push(s);
-      Y.push(y);
-      rho.push(1 / sy);
-    }
+    remember(S, Y, rho, m, x, xNew, g, gNew);
     const decrease = (f - fNew) / Math.max(Math.abs(f), Math.abs(fNew), 1);
     [x, xNew] = [xNew, x];
     [g, gNew] = [gNew, g];

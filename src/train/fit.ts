@@ -72,6 +72,33 @@ export interface FitResult {
   retriedLr?: number;
 }
 
+// The mini-batch buffers, sized once for the largest batch.
+interface Batches {
+  xb: Float32Array;
+  yb: Float32Array;
+  rw: Float32Array | undefined;
+  dy: Float32Array;
+  order: Int32Array;
+  maxB: number;
+  count: number;
+}
+
+// What the epochs carry forward: the optimiser and its step count, the learning rate, and the best
+// validation loss with its epoch and weights.
+interface FitState {
+  opt: ReturnType<typeof createOptimizer>;
+  step: number;
+  samples: number;
+  lr: number;
+  best: Float32Array;
+  bestLoss: number;
+  bestEpoch: number;
+  sinceBest: number;
+  sinceDecay: number;
+}
+
+type Ctx = { mode: 'train'; rng: Rng };
+
 export function fit(
   model: Sequential,
   train: Dataset,
@@ -80,109 +107,145 @@ export function fit(
   rng: Rng,
   listener: TrainListener = {},
 ): FitResult {
-  const inSize = model.inSize;
-  const outSize = model.outSize;
-  const yWidth = o.loss === 'softmax_cross_entropy' ? 1 : outSize;
-  const maxB = Math.min(o.batchSize, train.n);
-  model.reserve(maxB);
-  const xb = new Float32Array(maxB * inSize);
-  const yb = new Float32Array(maxB * yWidth);
-  const rw = o.classWeights ? new Float32Array(maxB) : undefined;
-  const dy = new Float32Array(Math.max(maxB, 256) * outSize);
-  const order = Int32Array.from({ length: train.n }, (_, i) => i);
-  const opt = createOptimizer(o.optimizer, model.trainableParams.length);
-  const best = Float32Array.from(model.params);
-  const ctx = { mode: 'train' as const, rng };
+  const bs = makeBatches(model, train, o);
+  const state = initialState(model, o);
+  const ctx: Ctx = { mode: 'train', rng };
   const history: EpochLog[] = [];
-  let bestLoss = Infinity;
-  let bestEpoch = 0;
-  let sinceBest = 0;
-  let sinceDecay = 0;
-  let lr = o.lr;
-  let step = 0;
-  let samples = 0;
   let stoppedEarly = false;
   let interrupted = false;
   let diverged: FitResult['diverged'];
-  const batches = Math.ceil(train.n / maxB);
   const t0 = performance.now();
 
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
-    rng.shuffle(order);
-    let lossSum = 0;
-    for (let bi = 0; bi < batches; bi++) {
-      const s = bi * maxB;
-      const B = Math.min(maxB, train.n - s);
-      for (let b = 0; b < B; b++) {
-        const r = order[s + b];
-        xb.set(train.x.subarray(r * inSize, (r + 1) * inSize), b * inSize);
-        yb.set(train.y.subarray(r * yWidth, (r + 1) * yWidth), b * yWidth);
-        if (rw && o.classWeights) rw[b] = o.classWeights[train.y[r]];
-      }
-      const out = model.forward(xb, B, ctx);
-      const loss = computeLoss(o.loss, dy, out, yb, B, outSize, rw);
-      if (!Number.isFinite(loss)) {
-        diverged = { epoch, lr };
-        break;
-      }
-      lossSum += loss * B;
-      model.zeroGrad();
-      model.backward(dy, B, false);
-      addWeightDecay(model, o.weightDecay);
-      if (o.clipNorm > 0) clipGradNorm(model.trainableGrads, o.clipNorm);
-      opt.step(model.trainableParams, model.trainableGrads, lr, ++step);
-      samples += B;
-      listener.onBatch?.(bi + 1, batches);
-      if (listener.shouldStop?.()) {
-        interrupted = true;
-        break;
-      }
+    rng.shuffle(bs.order);
+    const run = trainEpoch(model, train, o, bs, state, ctx, listener);
+    if (run.diverged) {
+      diverged = { epoch, lr: state.lr };
+      break;
     }
-    if (diverged) break;
-    const trainLoss = lossSum / train.n;
+    interrupted = run.interrupted;
+    const trainLoss = run.lossSum / train.n;
     // NOTE: an empty validation part (more ensemble folds than rows) falls back to the training loss, not 0/0.
-    const valLoss = val && val.n > 0 ? evaluateLoss(model, val, o.loss, dy, 256) : trainLoss;
-    const log: EpochLog = { epoch, train_loss: trainLoss, val_loss: valLoss, lr };
+    const valLoss = val && val.n > 0 ? evaluateLoss(model, val, o.loss, bs.dy, 256) : trainLoss;
+    const log: EpochLog = { epoch, train_loss: trainLoss, val_loss: valLoss, lr: state.lr };
     if (!Number.isFinite(valLoss) || !Number.isFinite(trainLoss)) {
-      diverged = { epoch, lr };
+      diverged = { epoch, lr: state.lr };
       break;
     }
     history.push(log);
     listener.onEpochEnd?.(log, o.epochs);
-    if (bestEpoch === 0 || valLoss < bestLoss - 1e-7 * Math.abs(bestLoss)) {
-      bestLoss = valLoss;
-      bestEpoch = epoch;
-      best.set(model.params);
-      sinceBest = 0;
-      sinceDecay = 0;
-    } else {
-      sinceBest++;
-      sinceDecay++;
-      if (o.plateau > 0 && sinceDecay >= o.plateau && lr > o.lr * 1e-3) {
-        lr *= 0.5;
-        sinceDecay = 0;
-      }
-      if (o.patience > 0 && sinceBest >= o.patience) {
-        stoppedEarly = true;
-        break;
-      }
+    if (endEpoch(model, o, state, epoch, valLoss)) {
+      stoppedEarly = true;
+      break;
     }
     if (interrupted) break;
   }
   const seconds = (performance.now() - t0) / 1000;
-  if (bestEpoch > 0) model.params.set(best);
+  if (state.bestEpoch > 0) model.params.set(state.best);
   return {
     history,
-    bestEpoch,
-    bestValLoss: bestLoss,
+    bestEpoch: state.bestEpoch,
+    bestValLoss: state.bestLoss,
     epochs: history.length,
     seconds,
-    samplesPerSecond: seconds > 0 ? samples / seconds : 0,
+    samplesPerSecond: seconds > 0 ? state.samples / seconds : 0,
     stoppedEarly,
     interrupted,
     stopReason: diverged ? 'diverged' : interrupted ? 'interrupted' : stoppedEarly ? 'patience' : 'epoch_limit',
     diverged,
   };
+}
+
+function initialState(model: Sequential, o: FitOptions): FitState {
+  return {
+    opt: createOptimizer(o.optimizer, model.trainableParams.length),
+    step: 0,
+    samples: 0,
+    lr: o.lr,
+    best: Float32Array.from(model.params),
+    bestLoss: Infinity,
+    bestEpoch: 0,
+    sinceBest: 0,
+    sinceDecay: 0,
+  };
+}
+
+function makeBatches(model: Sequential, train: Dataset, o: FitOptions): Batches {
+  const inSize = model.inSize;
+  const outSize = model.outSize;
+  const yWidth = o.loss === 'softmax_cross_entropy' ? 1 : outSize;
+  const maxB = Math.min(o.batchSize, train.n);
+  model.reserve(maxB);
+  return {
+    xb: new Float32Array(maxB * inSize),
+    yb: new Float32Array(maxB * yWidth),
+    rw: o.classWeights ? new Float32Array(maxB) : undefined,
+    dy: new Float32Array(Math.max(maxB, 256) * outSize),
+    order: Int32Array.from({ length: train.n }, (_, i) => i),
+    maxB,
+    count: Math.ceil(train.n / maxB),
+  };
+}
+
+// One pass over the shuffled rows: per batch gather, forward, loss, backward, weight decay, clipping
+// and an optimiser step. Stops at a non-finite loss (diverged) or when the listener asks (interrupted).
+function trainEpoch(
+  model: Sequential,
+  train: Dataset,
+  o: FitOptions,
+  bs: Batches,
+  state: FitState,
+  ctx: Ctx,
+  listener: TrainListener,
+): { lossSum: number; diverged: boolean; interrupted: boolean } {
+  const { xb, yb, rw, dy, order, maxB, count } = bs;
+  const inSize = model.inSize;
+  const outSize = model.outSize;
+  const yWidth = o.loss === 'softmax_cross_entropy' ? 1 : outSize;
+  let lossSum = 0;
+  for (let bi = 0; bi < count; bi++) {
+    const s = bi * maxB;
+    const B = Math.min(maxB, train.n - s);
+    for (let b = 0; b < B; b++) {
+      const r = order[s + b];
+      xb.set(train.x.subarray(r * inSize, (r + 1) * inSize), b * inSize);
+      yb.set(train.y.subarray(r * yWidth, (r + 1) * yWidth), b * yWidth);
+      if (rw && o.classWeights) rw[b] = o.classWeights[train.y[r]];
+    }
+    const out = model.forward(xb, B, ctx);
+    const loss = computeLoss(o.loss, dy, out, yb, B, outSize, rw);
+    if (!Number.isFinite(loss)) return { lossSum, diverged: true, interrupted: false };
+    lossSum += loss * B;
+    model.zeroGrad();
+    model.backward(dy, B, false);
+    addWeightDecay(model, o.weightDecay);
+    if (o.clipNorm > 0) clipGradNorm(model.trainableGrads, o.clipNorm);
+    state.opt.step(model.trainableParams, model.trainableGrads, state.lr, ++state.step);
+    state.samples += B;
+    listener.onBatch?.(bi + 1, count);
+    if (listener.shouldStop?.()) return { lossSum, diverged: false, interrupted: true };
+  }
+  return { lossSum, diverged: false, interrupted: false };
+}
+
+// After a finite epoch: keep the weights if the validation loss improved, else count towards the
+// plateau (halving the learning rate) and the patience. Returns true to stop early.
+function endEpoch(model: Sequential, o: FitOptions, state: FitState, epoch: number, valLoss: number): boolean {
+  if (state.bestEpoch === 0 || valLoss < state.bestLoss - 1e-7 * Math.abs(state.bestLoss)) {
+    state.bestLoss = valLoss;
+    state.bestEpoch = epoch;
+    state.best.set(model.params);
+    state.sinceBest = 0;
+    state.sinceDecay = 0;
+    return false;
+  }
+  state.sinceBest++;
+  state.sinceDecay++;
+  if (o.plateau > 0 && state.sinceDecay >= o.plateau && state.lr > o.lr * 1e-3) {
+    state.lr *= 0.5;
+    state.sinceDecay = 0;
+  }
+  return o.patience > 0 && state.sinceBest >= o.patience;
 }
 
 /** Mean loss over a dataset in evaluation mode, in chunks. */

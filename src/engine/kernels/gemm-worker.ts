@@ -16,7 +16,7 @@ import {
   JOB,
   type PortMessage,
   zeroBlock,
-} from './parallel.js';
+} from './gemm-protocol.js';
 
 // NOTE: after a job a helper polls for SPIN_MS before it blocks in Atomics.wait: training issues
 // GEMMs back to back, and waking a blocked thread costs tens of µs, a fair part of a 0.3 ms product.

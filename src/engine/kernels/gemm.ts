@@ -14,7 +14,8 @@ import { gemmTs, type Mat } from './gemm-ts.js';
 import { GemmPool } from './parallel.js';
 import { WasmGemm } from './wasm/gemm-wasm.js';
 
-export { gemmNaive, gemmTs, gemmTsBlock, type Mat } from './gemm-ts.js';
+export { gemmNaive } from './gemm-naive.js';
+export { gemmTs, gemmTsBlock, type Mat } from './gemm-ts.js';
 
 export const KERNEL_BACKENDS = ['ts', 'wasm', 'auto'] as const;
 export type KernelBackend = (typeof KERNEL_BACKENDS)[number];

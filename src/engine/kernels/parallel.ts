@@ -8,68 +8,25 @@
 // depend on the chunk, so the result is bit-identical to single-threaded gemmTs.
 // NOTE: claiming chunks instead of fixed halves is what makes it safe on a busy machine: a helper
 // that the OS has not scheduled claims nothing, and the caller does the whole product itself.
-// `run` chooses between one thread and the pool per size class by timing both (ThreadChoice).
+// `run` chooses between one thread and the pool per size class by timing both (ThreadChoice, thread-choice.ts).
 
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { InternalError } from '../../errors.js';
 import { gemmTs, gemmTsBlock, type Mat } from './gemm-ts.js';
+import { ThreadChoice } from './thread-choice.js';
+import {
+  chunkBlock,
+  Ctl,
+  FLAG_ACCUMULATE,
+  FLAG_TRANS_A,
+  FLAG_TRANS_B,
+  type GemmWorkerData,
+  JOB,
+  type PortMessage,
+  zeroBlock,
+} from './gemm-protocol.js';
 
-// Shared control words (Int32). WORD = job·JOB + chunks not yet claimed; a claim is a
-// compare-exchange that decrements it, so a claim for an old job fails. The job description
-// (M, N, K, ...) is written before WORD and read only after a successful claim, when it cannot
-// change: the caller starts the next job only once every claimed chunk is DONE.
-export const enum Ctl {
-  Word,
-  Done,
-  Stop,
-  Error,
-  M,
-  N,
-  K,
-  Flags,
-  Chunks,
-  Rows,
-  Cols,
-  BBuf,
-  BOff,
-  COff,
-  Gen,
-  Ready,
-}
-export const JOB = 4096; // chunks per job < JOB; job numbers wrap at 2^31 / JOB
-export const FLAG_TRANS_A = 1,
-  FLAG_TRANS_B = 2,
-  FLAG_ACCUMULATE = 4;
-/** What a worker receives as workerData. */
-export interface GemmWorkerData {
-  control: SharedArrayBuffer;
-  index: number;
-  port: MessagePort;
-}
-/** What the port carries: a new operand arena and its generation, a shared buffer that B may live
- *  in (by id; BBuf names it, 0 = the arena), or a buffer id to drop. */
-export type PortMessage =
-  | { kind: 'arena'; gen: number; arena: SharedArrayBuffer }
-  | { kind: 'buffer'; id: number; buffer: SharedArrayBuffer }
-  | { kind: 'forget'; id: number };
-
-/** Rows and columns of C that chunk c covers (rows × cols blocks, row-major over the blocks), written
- *  into out as [i0, i1, j0, j1] (a scratch array, so claiming a chunk allocates nothing). */
-export function chunkBlock(c: number, M: number, N: number, rows: number, cols: number, out: Int32Array): Int32Array {
-  const across = Math.ceil(N / cols),
-    i0 = Math.floor(c / across) * rows,
-    j0 = (c % across) * cols;
-  out[0] = i0;
-  out[1] = Math.min(M, i0 + rows);
-  out[2] = j0;
-  out[3] = Math.min(N, j0 + cols);
-  return out;
-}
-
-/** C's block rows i0..i1 × cols j0..j1 = 0. */
-export function zeroBlock(C: Mat, N: number, i0: number, i1: number, j0: number, j1: number): void {
-  for (let i = i0; i < i1; i++) C.fill(0, i * N + j0, i * N + j1);
-}
+export { ThreadChoice };
 
 const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
 // NOTE: below MIN_ROWS rows C is cut by columns; a helper keeps at most KEEP_BUFFERS shared B
@@ -173,6 +130,41 @@ export class GemmPool {
     const rows = byRows ? Math.max(4, roundUp(Math.ceil(M / parts), 4)) : M;
     const cols = byRows ? N : Math.max(8, roundUp(Math.ceil(N / parts), 8));
     const chunks = Math.ceil(M / rows) * Math.ceil(N / cols);
+    const cOff = this.publish(C, A, B, M, N, K, transA, transB, accumulate, rows, cols, chunks);
+    this.claimChunks(C, A, B, M, N, K, transA, transB, accumulate, rows, cols, chunks);
+    const ctl = this.control;
+    const theirs = chunks - this.mine.length;
+    // NOTE: spin up to WAIT_SPIN_MS before blocking: a helper's last chunk usually ends within a few
+    // µs, and being woken from Atomics.wait costs tens of µs (1×784·784×128 on two threads measured
+    // 77 µs blocking after 1,024 spins, vs 52 on one thread).
+    const t0 = performance.now();
+    for (let spin = 0, done; (done = Atomics.load(ctl, Ctl.Done)) !== theirs; spin++) {
+      if ((spin & 255) === 255 && performance.now() - t0 > WAIT_SPIN_MS) Atomics.wait(ctl, Ctl.Done, done, 1);
+    }
+    if (Atomics.load(ctl, Ctl.Error) !== 0) {
+      this.broken = true;
+      throw new InternalError(`a GEMM worker failed on a ${M}×${N}×${K} product`);
+    }
+    this.copyBack(C, M, N, rows, cols, chunks, cOff);
+    return true;
+  }
+
+  // Writes the operands into the arena and the job into the control words, then wakes the helpers;
+  // returns where C starts in the arena.
+  private publish(
+    C: Mat,
+    A: Mat,
+    B: Mat,
+    M: number,
+    N: number,
+    K: number,
+    transA: boolean,
+    transB: boolean,
+    accumulate: boolean,
+    rows: number,
+    cols: number,
+    chunks: number,
+  ): number {
     // Arena: A, B (unless shared already), C at full size, so a helper indexes them as the caller does.
     const bBuf = B.buffer instanceof SharedArrayBuffer ? this.bufferId(B.buffer) : 0;
     const bOff = (M * K + 15) & ~15,
@@ -198,7 +190,26 @@ export class GemmPool {
     this.job = (this.job + 1) % (2 ** 31 / JOB);
     Atomics.store(ctl, Ctl.Word, this.job * JOB + chunks);
     Atomics.notify(ctl, Ctl.Word);
-    const mine = this.mine;
+    return cOff;
+  }
+
+  // Claims and computes chunks on the caller's own arrays while any are left (`mine`, in claim order).
+  private claimChunks(
+    C: Mat,
+    A: Mat,
+    B: Mat,
+    M: number,
+    N: number,
+    K: number,
+    transA: boolean,
+    transB: boolean,
+    accumulate: boolean,
+    rows: number,
+    cols: number,
+    chunks: number,
+  ): void {
+    const mine = this.mine,
+      ctl = this.control;
     mine.length = 0;
     for (;;) {
       const word = Atomics.load(ctl, Ctl.Word),
@@ -215,20 +226,6 @@ export class GemmPool {
       gemmTsBlock(C, A, B, M, N, K, transA, transB, i0, i1, j0, j1);
       mine.push(c);
     }
-    const theirs = chunks - mine.length;
-    // NOTE: spin up to WAIT_SPIN_MS before blocking: a helper's last chunk usually ends within a few
-    // µs, and being woken from Atomics.wait costs tens of µs (1×784·784×128 on two threads measured
-    // 77 µs blocking after 1,024 spins, vs 52 on one thread).
-    const t0 = performance.now();
-    for (let spin = 0, done; (done = Atomics.load(ctl, Ctl.Done)) !== theirs; spin++) {
-      if ((spin & 255) === 255 && performance.now() - t0 > WAIT_SPIN_MS) Atomics.wait(ctl, Ctl.Done, done, 1);
-    }
-    if (Atomics.load(ctl, Ctl.Error) !== 0) {
-      this.broken = true;
-      throw new InternalError(`a GEMM worker failed on a ${M}×${N}×${K} product`);
-    }
-    this.copyBack(C, M, N, rows, cols, chunks, cOff);
-    return true;
   }
 
   // C's blocks of the chunks the helpers computed, from the arena (`mine` is in claim order, ascending).
@@ -287,49 +284,3 @@ export class GemmPool {
     this.post({ kind: 'arena', gen: this.gen, arena: this.arena.buffer });
   }
 }
-
-// NOTE: whether a second thread pays depends on the size AND on whether a core is free, which a
-// static threshold cannot know: on this 2-core machine shared with other jobs (Linux autogroup
-// gives each session a fair share, however many threads it runs) a 2-thread 256³ product measured
-// 0.45–1.2× of one thread from minute to minute. So per size class (⌊log2 M·N·K⌋) the pool keeps a
-// moving average of the time per multiply-add of each mode, uses the faster, and re-times the
-// other in a burst of EXPLORE calls every PERIOD (≈ 3% of calls; the first call of a burst is not
-// timed, as the helper may be asleep). Results do not depend on the choice. From ALWAYS_MACS
-// (≈ 30 ms on one thread) the pool is always used: the copies cost < 1%, a starved helper only
-// leaves its chunks to the caller, and re-timing bursts would take seconds.
-const WARM = 3,
-  PERIOD = 128,
-  EXPLORE = 4,
-  CLASSES = 64,
-  ALWAYS_MACS = 2 ** 26;
-
-export class ThreadChoice {
-  private readonly cost = new Float64Array(2 * CLASSES); // [class·2 + threaded] ms per multiply-add
-  private readonly timed = new Uint32Array(2 * CLASSES);
-  private readonly calls = new Uint32Array(CLASSES);
-  private readonly last = new Uint8Array(CLASSES); // mode of the class's previous call
-
-  threaded(macs: number): boolean {
-    if (macs >= ALWAYS_MACS) return true;
-    const c = sizeClass(macs),
-      n = this.calls[c]++;
-    if (this.timed[2 * c] < WARM || this.timed[2 * c + 1] < WARM) return ((n >> 2) & 1) === 1; // alternate bursts of 4
-    const best = this.cost[2 * c + 1] < this.cost[2 * c];
-    return n % PERIOD < EXPLORE ? !best : best;
-  }
-
-  record(macs: number, threaded: boolean, ms: number): void {
-    const c = sizeClass(macs),
-      mode = threaded ? 1 : 0,
-      i = 2 * c + mode;
-    if (this.last[c] !== mode) {
-      this.last[c] = mode;
-      return;
-    }
-    // A GC pause or a preemption inside one call should not flip the choice: clip outliers at 2×.
-    const x = this.timed[i] === 0 ? ms / macs : Math.min(ms / macs, 2 * this.cost[i]);
-    this.cost[i] = this.timed[i]++ === 0 ? x : this.cost[i] + 0.25 * (x - this.cost[i]);
-  }
-}
-
-const sizeClass = (macs: number): number => Math.min(CLASSES - 1, Math.floor(Math.log2(macs)));

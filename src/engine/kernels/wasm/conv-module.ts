@@ -6,7 +6,7 @@
 //   biasRelu / bias(y, b, F, P)                           y[f, p] = max(0, y[f, p] + b[f]) / + b[f]
 //   maskRelu / rowSums(dy, y, F, P, db)                   dy[f, p] = y[f, p] > 0 ? dy : 0; db[f] = Σ_p dy
 //   maxpool2(y, arg, x, planes, H, W, OH, OW)             2×2 stride-2 max and its argmax (element index)
-//   unpool(dx, arg, dy, n)                                dx[arg[o]] += dy[o]
+//   unpool(dx, arg, dy, n)                                dx[arg[o]] += dy[o]   (these two: pool-code.ts)
 // NOTE: the sums in rowSums run four lanes at a time, so db differs from the TS loop in the last bits.
 
 import {
@@ -34,9 +34,6 @@ import {
   get,
   I32,
   i32,
-  i32x4Add,
-  i32x4Splat,
-  i8x16Shuffle,
   ifElse,
   inc,
   load32Splat,
@@ -46,16 +43,14 @@ import {
   select,
   set,
   shl,
-  shr,
   sub,
   V128,
   v128And,
-  v128Bitselect,
-  v128ConstI32,
   v128Load,
   v128Store,
 } from './asm.js';
 import { MAX_PAGES } from './gemm-module.js';
+import { maxpoolFn, unpoolFn } from './pool-code.js';
 
 const eq1 = (v: Code): Code => [...v, ...i32(1), 0x46]; // i32.eq
 
@@ -136,6 +131,92 @@ function maskFn(name: string, relu: boolean): Fn {
   return fn;
 }
 
+// The parameters and locals (indices) the parts of im2col / col2im address.
+interface ColVars {
+  s: number;
+  W: number;
+  pl: number;
+  OW: number;
+  j: number;
+  lo: number;
+  hi: number;
+  d: number;
+  xr: number;
+  src: number;
+  dst: number;
+  end: number;
+  t: number;
+}
+
+const at = (base: Code, idx: Code): Code => add(base, shl(idx, i32(2)));
+const addTo = (addr: Code, x: Code): Code => f32Store(addr, f32Add(f32Load(addr), x)); // f32 at addr += x
+// The input column of output column ow.
+const iwOf = (v: ColVars, ow: Code): Code => add(sub(mul(ow, get(v.s)), get(v.pl)), get(v.j));
+const zeros = (v: ColVars, from: Code, to: Code): Code =>
+  forRange(v.t, from, to, i32(1), f32Store(at(get(v.d), get(v.t)), f32(0)));
+
+/** lo, hi = the output columns [lo, hi) whose input column lies inside the image (0 ≤ iw < W). */
+function inImage(v: ColVars): Code[] {
+  const { W, OW, lo, hi } = v;
+  return [
+    set(lo, i32(0)),
+    block(loop(brIf(1, geS(get(lo), get(OW))), brIf(1, geS(iwOf(v, get(lo)), i32(0))), inc(lo, i32(1)), br(0))),
+    set(hi, get(OW)),
+    block(
+      loop(
+        brIf(1, geS(get(lo), get(hi))),
+        brIf(1, ltS(iwOf(v, sub(get(hi), i32(1))), get(W))),
+        set(hi, sub(get(hi), i32(1))),
+        br(0),
+      ),
+    ),
+  ];
+}
+
+/** col2im's output row: img row (xr) += the col row (d) over [lo, hi), f32x4 then scalar when s = 1. */
+function scatterRow(v: ColVars): Code[] {
+  const { s, lo, hi, d, xr, src, dst, end, t } = v;
+  return [
+    ifElse(
+      eq1(get(s)),
+      [
+        set(src, at(get(d), get(lo))),
+        set(dst, at(get(xr), get(lo))),
+        set(end, at(get(xr), get(hi))),
+        walk(
+          dst,
+          sub(get(end), i32(12)),
+          16,
+          v128Store(get(dst), f32x4Add(v128Load(get(dst)), v128Load(get(src)))),
+          inc(src, i32(16)),
+        ),
+        walk(dst, get(end), 4, f32Store(get(dst), f32Add(f32Load(get(dst)), f32Load(get(src)))), inc(src, i32(4))),
+      ],
+      [forRange(t, get(lo), get(hi), i32(1), addTo(at(get(xr), mul(get(t), get(s))), f32Load(at(get(d), get(t)))))],
+    ),
+  ];
+}
+
+/** im2col's output row: the col row (d) = zeros, the img row (xr) over [lo, hi), zeros. */
+function gatherRow(v: ColVars): Code[] {
+  const { s, OW, lo, hi, d, xr, src, dst, end, t } = v;
+  return [
+    zeros(v, i32(0), get(lo)),
+    ifElse(
+      eq1(get(s)),
+      [
+        set(src, at(get(xr), get(lo))),
+        set(dst, at(get(d), get(lo))),
+        set(end, at(get(d), get(hi))),
+        walk(dst, sub(get(end), i32(12)), 16, v128Store(get(dst), v128Load(get(src))), inc(src, i32(16))),
+        walk(dst, get(end), 4, f32Store(get(dst), f32Load(get(src))), inc(src, i32(4))),
+      ],
+      [forRange(t, get(lo), get(hi), i32(1), f32Store(at(get(d), get(t)), f32Load(at(get(xr), mul(get(t), get(s))))))],
+    ),
+    zeros(v, get(hi), get(OW)),
+  ];
+}
+
 /** im2col (scatter = false) or col2im (scatter = true), one sample; same loop nest as ../conv.ts. */
 function colFn(name: string, scatter: boolean): Fn {
   // im2col: (col, x, ...); col2im: (dx, dcol, ...): `img` is x or dx, `cb` the col-side buffer.
@@ -144,64 +225,9 @@ function colFn(name: string, scatter: boolean): Fn {
     ? [1, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
     : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
   const [c, i, j, oh, lo, hi, ih, d, xr, src, dst, end, t] = Array.from({ length: 13 }, () => fn.local(I32));
-  const at = (base: Code, idx: Code): Code => add(base, shl(idx, i32(2)));
-  const iwOf = (ow: Code): Code => add(sub(mul(ow, get(s)), get(pl)), get(j)); // input column of output column ow
-  const zeros = (from: Code, to: Code): Code => forRange(t, from, to, i32(1), f32Store(at(get(d), get(t)), f32(0)));
+  const v: ColVars = { s, W, pl, OW, j, lo, hi, d, xr, src, dst, end, t };
   // One output row: the in-image range [lo, hi), contiguous when s = 1 (f32x4 then scalar).
-  const copyRow = scatter
-    ? [
-        ifElse(
-          eq1(get(s)),
-          [
-            set(src, at(get(d), get(lo))),
-            set(dst, at(get(xr), get(lo))),
-            set(end, at(get(xr), get(hi))),
-            walk(
-              dst,
-              sub(get(end), i32(12)),
-              16,
-              v128Store(get(dst), f32x4Add(v128Load(get(dst)), v128Load(get(src)))),
-              inc(src, i32(16)),
-            ),
-            walk(dst, get(end), 4, f32Store(get(dst), f32Add(f32Load(get(dst)), f32Load(get(src)))), inc(src, i32(4))),
-          ],
-          [
-            forRange(
-              t,
-              get(lo),
-              get(hi),
-              i32(1),
-              (() => {
-                const a = at(get(xr), mul(get(t), get(s)));
-                return f32Store(a, f32Add(f32Load(a), f32Load(at(get(d), get(t)))));
-              })(),
-            ),
-          ],
-        ),
-      ]
-    : [
-        zeros(i32(0), get(lo)),
-        ifElse(
-          eq1(get(s)),
-          [
-            set(src, at(get(xr), get(lo))),
-            set(dst, at(get(d), get(lo))),
-            set(end, at(get(d), get(hi))),
-            walk(dst, sub(get(end), i32(12)), 16, v128Store(get(dst), v128Load(get(src))), inc(src, i32(16))),
-            walk(dst, get(end), 4, f32Store(get(dst), f32Load(get(src))), inc(src, i32(4))),
-          ],
-          [
-            forRange(
-              t,
-              get(lo),
-              get(hi),
-              i32(1),
-              f32Store(at(get(d), get(t)), f32Load(at(get(xr), mul(get(t), get(s))))),
-            ),
-          ],
-        ),
-        zeros(get(hi), get(OW)),
-      ];
+  const copyRow = scatter ? scatterRow(v) : gatherRow(v);
   fn.body = [
     ...set(d, get(cb)),
     ...forRange(
@@ -219,17 +245,7 @@ function colFn(name: string, scatter: boolean): Fn {
           i32(0),
           get(kw),
           i32(1),
-          set(lo, i32(0)),
-          block(loop(brIf(1, geS(get(lo), get(OW))), brIf(1, geS(iwOf(get(lo)), i32(0))), inc(lo, i32(1)), br(0))),
-          set(hi, get(OW)),
-          block(
-            loop(
-              brIf(1, geS(get(lo), get(hi))),
-              brIf(1, ltS(iwOf(sub(get(hi), i32(1))), get(W))),
-              set(hi, sub(get(hi), i32(1))),
-              br(0),
-            ),
-          ),
+          ...inImage(v),
           forRange(
             oh,
             i32(0),
@@ -246,7 +262,7 @@ function colFn(name: string, scatter: boolean): Fn {
                 ),
                 ...copyRow,
               ],
-              scatter ? [] : [zeros(i32(0), get(OW))],
+              scatter ? [] : [zeros(v, i32(0), get(OW))],
             ),
             inc(d, shl(get(OW), i32(2))),
           ),
@@ -254,116 +270,6 @@ function colFn(name: string, scatter: boolean): Fn {
       ),
     ),
   ];
-  return fn;
-}
-
-/** 2×2 stride-2 max-pool over `planes` (H, W) planes: y and the argmax as an element index into x.
- *  Four outputs at a time: two f32x4 loads per input row, split into even and odd columns by a
- *  shuffle, then three compare-and-bitselect steps on the values and their indices. Rows with
- *  OW < 4 go one output at a time. */
-function maxpoolFn(): Fn {
-  const fn = new Fn('maxpool2', [I32, I32, I32, I32, I32, I32, I32, I32]); // y, arg, x, planes, H, W, OH, OW
-  const [y, arg, x, planes, H, W, OH, OW] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const [q, oh, ow, a, b, best, base, gt, t] = Array.from({ length: 9 }, () => fn.local(I32));
-  const [m, v] = [fn.local(F32), fn.local(F32)];
-  const [mv, bi, ia, g, cand, wv] = Array.from({ length: 6 }, () => fn.local(V128));
-  const xAt = (e: Code): Code => add(get(x), shl(e, i32(2)));
-  const EVEN = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
-  const ODD = EVEN.map((l) => l + 4);
-  const row = (e: Code, lanes: number[]): Code => i8x16Shuffle(v128Load(xAt(e)), v128Load(xAt(e), 16), lanes);
-  const vtake = (c: Code, idx: Code): Code[] => [
-    set(cand, c),
-    set(g, f32x4Gt(get(cand), get(mv))),
-    set(mv, v128Bitselect(get(cand), get(mv), get(g))),
-    set(bi, v128Bitselect(idx, get(bi), get(g))),
-  ];
-  // NOTE: scalar select, not a branch and not f32.max: V8 lowers both the float select and f32.max
-  // with branches, which mispredict on ReLU outputs (the scalar form took 1.4 ms for pool 1 of W3).
-  const take = (e: Code): Code[] => [
-    set(v, f32Load(xAt(e))),
-    set(gt, f32Gt(get(v), get(m))),
-    set(best, select(e, get(best), get(gt))),
-    set(m, select(get(v), get(m), get(gt))),
-  ];
-  const vstep = [
-    set(b, add(get(a), get(W))),
-    set(ia, i32x4Add(i32x4Splat(get(a)), v128ConstI32([0, 2, 4, 6]))),
-    set(mv, row(get(a), EVEN)),
-    set(bi, get(ia)),
-    ...vtake(row(get(a), ODD), i32x4Add(get(ia), i32x4Splat(i32(1)))),
-    ...vtake(row(get(b), EVEN), i32x4Add(get(ia), get(wv))),
-    ...vtake(row(get(b), ODD), i32x4Add(get(ia), i32x4Add(get(wv), i32x4Splat(i32(1))))),
-    v128Store(get(y), get(mv)),
-    v128Store(get(arg), get(bi)),
-    inc(y, i32(16)),
-    inc(arg, i32(16)),
-    inc(a, i32(8)),
-    inc(ow, i32(4)),
-  ];
-  fn.body = [
-    ...set(wv, i32x4Splat(get(W))),
-    ...forRange(
-      q,
-      i32(0),
-      get(planes),
-      i32(1),
-      set(base, mul(get(q), mul(get(H), get(W)))),
-      forRange(
-        oh,
-        i32(0),
-        get(OH),
-        i32(1),
-        set(a, add(get(base), shl(mul(get(oh), get(W)), i32(1)))),
-        set(ow, i32(0)),
-        block(loop(brIf(1, ltS(get(OW), add(get(ow), i32(4)))), ...vstep, br(0))),
-        // The OW % 4 outputs left: when OW ≥ 4, one more step on the row's last four (re-writing
-        // some with the same values) instead of the scalar loop.
-        ifElse(and(ltS(get(ow), get(OW)), geS(get(OW), i32(4))), [
-          set(t, shl(sub(get(ow), sub(get(OW), i32(4))), i32(2))), // bytes to step back
-          set(y, sub(get(y), get(t))),
-          set(arg, sub(get(arg), get(t))),
-          set(a, sub(get(a), shr(get(t), i32(1)))),
-          set(ow, sub(get(OW), i32(4))),
-          ...vstep,
-        ]),
-        block(
-          loop(
-            brIf(1, geS(get(ow), get(OW))),
-            set(b, add(get(a), get(W))),
-            set(best, get(a)),
-            set(m, f32Load(xAt(get(a)))),
-            ...take(add(get(a), i32(1))),
-            ...take(get(b)),
-            ...take(add(get(b), i32(1))),
-            f32Store(get(y), get(m)),
-            [...get(arg), ...get(best), 0x36, 0x02, 0x00], // i32.store
-            inc(y, i32(4)),
-            inc(arg, i32(4)),
-            inc(a, i32(2)),
-            inc(ow, i32(1)),
-            br(0),
-          ),
-        ),
-      ),
-    ),
-  ];
-  return fn;
-}
-
-function unpoolFn(): Fn {
-  const fn = new Fn('unpool', [I32, I32, I32, I32]); // dx, arg, dy, n
-  const [dx, arg, dy, n] = [0, 1, 2, 3];
-  const [o, p] = [fn.local(I32), fn.local(I32)];
-  fn.body = forRange(
-    o,
-    i32(0),
-    get(n),
-    i32(1),
-    set(p, add(get(dx), shl([...get(arg), 0x28, 0x02, 0x00], i32(2)))), // i32.load
-    f32Store(get(p), f32Add(f32Load(get(p)), f32Load(get(dy)))),
-    inc(arg, i32(4)),
-    inc(dy, i32(4)),
-  );
   return fn;
 }
 

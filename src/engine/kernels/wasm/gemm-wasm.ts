@@ -179,27 +179,56 @@ export class WasmGemm {
     else if (!inC) f32.set(C.subarray(0, M * N), c / 4);
     const sai = transA ? 4 : K * 4,
       sak = transA ? M * 4 : 4;
-    if (rows) {
-      for (let i = 0; i < M; i++) {
-        const ai = a + i * sai,
-          ci = c + i * N * 4;
-        let j = 0;
-        for (; j + 32 <= N; j += 32) this.row32(ai, sak, b + j * 4, N * 4, K, ci + j * 4);
-        for (; j + 4 <= N; j += 4) this.row4(ai, sak, b + j * 4, N * 4, K, ci + j * 4);
-        for (; j < N; j++) this.row1(ai, sak, b + j * 4, N * 4, K, ci + j * 4);
-      }
-    } else {
-      const sbk = transB ? 4 : N * 4,
-        sbj = transB ? K * 4 : 4;
-      for (let k0 = 0; k0 < K; k0 += KC) {
-        const kc = Math.min(KC, K - k0),
-          kcp = roundUp(kc, U);
-        this.packA(a + k0 * sak, sai, sak, M, kc, kcp, pa);
-        this.packB(b + k0 * sbk, sbj, sbk, N, kc, kcp, pb);
-        this.macro(pa, pb, M, N, kcp, c, N * 4, this.work);
-      }
-    }
+    if (rows) this.rowProducts(a, sai, sak, b, c, M, N, K);
+    else this.packedProducts(a, sai, sak, b, c, M, N, K, transB, pa, pb);
     if (!inC) C.set(f32.subarray(c / 4, c / 4 + M * N));
+  }
+
+  // C (byte address c) += op(A)·B row by row against B in place (a few rows, B not transposed).
+  private rowProducts(
+    a: number,
+    sai: number,
+    sak: number,
+    b: number,
+    c: number,
+    M: number,
+    N: number,
+    K: number,
+  ): void {
+    for (let i = 0; i < M; i++) {
+      const ai = a + i * sai,
+        ci = c + i * N * 4;
+      let j = 0;
+      for (; j + 32 <= N; j += 32) this.row32(ai, sak, b + j * 4, N * 4, K, ci + j * 4);
+      for (; j + 4 <= N; j += 4) this.row4(ai, sak, b + j * 4, N * 4, K, ci + j * 4);
+      for (; j < N; j++) this.row1(ai, sak, b + j * 4, N * 4, K, ci + j * 4);
+    }
+  }
+
+  // C += op(A)·op(B) per K tile: op(A) and op(B) packed into panels at pa and pb, then the macro-kernel.
+  private packedProducts(
+    a: number,
+    sai: number,
+    sak: number,
+    b: number,
+    c: number,
+    M: number,
+    N: number,
+    K: number,
+    transB: boolean,
+    pa: number,
+    pb: number,
+  ): void {
+    const U = this.shape.U;
+    const sbk = transB ? 4 : N * 4,
+      sbj = transB ? K * 4 : 4;
+    for (let k0 = 0; k0 < K; k0 += KC) {
+      const kc = Math.min(KC, K - k0),
+        kcp = roundUp(kc, U);
+      this.packA(a + k0 * sak, sai, sak, M, kc, kcp, pa);
+      this.packB(b + k0 * sbk, sbj, sbk, N, kc, kcp, pb);
+      this.macro(pa, pb, M, N, kcp, c, N * 4, this.work);
+    }
   }
 }
 
