@@ -75,11 +75,12 @@ export function stepTime(t: number, freq: Frequency, k: number): number {
   }
 }
 
-/** Format like the input did: a year, a month (YYYY-MM-DD of its first day), a date, or a date-time. */
-export function formatTime(t: number, freq: Frequency): string {
+/** An ISO date (a month as YYYY-MM-DD of its first day), a date-time for hourly data, or a bare year when the
+ *  input wrote bare years (`yearOnly`, yearly data only). */
+export function formatTime(t: number, freq: Frequency, yearOnly = false): string {
   if (!Number.isFinite(t)) return '';
   const iso = new Date(t).toISOString();
-  if (freq === 'yearly') return iso.slice(0, 4);
+  if (freq === 'yearly' && yearOnly) return iso.slice(0, 4);
   if (freq === 'hourly') return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
   return iso.slice(0, 10);
 }

@@ -20,6 +20,8 @@ export interface Series {
   /** Covariate channels on the same time steps as `values` (gaps and missing cells interpolated). */
   covariates: SeriesChannel[];
   freq: Frequency;
+  /** The time column holds bare years (1871), so outputs write years; otherwise ISO dates. */
+  yearOnly: boolean;
   season: number;
   notes: string[];
 }
@@ -55,7 +57,8 @@ export function loadSeries(
   notes.push(...picked.notes);
   const columns = [targetIdx, ...picked.indices].map((c) => order.map((r) => numericCell(t, c, r)));
   const freq = timeIdx >= 0 ? inferFrequency(times) : 'rows';
-  const { filledTimes, filled } = fillGaps(times, columns, freq, notes);
+  const yearOnly = freq === 'yearly' && t.columns[timeIdx].every((v) => v.trim() === '' || /^\d{4}$/.test(v.trim()));
+  const { filledTimes, filled } = fillGaps(times, columns, freq, yearOnly, notes);
   const nMissing = filled[0].filter((v) => Number.isNaN(v)).length;
   const interp = interpolate(filled[0]);
   if (nMissing && freq === 'rows') notes.push(`${nMissing} missing value(s) of "${target}" were interpolated`);
@@ -70,6 +73,7 @@ export function loadSeries(
     values: Float64Array.from(interp),
     covariates: channels,
     freq,
+    yearOnly,
     season,
     notes,
   };
@@ -138,6 +142,7 @@ function fillGaps(
   times: number[],
   columns: number[][],
   freq: Frequency,
+  yearOnly: boolean,
   notes: string[],
 ): { filledTimes: number[]; filled: number[][] } {
   if (freq === 'rows') return { filledTimes: times, filled: columns };
@@ -147,7 +152,7 @@ function fillGaps(
   for (let i = 1; i < times.length; i++) {
     let next = stepTime(ft[ft.length - 1], freq, 1);
     while (next < times[i] - 1000) {
-      gaps.push(formatTime(next, freq));
+      gaps.push(formatTime(next, freq, yearOnly));
       ft.push(next);
       for (const v of fv) v.push(NaN);
       next = stepTime(next, freq, 1);

@@ -30,7 +30,7 @@ export function evaluateForecast(m: Model, t: RawTable): Evaluation {
 export function applyForecast(m: Model, t: RawTable | undefined, o: ApplyOptions): Predictions {
   const p = m.pipeline;
   const input = t ? readInput(p, t) : trainingInput(p);
-  const { values, covValues, times, notes } = input;
+  const { values, covValues, times, yearOnly, notes } = input;
   const sm = seriesModel(m);
   if (o.horizon && sm.strategy === 'direct' && o.horizon > sm.outputs) {
     throw new UserError({
@@ -47,7 +47,7 @@ export function applyForecast(m: Model, t: RawTable | undefined, o: ApplyOptions
       hint: 'give a longer history',
     });
   }
-  const label = (i: number): Cell => (p.freq === 'rows' ? i + 1 : formatTime(times[i], p.freq));
+  const label = (i: number): Cell => (p.freq === 'rows' ? i + 1 : formatTime(times[i], p.freq, yearOnly));
   const inSample = values.length > from ? oneStep(sm, values, covValues, from) : new Float64Array(0);
   const rows: Rows = { ids: [], actual: [], predicted: [], lower: [], upper: [] };
   inSample.forEach((v, i) => pushRow(rows, label(from + i), values[from + i], v, null, null));
@@ -67,6 +67,7 @@ export function applyForecast(m: Model, t: RawTable | undefined, o: ApplyOptions
       m.seed,
       times[times.length - 1],
       p.freq,
+      yearOnly,
     );
     f.labels.forEach((l, h) => pushRow(rows, l, null, f.point[h], f.lower[h], f.upper[h]));
     notes.push(`forecast ${o.horizon} period(s) after the data ends, with 95% intervals from simulated paths`);
@@ -104,6 +105,7 @@ interface SeriesInput {
   values: ArrayLike<number>;
   covValues: ArrayLike<number>[];
   times: number[];
+  yearOnly: boolean;
   notes: string[];
 }
 
@@ -126,6 +128,7 @@ function trainingInput(p: SeriesPipeline): SeriesInput {
     values: p.values,
     covValues: (p.covariates ?? []).map((c) => c.values),
     times: p.times,
+    yearOnly: p.yearOnly ?? true,
     notes: [`no data given: continuing the training series (${p.values.length} points)`],
   };
 }
@@ -147,6 +150,7 @@ function readInput(p: SeriesPipeline, t: RawTable): SeriesInput {
     values: series.values,
     covValues: series.covariates.map((c) => c.values),
     times: series.times,
+    yearOnly: series.yearOnly,
     notes: [...series.notes],
   };
 }

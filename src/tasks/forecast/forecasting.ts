@@ -209,6 +209,7 @@ export function forecastAhead(
   seed: number,
   lastTime: number,
   freq: Parameters<typeof stepTime>[1],
+  yearOnly: boolean,
 ): { labels: (string | number)[]; point: Float64Array; lower: Float64Array; upper: Float64Array } {
   const tf = m.transform;
   const { z: zf, u, F } = seriesInputs(m, y, covariates);
@@ -220,7 +221,7 @@ export function forecastAhead(
     ? simulateDirect(m.members, tf, m.window, m.outputs, u, z, H, residuals, rng, F)
     : simulate(m.members, tf, m.window, u, z, H, residuals, rng, F);
   const labels = Array.from({ length: H }, (_, h) =>
-    freq === 'rows' ? y.length + h + 1 : formatTime(stepTime(lastTime, freq, h + 1), freq),
+    freq === 'rows' ? y.length + h + 1 : formatTime(stepTime(lastTime, freq, h + 1), freq, yearOnly),
   );
   return { labels, point, lower: band.lower, upper: band.upper };
 }

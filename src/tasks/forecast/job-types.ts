@@ -17,6 +17,8 @@ export interface SeriesPipeline {
   target: string;
   timeColumn?: string;
   freq: Series['freq'];
+  /** Bare years in the training file's time column (absent in older files, which wrote yearly times as years). */
+  yearOnly?: boolean;
   season: number;
   transform: SeriesTransform;
   window: number;

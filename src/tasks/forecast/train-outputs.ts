@@ -53,7 +53,7 @@ export function forecastOutput(job: ForecastJob): RunOutput {
 
 /** The label of point i: its row number, or its formatted time. */
 function pointLabel(series: Series, i: number): string | number {
-  return series.freq === 'rows' ? i + 1 : formatTime(series.times[i], series.freq);
+  return series.freq === 'rows' ? i + 1 : formatTime(series.times[i], series.freq, series.yearOnly);
 }
 
 /** Future forecast with simulated intervals, when a --horizon is given. */
@@ -72,6 +72,7 @@ function futureForecast(job: ForecastJob): { data: NonNullable<ForecastData['fut
     job.spec.seed,
     series.times[n - 1],
     series.freq,
+    series.yearOnly,
   );
   const data = {
     x: f.labels,
@@ -122,6 +123,7 @@ function seriesPipeline(job: ForecastJob): SeriesPipeline {
     target: series.target,
     timeColumn: series.timeColumn,
     freq: series.freq,
+    yearOnly: series.yearOnly,
     season: job.split.s,
     transform: tf,
     window: job.setup.W,
