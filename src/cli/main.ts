@@ -62,6 +62,7 @@ function watchInterrupts(state: CliState, io: Io, exitNow: (code: number) => voi
       exitNow(SIGNAL_EXIT[signal]);
       return;
     }
+    state.stopFlag.onStop?.();
     state.stopFlag.stop = true;
     state.stopSignal = signal;
     Atomics.store(state.sharedStop!, 0, 1);

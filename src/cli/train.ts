@@ -19,14 +19,14 @@ import { reportOf } from '../tasks/registry.js';
 import { checkSupport, computeRun } from '../tasks/run.js';
 import { type Io, paint } from './io.js';
 import { runJobThread } from './job-thread.js';
-import { progressFor } from './progress.js';
+import { progressFor, type StopFlag } from './progress.js';
 import { cjkSpacing } from '../report/i18n/spacing.js';
 import { noteZh } from '../report/i18n/zh-notes.js';
 import { summaryLines } from './summary.js';
 
 export interface CliState {
   exitCode: number;
-  stopFlag: { stop: boolean };
+  stopFlag: StopFlag;
   /** The signal that set stopFlag (the exit code is 128 + its number); SIGINT when unset. */
   stopSignal?: 'SIGINT' | 'SIGTERM' | 'SIGHUP';
   /** The arguments as typed (after `nnm`), for the report's reproducibility block. */
@@ -120,7 +120,7 @@ async function trainAndWrite(
 ): Promise<RunOutput> {
   const c = paint(io);
   const { dir, readTable, note } = run;
-  const progress = progressFor(io, spec.quiet, state.stopFlag);
+  const progress = progressFor(io, spec.quiet, state.stopFlag, spec.lang);
   const command = ['nnm', ...state.argv].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ');
   const ctx: JobContext = { note, listener: progress.listener, command, readTable };
   let output: RunOutput;
