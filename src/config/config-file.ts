@@ -14,9 +14,13 @@ const MAX_ALIASES = 100;
 const camel = (s: string): string => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export function loadConfigFile(path: string): Record<string, unknown> {
-  let text: string;
+  return configOptions(path, parseConfig(path, readConfig(path)));
+}
+
+/** The file's text; a missing file or a folder is a UserError. */
+function readConfig(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ENOENT')
@@ -29,6 +33,10 @@ export function loadConfigFile(path: string): Record<string, unknown> {
       });
     throw systemUserError(e, { file: path, hint: 'check the path given to --config' }) ?? e;
   }
+}
+
+/** The parsed JSON or YAML value; a syntax error or an alias bomb is a UserError. */
+function parseConfig(path: string, text: string): unknown {
   const yaml = /\.ya?ml$/i.test(path);
   let obj: unknown;
   try {
@@ -65,6 +73,12 @@ export function loadConfigFile(path: string): Record<string, unknown> {
       });
     throw e;
   }
+  return obj;
+}
+
+/** The options of a parsed file by spec name, after refusing a non-mapping, unknown keys and CLI-only keys. */
+function configOptions(path: string, obj: unknown): Record<string, unknown> {
+  const yaml = /\.ya?ml$/i.test(path);
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
     throw new UserError({
       file: path,

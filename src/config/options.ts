@@ -2,83 +2,16 @@
 // and the resolved config.json. `{ [K in keyof TrainSpec]-?: OptionDef | null }` means a new spec
 // field cannot silently lack a flag, a default or help text (the vitest pattern).
 
-import { OPTIMIZER_KINDS, type OptimizerKind } from '../engine/optimizers/index.js';
+import { OPTIMIZER_KINDS } from '../engine/optimizers/index.js';
 import { DEFAULT_MAX_CELLS } from '../data/load.js';
 import { UserError } from '../errors.js';
-import { MODEL_KINDS, type ModelKind, resolveTask, type Task } from './tasks.js';
+import { MODEL_KINDS, resolveTask } from './tasks.js';
+import { bool, choice, covariateList, imageShape, int, intList, num, str, strList } from './option-parsers.js';
+import { FORECAST_STRATEGIES, LANGS, MAX_HORIZON, SENSITIVITY_MODES, type TrainSpec } from './train-spec.js';
 
-export const LANGS = ['en', 'zh'] as const;
-export const FORECAST_STRATEGIES = ['recursive', 'direct'] as const;
-export type ForecastStrategy = (typeof FORECAST_STRATEGIES)[number];
-export const SENSITIVITY_MODES = ['auto', 'on', 'off'] as const;
-export type SensitivityMode = (typeof SENSITIVITY_MODES)[number];
-export type Lang = (typeof LANGS)[number];
-/** --horizon limit (train and predict): each period is one more forward pass per path (1,000 took 74 s). */
-export const MAX_HORIZON = 1000;
-
-/** What nnm tune held out: the 1-based data rows (tables) or periods (series) of the test part that
- *  `nnm train` with the same seed and test options will score, none of which tuning saw. */
-export interface TunedOn {
-  seed: number;
-  /** 'split' (a seeded split of the rows), 'file' (a separate --test file), 'periods' (last periods). */
-  test: 'split' | 'file' | 'periods';
-  test_rows: number[];
-}
-
-export interface TrainSpec {
-  data: string;
-  sheet?: string;
-  /** 1-based row of the header (rows above it are skipped); absent = title lines detected. */
-  headerRow?: number;
-  /** Tables with more cells (rows x columns) are refused. */
-  maxCells: number;
-  target?: string;
-  task?: Task;
-  model: ModelKind | 'auto';
-  features?: string[];
-  date?: string;
-  window?: number;
-  horizon?: number;
-  strategy: ForecastStrategy;
-  /** Forecast: other numeric columns read as input channels (absent = auto: all of them). */
-  covariates?: 'auto' | 'none' | string[];
-  imageShape?: [number, number, number];
-  imageSize?: number;
-  augment: boolean;
-  sequenceColumns?: string[];
-  hidden?: number[];
-  epochs?: number;
-  batchSize?: number;
-  lr?: number;
-  optimizer: OptimizerKind;
-  patience?: number;
-  ensemble?: number;
-  dropout?: number;
-  weightDecay?: number;
-  testSize: number;
-  test?: string;
-  testPeriods?: number;
-  valSize: number;
-  seed: number;
-  /** Cross-validation folds (tabular: (stratified) K-fold; forecast: rolling-origin backtest). */
-  cv?: number;
-  /** Retrain with seeds seed, seed+1, ... and report mean ± std. */
-  repeats?: number;
-  sensitivity: SensitivityMode;
-  /** Clustering: number of clusters (chosen by silhouette in 2..8 when absent). */
-  clusters?: number;
-  /** The --task word as typed (e.g. 预测), for the inference of an ambiguous keyword (set by the CLI). */
-  taskWord?: string;
-  /** Written by nnm tune into its config file: which rows tuning never saw (config files only). */
-  tunedOn?: TunedOn;
-  out?: string;
-  config?: string;
-  json: boolean;
-  quiet: boolean;
-  force: boolean;
-  lang: Lang;
-  debug: boolean;
-}
+export { choice, int, kebab, num } from './option-parsers.js';
+export { FORECAST_STRATEGIES, LANGS, MAX_HORIZON, SENSITIVITY_MODES } from './train-spec.js';
+export type { ForecastStrategy, Lang, SensitivityMode, TrainSpec, TunedOn } from './train-spec.js';
 
 export interface OptionDef {
   flags: string; // commander flags, e.g. '--epochs <n>'
@@ -90,87 +23,6 @@ export interface OptionDef {
   /** Shown in help for auto defaults. */
   auto?: string;
 }
-
-const fail = (name: string, msg: string, hint: string): never => {
-  throw new UserError({ message: `--${kebab(name)} ${msg}`, hint });
-};
-
-export const int =
-  (min: number, max: number) =>
-  (v: unknown, name: string): number => {
-    const n = typeof v === 'number' ? v : Number(String(v).trim());
-    if (!Number.isInteger(n) || n < min || n > max)
-      fail(
-        name,
-        `must be a whole number from ${min} to ${max}, got "${String(v)}"`,
-        `e.g. --${kebab(name)} ${Math.min(max, Math.max(min, 10))}`,
-      );
-    return n;
-  };
-
-export const num =
-  (min: number, max: number, exclusiveMin = false) =>
-  (v: unknown, name: string): number => {
-    const n = typeof v === 'number' ? v : Number(String(v).trim());
-    if (!Number.isFinite(n) || n < min || n > max || (exclusiveMin && n === min)) {
-      fail(
-        name,
-        `must be a number ${exclusiveMin ? 'above' : 'from'} ${min}${exclusiveMin ? ' and up to' : ' to'} ${max}, got "${String(v)}"`,
-        `e.g. --${kebab(name)} ${max <= 1 ? '0.2' : '0.001'}`,
-      );
-    }
-    return n;
-  };
-
-export const choice =
-  <T extends string>(values: readonly T[]) =>
-  (v: unknown, name: string): T => {
-    const s = String(v).trim().toLowerCase();
-    if (!(values as readonly string[]).includes(s))
-      fail(name, `must be one of ${values.join(', ')}, got "${String(v)}"`, `e.g. --${kebab(name)} ${values[0]}`);
-    return s as T;
-  };
-
-const str = (v: unknown, name: string): string => {
-  if (typeof v !== 'string' || v.trim() === '') fail(name, 'needs a value', `e.g. --${kebab(name)} NAME`);
-  return String(v);
-};
-
-const bool = (v: unknown, name: string): boolean => {
-  if (typeof v === 'boolean') return v;
-  if (v === 'true' || v === 'false') return v === 'true';
-  return fail(name, `must be true or false, got "${String(v)}"`, 'write true or false');
-};
-
-const intList = (v: unknown, name: string): number[] => {
-  const parts = Array.isArray(v)
-    ? v
-    : String(v)
-        .split(',')
-        .filter((s) => s.trim() !== '');
-  const out = parts.map((p) => Number(String(p).trim()));
-  if (out.length === 0 || out.some((n) => !Number.isInteger(n) || n < 1 || n > 4096))
-    fail(name, `must be comma-separated layer sizes from 1 to 4096, got "${String(v)}"`, `e.g. --${kebab(name)} 64,32`);
-  return out;
-};
-
-const strList = (v: unknown, name: string): string[] => {
-  const out = (Array.isArray(v) ? v.map(String) : String(v).split(',')).map((s) => s.trim()).filter((s) => s !== '');
-  if (out.length === 0) fail(name, 'needs at least one column name', `e.g. --${kebab(name)} a,b,c`);
-  return out;
-};
-
-const covariateList = (v: unknown, name: string): 'auto' | 'none' | string[] => {
-  const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
-  if (s === 'auto' || s === 'none') return s;
-  return strList(v, name);
-};
-
-const imageShape = (v: unknown, name: string): [number, number, number] => {
-  const m = /^(\d+)x(\d+)(?:x(\d+))?$/i.exec(String(v).trim());
-  if (!m) return fail(name, `must look like HxWxC (e.g. 28x28x1), got "${String(v)}"`, 'e.g. --image-shape 28x28x1');
-  return [Number(m[1]), Number(m[2]), Number(m[3] ?? 1)];
-};
 
 export const TRAIN_OPTIONS: { [K in keyof TrainSpec]-?: OptionDef | null } = {
   data: null, // the positional argument
@@ -357,10 +209,6 @@ export const TRAIN_OPTIONS: { [K in keyof TrainSpec]-?: OptionDef | null } = {
   lang: { flags: '--lang <lang>', help: 'report language: en or zh', default: 'en', parse: choice(LANGS) },
   debug: { flags: '--debug', help: 'show stack traces', default: false, parse: bool },
 };
-
-export function kebab(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
 
 /** Build a TrainSpec from raw values (flags merged over a config file): parse, default, validate. */
 export function toTrainSpec(raw: Record<string, unknown>): TrainSpec {
