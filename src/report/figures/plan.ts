@@ -18,6 +18,7 @@ import {
   type VlSpec,
 } from './charts.js';
 import { imageGridSvg } from './image-grid.js';
+import { importanceSpec } from './importance.js';
 import { networkDiagramSvg } from './network.js';
 
 export type FigureSource = { kind: 'vega-lite'; spec: VlSpec } | { kind: 'svg'; svg: string };
@@ -44,8 +45,27 @@ export function planFigures(s: RunSummary, m: Messages, members: RunSummary['his
     ...classificationFigures(s, m),
     ...(s.forecast ? forecastFigures(s.forecast, m, s.target + unit) : []),
     ...misclassifiedFigures(s, m),
+    ...importanceFigures(s, m),
     networkFigure(s, m),
   ];
+}
+
+interface Sensitivity {
+  metric: string;
+  repeats: number;
+  features: { feature: string; permutation_importance: number; permutation_std: number }[];
+}
+
+/** The permutation importance of each input, when the run made a sensitivity analysis. */
+function importanceFigures(s: RunSummary, m: Messages): FigureDef[] {
+  const sens = s.metrics.sensitivity as Sensitivity | undefined;
+  if (!sens || !Array.isArray(sens.features) || sens.features.length === 0) return [];
+  const rows = sens.features.map((f) => ({
+    feature: f.feature,
+    importance: f.permutation_importance,
+    std: f.permutation_std,
+  }));
+  return [vl('importance', m.fig.importance(sens.metric, sens.repeats), importanceSpec(rows, m.axis))];
 }
 
 function lossFigures(s: RunSummary, m: Messages, members: RunSummary['history'][]): FigureDef[] {

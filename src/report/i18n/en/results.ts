@@ -25,6 +25,8 @@ export const enResults = {
     seriesFull: 'The whole series: the training part and the test part.',
     forecastFuture: (level: number | undefined) =>
       `Forecast after the end of the data${level ? `, with a ${Math.round(level * 100)}% prediction interval` : ''}.`,
+    importance: (metric: string, repeats: number) =>
+      `Permutation importance of each input on the test rows: the drop in ${({ r2: 'R²', rmse: 'RMSE', accuracy: 'accuracy' } as Record<string, string>)[metric] ?? metric} when the input's values are shuffled (mean of ${repeats} shuffles; the whiskers are ± one standard deviation). Longer bars matter more to the network.`,
     acf: (bound: number) =>
       `Autocorrelation of the one-step test residuals by lag; bars beyond ±${n(bound, 2)} (dashed) suggest structure the model missed.`,
   },
@@ -40,6 +42,8 @@ export const enResults = {
     fpr: 'false positive rate',
     tpr: 'true positive rate',
     class: 'class',
+    input: 'input',
+    importance: 'permutation importance',
     f1: 'F1',
     lag: 'lag',
     acf: 'autocorrelation',

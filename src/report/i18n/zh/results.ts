@@ -22,6 +22,8 @@ export const zhResults: ResultsMessages = {
       `测试段与预测结果（前接训练段的最后 ${tail} 期）：单步预测（每点用其之前的真实历史预测）与多步预测（从测试段起点一次性递推预测）。`,
     seriesFull: '完整序列：训练段与测试段。',
     forecastFuture: (level) => `数据末端之后的预测${level ? `，阴影为 ${Math.round(level * 100)}% 预测区间` : ''}。`,
+    importance: (metric, repeats) =>
+      `各输入变量在测试集上的置换重要性：随机打乱该变量取值后${({ r2: '决定系数 R² ', rmse: ' RMSE ', accuracy: '准确率' } as Record<string, string>)[metric] ?? metric}的变化（${repeats} 次打乱的平均，须线为 ± 一个标准差）；条形越长，该变量对网络越重要。`,
     acf: (bound) => `测试集单步预测残差的自相关系数；超出 ±${n(bound, 2)}（虚线）的滞后阶表明模型尚有未捕捉的规律。`,
   },
   axis: {
@@ -36,6 +38,8 @@ export const zhResults: ResultsMessages = {
     fpr: '假正例率（FPR）',
     tpr: '真正例率（TPR）',
     class: '类别',
+    input: '输入变量',
+    importance: '置换重要性',
     f1: 'F1 值',
     lag: '滞后阶数',
     acf: '自相关系数',
