@@ -90,6 +90,13 @@ function readTextData(spec: TrainSpec, ctx: JobContext): TextData {
   const emptyText = Array.from(labelled)
     .filter((r) => table.columns[textIndex][r].trim() === '')
     .map((r) => r + 2);
+  if (labelled.length > 0 && emptyText.length === labelled.length)
+    throw new UserError({
+      file: table.file,
+      column: textCol,
+      message: 'is empty in every labelled row: there is no text to learn from',
+      hint: 'name the column that holds the texts with --features COLUMN',
+    });
   if (emptyText.length) {
     const msg = `${emptyText.length} row(s) have an empty "${textCol}" cell (first: row ${emptyText[0]}); they are read as empty texts`;
     notes.push(msg);
