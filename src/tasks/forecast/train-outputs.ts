@@ -129,7 +129,8 @@ function seriesPipeline(job: ForecastJob): SeriesPipeline {
     window: job.setup.W,
     values: Array.from(series.values),
     times: series.times,
-    residuals: job.trained.residuals.map((r) => Number(r.toPrecision(6))),
+    // NOTE: at full precision: the run's intervals are drawn from these, and predict must redraw the same numbers.
+    residuals: Array.from(job.trained.residuals),
     outputs: job.setup.O,
     strategy: job.setup.mode,
     ...(F > 1
