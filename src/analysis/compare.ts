@@ -12,9 +12,9 @@
 import type { TrainSpec } from '../config/options.js';
 import type { ModelKind, Task } from '../config/tasks.js';
 import { meanStd, type Scalars, scalarMetrics } from '../metrics/aggregate.js';
-import { forecastBaselineRuns } from '../metrics/forecast.js';
-import { type Candidate, compareToBest, type ComparisonRow, type PairedTestKind } from '../metrics/stats/index.js';
+import { compareToBest, type ComparisonRow, type PairedTestKind } from '../metrics/stats/index.js';
 import type { RunOutput } from '../report/types.js';
+import { avg, foldCandidates, forecastPaths, rowCandidates, type Tested } from './compare-candidates.js';
 import { crossValidate, type RunJob } from './many-runs.js';
 
 export interface CompareModel {
@@ -57,7 +57,7 @@ export function rankMetric(task: Task): { metric: string; higherIsBetter: boolea
 
 const ALPHA = 0.05;
 
-interface Trained {
+export interface Trained {
   model: ModelKind;
   seed: number;
   seconds: number;
@@ -119,6 +119,27 @@ function assemble(
 ): CompareResult {
   const { metric, higherIsBetter } = rankMetric(task);
   const first = trained[0].out.summary;
+  const rows: CompareModel[] = [...networkRows(models, trained), ...baselineRows(trained, seeds)];
+  const tested = spec.cv ? foldCandidates(trained, models, metric) : rowCandidates(task, trained, models);
+  const test = testAgainstBest(tested, rows, higherIsBetter);
+  sortRows(rows, tested.kind, metric, higherIsBetter);
+  const result: CompareResult = {
+    task,
+    data: spec.data,
+    splitSeed: spec.seed,
+    seeds,
+    cv: spec.cv ?? null,
+    metric,
+    higherIsBetter,
+    test,
+    models: rows,
+  };
+  if (task === 'forecast' && first.forecast) result.forecast = forecastPaths(trained, models);
+  return result;
+}
+
+/** One row per network: its per-seed test metrics (fold means under --cv), mean ± std, time and size. */
+function networkRows(models: ModelKind[], trained: Trained[]): CompareModel[] {
   const rows: CompareModel[] = [];
   for (const model of models) {
     const ts = trained.filter((t) => t.model === model);
@@ -138,6 +159,13 @@ function assemble(
       members,
     });
   }
+  return rows;
+}
+
+/** One row per baseline of the first run (fold means under --cv); baselines do not depend on the seed. */
+function baselineRows(trained: Trained[], seeds: number[]): CompareModel[] {
+  const first = trained[0].out.summary;
+  const rows: CompareModel[] = [];
   for (const name of Object.keys(first.metrics.baselines)) {
     const m = trained[0].foldBaselines
       ? meanStd(trained[0].foldBaselines.map((b) => b[name])).mean
@@ -153,9 +181,12 @@ function assemble(
       members: null,
     });
   }
-  const { candidates, kind, on, note } = spec.cv
-    ? foldCandidates(trained, models, metric)
-    : rowCandidates(task, trained, models);
+  return rows;
+}
+
+/** Each model against the best (Holm-adjusted), written into its row; the test's description for the result. */
+function testAgainstBest(tested: Tested, rows: CompareModel[], higherIsBetter: boolean): CompareResult['test'] {
+  const { candidates, kind, on, note } = tested;
   const test = { kind, on, alpha: ALPHA, best: null as string | null, note };
   if (candidates.length > 1) {
     const res = compareToBest(candidates, kind, { alpha: ALPHA, higherIsBetter });
@@ -166,6 +197,10 @@ function assemble(
     });
     test.best = res.find((r) => r.best)?.name ?? null;
   }
+  return test;
+}
+
+function sortRows(rows: CompareModel[], kind: PairedTestKind, metric: string, higherIsBetter: boolean): void {
   // NOTE: ranked by the test's own criterion (so rank 1 is the best the others are tested against),
   // then the models without per-row values by the mean ranking metric.
   const up = kind === 'mcnemar' || (kind === 'paired-t' && higherIsBetter) ? -1 : 1;
@@ -177,136 +212,6 @@ function assemble(
   rows.sort(
     (a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1] || (a.kind === b.kind ? 0 : a.kind === 'network' ? -1 : 1),
   );
-  const result: CompareResult = {
-    task,
-    data: spec.data,
-    splitSeed: spec.seed,
-    seeds,
-    cv: spec.cv ?? null,
-    metric,
-    higherIsBetter,
-    test,
-    models: rows,
-  };
-  if (task === 'forecast' && first.forecast) result.forecast = forecastPaths(trained, models);
-  return result;
-}
-
-/** Per-row values of each model on the single test part (networks seed-averaged; forecast baselines recomputed). */
-function rowCandidates(
-  task: Task,
-  trained: Trained[],
-  models: ModelKind[],
-): { candidates: Candidate[]; kind: PairedTestKind; on: string; note: string } {
-  const candidates: Candidate[] = [];
-  const first = trained[0].out.summary;
-  if (task === 'forecast') {
-    const f = first.forecast!;
-    for (const model of models) {
-      const oneStep = meanPaths(
-        trained.filter((t) => t.model === model).map((t) => t.out.summary.forecast!.test.oneStep ?? []),
-      );
-      candidates.push({ name: model, values: f.test.actual.map((a, i) => a - oneStep[i]) });
-    }
-    const y = Float64Array.from([...f.history.y, ...f.test.actual]);
-    const base = forecastBaselineRuns(y, f.history.y.length, Number(first.metrics.data.season ?? 1));
-    for (const [name, b] of Object.entries(base))
-      candidates.push({ name, values: f.test.actual.map((a, i) => a - b.oneStep[i]) });
-    return {
-      candidates,
-      kind: 'dm-squared',
-      on: 'one-step test errors',
-      note: 'Diebold–Mariano with the Harvey–Leybourne–Newbold correction (h = 1) on the one-step test errors of the seed-averaged forecast, against the model with the least mean squared error; the absolute-loss p is given too',
-    };
-  }
-  const p = first.predictions;
-  if (!p)
-    return {
-      candidates,
-      kind: task === 'regress' ? 'wilcoxon' : 'mcnemar',
-      on: 'none',
-      note: 'the runs hold no per-row test predictions: no test',
-    };
-  for (const model of models) {
-    const preds = trained.filter((t) => t.model === model).map((t) => t.out.summary.predictions!.predicted);
-    if (task === 'regress') {
-      const mean = meanPaths(preds.map((q) => q.map(Number)));
-      candidates.push({ name: model, values: p.actual.map((a, i) => Number(a) - mean[i]) });
-    } else {
-      candidates.push({
-        name: model,
-        values: p.actual.map((a, i) => {
-          const right = preds.filter((q) => q[i] === a).length;
-          return 2 * right === preds.length ? Number(preds[0][i] === a) : Number(2 * right > preds.length);
-        }),
-      });
-    }
-  }
-  for (const [name, q] of Object.entries(first.predictions?.baselines ?? {})) {
-    candidates.push({
-      name,
-      values:
-        task === 'regress'
-          ? p.actual.map((a, i) => Number(a) - Number(q[i]))
-          : p.actual.map((a, i) => Number(q[i] === a)),
-    });
-  }
-  return task === 'regress'
-    ? {
-        candidates,
-        kind: 'wilcoxon',
-        on: 'per-row absolute test errors',
-        note: 'Wilcoxon signed-rank test on the per-row absolute test errors of the seed-averaged prediction, against the model with the least mean absolute error',
-      }
-    : {
-        candidates,
-        kind: 'mcnemar',
-        on: 'per-row test correctness',
-        note: 'McNemar test (exact binomial below 25 discordant rows) on per-row correctness (a network is right on a row when most of its seeds are), against the most accurate model',
-      };
-}
-
-/** --cv: the per-fold ranking metric of each model (networks averaged over seeds), paired across folds. */
-function foldCandidates(
-  trained: Trained[],
-  models: ModelKind[],
-  metric: string,
-): { candidates: Candidate[]; kind: PairedTestKind; on: string; note: string } {
-  const candidates: Candidate[] = models.map((model) => {
-    const ts = trained.filter((t) => t.model === model);
-    return { name: model, values: ts[0].folds!.map((_, k) => avg(ts.map((t) => t.folds![k][metric]))) };
-  });
-  const fb = trained[0].foldBaselines!;
-  for (const name of Object.keys(fb[0] ?? {})) {
-    if (fb.every((b) => Number.isFinite(b[name]?.[metric])))
-      candidates.push({ name, values: fb.map((b) => b[name][metric]) });
-  }
-  return {
-    candidates,
-    kind: 'paired-t',
-    on: `per-fold ${metric}`,
-    note: `paired t-test across the folds on ${metric} (networks averaged over seeds), against the best mean`,
-  };
-}
-
-function forecastPaths(trained: Trained[], models: ModelKind[]): NonNullable<CompareResult['forecast']> {
-  const f = trained[0].out.summary.forecast!;
-  const paths: { name: string; y: number[] }[] = models.map((model) => ({
-    name: model,
-    y: meanPaths(trained.filter((t) => t.model === model).map((t) => t.out.summary.forecast!.test.multiStep ?? [])),
-  }));
-  const y = Float64Array.from([...f.history.y, ...f.test.actual]);
-  const base = forecastBaselineRuns(y, f.history.y.length, Number(trained[0].out.summary.metrics.data.season ?? 1));
-  for (const [name, b] of Object.entries(base)) paths.push({ name, y: Array.from(b.multiStep) });
-  return { x: f.test.x, actual: f.test.actual, paths };
-}
-
-function meanPaths(paths: number[][]): number[] {
-  return paths[0].map((_, i) => avg(paths.map((p) => p[i])));
-}
-
-function avg(v: number[]): number {
-  return v.reduce((s, x) => s + x, 0) / v.length;
 }
 
 function fmt(v: number | undefined): string {

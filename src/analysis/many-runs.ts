@@ -46,57 +46,14 @@ export function crossValidate(
   const K = spec.cv ?? 0;
   const forecast = task === 'forecast';
   let heldOut: number[] | undefined;
-  const folds: CvSummary['folds'] = [];
+  let folds: CvSummary['folds'];
   if (forecast) {
     if (!main) throw new Error('crossValidate: a forecast backtest needs the main run');
-    const m = main.summary.metrics;
-    const n = Number(m.data.points);
-    const nTest = Number(m.data.test_rows);
-    const shift = within ? nTest : 0;
-    const firstEnd = n - shift - (K - 1) * nTest;
-    const most = Math.max(1, Math.floor((n - shift - MIN_BACKTEST_TRAIN) / nTest));
-    if (firstEnd - nTest < MIN_BACKTEST_TRAIN) {
-      throw new UserError({
-        message: `--cv ${K}: a rolling-origin backtest of ${K} folds needs ${K} test parts of ${nTest} periods${within ? ' before the held-out test part' : ''} and ${MIN_BACKTEST_TRAIN} training points before the first; the series has ${n} points`,
-        hint:
-          most >= 2
-            ? `use --cv ${Math.min(most, K - 1)} or fewer, or a smaller --test-periods`
-            : 'use a smaller --test-periods, or no --cv',
-      });
-    }
-    for (let i = 0; i < K; i++) {
-      const end = n - shift - (K - 1 - i) * nTest;
-      let o: RunOutput;
-      if (i === K - 1 && !within)
-        o = main; // the last origin is the main run's own split
-      else {
-        try {
-          o = run({ ...spec, testPeriods: nTest }, { seriesEnd: end, lite: true });
-        } catch (e) {
-          if (!(e instanceof UserError)) throw e;
-          throw new UserError({
-            message: `--cv ${K}: backtest fold ${i + 1} (the first ${end} points) is too short (${e.message})`,
-            hint: 'use a smaller --cv or --test-periods',
-          });
-        }
-      }
-      folds.push({ fold: i + 1, ...rowOf(o) });
-      say(
-        `backtest fold ${i + 1}/${K} (test periods ${end - nTest + 1}..${end}): multi-step RMSE ${fmt(folds[i].test.multi_step_rmse)}`,
-      );
-    }
+    folds = backtestFolds(spec, K, run, say, main, within);
   } else {
-    for (let i = 0; i < K; i++) {
-      const o = run(
-        spec,
-        within ? { inner: { k: K, index: i }, lite: true } : { fold: { k: K, index: i }, lite: true },
-      );
-      if (within && i === 0) heldOut = o.heldOut;
-      folds.push({ fold: i + 1, ...rowOf(o) });
-      say(
-        `cv fold ${i + 1}/${K}: ${task === 'classify' ? `accuracy ${fmt(folds[i].test.accuracy)}` : `RMSE ${fmt(folds[i].test.rmse)}`}`,
-      );
-    }
+    const table = tableFolds(spec, K, task, run, say, within);
+    folds = table.folds;
+    heldOut = table.heldOut;
   }
   const method = forecast ? 'rolling-origin backtest' : task === 'classify' ? 'stratified k-fold' : 'k-fold';
   if (forecast && within && main) {
@@ -107,6 +64,77 @@ export function crossValidate(
     );
   }
   return { method, k: K, folds, ...summariseRuns(folds), ...(heldOut ? { heldOut } : {}) };
+}
+
+/** The rolling-origin backtest folds of a forecast (the last origin is the main run unless `within`). */
+function backtestFolds(
+  spec: TrainSpec,
+  K: number,
+  run: RunJob,
+  say: (msg: string) => void,
+  main: RunOutput,
+  within: boolean,
+): CvSummary['folds'] {
+  const folds: CvSummary['folds'] = [];
+  const m = main.summary.metrics;
+  const n = Number(m.data.points);
+  const nTest = Number(m.data.test_rows);
+  const shift = within ? nTest : 0;
+  const firstEnd = n - shift - (K - 1) * nTest;
+  const most = Math.max(1, Math.floor((n - shift - MIN_BACKTEST_TRAIN) / nTest));
+  if (firstEnd - nTest < MIN_BACKTEST_TRAIN) {
+    throw new UserError({
+      message: `--cv ${K}: a rolling-origin backtest of ${K} folds needs ${K} test parts of ${nTest} periods${within ? ' before the held-out test part' : ''} and ${MIN_BACKTEST_TRAIN} training points before the first; the series has ${n} points`,
+      hint:
+        most >= 2
+          ? `use --cv ${Math.min(most, K - 1)} or fewer, or a smaller --test-periods`
+          : 'use a smaller --test-periods, or no --cv',
+    });
+  }
+  for (let i = 0; i < K; i++) {
+    const end = n - shift - (K - 1 - i) * nTest;
+    let o: RunOutput;
+    if (i === K - 1 && !within)
+      o = main; // the last origin is the main run's own split
+    else {
+      try {
+        o = run({ ...spec, testPeriods: nTest }, { seriesEnd: end, lite: true });
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        throw new UserError({
+          message: `--cv ${K}: backtest fold ${i + 1} (the first ${end} points) is too short (${e.message})`,
+          hint: 'use a smaller --cv or --test-periods',
+        });
+      }
+    }
+    folds.push({ fold: i + 1, ...rowOf(o) });
+    say(
+      `backtest fold ${i + 1}/${K} (test periods ${end - nTest + 1}..${end}): multi-step RMSE ${fmt(folds[i].test.multi_step_rmse)}`,
+    );
+  }
+  return folds;
+}
+
+/** The K folds of a table task (`within`: the inner folds of the main run's training part). */
+function tableFolds(
+  spec: TrainSpec,
+  K: number,
+  task: string,
+  run: RunJob,
+  say: (msg: string) => void,
+  within: boolean,
+): { folds: CvSummary['folds']; heldOut?: number[] } {
+  const folds: CvSummary['folds'] = [];
+  let heldOut: number[] | undefined;
+  for (let i = 0; i < K; i++) {
+    const o = run(spec, within ? { inner: { k: K, index: i }, lite: true } : { fold: { k: K, index: i }, lite: true });
+    if (within && i === 0) heldOut = o.heldOut;
+    folds.push({ fold: i + 1, ...rowOf(o) });
+    say(
+      `cv fold ${i + 1}/${K}: ${task === 'classify' ? `accuracy ${fmt(folds[i].test.accuracy)}` : `RMSE ${fmt(folds[i].test.rmse)}`}`,
+    );
+  }
+  return { folds, heldOut };
 }
 
 export function repeatSeeds(spec: TrainSpec, main: RunOutput, run: RunJob, say: (msg: string) => void): RepeatsSummary {
