@@ -22,9 +22,13 @@ export function screen(bytes: string): string[] {
     } else if (ch === '\r') col = 0;
     else if (ch === '\x1b') {
       const next = chars[i + 1];
-      if (next === '7') ((saved = [row, col]), i++);
-      else if (next === '8') (([row, col] = saved), i++);
-      else if (next === '[') {
+      if (next === '7') {
+        saved = [row, col];
+        i++;
+      } else if (next === '8') {
+        [row, col] = saved;
+        i++;
+      } else if (next === '[') {
         let j = i + 2;
         let arg = '';
         while (j < chars.length && /[0-9;?]/.test(chars[j])) arg += chars[j++];
