@@ -77,24 +77,7 @@ function inferColumn(t: RawTable, name: string, index: number): ColumnInfo {
   const base = { name, index, missing, unique: uniq.size };
   if (present.length === 0) return { ...base, type: 'empty' };
 
-  let numeric = 0;
-  let firstBad = -1;
-  let min = Infinity;
-  let max = -Infinity;
-  let integer = true;
-  for (let r = 0; r < col.length; r++) {
-    const v = col[r];
-    if (isMissing(v)) continue;
-    const x = parseNumber(v, t.decimalComma);
-    if (Number.isNaN(x)) {
-      if (firstBad < 0) firstBad = r;
-      continue;
-    }
-    numeric++;
-    if (x < min) min = x;
-    if (x > max) max = x;
-    if (!Number.isInteger(x)) integer = false;
-  }
+  const { numeric, firstBad, min, max, integer } = scanNumbers(col, t.decimalComma);
   const dates = present.filter(looksLikeDate).length;
   if (dates === present.length && numeric < present.length)
     return { ...base, type: uniq.size === 1 ? 'constant' : 'date' };
@@ -107,20 +90,7 @@ function inferColumn(t: RawTable, name: string, index: number): ColumnInfo {
     return { ...base, type: 'number', min, max, integer };
   }
   // Mostly numbers with a few stray cells: that is a data error, not a category column.
-  if (numeric >= 0.9 * present.length && numeric >= 3) {
-    const bad = col[firstBad];
-    throw new UserError({
-      file: t.file,
-      row: firstBad + 2,
-      column: name,
-      message: `"${bad}" is not a number`,
-      hint: /^[-+]?\d{1,3}([,. \u00a0\u2009\u202f]\d{3})+([.,]\d+)?$/.test(bad)
-        ? 'write every number of the column with the same thousands separator (or none); mixed forms are not read as numbers'
-        : bad.includes(',')
-          ? 'use a decimal point, or save the CSV with ";" as the delimiter'
-          : 'fix the cell, or leave it empty to have it imputed',
-    });
-  }
+  if (numeric >= 0.9 * present.length && numeric >= 3) throw strayCell(t, name, firstBad, col[firstBad]);
   const levels = [...countLevels(present)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
   if (uniq.size === 1) return { ...base, type: 'constant', levels };
   const meanLen = present.reduce((s, v) => s + v.length, 0) / present.length;
@@ -129,6 +99,47 @@ function inferColumn(t: RawTable, name: string, index: number): ColumnInfo {
     return { ...base, type: 'text' };
   if (ID_NAME.test(name) || (uniq.size === present.length && present.length >= 20)) return { ...base, type: 'id' };
   return { ...base, type: 'category', levels: levels.slice(0, 50) };
+}
+
+/** The numeric cells of a column: how many, the first that is not a number, their range and integrality. */
+function scanNumbers(
+  col: string[],
+  decimalComma: boolean,
+): { numeric: number; firstBad: number; min: number; max: number; integer: boolean } {
+  let numeric = 0;
+  let firstBad = -1;
+  let min = Infinity;
+  let max = -Infinity;
+  let integer = true;
+  for (let r = 0; r < col.length; r++) {
+    const v = col[r];
+    if (isMissing(v)) continue;
+    const x = parseNumber(v, decimalComma);
+    if (Number.isNaN(x)) {
+      if (firstBad < 0) firstBad = r;
+      continue;
+    }
+    numeric++;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (!Number.isInteger(x)) integer = false;
+  }
+  return { numeric, firstBad, min, max, integer };
+}
+
+/** A mostly numeric column with a stray cell: that is a data error, not a category column. */
+function strayCell(t: RawTable, name: string, firstBad: number, bad: string): UserError {
+  return new UserError({
+    file: t.file,
+    row: firstBad + 2,
+    column: name,
+    message: `"${bad}" is not a number`,
+    hint: /^[-+]?\d{1,3}([,. \u00a0\u2009\u202f]\d{3})+([.,]\d+)?$/.test(bad)
+      ? 'write every number of the column with the same thousands separator (or none); mixed forms are not read as numbers'
+      : bad.includes(',')
+        ? 'use a decimal point, or save the CSV with ";" as the delimiter'
+        : 'fix the cell, or leave it empty to have it imputed',
+  });
 }
 
 function countLevels(values: string[]): Map<string, number> {
