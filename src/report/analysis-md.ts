@@ -176,7 +176,7 @@ export function repeatsLines(s: RunSummary, lang: AnalysisLang = 'en'): string[]
   ];
 }
 
-interface SensitivityJson {
+export interface SensitivityJson {
   metric: string;
   repeats: number;
   base: number;

@@ -4,6 +4,7 @@
 // and the network diagram always.
 
 import { autocorrelation, meanSd, pearson, rocCurve } from '../../metrics/curves.js';
+import type { SensitivityJson } from '../analysis-md.js';
 import type { Messages } from '../i18n/index.js';
 import type { ForecastData, RunSummary } from '../types.js';
 import {
@@ -50,15 +51,9 @@ export function planFigures(s: RunSummary, m: Messages, members: RunSummary['his
   ];
 }
 
-interface Sensitivity {
-  metric: string;
-  repeats: number;
-  features: { feature: string; permutation_importance: number; permutation_std: number }[];
-}
-
 /** The permutation importance of each input, when the run made a sensitivity analysis. */
 function importanceFigures(s: RunSummary, m: Messages): FigureDef[] {
-  const sens = s.metrics.sensitivity as Sensitivity | undefined;
+  const sens = s.metrics.sensitivity as SensitivityJson | undefined;
   if (!sens || !Array.isArray(sens.features) || sens.features.length === 0) return [];
   const rows = sens.features.map((f) => ({
     feature: f.feature,

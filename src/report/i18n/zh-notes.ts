@@ -47,11 +47,7 @@ function whyZh(why: string): string | null {
     [/^"(.+)" is a folder of images$/, (f) => `${q(f)}是一个图像文件夹`],
     [/^an image\/signal option or --model cnn was given$/, () => '给出了图像/信号选项或 --model cnn'],
   ];
-  for (const [re, f] of pats) {
-    const m = re.exec(why);
-    if (m) return f(...m.slice(1).map((x) => x ?? ''));
-  }
-  return null;
+  return firstMatch(pats, why);
 }
 
 function windowWhyZh(why: string): string {
@@ -188,8 +184,13 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
 
 /** The Chinese form of a note, or null when no pattern knows it. */
 export function noteZh(note: string): string | null {
-  for (const [re, f] of PATTERNS) {
-    const m = re.exec(note);
+  return firstMatch(PATTERNS, note);
+}
+
+/** The translation by the first pattern that matches, or null. */
+function firstMatch(patterns: [RegExp, (...m: string[]) => string][], text: string): string | null {
+  for (const [re, f] of patterns) {
+    const m = re.exec(text);
     if (m) return f(...m.slice(1).map((x) => x ?? ''));
   }
   return null;
